@@ -1,0 +1,347 @@
+"""Normalisers: from a grammar match to year, month, day, precision and basis.
+
+Each normaliser takes the match and a :class:`Context` (the publication date
+and the last year the article stated) and returns a :class:`Value`, or
+``None`` when the match is not a real date (month 13, 2月30日). Nothing here
+reads the clock: a year comes from the text, from the publication date, or
+it stays empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .models import Basis, Precision
+from .numerals import parse_int
+
+__all__ = ["Context", "Value", "NORMALISERS", "dateparser_value"]
+
+B, P = Basis, Precision
+
+
+@dataclass
+class Context:
+    """What a normaliser may use besides the match itself."""
+
+    publication_date: dt.date | None
+    last_stated_year: int | None = None
+
+
+@dataclass(frozen=True)
+class Value:
+    precision: Precision
+    basis: Basis
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _num(m: re.Match[str], name: str) -> int | None:
+    s = _g(m, name)
+    return parse_int(s) if s else None
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        if not 1 <= day <= 31:
+            return False
+        if month is not None:
+            try:
+                dt.date(year if year is not None else 2000, month, day)  # 2000: a leap year
+            except ValueError:
+                return False
+    return True
+
+
+# -- dateparser, for the forms it reads right ------------------------------------
+_DP_SETTINGS_BY_PRECISION = {
+    P.DAY: ["year", "month", "day"],
+    P.MONTH: ["year", "month"],
+    P.YEAR: ["year"],
+}
+
+
+@lru_cache(maxsize=8)
+def _dateparser(parts: tuple[str, ...]):
+    from dateparser.date import DateDataParser
+
+    # A fixed RELATIVE_BASE: these spans state their year, month and day, and
+    # REQUIRE_PARTS makes dateparser refuse rather than fill in a missing one.
+    return DateDataParser(
+        languages=["zh"],
+        settings={
+            "REQUIRE_PARTS": list(parts),
+            "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_TIME_AS_PERIOD": False,
+        },
+    )
+
+
+@lru_cache(maxsize=4096)
+def dateparser_value(text: str, precision: Precision) -> tuple[int, int | None, int | None] | None:
+    """Read a fully stated Arabic-numeral date with dateparser.
+
+    Returns ``(year, month, day)`` with only the parts ``precision`` covers,
+    or ``None`` when dateparser cannot read it.
+    """
+    parts = tuple(_DP_SETTINGS_BY_PRECISION[precision])
+    data = _dateparser(parts).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    d = data.date_obj
+    return (
+        d.year,
+        d.month if "month" in parts else None,
+        d.day if "day" in parts else None,
+    )
+
+
+# -- the normalisers ----------------------------------------------------------------
+def _stated(m: re.Match[str], ctx: Context, precision: Precision) -> Value | None:
+    y, mo, d = _num(m, "y"), _num(m, "m"), _num(m, "d")
+    if not _valid(y, mo, d):
+        return None
+    raw = _g(m, "y") or ""
+    if raw.isascii():
+        # Arabic numerals: dateparser reads these right. Feed it the date
+        # part alone (no 以来/的阳春), written the way the text writes it.
+        canon = f"{y}年" + (f"{mo}月" if mo else "") + (f"{d}日" if d else "")
+        read = dateparser_value(canon, precision)
+        if read is None:
+            return None
+        y, mo, d = read
+    ctx.last_stated_year = y
+    return Value(precision, B.STATED, y, mo, d)
+
+
+def n_dateparser(m, ctx):
+    return _stated(m, ctx, P.DAY)
+
+
+def n_ymd(m, ctx):
+    return _stated(m, ctx, P.DAY)
+
+
+def n_ym(m, ctx):
+    return _stated(m, ctx, P.MONTH)
+
+
+def n_year(m, ctx):
+    return _stated(m, ctx, P.YEAR)
+
+
+def n_year_range(m, ctx):
+    y, y2 = _num(m, "y"), _num(m, "y2")
+    if y is None or y2 is None or y2 < y:
+        return None
+    ctx.last_stated_year = y2
+    return Value(P.YEAR, B.STATED, y, end_year=y2)
+
+
+def _infer_month_day(pub: dt.date, month: int, day: int | None) -> int | None:
+    """The year of the latest (month, day) not after ``pub``."""
+    year = pub.year
+    for _ in range(8):  # 2月29日 may need a few years back
+        try:
+            candidate = dt.date(year, month, day or 1)
+        except ValueError:
+            year -= 1
+            continue
+        if day is None and (year, month) <= (pub.year, pub.month) or candidate <= pub:
+            return year
+        year -= 1
+    return None
+
+
+def _without_year(month: int | None, day: int | None, ctx: Context, precision: Precision) -> Value | None:
+    if not _valid(None, month, day):
+        return None
+    pub = ctx.publication_date
+    if pub is None or month is None:
+        return Value(precision, B.NOT_STATED, None, month, day)
+    year = _infer_month_day(pub, month, day)
+    if year is None:
+        return Value(precision, B.NOT_STATED, None, month, day)
+    return Value(precision, B.INFERRED, year, month, day)
+
+
+def n_month_day(m, ctx):
+    return _without_year(_num(m, "m"), _num(m, "d"), ctx, P.DAY)
+
+
+def n_month(m, ctx):
+    return _without_year(_num(m, "m"), None, ctx, P.MONTH)
+
+
+def n_day(m, ctx):
+    day = _num(m, "d")
+    if not _valid(None, None, day):
+        return None
+    pub = ctx.publication_date
+    if pub is None:
+        return Value(P.DAY, B.NOT_STATED, None, None, day)
+    # The month is not stated and stays empty; the year is that of the
+    # latest such day not after publication.
+    year = pub.year if (day <= pub.day or pub.month > 1) else pub.year - 1
+    return Value(P.DAY, B.INFERRED, year, None, day)
+
+
+def n_named_day(m, ctx):
+    month, day = _num(m, "m"), _num(m, "d")
+    if not _valid(None, month, day):
+        return None
+    return Value(P.DAY, B.NOT_STATED, None, month, day)
+
+
+def n_month_range(m, ctx):
+    y, y2 = _num(m, "y"), _num(m, "y2")
+    mo, mo2 = _num(m, "m"), _num(m, "m2")
+    if not (_valid(y, mo, None) and _valid(y2, mo2, None)):
+        return None
+    if y is None:
+        start = _without_year(mo, None, ctx, P.MONTH)
+        if start is None:
+            return None
+        y, basis = start.year, start.basis
+    else:
+        basis = B.STATED
+        ctx.last_stated_year = y2 or y
+    if y2 is None and y is not None:
+        y2 = y if mo2 >= mo else y + 1
+    return Value(P.MONTH, basis, y, mo, None, y2, mo2, None)
+
+
+def n_day_range(m, ctx):
+    y, mo, d = _num(m, "y"), _num(m, "m"), _num(m, "d")
+    mo2, d2 = _num(m, "m2") or mo, _num(m, "d2")
+    if not (_valid(y, mo, d) and _valid(y, mo2, d2)):
+        return None
+    if y is None:
+        start = _without_year(mo, d, ctx, P.DAY)
+        if start is None:
+            return None
+        y, basis = start.year, start.basis
+    else:
+        basis = B.STATED
+        ctx.last_stated_year = y
+    y2 = None if y is None else (y if (mo2, d2) >= (mo, d) else y + 1)
+    return Value(P.DAY, basis, y, mo, d, y2, mo2, d2)
+
+
+_REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1, "内": 0}
+_ANAPHORA = {"同年": 0, "当年": 0, "次年": 1, "翌年": 1}
+_REL_MONTH = {"上月": -1, "上个月": -1, "本月": 0, "当月": 0, "下月": 1, "下个月": 1}
+
+
+def n_adjacent_months(m, ctx):
+    mo, mo2 = _num(m, "m"), _num(m, "m2")
+    if mo is None or mo2 != mo + 1:
+        return None
+    rel = _g(m, "rel")
+    if rel:
+        value = n_relative(m, ctx)
+        return replace(value, precision=P.MONTH, month=mo, end_year=value.year, end_month=mo2)
+    start = _without_year(mo, None, ctx, P.MONTH)
+    return replace(start, end_year=start.year, end_month=mo2)
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    i = year * 12 + month - 1 + delta
+    return i // 12, i % 12 + 1
+
+
+def n_relative(m, ctx):
+    pub = ctx.publication_date
+    rel, now, recent = _g(m, "rel"), _g(m, "now"), _g(m, "recent")
+    mo, d = _num(m, "m"), _num(m, "d")
+    if not _valid(None, mo, d):
+        return None
+    precision = P.DAY if d else P.MONTH if mo else P.YEAR
+    if rel in _ANAPHORA:
+        base = ctx.last_stated_year
+        year = None if base is None else base + _ANAPHORA[rel]
+        return Value(precision, B.RELATIVE, year, mo, d)
+    if pub is None:
+        return Value(P.DAY if now else precision, B.RELATIVE, None, mo, d)
+    if now:
+        return Value(P.DAY, B.RELATIVE, pub.year, pub.month, pub.day)
+    if recent:
+        return Value(P.YEAR, B.RELATIVE, pub.year)
+    if rel in _REL_YEAR:
+        return Value(precision, B.RELATIVE, pub.year + _REL_YEAR[rel], mo, d)
+    if rel in _REL_MONTH:
+        year, month = _shift_month(pub.year, pub.month, _REL_MONTH[rel])
+        return Value(P.DAY if d else P.MONTH, B.RELATIVE, year, month, d)
+    return None
+
+
+def n_stripped(m, ctx):
+    mo, d = _num(m, "m"), _num(m, "d")
+    if not _valid(None, mo, d):
+        return None
+    precision = P.DAY if d else P.MONTH if mo else P.YEAR
+    return Value(precision, B.NOT_STATED, None, mo, d)
+
+
+def n_stripped_range(m, ctx):
+    return Value(P.YEAR, B.NOT_STATED)
+
+
+def n_duration(m, ctx):
+    return Value(P.UNKNOWN, B.NOT_STATED)
+
+
+def n_decade(m, ctx):
+    dec = parse_int(_g(m, "dec") or "")
+    if dec is None:
+        return None
+    # 上世纪/20世纪/19… name the 1900s; a bare 九十年代 is read the same way,
+    # as Chinese news writes it.
+    year = 1900 + dec
+    return Value(P.DECADE, B.STATED, year, end_year=year + 9)
+
+
+_PLANS = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
+
+
+def n_plan(m, ctx):
+    start = _PLANS[_g(m, "plan")]
+    return Value(P.YEAR, B.STATED, start, end_year=start + 4)
+
+
+NORMALISERS = {
+    "dateparser": n_dateparser,
+    "ymd": n_ymd,
+    "ym": n_ym,
+    "year": n_year,
+    "year_range": n_year_range,
+    "month_range": n_month_range,
+    "day_range": n_day_range,
+    "adjacent_months": n_adjacent_months,
+    "month_day": n_month_day,
+    "month": n_month,
+    "day": n_day,
+    "named_day": n_named_day,
+    "relative": n_relative,
+    "stripped": n_stripped,
+    "stripped_range": n_stripped_range,
+    "duration": n_duration,
+    "decade": n_decade,
+    "plan": n_plan,
+}
