@@ -64,7 +64,7 @@ def parse_metadata(text: str, *, name: str = "metadata") -> dict[str, DocumentMe
             a line the CSV reader cannot parse. The message names the line.
     """
     text = text.lstrip("\ufeff")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in (reader.fieldnames or [])]
     except csv.Error as err:
@@ -79,6 +79,10 @@ def parse_metadata(text: str, *, name: str = "metadata") -> dict[str, DocumentMe
     try:
         for row in reader:
             line = reader.line_num
+            if None in row:
+                raise MetadataError(
+                    f"{name}, line {line}: more cells than the header names; quote cells that hold commas."
+                )
             doc = (row.get("doc") or "").strip()
             if not doc:
                 raise MetadataError(f"{name}, line {line}: the 'doc' cell is empty; give the file's name.")

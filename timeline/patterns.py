@@ -37,6 +37,8 @@ _PART = r"(?:上旬|中旬|下旬|初|底|末|中)?"
 _YEAR_PART = r"(?:上半年|下半年|初|底|末)?"
 TO = r"[ ]{0,2}(?:至|到|—{1,2}|-|–|~|～)[ ]{0,2}"
 _SEASON_WORDS = "阳春|早春|初春|仲春|暮春|晚春|初夏|盛夏|仲夏|晚夏|初秋|金秋|仲秋|深秋|晚秋|初冬|寒冬|隆冬|深冬"
+UPTO = r"(?P<upto>截至|截止)?"
+_NOT_RECURRING = r"(?<!每年)(?<!每年的)"
 _CLOCK = r"(?:[ T]{1,2}[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?)?"
 _ASCII_BEFORE = r"(?<![0-9A-Za-z/._\-])"
 _ASCII_AFTER = r"(?![0-9A-Za-z/_\-])"
@@ -50,7 +52,7 @@ _UNIT = r"(?:年|个月|个多月|天|周|个星期|个季度)"
 _YEAR_WORD_BEFORE = (
     "0-9" + _CN + "十百千万亿两几多数每全今去前明后当同次翌本上下近历往来早晚青少老中成童新过拜周常长连"
     "整半逐累经终陈丰荒学财元末初壮幼暮流享余有那这哪该些隔光跨贺忘大小闰平鼠牛虎兔龙蛇马羊猴鸡狗猪"
-    "延残盛凶灾华芳天旧头积频比先编纪熙正庆隆治统绪德丰宁兴年"
+    "延残盛凶灾华芳天旧头积频比先编纪熙正庆隆治统绪德丰宁兴年个"
 )
 _YEAR_WORD_AFTER = (
     "产销收均近内轻龄纪代度货会报终鉴华画级限薪份头利增节夜味关迈老幼长过满逾仅届事少间初底末中"
@@ -86,7 +88,8 @@ RULES: tuple[Rule, ...] = (
          _NOT_NUM_BEFORE + r"(?P<from>从)?" + YEAR + r"(?:年度?)?" + TO + YEAR2 + r" ?年度?" + SINCE,
          "year_range", 2),
     Rule("month_range", K.RANGE,
-         _NOT_NUM_BEFORE + r"(?:" + YEAR + r" ?年)?(?P<m>" + _MONTH_NUM + r") ?月" + TO + r"(?:" + YEAR2
+         r"(?:(?P<rel>今年|去年|前年|明年)|" + _NOT_NUM_BEFORE + YEAR + r" ?年)?" + _NOT_NUM_BEFORE
+         + r"(?P<m>" + _MONTH_NUM + r")(?: ?月份?)?" + TO + r"(?:" + YEAR2
          + r" ?年)?" + MONTH2, "month_range", 2),
     Rule("day_range", K.RANGE,
          _NOT_NUM_BEFORE + r"(?:" + YEAR + r" ?年)?" + MONTH + r" ?" + DAY + TO + r"(?:" + MONTH2 + r" ?)?"
@@ -100,20 +103,20 @@ RULES: tuple[Rule, ...] = (
          _NOT_NUM_BEFORE + r"(?P<y>[12][0-9]{3})(?=[、,和及与][12][0-9]{3} ?年)", "year"),
     # -- full and partial dates -------------------------------------------------
     Rule("ymd", K.DATE,
-         _NOT_NUM_BEFORE + YEAR + r" ?年 ?" + MONTH + r" ?" + DAY + _CLOCK + SINCE, "ymd"),
+         UPTO + _NOT_NUM_BEFORE + YEAR + r" ?年 ?" + MONTH + r" ?" + DAY + _CLOCK + SINCE, "ymd"),
     Rule("ym", K.DATE,
-         _NOT_NUM_BEFORE + YEAR + r" ?年(?:的)?(?P<season>" + _SEASON_WORDS + r")? ?" + MONTH + _PART + SINCE,
+         UPTO + _NOT_NUM_BEFORE + YEAR + r" ?年(?:的)?(?P<season>" + _SEASON_WORDS + r")? ?" + MONTH + _PART + SINCE,
          "ym"),
-    Rule("year", K.YEAR, _NOT_NUM_BEFORE + YEAR + r" ?年(?P<fy>度)?" + _YEAR_PART + SINCE + r"(?!代)", "year"),
+    Rule("year", K.YEAR, UPTO + _NOT_NUM_BEFORE + YEAR + r" ?年(?P<fy>度)?" + _YEAR_PART + SINCE + r"(?!代)", "year"),
     Rule("year_season", K.SEASON,
          _NOT_NUM_BEFORE + YEAR + r" ?年?(?:的)?(?P<season>(?:初|早|仲|晚|盛|深|金|暮)?[春夏秋冬])(?:季|天)?(?!节)",
          "year", 1),
     # -- month and day without a year ---------------------------------------------
-    Rule("md", K.DATE, _NOT_NUM_BEFORE + MONTH + r" ?" + DAY + SINCE, "month_day"),
+    Rule("md", K.DATE, _NOT_RECURRING + _NOT_NUM_BEFORE + MONTH + r" ?" + DAY + SINCE, "month_day"),
     Rule("month", K.MONTH_ONLY,
-         _NOT_NUM_BEFORE + r"(?<!个)(?P<m>1[0-2]|0?[1-9]|十[一二]?|(?<![第每个])[一二三四五六七八九]) ?月份?"
+         _NOT_RECURRING + _NOT_NUM_BEFORE + r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|(?<![第每个])[一二三四五六七八九]) ?月份?"
          + _PART + SINCE + r"(?![薪饼球刊光亮色牙])", "month"),
-    Rule("day", K.DATE, r"(?<![0-9.月])(?P<d>3[01]|[12][0-9]|[1-9]) ?日(?![元])", "day"),
+    Rule("day", K.DATE, r"(?<![0-9.月])(?P<d>3[01]|[12][0-9]|[1-9]) ?日(?![元游内均])", "day"),
     Rule("named_day", K.DATE,
          r"(?<![0-9.])(?P<m>1[0-2]|[1-9])[·•‧・](?P<d>3[01]|[12][0-9]|[1-9])(?![0-9.])", "named_day"),
     # -- years whose digits are missing ----------------------------------------------
@@ -129,6 +132,8 @@ RULES: tuple[Rule, ...] = (
     Rule("relative_month", K.RELATIVE,
          r"(?P<upto>截至|截止)?(?P<rel>上个?月|本月|当月|下个?月)(?: ?" + DAY + r")?" + _PART, "relative"),
     Rule("relative_now", K.RELATIVE, r"(?P<upto>截至|截止)?(?P<now>目前|当前|如今|现在|今天|今日)", "relative"),
+    Rule("relative_ago", K.RELATIVE,
+         _NOT_NUM_BEFORE + r"(?P<ago>" + _SMALL + r")(?P<unit>年|个月)(?P<dir>前|后|之前|之后)(?![年])", "ago"),
     Rule("relative_recent", K.RELATIVE, r"(?P<recent>近日|日前|近期|最近|昨天|昨日)", "relative"),
     # -- durations: recognised, carrying no date ----------------------------------------
     Rule("duration_since", K.DURATION,

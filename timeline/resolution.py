@@ -214,6 +214,12 @@ def n_month_range(m, ctx):
     mo, mo2 = _num(m, "m"), _num(m, "m2")
     if not (_valid(y, mo, None) and _valid(y2, mo2, None)):
         return None
+    rel = _g(m, "rel")
+    if rel:
+        pub = ctx.publication_date
+        y = None if pub is None else pub.year + _REL_YEAR[rel]
+        y2 = None if y is None else (y if mo2 >= mo else y + 1)
+        return Value(P.MONTH, B.RELATIVE, y, mo, None, y2, mo2, None)
     if y is None:
         start = _without_year(mo, None, ctx, P.MONTH)
         if start is None:
@@ -291,6 +297,20 @@ def n_relative(m, ctx):
     return None
 
 
+def n_ago(m, ctx):
+    n = _num(m, "ago")
+    pub = ctx.publication_date
+    if n is None:
+        return None
+    if pub is None:
+        return Value(P.YEAR if _g(m, "unit") == "年" else P.MONTH, B.RELATIVE)
+    sign = -1 if "前" in _g(m, "dir") else 1
+    if _g(m, "unit") == "年":
+        return Value(P.YEAR, B.RELATIVE, pub.year + sign * n)
+    year, month = _shift_month(pub.year, pub.month, sign * n)
+    return Value(P.MONTH, B.RELATIVE, year, month)
+
+
 def n_stripped(m, ctx):
     mo, d = _num(m, "m"), _num(m, "d")
     if not _valid(None, mo, d):
@@ -339,6 +359,7 @@ NORMALISERS = {
     "day": n_day,
     "named_day": n_named_day,
     "relative": n_relative,
+    "ago": n_ago,
     "stripped": n_stripped,
     "stripped_range": n_stripped_range,
     "duration": n_duration,
