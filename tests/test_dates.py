@@ -251,3 +251,22 @@ def test_no_publication_date_never_reads_the_clock():
 
 def test_empty_text_gives_an_empty_list():
     assert find_dates("") == []
+
+
+def test_named_day_with_its_year_stated_is_a_full_date():
+    m = only("2008年“5·12”汶川特大地震发生后")
+    assert (m.text, m.year, m.month, m.day, m.basis) == ("2008年“5·12”", 2008, 5, 12, Basis.STATED)
+
+
+def test_dateline_day_is_inferred_from_the_publication_date():
+    m = only("新华社乌鲁木齐7月16日电（记者张三）", pub=dt.date(2023, 7, 17))
+    assert (m.text, m.year, m.month, m.day, m.basis) == ("7月16日", 2023, 7, 16, Basis.INFERRED)
+
+
+def test_for_a_period_of_is_a_duration():
+    assert only("开展为期三年的援疆工作").text == "为期三年"
+
+
+def test_beginning_of_this_year_is_one_relative_mention():
+    m = only("今年年初，两地签订协议")
+    assert (m.text, m.year, m.basis) == ("今年年初", 2018, Basis.RELATIVE)

@@ -34,7 +34,7 @@ DAY2 = r"(?P<d2>" + _DAY_NUM + r") ?[日号]"
 # Parts of a month or year that keep its precision: 以来 ("since"), 初/底/末 …
 SINCE = r"(?P<since>以来)?"
 _PART = r"(?:上旬|中旬|下旬|初|底|末|中)?"
-_YEAR_PART = r"(?:上半年|下半年|初|底|末)?"
+_YEAR_PART = r"(?:上半年|下半年|年初|年底|年末|初|底|末)?"
 TO = r"[ ]{0,2}(?:至|到|—{1,2}|-|–|~|～)[ ]{0,2}"
 _SEASON_WORDS = "阳春|早春|初春|仲春|暮春|晚春|初夏|盛夏|仲夏|晚夏|初秋|金秋|仲秋|深秋|晚秋|初冬|寒冬|隆冬|深冬"
 UPTO = r"(?P<upto>截至|截止)?"
@@ -117,6 +117,9 @@ RULES: tuple[Rule, ...] = (
          _NOT_RECURRING + _NOT_NUM_BEFORE + r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|(?<![第每个])[一二三四五六七八九]) ?月份?"
          + _PART + SINCE + r"(?![薪饼球刊光亮色牙])", "month"),
     Rule("day", K.DATE, r"(?<![0-9.月])(?P<d>3[01]|[12][0-9]|[1-9]) ?日(?![元游内均])", "day"),
+    Rule("year_named_day", K.DATE,
+         _NOT_NUM_BEFORE + YEAR + r" ?年 ?[“\"]?(?P<m>1[0-2]|[1-9])[·•‧・](?P<d>3[01]|[12][0-9]|[1-9])[”\"]?(?![0-9.])",
+         "ymd", 1),
     Rule("named_day", K.DATE,
          r"(?<![0-9.])(?P<m>1[0-2]|[1-9])[·•‧・](?P<d>3[01]|[12][0-9]|[1-9])(?![0-9.])", "named_day"),
     # -- years whose digits are missing ----------------------------------------------
@@ -137,10 +140,10 @@ RULES: tuple[Rule, ...] = (
     Rule("relative_recent", K.RELATIVE, r"(?P<recent>近日|日前|近期|最近|昨天|昨日)", "relative"),
     # -- durations: recognised, carrying no date ----------------------------------------
     Rule("duration_since", K.DURATION,
-         r"(?:近|连续|历时|长达|短短|整整)?" + _NOT_NUM_BEFORE + _SMALL + r"(?:多|余)?" + _UNIT
+         r"(?:近|连续|历时|长达|短短|整整|为期)?" + _NOT_NUM_BEFORE + _SMALL + r"(?:多|余)?" + _UNIT
          + r"(?:多)?(?:以来|来|间|里|内)", "duration", 1),
     Rule("duration_prefix", K.DURATION,
-         r"(?:近|连续|历时|长达|短短|整整)" + _SMALL + r"(?:多|余)?" + _UNIT + r"(?:多)?", "duration"),
+         r"(?:近|连续|历时|长达|短短|整整|为期)" + _SMALL + r"(?:多|余)?" + _UNIT + r"(?:多)?", "duration"),
     Rule("duration_time", K.DURATION,
          _NOT_NUM_BEFORE + _SMALL + r"(?:(?:至|到|-|~)" + _SMALL + r")?(?:多|余)?" + _UNIT + r"(?=(?:的)?时间)",
          "duration"),
