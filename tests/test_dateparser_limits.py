@@ -35,6 +35,14 @@ def test_dateparser_cannot_read_last_year_with_a_month_so_we_do():
     assert (m.year, m.month) == (2017, 9)
 
 
+@pytest.mark.parametrize("text, base", [("2011年", dt.date(2018, 5, 9)), ("1990年", dt.date(2000, 1, 1))])
+def test_dateparser_reads_a_bare_year_as_years_ago_so_we_do_not_ask_it(text, base):
+    settings = {"REQUIRE_PARTS": ["year"], "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day)}
+    read = DateDataParser(languages=["zh"], settings=settings).get_date_data(text).date_obj
+    assert read is not None and read.year != int(text[:4])
+    assert find_dates(text, publication_date=base)[0].year == int(text[:4])
+
+
 def test_search_dates_reads_a_bare_month_as_months_ago():
     found = search_dates("5月是理县甜樱桃热销的时节", languages=["zh"], settings={"RELATIVE_BASE": BASE})
     assert found and found[0][1].month != 5
@@ -50,7 +58,7 @@ def test_search_dates_misreads_a_month_and_day_and_gives_it_a_year():
 @pytest.mark.parametrize(
     "text, precision, expected",
     [("2016年9月11日", Precision.DAY, (2016, 9, 11)), ("2021年6月", Precision.MONTH, (2021, 6, None)),
-     ("2018年", Precision.YEAR, (2018, None, None))],
+    ],
 )
 def test_dateparser_reads_stated_arabic_dates_without_filling_parts(text, precision, expected):
     assert dateparser_value(text, precision) == expected

@@ -72,21 +72,25 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
 _DP_SETTINGS_BY_PRECISION = {
     P.DAY: ["year", "month", "day"],
     P.MONTH: ["year", "month"],
-    P.YEAR: ["year"],
 }
 
 
-@lru_cache(maxsize=8)
-def _dateparser(parts: tuple[str, ...]):
+# Used as RELATIVE_BASE when an article has no publication date: the spans we
+# hand to dateparser state every part they have, so the base is never read
+# into the result, but dateparser must not fall back to the clock.
+_NO_BASE = dt.date(2000, 1, 1)
+
+
+@lru_cache(maxsize=64)
+def _dateparser(parts: tuple[str, ...], base: dt.date):
     from dateparser.date import DateDataParser
 
-    # A fixed RELATIVE_BASE: these spans state their year, month and day, and
-    # REQUIRE_PARTS makes dateparser refuse rather than fill in a missing one.
+    # REQUIRE_PARTS makes dateparser refuse rather than fill in a missing part.
     return DateDataParser(
         languages=["zh"],
         settings={
             "REQUIRE_PARTS": list(parts),
-            "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
             "PREFER_DAY_OF_MONTH": "first",
             "RETURN_TIME_AS_PERIOD": False,
         },
@@ -94,14 +98,17 @@ def _dateparser(parts: tuple[str, ...]):
 
 
 @lru_cache(maxsize=4096)
-def dateparser_value(text: str, precision: Precision) -> tuple[int, int | None, int | None] | None:
+def dateparser_value(
+    text: str, precision: Precision, base: dt.date | None = None
+) -> tuple[int, int | None, int | None] | None:
     """Read a fully stated Arabic-numeral date with dateparser.
 
-    Returns ``(year, month, day)`` with only the parts ``precision`` covers,
-    or ``None`` when dateparser cannot read it.
+    ``base`` (the publication date) is dateparser's RELATIVE_BASE. Returns
+    ``(year, month, day)`` with only the parts ``precision`` covers, or
+    ``None`` when dateparser cannot read it.
     """
     parts = tuple(_DP_SETTINGS_BY_PRECISION[precision])
-    data = _dateparser(parts).get_date_data(text)
+    data = _dateparser(parts, base or _NO_BASE).get_date_data(text)
     if data.date_obj is None:
         return None
     d = data.date_obj
@@ -118,11 +125,12 @@ def _stated(m: re.Match[str], ctx: Context, precision: Precision) -> Value | Non
     if not _valid(y, mo, d):
         return None
     raw = _g(m, "y") or ""
-    if raw.isascii():
-        # Arabic numerals: dateparser reads these right. Feed it the date
-        # part alone (no 以来/的阳春), written the way the text writes it.
+    if raw.isascii() and precision is not P.YEAR:
+        # Arabic-numeral dates with a month: dateparser reads these right.
+        # Feed it the date part alone (no 以来/的阳春). A bare "2011年" it
+        # reads as "2011 years ago", so years are read here.
         canon = f"{y}年" + (f"{mo}月" if mo else "") + (f"{d}日" if d else "")
-        read = dateparser_value(canon, precision)
+        read = dateparser_value(canon, precision, ctx.publication_date)
         if read is None:
             return None
         y, mo, d = read
