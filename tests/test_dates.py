@@ -270,3 +270,8 @@ def test_for_a_period_of_is_a_duration():
 def test_beginning_of_this_year_is_one_relative_mention():
     m = only("今年年初，两地签订协议")
     assert (m.text, m.year, m.basis) == ("今年年初", 2018, Basis.RELATIVE)
+
+
+@pytest.mark.parametrize("text", ["2〇18年3月", "1十月", "〇〇〇〇年"])
+def test_mixed_or_impossible_numerals_are_not_stated_years(text):
+    assert [m for m in find_dates(text, publication_date=PUB) if m.basis == Basis.STATED] == []

@@ -32,12 +32,33 @@ def _compiled() -> tuple[_Compiled, ...]:
     return tuple(_Compiled(r, r.compile(), NORMALISERS[r.normaliser]) for r in RULES)
 
 
+def _matches(text: str, c: _Compiled):
+    """Matches of one rule, with its ``not_after`` checks and ``prefixes`` applied.
+
+    Yields ``(start, match)`` where ``start`` may lie before ``match.start()``
+    when a prefix (截至, 从 …) is taken into the span.
+    """
+    rule, search = c.rule, c.regex.search
+    pos = 0
+    while (m := search(text, pos)) is not None:
+        a = m.start()
+        if a and (text[a - 1] in rule.not_after or any(text.endswith(w, 0, a) for w in rule.not_after_words)):
+            pos = a + 1  # a shorter match may start inside this one
+            continue
+        start = a
+        for prefix in rule.prefixes:
+            if text.endswith(prefix, 0, a):
+                start = a - len(prefix)
+                break
+        yield start, m
+        pos = m.end() if m.end() > a else a + 1
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, int, re.Match[str], _Compiled]]:
     found = []
     for order, c in enumerate(_compiled()):
-        for m in c.regex.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), -(m.end() - m.start()), -c.rule.priority, order, m, c))
+        for start, m in _matches(text, c):
+            found.append((start, -(m.end() - start), -c.rule.priority, order, m, c))
     found.sort(key=lambda t: t[:4])
     return found
 
@@ -56,7 +77,7 @@ def find_dates_normalized(
         if value is None:  # not a real date (2月30日, month 13): try shorter matches
             continue
         taken_until = m.end()
-        a, b = norm.to_original(m.start(), m.end())
+        a, b = norm.to_original(start, m.end())
         out.append(
             DateMention(
                 doc=doc,

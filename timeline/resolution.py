@@ -49,12 +49,20 @@ def _g(m: re.Match[str], name: str) -> str | None:
         return None
 
 
+_UNREADABLE = -1  # a group that matched but is no number (a mixed "1十"): never valid
+
+
 def _num(m: re.Match[str], name: str) -> int | None:
     s = _g(m, name)
-    return parse_int(s) if s else None
+    if not s:
+        return None
+    n = parse_int(s)
+    return _UNREADABLE if n is None else n
 
 
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if year is not None and not 1000 <= year <= 2999:
+        return False
     if month is not None and not 1 <= month <= 12:
         return False
     if day is not None:
@@ -156,7 +164,7 @@ def n_year(m, ctx):
 
 def n_year_range(m, ctx):
     y, y2 = _num(m, "y"), _num(m, "y2")
-    if y is None or y2 is None or y2 < y:
+    if y is None or y2 is None or y2 < y or not (_valid(y, None, None) and _valid(y2, None, None)):
         return None
     ctx.last_stated_year = y2
     return Value(P.YEAR, B.STATED, y, end_year=y2)
@@ -308,7 +316,7 @@ def n_relative(m, ctx):
 def n_ago(m, ctx):
     n = _num(m, "ago")
     pub = ctx.publication_date
-    if n is None:
+    if n is None or n < 0:
         return None
     if pub is None:
         return Value(P.YEAR if _g(m, "unit") == "年" else P.MONTH, B.RELATIVE)
