@@ -1,4 +1,9 @@
-"""Command line: ``python -m timeline dates PATH... [--meta META.csv] --out dates.csv``.
+"""Command line for Pairing Atlas' timeline.
+
+``python -m timeline dates PATH... [--meta META.csv] --out dates.csv``
+    every time expression, with offsets, precision and basis.
+``python -m timeline extract PATH... [--meta META.csv] --out events.csv``
+    donor → recipient events: one row per event × donor × recipient.
 
 Exit codes: 0 all files read; 1 some files could not be read (the others are
 in the output); 2 bad usage or nothing could be read.
@@ -12,7 +17,7 @@ from collections.abc import Sequence
 
 from .dates import find_dates_in_document
 from .errors import TimelineError
-from .export import DATE_COLUMNS, dates_to_rows, write_csv
+from .export import DATE_COLUMNS, EVENT_COLUMNS, dates_to_rows, events_to_rows, write_csv
 from .loading import load_paths
 from .metadata import load_metadata
 
@@ -26,7 +31,41 @@ def _parser() -> argparse.ArgumentParser:
     dates.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     dates.add_argument("--meta", metavar="META.csv", help="CSV with doc,url,title,publication_date")
     dates.add_argument("--out", required=True, metavar="dates.csv", help="where to write the CSV")
+    extract = sub.add_parser("extract", help="donor → recipient events, as the CSV timeline")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .html) or folders")
+    extract.add_argument("--meta", metavar="META.csv", help="CSV with doc,url,title,publication_date")
+    extract.add_argument("--out", required=True, metavar="events.csv", help="where to write the CSV")
     return parser
+
+
+def _write(path: str, rows: list[dict], columns) -> bool:
+    try:
+        write_csv(path, rows, columns)
+    except OSError as err:
+        print(f"error: cannot write {path} ({err.strerror}).", file=sys.stderr)
+        return False
+    return True
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .batch import extract_paths  # imports geo: only for this command
+
+    metadata = load_metadata(args.meta) if args.meta else None
+    result = extract_paths(
+        args.paths, metadata=metadata, progress=lambda i, n, name: print(f"[{i}/{n}] {name}", file=sys.stderr)
+    )
+    for err in result.errors:
+        print(f"skipped: {err}", file=sys.stderr)
+    if not result.documents:
+        print("error: no article could be read; nothing written.", file=sys.stderr)
+        return EXIT_USAGE
+    rows = events_to_rows(result.events)
+    if not _write(args.out, rows, EVENT_COLUMNS):
+        return EXIT_USAGE
+    undated = sum(1 for e in result.events if e.year is None)
+    print(f"{len(result.events)} events ({undated} with no stated year), {len(rows)} rows, "
+          f"from {len(result.documents)} articles written to {args.out}")
+    return EXIT_PARTIAL if result.errors else EXIT_OK
 
 
 def _cmd_dates(args: argparse.Namespace) -> int:
@@ -40,10 +79,7 @@ def _cmd_dates(args: argparse.Namespace) -> int:
     rows = []
     for document in loaded.documents:
         rows.extend(dates_to_rows(find_dates_in_document(document)))
-    try:
-        write_csv(args.out, rows, DATE_COLUMNS)
-    except OSError as err:
-        print(f"error: cannot write {args.out} ({err.strerror}).", file=sys.stderr)
+    if not _write(args.out, rows, DATE_COLUMNS):
         return EXIT_USAGE
     print(f"{len(rows)} time expressions from {len(loaded.documents)} articles written to {args.out}")
     return EXIT_PARTIAL if loaded.errors else EXIT_OK
@@ -54,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "dates":
             return _cmd_dates(args)
+        if args.command == "extract":
+            return _cmd_extract(args)
     except TimelineError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE

@@ -8,6 +8,8 @@ could not, each naming the file and saying what to do.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -25,6 +27,50 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".htm", ".html"})
 
 # Signatures of common binary formats, so an image gets "binary", not "encoding".
 _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"BM")
+
+
+_HTML = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<meta|<article|<div|<p[ >])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HtmlArticle:
+    """The main text of a saved web page, with what its metadata says."""
+
+    text: str
+    title: str
+    date: dt.date | None
+
+
+def looks_like_html(text: str, name: str = "") -> bool:
+    """True for a saved web page (by its name or its first tag)."""
+    return name.lower().endswith((".htm", ".html")) or bool(_HTML.match(text[:2000]))
+
+
+def html_to_article(html: str, *, name: str = "<html>") -> HtmlArticle:
+    """Extract a page's main text with trafilatura (menus, footers and ads dropped).
+
+    The date is the one the page's metadata states; trafilatura is told not
+    to guess one from the text or the clock.
+
+    Raises:
+        EmptyDocumentError: the page has no article text.
+    """
+    import trafilatura  # loaded on first use: it pulls in lxml
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, favor_recall=True, include_comments=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = (doc.text if doc is not None else "") or ""
+    if not text.strip():
+        raise EmptyDocumentError(f"{name}: no article text found in this web page.", path=name)
+    date = None
+    if doc.date:
+        try:
+            date = dt.date.fromisoformat(doc.date[:10])
+        except ValueError:
+            date = None
+    return HtmlArticle(text=text, title=doc.title or "", date=date)
 
 
 @dataclass
@@ -82,13 +128,23 @@ def decode_bytes(raw: bytes, *, name: str = "<bytes>") -> str:
 def document_from_text(
     text: str, *, doc: str, meta: DocumentMeta | None = None, source_path: str = ""
 ) -> Document:
-    """Make a :class:`Document`, its publication date from ``meta`` or the text's own stamps."""
+    """Make a :class:`Document` from decoded text or HTML.
+
+    A web page is reduced to its main text first (offsets then refer to that
+    text). The publication date comes from ``meta``, else the page's
+    metadata, else the text's own stamps, else it stays unknown.
+    """
+    title, page_date = "", None
+    if looks_like_html(text, doc):
+        page = html_to_article(text, name=doc)
+        text, title, page_date = page.text, page.title, page.date
     stamp = detect_publication_date(text)
+    if page_date is not None:
+        date, source = page_date, "page metadata"
+    else:
+        date, source = (stamp.date, f"stamp: {stamp.text}") if stamp else (None, "")
     document = Document(
-        doc=doc,
-        text=text,
-        publication_date=stamp.date if stamp else None,
-        publication_date_source=f"stamp: {stamp.text}" if stamp else "",
+        doc=doc, text=text, title=title, publication_date=date, publication_date_source=source,
         source_path=source_path,
     )
     if meta is not None:

@@ -1,0 +1,142 @@
+"""Parties in a sentence: places (from geo), organisations and regions, as tokens.
+
+A token is a span of the normalised text standing for one :class:`Party`.
+A place written with its parents (巴中市平昌县, 天津市和平区) is one token for
+the most specific place. Organisations (省统计局, 光大银行成都分行) and regions
+(省内藏区10个县) are only read inside lists of parties, next to a place or a
+direction word, so an ordinary noun never becomes a party.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import Party, PartyKind
+from .vocabulary import DESIGNATORS, LIST_SEPARATORS, ORG_SUFFIXES, REGION
+
+__all__ = ["Token", "merge_parent_chains", "list_before", "list_after", "coordinated"]
+
+_ORG = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,10}?)(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + r")$"
+)
+_FILLER = "等各"  # 郫县、都江堰市等; 各支援单位
+_SEP = re.compile(r"^(?:、|和|与|及|以及|,|，|暨)$")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # normalised offsets
+    end: int
+    party: Party
+    level: str = ""  # province | prefecture | county for places
+
+
+def _is_ancestor(a: Token, b: Token) -> bool:
+    """True when place ``a`` contains place ``b`` (by adcode)."""
+    x, y = a.party.adcode, b.party.adcode
+    if not x or not y or x == y:
+        return False
+    if x.endswith("0000"):
+        return y.startswith(x[:2])
+    if x.endswith("00"):
+        return y.startswith(x[:4])
+    return False
+
+
+def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
+    """Join 巴中市平昌县 / 天津和平区 / 阿坝州理县 into one token for the child."""
+    out: list[Token] = []
+    for t in sorted(tokens, key=lambda t: t.start):
+        if out and _is_ancestor(out[-1], t) and t.start - out[-1].end <= 1:
+            prev = out.pop()
+            t = Token(prev.start, t.end, t.party, t.level)
+        out.append(t)
+    return out
+
+
+def _org_or_region(item: str, offset: int) -> Token | None:
+    """An organisation or a region named by a whole list item, else ``None``."""
+    item_stripped = item.rstrip(_FILLER)
+    if not item_stripped or len(item_stripped) > 14:
+        return None
+    end = offset + len(item_stripped)
+    region = REGION.search(item_stripped)
+    if region and region.end() == len(item_stripped):
+        start = offset + region.start()
+        words = item_stripped[region.start():]
+        return Token(start, end, Party(name=words, kind=PartyKind.REGION, mention=words))
+    if item_stripped in DESIGNATORS or not _ORG.search(item_stripped):
+        return None
+    return Token(offset, end, Party(name=item_stripped, kind=PartyKind.ORGANISATION, mention=item_stripped))
+
+
+def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the list items of ``text[start:end]`` (separated by 、 和 与 及 …)."""
+    items, pos = [], start
+    for m in re.finditer(r"、|以及|和|与|及|暨", text[start:end]):
+        items.append((pos, start + m.start()))
+        pos = start + m.end()
+    items.append((pos, end))
+    return [(a, b) for a, b in items if b > a]
+
+
+def list_before(text: str, pos: int, floor: int, tokens: list[Token]) -> list[Token]:
+    """The list of parties that ends right before ``pos`` (e.g. before a verb).
+
+    Items are read backwards from ``pos`` down to ``floor`` while each is a
+    place (possibly followed by 等), an organisation or a region.
+    """
+    found: list[Token] = []
+    items = _split_items(text, floor, pos)
+    for a, b in reversed(items):
+        item = text[a:b]
+        place = next((t for t in tokens if a <= t.start and t.end <= b and text[t.end:b].strip(_FILLER) == ""), None)
+        if place is not None:
+            found.append(place)
+            # A place at the end of a longer item ends the list: 省委先后确定绵阳市.
+            if text[a:place.start].strip():
+                break
+            continue
+        other = _org_or_region(item, a)
+        if other is None:
+            break
+        found.append(other)
+    return list(reversed(found))
+
+
+def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: int = 2) -> list[Token]:
+    """The list of parties that starts within ``gap`` characters after ``pos``."""
+    first = next((t for t in tokens if pos <= t.start <= pos + gap and t.end <= ceiling), None)
+    if first is None:
+        region = REGION.match(text, pos, ceiling)
+        if region is None or region.start() > pos + gap:
+            return []
+        words = region[0]
+        return [Token(region.start(), region.end(), Party(name=words, kind=PartyKind.REGION, mention=words))]
+    out = [first]
+    cursor = first.end
+    while True:
+        nxt = next((t for t in tokens if t.start > cursor and t.end <= ceiling), None)
+        if nxt is None or not _SEP.match(text[cursor:nxt.start].strip(_FILLER) or "x"):
+            break
+        out.append(nxt)
+        cursor = nxt.end
+    return out
+
+
+def coordinated(text: str, token: Token, tokens: list[Token], floor: int, ceiling: int) -> list[Token]:
+    """``token`` with the places listed together with it (A、B和C)."""
+    group = [token]
+    i = tokens.index(token)
+    j = i - 1
+    while j >= 0 and tokens[j].start >= floor and _SEP.match(text[tokens[j].end:group[0].start].strip(_FILLER) or "x"):
+        group.insert(0, tokens[j])
+        j -= 1
+    k = i + 1
+    while k < len(tokens) and tokens[k].end <= ceiling and _SEP.match(
+        text[group[-1].end:tokens[k].start].strip(_FILLER) or "x"
+    ):
+        group.append(tokens[k])
+        k += 1
+    return group
