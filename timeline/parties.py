@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass
 
 from .models import Party, PartyKind
-from .vocabulary import DESIGNATORS, LIST_SEPARATORS, ORG_SUFFIXES, REGION
+from .vocabulary import DESIGNATORS, ORG_SUFFIXES, REGION
 
-__all__ = ["Token", "merge_parent_chains", "list_before", "list_after", "coordinated"]
+__all__ = [
+    "Token", "merge_parent_chains", "list_before", "list_after", "coordinated", "org_or_region", "split_items",
+]
 
 _ORG = re.compile(
     r"(?:[\u4e00-\u9fff]{0,10}?)(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + r")$"
@@ -55,7 +57,7 @@ def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
     return out
 
 
-def _org_or_region(item: str, offset: int) -> Token | None:
+def org_or_region(item: str, offset: int) -> Token | None:
     """An organisation or a region named by a whole list item, else ``None``."""
     item_stripped = item.rstrip(_FILLER)
     if not item_stripped or len(item_stripped) > 14:
@@ -71,7 +73,7 @@ def _org_or_region(item: str, offset: int) -> Token | None:
     return Token(offset, end, Party(name=item_stripped, kind=PartyKind.ORGANISATION, mention=item_stripped))
 
 
-def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the list items of ``text[start:end]`` (separated by 、 和 与 及 …)."""
     items, pos = [], start
     for m in re.finditer(r"、|以及|和|与|及|暨", text[start:end]):
@@ -88,7 +90,7 @@ def list_before(text: str, pos: int, floor: int, tokens: list[Token]) -> list[To
     place (possibly followed by 等), an organisation or a region.
     """
     found: list[Token] = []
-    items = _split_items(text, floor, pos)
+    items = split_items(text, floor, pos)
     for a, b in reversed(items):
         item = text[a:b]
         place = next((t for t in tokens if a <= t.start and t.end <= b and text[t.end:b].strip(_FILLER) == ""), None)
@@ -98,7 +100,7 @@ def list_before(text: str, pos: int, floor: int, tokens: list[Token]) -> list[To
             if text[a:place.start].strip():
                 break
             continue
-        other = _org_or_region(item, a)
+        other = org_or_region(item, a)
         if other is None:
             break
         found.append(other)
