@@ -57,17 +57,52 @@ class PlaceMention:
     doc: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Sense:
+    """One unit a name may point to, with what the engine asks of it precomputed."""
+
+    entry: NameEntry
+    adcode: str
+    official: bool  # today's full name
+    short: bool
+    weak: bool  # a short form that is a county's or an ordinary word: needs corroboration
+    province: str
+    prefecture: str
+    ancestors: frozenset[str]
+    order: tuple[int, int, str]  # larger unit first, then official before short/historical
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A name of the automaton with its senses and their summaries."""
+
+    name: str
+    senses: tuple[_Sense, ...]
+    codes: frozenset[str]
+    ancestors: frozenset[str]  # union over the senses
+    full: bool  # some sense is not a short form
+    all_weak: bool
+    single_full: str  # the adcode when the name has one sense and it is not short
+
+
+_KIND_RANK = {NameKind.OFFICIAL: 0, NameKind.SHORT: 1, NameKind.HISTORICAL: 2, NameKind.HISTORICAL_SHORT: 3}
+
+
 @dataclass
 class _Candidate:
     start: int  # normalised offsets
     end: int
-    name: str
-    entries: tuple[NameEntry, ...]
+    info: _Name
+    entries: tuple[_Sense, ...]
     approximate: bool = False
     parent: "_Candidate | None" = None
     chosen: NameEntry | None = None
     score: float = 0.0
     alts: tuple[str, ...] = field(default=())
+
+    @property
+    def name(self) -> str:
+        return self.info.name
 
 
 class _Engine:
@@ -76,160 +111,183 @@ class _Engine:
 
         self.gaz = gaz
         self.automaton = ahocorasick.Automaton()
-        for name in gaz.names:
+        for name, entries in gaz.names.items():
             if len(name) >= 2:
-                self.automaton.add_word(name, name)
+                self.automaton.add_word(name, (len(name), self._name(name, entries)))
         self.automaton.make_automaton()
         official = (e.name for es in gaz.names.values() for e in es if not e.is_short)
         self.segmenter = Segmenter(official)
+        self._coordinator_lengths = sorted({len(c) for c in COORDINATORS if c})
+
+    def _name(self, name: str, entries: tuple[NameEntry, ...]) -> _Name:
+        senses = []
+        for e in entries:
+            place = self.gaz.place(e.adcode)
+            weak = e.is_short and (e.common or place.level is Level.COUNTY)
+            senses.append(
+                _Sense(
+                    e, e.adcode, e.kind is NameKind.OFFICIAL, e.is_short, weak, place.province, place.prefecture,
+                    frozenset(place.ancestors), (place.level.rank, _KIND_RANK[e.kind], e.adcode),
+                )
+            )
+        full = any(not s.short for s in senses)
+        single = senses[0].adcode if len(senses) == 1 and not senses[0].short else ""
+        return _Name(
+            name, tuple(senses), frozenset(s.adcode for s in senses), frozenset().union(*(s.ancestors for s in senses)),
+            full, all(s.weak for s in senses), single,
+        )
 
     # -- candidate filtering -------------------------------------------------
     def _word_ok(self, text: str, cand: _Candidate) -> tuple[bool, bool]:
         """(is a word of its sentence and not a smaller place's head, names an organisation)."""
-        spans = self.segmenter.tokens_around(text, cand.start, cand.end)
+        seg = self.segmenter
+        lo, hi = seg.window(text, cand.start, cand.end)
+        if seg.is_boundary(text, cand.start, lo, hi) and seg.is_boundary(text, cand.end, lo, hi):
+            # Both ends are boundaries of every segmentation; what follows is
+            # one of a few words. If they all give the same answer, it is exact.
+            outcomes = {self._after(w) for w in seg.words_from(text, cand.end, hi)}
+            if len(outcomes) == 1:
+                return outcomes.pop()
+            # Every route passes through cand.end, so the right side alone decides the next word.
+            a, b = seg.tokens(text, cand.end, hi)[0]
+            return self._after(text[a:b])
+        spans = seg.tokens(text, lo, hi)
         starts = {a for a, _ in spans}
         ends = {b for _, b in spans}
         if cand.start not in starts:
             return False, False
-        full = any(not e.is_short for e in cand.entries)
         head = next((b for a, b in spans if a == cand.start), cand.end)
         if head > cand.end and text[cand.end : head].endswith(ORG_HEAD_ENDINGS):
             return True, True  # 成都市委 is one word: the party committee of 成都市
         if cand.end not in ends:
             # 江油市委 → 江油 / 市委: a full name may share its suffix with the next word.
-            if not full or (cand.end - 1) not in starts:
+            if not cand.info.full or (cand.end - 1) not in starts:
                 return False, False
             nxt = next((text[a:b] for a, b in spans if a == cand.end - 1), "")
         else:
             nxt = next((text[a:b] for a, b in spans if a == cand.end), "")
+        return self._after(nxt)
+
+    @staticmethod
+    def _after(nxt: str) -> tuple[bool, bool]:
+        """(ok, organisation) for a candidate followed by the word ``nxt``."""
         if nxt in SMALLER_PLACE_HEADS:
             return False, False
         return True, bool(nxt) and nxt.endswith(ORG_HEAD_ENDINGS)
 
     def candidates(self, text: str) -> list[_Candidate]:
-        found: dict[int, list[tuple[int, str]]] = {}
-        for end_idx, name in self.automaton.iter(text):
-            start = end_idx - len(name) + 1
-            found.setdefault(start, []).append((end_idx + 1, name))
+        # (start, -length): at each start the longest name is tried first.
+        hits = sorted((end_idx + 1 - n, -n, info) for end_idx, (n, info) in self.automaton.iter(text))
         out: list[_Candidate] = []
         covered = 0
-        for start in sorted(found):
+        for start, neg, info in hits:
             if start < covered:
                 continue
-            for end, name in sorted(found[start], reverse=True):  # longest first
-                cand = _Candidate(start, end, name, self.gaz.lookup(name))
-                ok, org = self._word_ok(text, cand)
-                if not ok:
-                    continue
-                cand.approximate = org
-                prev = next((p for p in reversed(out) if p.end <= start), None)
-                if prev is not None and self._joined(text, prev, cand):
-                    if self._encloses(prev, cand):
+            end = start - neg
+            cand = _Candidate(start, end, info, info.senses)
+            ok, org = self._word_ok(text, cand)
+            if not ok:
+                continue
+            cand.approximate = org
+            if out and start - out[-1].end <= 1:
+                prev = out[-1]
+                if text[prev.end : start] in PARENT_JOINERS:
+                    if not prev.info.codes.isdisjoint(info.ancestors):
                         cand.parent = prev
-                    elif prev.end == cand.start and any(not e.is_short for e in cand.entries) and not all(self._weak(e) for e in prev.entries):
+                    elif prev.end == start and info.full and not prev.info.all_weak:
                         # 绍兴滨海新区: another place's name runs straight into this one.
                         continue
-                out.append(cand)
-                covered = end
-                break
+            out.append(cand)
+            covered = end
         return out
 
-    @staticmethod
-    def _joined(text: str, prev: _Candidate, cand: _Candidate) -> bool:
-        return text[prev.end : cand.start] in PARENT_JOINERS
-
-    def _encloses(self, outer: _Candidate, inner: _Candidate) -> bool:
-        outer_codes = {e.adcode for e in outer.entries}
-        return any(outer_codes & set(self.gaz.place(e.adcode).ancestors) for e in inner.entries)
-
     # -- resolution -----------------------------------------------------------
-    def _weak(self, entry: NameEntry) -> bool:
-        if not entry.is_short:
-            return False
-        return entry.common or self.gaz.place(entry.adcode).level is Level.COUNTY
-
     def resolve(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
-        full_named = {e.adcode for c in cands for e in c.entries if not e.is_short and len(c.entries) == 1}
+        full_named = {c.info.single_full for c in cands if c.info.single_full}
         # Explicit parents narrow the entries first.
         for c in cands:
             if c.parent is not None:
                 pcodes = {e.adcode for e in c.parent.entries}
-                narrowed = tuple(e for e in c.entries if pcodes & set(self.gaz.place(e.adcode).ancestors))
+                narrowed = tuple(e for e in c.entries if not pcodes.isdisjoint(e.ancestors))
                 if narrowed:
                     c.entries = narrowed
-                    parent_codes = {e.adcode for e in c.parent.entries if any(e.adcode in self.gaz.place(n.adcode).ancestors for n in narrowed)}
+                    parent_codes = {e.adcode for e in c.parent.entries if any(e.adcode in n.ancestors for n in narrowed)}
                     c.parent.entries = tuple(e for e in c.parent.entries if e.adcode in parent_codes) or c.parent.entries
         for c in cands:
-            if len(c.entries) == 1 and not c.entries[0].is_short:
+            if len(c.entries) == 1 and not c.entries[0].short:
                 full_named.add(c.entries[0].adcode)
         # Corroboration for weak names: full name elsewhere, a parent, or a list with a place.
         kept: list[_Candidate] = []
-        strong = [c for c in cands if any(not self._weak(e) for e in c.entries)]
+        strong_by_end: dict[int, _Candidate] = {}
+        strong_by_start: dict[int, _Candidate] = {}
         for c in cands:
-            entries = tuple(e for e in c.entries if not self._weak(e) or c.parent is not None or e.adcode in full_named)
+            if not all(e.weak for e in c.entries):
+                strong_by_end[c.end] = c
+                strong_by_start[c.start] = c
+        for c in cands:
+            if c.parent is not None or not any(e.weak for e in c.entries):
+                kept.append(c)
+                continue
+            entries = tuple(e for e in c.entries if not e.weak or e.adcode in full_named)
             if not entries:
                 # A list of places is of one region: 贵州、遵义 yes; 振兴、理县 no.
-                partners = self._coordinated(text, c, strong)
-                provinces = {self.gaz.place(e.adcode).province for p in partners for e in p.entries}
-                entries = tuple(e for e in c.entries if self.gaz.place(e.adcode).province in provinces)
+                provinces = {e.province for p in self._coordinated(text, c, strong_by_end, strong_by_start) for e in p.entries}
+                entries = tuple(e for e in c.entries if e.province in provinces)
             if entries:
                 c.entries = entries
                 kept.append(c)
         # Context: provinces and prefectures of the mentions that are not ambiguous.
         context: Counter[str] = Counter()
         for c in kept:
-            codes = {e.adcode for e in c.entries}
-            if len(codes) == 1:
-                place = self.gaz.place(next(iter(codes)))
-                context.update(set(place.ancestors) | {place.adcode})
+            first = c.entries[0].adcode
+            if all(e.adcode == first for e in c.entries):
+                context.update(c.entries[0].ancestors | {first})
         for c in kept:
             self._choose(c, context)
         return kept
 
-    @staticmethod
-    def _coordinated(text: str, c: _Candidate, strong: list[_Candidate]) -> list[_Candidate]:
+    def _coordinated(
+        self, text: str, c: _Candidate, by_end: dict[int, _Candidate], by_start: dict[int, _Candidate]
+    ) -> list[_Candidate]:
         """Strong mentions joined to ``c`` by a list separator (、, ·, 与 …)."""
         out = []
-        for p in strong:
-            if p.end < c.start and text[p.end : c.start] in COORDINATORS:
+        for n in self._coordinator_lengths:
+            p = by_end.get(c.start - n)
+            if p is not None and text[p.end : c.start] in COORDINATORS:
                 out.append(p)
-            elif p.start > c.end and text[c.end : p.start] in COORDINATORS:
+            p = by_start.get(c.end + n)
+            if p is not None and text[c.end : p.start] in COORDINATORS:
                 out.append(p)
         return out
 
     def _choose(self, c: _Candidate, context: Counter[str]) -> None:
-        by_code: dict[str, NameEntry] = {}
+        by_code: dict[str, _Sense] = {}
         for e in c.entries:  # an official entry beats a short or historical one for the same unit
-            if e.adcode not in by_code or (by_code[e.adcode].kind is not NameKind.OFFICIAL and e.kind is NameKind.OFFICIAL):
+            if e.adcode not in by_code or (not by_code[e.adcode].official and e.official):
                 by_code[e.adcode] = e
-        codes = sorted(by_code)
-        if len(codes) == 1:
-            c.chosen, c.score, c.alts = by_code[codes[0]], (1.0 if not by_code[codes[0]].is_short else 0.9), ()
+        if len(by_code) == 1:
+            (e,) = by_code.values()
+            c.chosen, c.score, c.alts = e.entry, (1.0 if not e.short else 0.9), ()
             return
+        codes = sorted(by_code)
 
-        def weight(code: str) -> float:
-            place = self.gaz.place(code)
+        def weight(e: _Sense) -> float:
             w = 0.0
-            if place.prefecture and place.prefecture != code:
-                w += 2 * context[place.prefecture]
-            if place.province != code:
-                w += context[place.province]
+            if e.prefecture and e.prefecture != e.adcode:
+                w += 2 * context[e.prefecture]
+            if e.province != e.adcode:
+                w += context[e.province]
             return w
 
-        def tiebreak(code: str) -> tuple:
-            e = by_code[code]
-            kind_rank = {NameKind.OFFICIAL: 0, NameKind.SHORT: 1, NameKind.HISTORICAL: 2, NameKind.HISTORICAL_SHORT: 3}[e.kind]
-            return (self.gaz.place(code).level.rank, kind_rank, code)
-
-        weights = {code: weight(code) for code in codes}
+        weights = {code: weight(by_code[code]) for code in codes}
         total = sum(weights.values())
         if total > 0:
-            best = sorted(codes, key=lambda k: (-weights[k], tiebreak(k)))[0]
+            best = min(codes, key=lambda k: (-weights[k], by_code[k].order))
             score = weights[best] / total
         else:
-            best = sorted(codes, key=tiebreak)[0]
+            best = min(codes, key=lambda k: by_code[k].order)
             score = 1.0 / len(codes)
-        c.chosen, c.score, c.alts = by_code[best], round(score, 3), tuple(k for k in codes if k != best)
+        c.chosen, c.score, c.alts = by_code[best].entry, round(score, 3), tuple(k for k in codes if k != best)
 
 
 @lru_cache(maxsize=4)
