@@ -32,7 +32,7 @@ from .amounts import find_money, find_people
 from .dates import find_dates_normalized
 from .models import DateKind, DateMention, Document, Event, EventKind, Party, PartyKind, Programme
 from .normalization import NormalizedText, normalize
-from .direction import AID, STRONG, TEAM, WEAK, Pair, key, pairs_in_sentence
+from .direction import AID, STRONG, TEAM, WEAK, Pair, key, pairs_in_sentence, programme_orientation
 from .parties import Token, merge_parent_chains
 from .segmentation import clauses, sentences
 from .vocabulary import KIND_ORDER, KIND_TRIGGERS, PROGRAMME_WORDS
@@ -43,8 +43,10 @@ _BYLINE = re.compile(r"(?:委|政府|人民政府)")
 _TITLE_PAIR = re.compile(r"[·•・]")
 _METADATA = re.compile(r"\|.*\|")  # a table row or a page's metadata line, not prose
 _NOW = ("relative_now",)
+_DATELINE = re.compile(r"电|讯|電|訊")
 
 _NOW = ("relative_now",)
+_DATELINE = re.compile(r"电|讯|電|訊")
 
 
 
@@ -59,7 +61,7 @@ class _DocContext:
         """+1 if the article has a→b as a pair, -1 if b→a, 0 if it cannot tell."""
         ab = self.pair_counts[(key(a), key(b))]
         ba = self.pair_counts[(key(b), key(a))]
-        return (ab > ba) - (ba > ab)
+        return (ab > ba) - (ba > ab) or programme_orientation(a, b)
 
     def dominant(self) -> tuple[str, str] | None:
         if not self.pair_counts:
@@ -141,20 +143,26 @@ def _in_title(text: str, pos: int, floor: int) -> bool:
 
 
 def _pick_date(
-    dates: list[DateMention], clause_span: tuple[int, int], sent: tuple[int, int], original: str
+    dates: list[DateMention], clause_span: tuple[int, int], sent: tuple[int, int], anchor: int, original: str
 ) -> DateMention | None:
-    """The event's date: its clause's first time expression, else its sentence's.
+    """The event's date: from its own clause, else the nearest before it in its sentence.
 
-    Durations and dates inside a 《title》 (a plan's period) are not event
-    dates; nor is a bare 目前/当前 from another clause of the sentence.
+    Durations, datelines (新华社…7月16日电), dates inside a 《title》 (a plan's
+    period) and a bare 目前/当前 from another clause are not event dates.
     """
     usable = [
         d for d in dates
-        if sent[0] <= d.start < sent[1] and d.kind is not DateKind.DURATION and not _in_title(original, d.start, sent[0])
+        if sent[0] <= d.start < sent[1] and d.kind is not DateKind.DURATION
+        and not _in_title(original, d.start, sent[0]) and not _DATELINE.match(original, d.end)
     ]
     in_clause = [d for d in usable if clause_span[0] <= d.start < clause_span[1]]
-    chosen = in_clause or [d for d in usable if d.rule not in _NOW]
-    return chosen[0] if chosen else None
+    if in_clause:
+        return in_clause[0]
+    others = [d for d in usable if d.rule not in _NOW]
+    before = [d for d in others if d.start < anchor]
+    if before:
+        return before[-1]
+    return others[0] if others else None
 
 
 def _event_id(doc: str, start: int, end: int, n: int) -> str:
@@ -236,6 +244,9 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
         if not receiving:
             receiving = [t for t in p.donors if any(key(t.party) == r for (_d, r) in ctx.pair_counts)
                          and not any(key(t.party) == d for (d, _r) in ctx.pair_counts)]
+        if len(receiving) != 1 and len(p.donors) == 2:  # two signatories: orient as A与B
+            return _complete(Pair([p.donors[0]], [p.donors[1]], 0, "symmetric"), ctx, memory, dominant, by_key,
+                             speaker, text, s, e)
         if len(receiving) != 1 or len(keys) < 2:
             return None
         return Pair([t for t in p.donors if t is not receiving[0]], receiving, WEAK, "agreement")
@@ -285,7 +296,10 @@ def _events_for(norm, doc, span, pairs, ndates, doc_programme) -> list[Event]:
     sentence = text[s:e]
     money = find_money(sentence)
     # People sent: 30名队员, 106名援藏干部人才 — not 138986名建档立卡脱贫户.
-    people = [p for p in find_people(sentence) if TEAM.search(sentence, p.end, p.end + 8)]
+    people = [
+        p for p in find_people(sentence)
+        if TEAM.search(sentence, p.end, p.end + 8) or TEAM.search(sentence, max(0, p.start - 6), p.start)
+    ]
     has_team = bool(TEAM.search(sentence))
     kind = _kind(sentence, bool(money), has_team)
     programme = _programme(sentence, doc_programme)
@@ -300,7 +314,8 @@ def _events_for(norm, doc, span, pairs, ndates, doc_programme) -> list[Event]:
         seen.add(pair_key)
         anchor = min(t.start for t in p.donors + p.recipients)
         clause = next(((x, y) for x, y in clauses(text, s, e) if x <= anchor < y), (s, e))
-        date = _pick_date(ndates, _orig_span(norm, clause), (a, b), norm.original)
+        date = _pick_date(ndates, _orig_span(norm, clause), (a, b), norm.to_original(anchor, anchor + 1)[0],
+                          norm.original)
         donors = tuple(_dedupe(t.party for t in p.donors))
         recipients = tuple(_dedupe(t.party for t in p.recipients))
         summary = f"{'、'.join(d.name for d in donors)} → {'、'.join(r.name for r in recipients)}: {kind.value}"

@@ -15,11 +15,14 @@ from .models import Party, PartyKind
 from .parties import Token, coordinated, list_after, list_before, org_or_region, split_items
 from .segmentation import clauses
 from .vocabulary import (
+    AIDED_AREAS, EAST_GIVING_PROVINCES, WEST_RECEIVING_PROVINCES,
     AID_WORDS, ASSIGNED_TO, DIRECTED_VERBS, FROM_DONOR, LOCATION_VERBS, RECEIVED_HELP, RECIPIENT_MARKERS,
     SYMMETRIC_JOINERS, SYMMETRIC_VERBS, TEAM_WORDS,
 )
 
-__all__ = ["Pair", "STRONG", "WEAK", "AID", "TEAM", "key", "pairs_in_sentence", "without_self"]
+__all__ = [
+    "Pair", "STRONG", "WEAK", "AID", "TEAM", "key", "pairs_in_sentence", "without_self", "programme_orientation",
+]
 
 _DIRECTED = re.compile("|".join(sorted(DIRECTED_VERBS, key=len, reverse=True)))
 AID = re.compile("|".join(sorted(set(AID_WORDS), key=len, reverse=True)))
@@ -188,6 +191,26 @@ def _giving_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     return out
 
 
+_TOWARD = re.compile(r"向|为|给")
+_TOWARD_VERBS = re.compile(r"捐赠|捐助|捐款|捐献|捐资|提供|援助|支援|赠送|拨付|移交|援建|帮扶|输送|派出|选派")
+
+
+def _toward_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """A向B捐赠/提供/移交…: A gives to B."""
+    out = []
+    for m in _TOWARD.finditer(text, s, e):
+        recipients = list_after(text, m.end(), e, tokens, gap=0)
+        if not recipients or not _TOWARD_VERBS.match(text, recipients[-1].end, min(e, recipients[-1].end + 6)):
+            if not recipients or not _TOWARD_VERBS.search(text, recipients[-1].end, min(e, recipients[-1].end + 6)):
+                continue
+        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
+        if before:
+            out.append(Pair(coordinated(text, before[-1], tokens, clause_start, m.start()), recipients, STRONG,
+                            "toward"))
+    return out
+
+
 def _agreement_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     """A、B、C与D(三方四地)签订/共建…: several parties sign; the document's recipient receives."""
     out = []
@@ -233,7 +256,7 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     A投入…元, A与B…) only when nothing stronger spoke.
     """
     pairs = _assigned_pairs(text, s, e, tokens) + _from_donor_pairs(text, s, e, tokens)
-    pairs += _received_help_pairs(text, s, e, tokens)
+    pairs += _received_help_pairs(text, s, e, tokens) + _toward_pairs(text, s, e, tokens)
     claimed = {id(t) for p in pairs for t in p.donors + p.recipients}
     pairs += [p for p in _directed_pairs(text, s, e, tokens) if not any(id(t) in claimed for t in p.recipients)]
     if not pairs:
@@ -245,3 +268,23 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
             + _symmetric_pairs(text, s, e, tokens)
         )
     return [without_self(p) for p in pairs]
+
+
+def programme_orientation(a: Party, b: Party) -> int:
+    """+1 if the programmes' geography says a gives to b, -1 if b to a, 0 if it does not say.
+
+    Aided areas (Tibet, Xinjiang, Qinghai, the Tibetan and Yi prefectures)
+    receive; in east–west pairs the eastern party gives.
+    """
+    if not (a.adcode and b.adcode):
+        return 0
+    a_aided = a.adcode.startswith(AIDED_AREAS)
+    b_aided = b.adcode.startswith(AIDED_AREAS)
+    if a_aided != b_aided:
+        return -1 if a_aided else 1
+    pa, pb = a.adcode[:2], b.adcode[:2]
+    if pa in EAST_GIVING_PROVINCES and pb in WEST_RECEIVING_PROVINCES:
+        return 1
+    if pb in EAST_GIVING_PROVINCES and pa in WEST_RECEIVING_PROVINCES:
+        return -1
+    return 0

@@ -88,3 +88,12 @@ ASSIGNED_TO = re.compile(r"(?:使命|任务)(?:交给|交由|赋予|落到)")
 # B受援, 受援地B, 受援方B, 受扶地B.
 RECIPIENT_MARKERS = ("受援", "受扶")
 LIST_SEPARATORS = ("、", "和", "与", "及", "以及", ",", "，")
+
+# Where the programmes send help, by adcode prefix: a rule of the programmes,
+# used only to orient a pair the text itself leaves symmetric (A与B签订…).
+# East–west cooperation: eastern provinces and cities give, western ones receive.
+EAST_GIVING_PROVINCES = frozenset({"11", "12", "21", "31", "32", "33", "35", "37", "44"})
+WEST_RECEIVING_PROVINCES = frozenset({"15", "22", "45", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"})
+# Tibet and Xinjiang aid, and aid to the Tibetan and Yi areas of Sichuan,
+# Gansu, Qinghai and Yunnan: these receive.
+AIDED_AREAS = ("54", "65", "63", "5132", "5133", "5134", "6230", "6229", "5334")
