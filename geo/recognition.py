@@ -4,9 +4,13 @@ Steps: normalise (traditional → simplified, pinyin glosses out) keeping the
 offset map; find every known name with one Aho–Corasick pass; keep a
 candidate only if it is a word of its sentence (see :mod:`geo.segmenter`) and
 is not the head of a smaller place (格西乡, 杭州湾) or part of another place's
-name (绍兴滨海新区); read short forms that are county names or ordinary words
-(九龙, 和平, 合作) only with corroboration; then choose among same-named units
-by an explicit parent, else the document's other places, else the larger unit.
+name (绍兴滨海新区); a name before a zone (遂宁高新区) is the unit, approximately;
+a full name whose suffix starts the next word (遂宁市民) is its short form;
+read short forms that are county names or ordinary words (九龙, 和平, 合作) only
+with corroboration (the full name, a parent, a list of places, an earthquake
+named after the county); then choose among same-named units by an explicit
+parent, else the document's other places, else the larger unit, keeping the
+others as alternatives.
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ from functools import lru_cache
 
 from geo.errors import InputTooLargeError, QueryError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer
-from geo.names import Level, NameEntry, NameKind
-from geo.rules import COORDINATORS, ORG_HEAD_ENDINGS, PARENT_JOINERS, SMALLER_PLACE_HEADS
+from geo.names import Level, NameEntry
+from geo.rules import COORDINATORS, EVENT_AFTER_NAME, ORG_HEAD_ENDINGS, PARENT_JOINERS, SMALLER_PLACE_HEADS, ZONE_HEADS
 from geo.segmenter import Segmenter
+from geo.senses import NameSenses, Sense, build_senses
 from timeline.normalization import normalize
 
 __all__ = ["PlaceMention", "find_places", "MAX_TEXT_CHARS"]
@@ -34,10 +39,12 @@ class PlaceMention:
     ``start``/``end`` index the *original* text (``text[start:end] == mention``).
     ``adcode``/``name``/``level``/``lon``/``lat`` describe today's unit.
     ``score`` in (0, 1] is the confidence of the choice among ``alternatives``
-    (other adcodes the same words could mean). ``approximate`` is true when the
-    words name an organisation at the place (自贡市商务局) or the unit has no
-    point of its own. ``historical_name`` is the former name written (郫县 for
-    郫都区) with ``changed_year`` when known. ``short_form`` is true for 平昌.
+    (other adcodes the same words could mean, including a county a bare short
+    name was not taken for: 阿坝 → 513200, alternative 阿坝县 513231).
+    ``approximate`` is true when the words name an organisation at the place
+    (自贡市商务局) or a zone inside it (遂宁高新区), or the unit has no point of
+    its own. ``historical_name`` is the former name written (郫县 for 郫都区)
+    with ``changed_year`` when known. ``short_form`` is true for 平昌.
     """
 
     start: int
@@ -57,45 +64,21 @@ class PlaceMention:
     doc: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Sense:
-    """One unit a name may point to, with what the engine asks of it precomputed."""
-
-    entry: NameEntry
-    adcode: str
-    official: bool  # today's full name
-    short: bool
-    weak: bool  # a short form that is a county's or an ordinary word: needs corroboration
-    province: str
-    prefecture: str
-    ancestors: frozenset[str]
-    order: tuple[int, int, str]  # larger unit first, then official before short/historical
-
-
-@dataclass(frozen=True, slots=True)
-class _Name:
-    """A name of the automaton with its senses and their summaries."""
-
-    name: str
-    senses: tuple[_Sense, ...]
-    codes: frozenset[str]
-    ancestors: frozenset[str]  # union over the senses
-    full: bool  # some sense is not a short form
-    all_weak: bool
-    single_full: str  # the adcode when the name has one sense and it is not short
-
-
-_KIND_RANK = {NameKind.OFFICIAL: 0, NameKind.SHORT: 1, NameKind.HISTORICAL: 2, NameKind.HISTORICAL_SHORT: 3}
+# What the words around a candidate make of it (see _Engine._word_ok).
+_REJECT, _PLACE, _ORG, _ZONE, _SHARED = range(5)
 
 
 @dataclass
 class _Candidate:
     start: int  # normalised offsets
     end: int
-    info: _Name
-    entries: tuple[_Sense, ...]
+    info: NameSenses
+    entries: tuple[Sense, ...]
     approximate: bool = False
+    written_full: bool = False  # 遂宁市民: the full name is written, the word is 遂宁 + 市民
+    event: bool = False  # 汶川特大地震
     parent: "_Candidate | None" = None
+    dropped: tuple[str, ...] = ()  # senses left out for lack of corroboration: still alternatives
     chosen: NameEntry | None = None
     score: float = 0.0
     alts: tuple[str, ...] = field(default=())
@@ -110,39 +93,26 @@ class _Engine:
         import ahocorasick
 
         self.gaz = gaz
+        self.senses = build_senses(gaz)
         self.automaton = ahocorasick.Automaton()
-        for name, entries in gaz.names.items():
+        for name, info in self.senses.items():
             if len(name) >= 2:
-                self.automaton.add_word(name, (len(name), self._name(name, entries)))
+                self.automaton.add_word(name, (len(name), info))
         self.automaton.make_automaton()
         official = (e.name for es in gaz.names.values() for e in es if not e.is_short)
         self.segmenter = Segmenter(official)
         self._coordinator_lengths = sorted({len(c) for c in COORDINATORS if c})
 
-    def _name(self, name: str, entries: tuple[NameEntry, ...]) -> _Name:
-        senses = []
-        for e in entries:
-            place = self.gaz.place(e.adcode)
-            weak = e.is_short and (e.common or place.level is Level.COUNTY)
-            senses.append(
-                _Sense(
-                    e, e.adcode, e.kind is NameKind.OFFICIAL, e.is_short, weak, place.province, place.prefecture,
-                    frozenset(place.ancestors), (place.level.rank, _KIND_RANK[e.kind], e.adcode),
-                )
-            )
-        full = any(not s.short for s in senses)
-        single = senses[0].adcode if len(senses) == 1 and not senses[0].short else ""
-        return _Name(
-            name, tuple(senses), frozenset(s.adcode for s in senses), frozenset().union(*(s.ancestors for s in senses)),
-            full, all(s.weak for s in senses), single,
-        )
-
     # -- candidate filtering -------------------------------------------------
-    def _word_ok(self, text: str, cand: _Candidate) -> tuple[bool, bool]:
-        """(is a word of its sentence and not a smaller place's head, names an organisation)."""
+    def _word_ok(self, text: str, cand: _Candidate) -> int:
+        """What the words around ``cand`` make of it: _REJECT, _PLACE, _ORG, _ZONE or _SHARED."""
         seg = self.segmenter
         lo, hi = seg.window(text, cand.start, cand.end)
-        if seg.is_boundary(text, cand.start, lo, hi) and seg.is_boundary(text, cand.end, lo, hi):
+        start_ok = seg.is_boundary(text, cand.start, lo, hi)
+        zone = text.startswith(ZONE_HEADS, cand.end)
+        if start_ok and zone:
+            return _ZONE
+        if start_ok and seg.is_boundary(text, cand.end, lo, hi):
             # Both ends are boundaries of every segmentation; what follows is
             # one of a few words. If they all give the same answer, it is exact.
             outcomes = {self._after(w) for w in seg.words_from(text, cand.end, hi)}
@@ -152,28 +122,45 @@ class _Engine:
             a, b = seg.tokens(text, cand.end, hi)[0]
             return self._after(text[a:b])
         spans = seg.tokens(text, lo, hi)
-        starts = {a for a, _ in spans}
-        ends = {b for _, b in spans}
+        starts = {a: b for a, b in spans}
         if cand.start not in starts:
-            return False, False
-        head = next((b for a, b in spans if a == cand.start), cand.end)
+            return _REJECT
+        if zone:
+            return _ZONE
+        head = starts[cand.start]
         if head > cand.end and text[cand.end : head].endswith(ORG_HEAD_ENDINGS):
-            return True, True  # 成都市委 is one word: the party committee of 成都市
-        if cand.end not in ends:
-            # 江油市委 → 江油 / 市委: a full name may share its suffix with the next word.
-            if not cand.info.full or (cand.end - 1) not in starts:
-                return False, False
-            nxt = next((text[a:b] for a, b in spans if a == cand.end - 1), "")
-        else:
-            nxt = next((text[a:b] for a, b in spans if a == cand.end), "")
-        return self._after(nxt)
+            return _ORG  # 成都市委 is one word: the party committee of 成都市
+        if cand.end in starts:
+            nxt = text[cand.end : starts[cand.end]]
+            # 遂宁市民, 成都市区: the suffix starts a word (市民) and leaves one character.
+            shared = text[cand.end - 1 : cand.end + 1]
+            if cand.info.full and len(nxt) == 1 and seg.freq.get(shared):
+                return _ORG if shared.endswith(ORG_HEAD_ENDINGS) else _SHARED  # 道孚县委
+            return self._after(nxt)
+        if cand.end == hi:
+            return _PLACE
+        # 江油市委, 自贡市场: a full name shares its suffix with the next word.
+        if not cand.info.full or (cand.end - 1) not in starts:
+            return _REJECT
+        nxt = text[cand.end - 1 : starts[cand.end - 1]]
+        if nxt.endswith(ORG_HEAD_ENDINGS):
+            return _ORG
+        return _REJECT if nxt in SMALLER_PLACE_HEADS else _SHARED
 
     @staticmethod
-    def _after(nxt: str) -> tuple[bool, bool]:
-        """(ok, organisation) for a candidate followed by the word ``nxt``."""
+    def _after(nxt: str) -> int:
+        """The outcome for a candidate followed by the word ``nxt``."""
         if nxt in SMALLER_PLACE_HEADS:
-            return False, False
-        return True, bool(nxt) and nxt.endswith(ORG_HEAD_ENDINGS)
+            return _REJECT
+        return _ORG if nxt and nxt.endswith(ORG_HEAD_ENDINGS) else _PLACE
+
+    def _shortened(self, cand: _Candidate) -> _Candidate | None:
+        """遂宁市民 → 遂宁: the candidate without its suffix, when that is a name of the same unit."""
+        info = self.senses.get(cand.name[:-1])
+        if info is None:
+            return None
+        senses = tuple(s for s in info.senses if s.adcode in cand.info.codes)
+        return _Candidate(cand.start, cand.end - 1, info, senses, written_full=True) if senses else None
 
     def candidates(self, text: str) -> list[_Candidate]:
         # (start, -length): at each start the longest name is tried first.
@@ -183,22 +170,24 @@ class _Engine:
         for start, neg, info in hits:
             if start < covered:
                 continue
-            end = start - neg
-            cand = _Candidate(start, end, info, info.senses)
-            ok, org = self._word_ok(text, cand)
-            if not ok:
+            cand = _Candidate(start, start - neg, info, info.senses)
+            outcome = self._word_ok(text, cand)
+            if outcome == _REJECT:
                 continue
-            cand.approximate = org
+            if outcome == _SHARED:
+                cand = self._shortened(cand) or cand
+            cand.approximate = outcome in (_ORG, _ZONE)
+            cand.event = EVENT_AFTER_NAME.match(text, cand.end) is not None
             if out and start - out[-1].end <= 1:
                 prev = out[-1]
                 if text[prev.end : start] in PARENT_JOINERS:
-                    if not prev.info.codes.isdisjoint(info.ancestors):
+                    if not prev.info.codes.isdisjoint(cand.info.ancestors):
                         cand.parent = prev
-                    elif prev.end == start and info.full and not prev.info.all_weak:
+                    elif prev.end == start and cand.info.full and not prev.info.all_weak:
                         # 绍兴滨海新区: another place's name runs straight into this one.
                         continue
             out.append(cand)
-            covered = end
+            covered = cand.end
         return out
 
     # -- resolution -----------------------------------------------------------
@@ -214,9 +203,10 @@ class _Engine:
                     parent_codes = {e.adcode for e in c.parent.entries if any(e.adcode in n.ancestors for n in narrowed)}
                     c.parent.entries = tuple(e for e in c.parent.entries if e.adcode in parent_codes) or c.parent.entries
         for c in cands:
-            if len(c.entries) == 1 and not c.entries[0].short:
+            if len(c.entries) == 1 and (not c.entries[0].short or c.written_full):
                 full_named.add(c.entries[0].adcode)
-        # Corroboration for weak names: full name elsewhere, a parent, or a list with a place.
+        # Corroboration for weak names: full name elsewhere, a parent, a named
+        # event, or a list with a place.
         kept: list[_Candidate] = []
         strong_by_end: dict[int, _Candidate] = {}
         strong_by_start: dict[int, _Candidate] = {}
@@ -225,15 +215,19 @@ class _Engine:
                 strong_by_end[c.end] = c
                 strong_by_start[c.start] = c
         for c in cands:
-            if c.parent is not None or not any(e.weak for e in c.entries):
+            if c.parent is not None or c.written_full or not any(e.weak for e in c.entries):
                 kept.append(c)
                 continue
-            entries = tuple(e for e in c.entries if not e.weak or e.adcode in full_named)
+            entries = tuple(
+                e for e in c.entries if not e.weak or e.adcode in full_named or (c.event and not e.entry.common)
+            )
             if not entries:
                 # A list of places is of one region: 贵州、遵义 yes; 振兴、理县 no.
                 provinces = {e.province for p in self._coordinated(text, c, strong_by_end, strong_by_start) for e in p.entries}
                 entries = tuple(e for e in c.entries if e.province in provinces)
             if entries:
+                # 阿坝 alone is the prefecture; the county 阿坝县 stays an alternative.
+                c.dropped = tuple(sorted({e.adcode for e in c.entries} - {e.adcode for e in entries}))
                 c.entries = entries
                 kept.append(c)
         # Context: provinces and prefectures of the mentions that are not ambiguous.
@@ -261,33 +255,46 @@ class _Engine:
         return out
 
     def _choose(self, c: _Candidate, context: Counter[str]) -> None:
-        by_code: dict[str, _Sense] = {}
+        """Pick the unit: the one the document's places favour, else the larger.
+
+        The score is the chosen unit's share of the context weight over every
+        unit the words may mean (kept or dropped), or 1/n when no context
+        favours any; a name with one meaning scores 1.0 (0.9 for a short form).
+        """
+        by_code: dict[str, Sense] = {}
         for e in c.entries:  # an official entry beats a short or historical one for the same unit
             if e.adcode not in by_code or (not by_code[e.adcode].official and e.official):
                 by_code[e.adcode] = e
-        if len(by_code) == 1:
+        if len(by_code) == 1 and not c.dropped:
             (e,) = by_code.values()
             c.chosen, c.score, c.alts = e.entry, (1.0 if not e.short else 0.9), ()
             return
-        codes = sorted(by_code)
+        own: frozenset[str] = frozenset()
+        if len(by_code) == 1:  # this mention counted itself in the context: leave it out
+            (e,) = by_code.values()
+            own = e.ancestors | {e.adcode}
+        places = self.gaz.places
 
-        def weight(e: _Sense) -> float:
+        def weight(code: str) -> float:
+            place = places[code]
             w = 0.0
-            if e.prefecture and e.prefecture != e.adcode:
-                w += 2 * context[e.prefecture]
-            if e.province != e.adcode:
-                w += context[e.province]
+            if place.prefecture and place.prefecture != code:
+                w += 2 * (context[place.prefecture] - (place.prefecture in own))
+            if place.province != code:
+                w += context[place.province] - (place.province in own)
             return w
 
-        weights = {code: weight(by_code[code]) for code in codes}
+        codes = sorted(by_code)
+        weights = {code: weight(code) for code in (*codes, *c.dropped)}
         total = sum(weights.values())
         if total > 0:
             best = min(codes, key=lambda k: (-weights[k], by_code[k].order))
             score = weights[best] / total
         else:
             best = min(codes, key=lambda k: by_code[k].order)
-            score = 1.0 / len(codes)
-        c.chosen, c.score, c.alts = by_code[best].entry, round(score, 3), tuple(k for k in codes if k != best)
+            score = 1.0 / len(weights)
+        alts = tuple(k for k in sorted(weights) if k != best)
+        c.chosen, c.score, c.alts = by_code[best].entry, round(score, 3), alts
 
 
 @lru_cache(maxsize=4)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from geo import find_places
+from geo import find_places, geocode
 from geo.errors import InputTooLargeError, QueryError
 
 
@@ -74,6 +74,82 @@ def test_seed_tianjin_article_reads_heping_as_tianjin():
 def test_a_bare_short_name_means_the_larger_unit():
     (m,) = find_places("阿坝")
     assert (m.adcode, m.level.value) == ("513200", "prefecture")
+
+
+def test_a_bare_short_name_lists_the_smaller_unit_as_an_alternative_with_a_score():
+    (m,) = find_places("阿坝")
+    assert m.alternatives == ("513231",)  # 阿坝县
+    assert m.score == 0.5
+    located = geocode("阿坝", exactly_one=False)
+    assert [x.raw["adcode"] for x in located] == ["513200", "513231"]
+    assert located[0].raw["score"] == m.score
+
+
+def test_a_short_name_with_one_meaning_has_no_alternatives():
+    (m,) = find_places("遂宁")
+    assert (m.adcode, m.alternatives, m.score) == ("510900", (), 0.9)
+
+
+@pytest.mark.parametrize(
+    "text, mention, adcode",
+    [
+        ("“飞地”园区计划在遂宁高新区船山园区落地项目30个以上", "遂宁", "510900"),
+        ("兰州新区招商引资", "兰州", "620100"),
+        ("成都高新区管委会", "成都", "510100"),
+        ("入驻平昌县工业园区的企业", "平昌县", "511923"),
+    ],
+)
+def test_a_province_or_prefecture_before_a_zone_is_mentioned_approximately(text, mention, adcode):
+    (m,) = [m for m in find_places(text) if m.mention == mention]
+    assert (m.adcode, m.approximate) == (adcode, True)
+    assert text[m.start : m.end] == mention
+
+
+def test_a_county_short_form_before_a_zone_needs_the_county_named_elsewhere():
+    alone = "计划在遂宁高新区船山园区落地项目"
+    named = "遂宁船山区、阿坝州理县签订协议。计划在遂宁高新区船山园区落地项目"
+    assert "船山" not in [m.mention for m in find_places(alone)]
+    assert [(m.mention, m.adcode) for m in find_places(named) if m.mention == "船山"] == [("船山", "510903")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["作為“5·12”汶川特大地震重災區,江油", "汶川地震发生后,各地驰援", "长宁6.0级地震", "纪念汶川地震10周年"],
+)
+def test_a_county_short_form_naming_an_earthquake_is_a_mention(text):
+    found = find_places(text)
+    assert found and found[0].mention in ("汶川", "长宁")
+    assert found[0].adcode in ("513221", "511524", "310105")
+
+
+def test_the_earthquake_rule_reads_汶川_as_the_sichuan_county():
+    (m,) = find_places("5·12汶川特大地震")
+    assert (m.mention, m.adcode, m.start, m.end) == ("汶川", "513221", 4, 6)
+
+
+@pytest.mark.parametrize("text", ["汶川的茶叶很好", "新建地震监测站", "芦山地震局"])
+def test_a_county_short_form_without_an_event_still_needs_corroboration(text):
+    assert [m for m in find_places(text) if m.level.value == "county"] == []
+
+
+@pytest.mark.parametrize(
+    "text, mention, adcode, approximate",
+    [
+        ("理县特色农副产品,遂宁市民都可以在这里买到", "遂宁", "510900", False),  # 遂宁 / 市民
+        ("在自贡市场知名度和销售量进一步提升", "自贡", "510300", False),  # 自贡 / 市场
+        ("乐山市中区召开会议", "乐山", "511100", False),  # 乐山 / 市中区
+        ("江油市委常委会", "江油市", "510781", True),  # the party committee of 江油市
+        ("道孚縣委、縣政府", "道孚縣", "513326", True),
+    ],
+)
+def test_a_suffix_shared_with_the_next_word(text, mention, adcode, approximate):
+    (m,) = [m for m in find_places(text) if m.adcode == adcode]
+    assert (m.mention, m.approximate) == (mention, approximate)
+    assert text[m.start : m.end] == mention
+
+
+def test_the_shared_suffix_leaves_the_next_place_whole():
+    assert [(m.mention, m.adcode) for m in find_places("乐山市中区")] == [("乐山", "511100"), ("市中区", "511102")]
 
 
 def test_traditional_former_name_resolves_to_todays_unit_with_original_offsets():
