@@ -70,3 +70,26 @@ def score_dates(found: list[dict], gold: list[dict]) -> Score:
                 s.invented_parts.append((key, part))
     s.fn = sum(1 for k in gold_by_span if k not in found_spans)
     return s
+
+
+def pair_key(name: str, adcode: str | None) -> str:
+    return adcode or name
+
+
+def same_party(gold: str, found: str) -> bool:
+    """Adcodes must be equal; names of bodies and regions may differ by a prefix (省公安厅 / 公安厅)."""
+    if gold.isdigit() or found.isdigit():
+        return gold == found
+    return gold in found or found in gold
+
+
+def score_pairs(found: set[tuple[str, str, str]], gold: list[tuple[str, str, str]]) -> tuple[float, float, list, list]:
+    """Recall and precision of directed (doc, donor, recipient) pairs; also the misses and the extras."""
+    def match(g, f):
+        return g[0] == f[0] and same_party(g[1], f[1]) and same_party(g[2], f[2])
+
+    hits = [g for g in gold if any(match(g, f) for f in found)]
+    extra = [f for f in found if not any(match(g, f) for g in gold)]
+    recall = len(hits) / len(gold) if gold else 0.0
+    precision = (len(found) - len(extra)) / len(found) if found else 0.0
+    return recall, precision, [g for g in gold if g not in hits], extra

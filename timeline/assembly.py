@@ -33,9 +33,9 @@ from .dates import find_dates_normalized
 from .models import DateKind, DateMention, Document, Event, EventKind, Party, PartyKind, Programme
 from .normalization import NormalizedText, normalize
 from .direction import AID, STRONG, TEAM, WEAK, Pair, key, pairs_in_sentence, programme_orientation
-from .parties import Token, merge_parent_chains
+from .parties import Token, attach_organisations, merge_parent_chains
 from .segmentation import clauses, sentences
-from .vocabulary import KIND_ORDER, KIND_TRIGGERS, PROGRAMME_WORDS
+from .vocabulary import ARRIVAL_VERBS, KIND_ORDER, KIND_TRIGGERS, PROGRAMME_WORDS
 
 __all__ = ["extract_events", "extract_document_events"]
 
@@ -89,7 +89,7 @@ def _tokens(norm: NormalizedText, places) -> list[Token]:
         Token(_to_norm(norm, pm.start), _to_norm(norm, pm.end), _place_party(pm), str(pm.level))
         for pm in places
     ]
-    return merge_parent_chains(raw, norm.text)
+    return attach_organisations(merge_parent_chains(raw, norm.text), norm.text)
 
 
 def _title_pair(text: str, tokens: list[Token]) -> tuple[Token, Token] | None:
@@ -130,7 +130,7 @@ def _kind(sentence: str, has_money: bool, has_team: bool) -> EventKind:
             continue
         if kind is EventKind.FUNDING and not has_money:
             continue
-        if kind is EventKind.TEAM_ARRIVAL and not has_team:
+        if kind is EventKind.TEAM_ARRIVAL and not (has_team or ARRIVAL_VERBS.search(sentence)):
             continue
         return kind
     return EventKind.OTHER
@@ -140,6 +140,19 @@ def _in_title(text: str, pos: int, floor: int) -> bool:
     """True when ``pos`` lies inside a 《book title》 that opens after ``floor``."""
     opened = text.rfind("《", floor, pos)
     return opened >= 0 and text.rfind("》", opened, pos) < 0
+
+
+def _rule_kind(rule: str, sentence: str, sentence_kind: EventKind, has_money: bool, has_team: bool) -> EventKind:
+    """The kind the pair's own construction names, else the sentence's kind.
+
+    向银厂湾村捐赠10万元 is funding even where the same sentence also says
+    奔赴 (a visit); 派出N名干部 is a team even in a sentence about money.
+    """
+    if rule in ("toward", "giving") and has_money:
+        return EventKind.FUNDING
+    if rule in ("dispatch", "from", "enter_area") and has_team:
+        return EventKind.TEAM_ARRIVAL
+    return sentence_kind
 
 
 def _pick_date(
@@ -256,6 +269,10 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
         if o == 0:
             return None
         return Pair([a], [b], WEAK, "symmetric") if o > 0 else Pair([b], [a], WEAK, "symmetric")
+    if p.rule == "location_loose" and not any(
+        key(r.party) == known for r in p.recipients for (_d, known) in ctx.pair_counts
+    ):
+        return None
     donors, recipients = list(p.donors), list(p.recipients)
     if not recipients and donors:
         recipients = _partner(donors, memory, dominant, by_key, role="recipient", speaker=speaker)
@@ -274,7 +291,8 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
 
 
 def _partner(known: list[Token], memory, dominant, by_key, *, role: str, speaker) -> list[Token]:
-    keys = {key(t.party) for t in known}
+    # A body at a place (青白江区技术学校) stands in for its place's pairs.
+    keys = {key(t.party) for t in known} | {t.party.adcode for t in known if t.party.adcode}
     for p in reversed(memory):
         mine, other = (p.donors, p.recipients) if role == "recipient" else (p.recipients, p.donors)
         if keys & {key(t.party) for t in mine} and not all(t.party.approximate for t in other):
@@ -301,13 +319,14 @@ def _events_for(norm, doc, span, pairs, ndates, doc_programme) -> list[Event]:
         if TEAM.search(sentence, p.end, p.end + 8) or TEAM.search(sentence, max(0, p.start - 6), p.start)
     ]
     has_team = bool(TEAM.search(sentence))
-    kind = _kind(sentence, bool(money), has_team)
+    kind_of_sentence = _kind(sentence, bool(money), has_team)
     programme = _programme(sentence, doc_programme)
     a, b = norm.to_original(s, e)
     evidence = norm.original[a:b]
     out = []
     seen = set()
     for p in pairs:
+        kind = _rule_kind(p.rule, sentence, kind_of_sentence, bool(money), has_team)
         pair_key = (tuple(key(t.party) for t in p.donors), tuple(key(t.party) for t in p.recipients))
         if pair_key in seen:
             continue
@@ -318,7 +337,7 @@ def _events_for(norm, doc, span, pairs, ndates, doc_programme) -> list[Event]:
                           norm.original)
         donors = tuple(_dedupe(t.party for t in p.donors))
         recipients = tuple(_dedupe(t.party for t in p.recipients))
-        summary = f"{'、'.join(d.name for d in donors)} → {'、'.join(r.name for r in recipients)}: {kind.value}"
+        summary = _summary(donors, recipients, kind, date, money, people)
         out.append(Event(
             event_id=_event_id(doc, a, b, len(out)),
             doc=doc, kind=kind, programme=programme, donors=donors, recipients=recipients,
@@ -327,6 +346,23 @@ def _events_for(norm, doc, span, pairs, ndates, doc_programme) -> list[Event]:
             people=int(people[0].value) if people and kind in (EventKind.TEAM_ARRIVAL, EventKind.FUNDING) else None,
         ))
     return out
+
+
+_KIND_WORDS = {
+    EventKind.PAIRING_START: "pairing starts", EventKind.AGREEMENT: "agreement", EventKind.TEAM_ARRIVAL: "team",
+    EventKind.FUNDING: "funding", EventKind.PARK: "co-built park", EventKind.VISIT: "visit", EventKind.OTHER: "help",
+}
+
+
+def _summary(donors, recipients, kind, date, money, people) -> str:
+    """One line a reader can scan: 自贡市 → 平昌县 · team · 2023年7月 · 30 people."""
+    parts = [f"{'、'.join(d.name for d in donors)} → {'、'.join(r.name for r in recipients)}", _KIND_WORDS[kind]]
+    parts.append(date.text if date is not None else "year not stated")
+    if money and kind is EventKind.FUNDING:
+        parts.append(money[0].text)
+    if people:
+        parts.append(f"{int(people[0].value)} people")
+    return " · ".join(parts)
 
 
 def _orig_span(norm: NormalizedText, span: tuple[int, int]) -> tuple[int, int]:

@@ -50,7 +50,8 @@ class Pair:
 
 
 def key(p: Party) -> str:
-    return p.adcode or p.name
+    """What makes two parties the same: a place's adcode, otherwise the name."""
+    return p.adcode if p.kind is PartyKind.PLACE and p.adcode else p.name
 
 
 # -- direction rules ------------------------------------------------------------------
@@ -58,11 +59,15 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
     pairs = []
     for m in _DIRECTED.finditer(text, s, e):
         recipients = list_after(text, m.end(), e, tokens)
-        # 帮扶天津和平区教师: the place qualifies a person, it does not receive.
-        if not recipients or TEAM.match(text, recipients[-1].end):
+        if not recipients:
             continue
         clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
         donors = list_before(text, m.start(), clause_start, tokens)
+        in_clause = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
+        # “组团式”帮扶天津和平区教师: with no giver before the verb, a place that
+        # qualifies a person (和平区教师) is where the helper comes from, not who receives.
+        if not donors and not in_clause and TEAM.match(text, recipients[-1].end):
+            continue
         if not donors:
             before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
             if not before:
@@ -152,12 +157,43 @@ def _location_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
         if not recipients:
             continue
         clause_start, clause_end = next(((a, b) for a, b in spans if a <= m.start() < b), (s, e))
-        # 赴延安、深圳培训 is a trip; 赴理县开展对口帮扶 and 教师来到会宁 are help arriving.
-        if not (TEAM.search(text, clause_start, clause_end) or AID.search(text, clause_start, clause_end)):
+        # 赴理县开展对口帮扶 and 教师来到会宁 are help arriving; 赴延安、深圳培训 is a
+        # trip, unless the place is one the article already names as receiving
+        # (assembly checks that for "location_loose").
+        loose = not (TEAM.search(text, clause_start, clause_end) or AID.search(text, clause_start, clause_end))
+        if loose and not AID.search(text, s, e):
             continue
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start() and t not in recipients]
-        donors = coordinated(text, before[-1], tokens, clause_start, m.start()) if before else []
-        out.append(Pair(donors, recipients, WEAK, "location"))
+        if before:
+            donors = coordinated(text, before[-1], tokens, clause_start, m.start())
+        else:  # 青白江区人社局率23家企业,携700余个岗位齐聚九龙: the subject of an earlier clause
+            donors = _subject(tokens, s, m.start(), recipients)
+        out.append(Pair(donors, recipients, WEAK, "location_loose" if loose else "location"))
+    return out
+
+
+def _subject(tokens: list[Token], s: int, before: int, exclude: list[Token]) -> list[Token]:
+    """Who acts in a clause that names no one: the sentence's topic (its first
+    party), or when that is the receiver, the nearest other party before."""
+    keys = {key(t.party) for t in exclude}
+    earlier = [t for t in tokens if s <= t.start and t.end <= before]
+    if earlier and key(earlier[0].party) not in keys:
+        return earlier[:1]
+    others = [t for t in earlier if key(t.party) not in keys]
+    return others[-1:]
+
+
+_ENTER_AREA = re.compile(r"进藏|入藏|进疆|入疆|进村入户")
+
+
+def _enter_area_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """A的老师进藏开展培训: A sends people into the aided area (the article's recipient)."""
+    out = []
+    for m in _ENTER_AREA.finditer(text, s, e):
+        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
+        if before:
+            out.append(Pair([before[-1]], [], WEAK, "enter_area"))
     return out
 
 
@@ -205,9 +241,26 @@ def _toward_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
                 continue
         clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
-        if before:
-            out.append(Pair(coordinated(text, before[-1], tokens, clause_start, m.start()), recipients, STRONG,
-                            "toward"))
+        donors = coordinated(text, before[-1], tokens, clause_start, m.start()) if before else []
+        donors = donors or _subject(tokens, s, m.start(), recipients)
+        if donors:
+            out.append(Pair(donors, recipients, STRONG, "toward"))
+    return out
+
+
+_TASK = re.compile(r"的(?:对口)?(?:帮扶|支援|援助|援建|协作)(?:任务|工作)")
+
+
+def _task_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """(新增)X的帮扶任务: X is to receive; the giver is who takes on the task."""
+    out = []
+    for m in _TASK.finditer(text, s, e):
+        head = max(s, m.start() - 16)
+        for start in range(head, m.start()):
+            found = list_after(text, start, m.start(), tokens, gap=0)
+            if found and found[-1].end == m.start():
+                out.append(Pair([], found, WEAK, "task"))
+                break
     return out
 
 
@@ -241,9 +294,10 @@ def _symmetric_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pai
 
 
 def without_self(p: Pair) -> Pair:
-    """A party is never its own donor: drop donors that are also recipients."""
-    keys = {key(t.party) for t in p.recipients}
-    return Pair([t for t in p.donors if key(t.party) not in keys], p.recipients, p.strength, p.rule)
+    """A party is never its own donor, nor is a body at the recipient's own place."""
+    keys = {key(t.party) for t in p.recipients} | {t.party.adcode for t in p.recipients if t.party.adcode}
+    donors = [t for t in p.donors if key(t.party) not in keys and t.party.adcode not in keys]
+    return Pair(donors, p.recipients, p.strength, p.rule)
 
 
 
@@ -261,12 +315,18 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     pairs += [p for p in _directed_pairs(text, s, e, tokens) if not any(id(t) in claimed for t in p.recipients)]
     if not pairs:
         pairs = _agreement_pairs(text, s, e, tokens)
-    if not pairs:
-        pairs = (
-            _recipient_marker_pairs(text, s, e, tokens) + _location_pairs(text, s, e, tokens)
-            + _dispatch_pairs(text, s, e, tokens) + _giving_pairs(text, s, e, tokens)
-            + _symmetric_pairs(text, s, e, tokens)
-        )
+    weak = (
+        _recipient_marker_pairs(text, s, e, tokens) + _location_pairs(text, s, e, tokens)
+        + _dispatch_pairs(text, s, e, tokens) + _giving_pairs(text, s, e, tokens) + _task_pairs(text, s, e, tokens)
+        + _enter_area_pairs(text, s, e, tokens)
+    )
+    if pairs:
+        # Beside a stronger reading, a weak one counts only for a party it adds
+        # (青白江区人社局…齐聚九龙 next to 青白江区对口帮扶九龙县).
+        known = {key(t.party) for p in pairs for t in p.donors + p.recipients}
+        pairs += [p for p in weak if p.donors and not {key(t.party) for t in p.donors + p.recipients} <= known]
+    else:
+        pairs = weak + _symmetric_pairs(text, s, e, tokens)
     return [without_self(p) for p in pairs]
 
 

@@ -115,6 +115,7 @@ class PartyKind(StrEnum):
     PLACE = "place"  # an administrative unit with an adcode and a point
     ORGANISATION = "organisation"  # a department, company, school … kept by name
     REGION = "region"  # a group of places named as text: 省内藏区10个县
+    LOCALITY = "locality"  # a township or village (子耳乡, 银厂湾村): below the gazetteer, kept as text
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,14 @@ import re
 from dataclasses import dataclass
 
 from .models import Party, PartyKind
-from .vocabulary import DESIGNATORS, ORG_SUFFIXES, REGION
+from dataclasses import replace
+
+from .vocabulary import (
+    DESIGNATORS, GENERIC_LOCALITIES, GOVERNMENT_WORDS, LOCALITY, NOT_IN_ORG_NAMES, ORG_SUFFIXES, REGION,
+)
 
 __all__ = [
-    "Token", "merge_parent_chains", "list_before", "list_after", "coordinated", "org_or_region", "split_items",
+    "Token", "merge_parent_chains", "attach_organisations", "list_before", "list_after", "coordinated", "org_or_region", "split_items",
 ]
 
 _ORG = re.compile(
@@ -54,6 +58,33 @@ def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
             prev = out.pop()
             t = Token(prev.start, t.end, t.party, t.level)
         out.append(t)
+    return out
+
+
+_ORG_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
+_ORG_END = tuple(sorted(ORG_SUFFIXES, key=len, reverse=True))
+
+
+def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
+    """A place followed by a body's name (成都市大弯中学, 青白江区人社局) becomes that body.
+
+    The body keeps its place's adcode and point, marked approximate; a
+    place's own government (道孚县委, 成都市政府) stays the place.
+    """
+    out = []
+    for t in tokens:
+        m = _ORG_RUN.match(text, t.end)
+        run = m[0] if m else ""
+        run = re.split(r"[与和及、]", run, maxsplit=1)[0]
+        cut = max((i for i in range(1, len(run) + 1) if run[:i].endswith(_ORG_END)), default=0)
+        if cut and any(w in run[:cut] for w in NOT_IN_ORG_NAMES):
+            cut = 0
+        if t.party.kind is not PartyKind.PLACE or not cut or run.startswith(GOVERNMENT_WORDS):
+            out.append(t)
+            continue
+        name = text[t.start:t.end + cut]
+        party = replace(t.party, name=name, kind=PartyKind.ORGANISATION, mention=name, approximate=True)
+        out.append(Token(t.start, t.end + cut, party, t.level))
     return out
 
 
@@ -95,6 +126,12 @@ def list_before(text: str, pos: int, floor: int, tokens: list[Token]) -> list[To
         item = text[a:b]
         place = next((t for t in tokens if a <= t.start and t.end <= b and text[t.end:b].strip(_FILLER) == ""), None)
         if place is not None:
+            whole = item.rstrip(_FILLER)
+            if place.party.kind is PartyKind.ORGANISATION and place.start > a and len(whole) <= 14:
+                # 光大银行成都分行: the body's name is the whole item.
+                place = Token(a, a + len(whole), replace(place.party, name=whole, mention=whole), place.level)
+                found.append(place)
+                continue
             found.append(place)
             # A place at the end of a longer item ends the list: 省委先后确定绵阳市.
             if text[a:place.start].strip():
@@ -111,12 +148,9 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
     """The list of parties that starts within ``gap`` characters after ``pos``."""
     first = next((t for t in tokens if pos <= t.start <= pos + gap and t.end <= ceiling), None)
     if first is None:
-        region = REGION.match(text, pos, ceiling)
-        if region is None or region.start() > pos + gap:
-            return []
-        words = region[0]
-        return [Token(region.start(), region.end(), Party(name=words, kind=PartyKind.REGION, mention=words))]
-    out = [first]
+        text_party = _region_or_locality(text, pos, min(ceiling, pos + gap + 14), gap)
+        return [text_party] if text_party else []
+    out = [_narrowed(text, first, ceiling)]
     cursor = first.end
     while True:
         nxt = next((t for t in tokens if t.start > cursor and t.end <= ceiling), None)
@@ -125,6 +159,45 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
         out.append(nxt)
         cursor = nxt.end
     return out
+
+
+_OF = re.compile(r"[^，,。；;、]{0,6}?的")
+
+
+def _narrowed(text: str, token: Token, ceiling: int) -> Token:
+    """九龙县最偏远的子耳乡: a township singled out within its county receives.
+
+    Only the "county…的 township" form narrows; an address such as 平昌县板庙镇
+    keeps the county. The township keeps the county's adcode and point,
+    marked approximate.
+    """
+    if token.party.kind is not PartyKind.PLACE:
+        return token
+    of = _OF.match(text, token.end, ceiling)
+    if of is None:
+        return token
+    m = LOCALITY.match(text, of.end(), ceiling)
+    if m is None or m[0] in GENERIC_LOCALITIES:
+        return token
+    party = replace(token.party, name=m[0], mention=m[0], kind=PartyKind.LOCALITY, approximate=True)
+    return Token(m.start(), m.end(), party, token.level)
+
+
+def _region_or_locality(text: str, pos: int, ceiling: int, gap: int) -> Token | None:
+    """A region (省内藏区10个县) or a named village or township starting near ``pos``."""
+    for start in range(pos, min(pos + gap, ceiling) + 1):
+        region = REGION.match(text, start, ceiling)
+        if region:
+            words = region[0]
+            return Token(region.start(), region.end(), Party(name=words, kind=PartyKind.REGION, mention=words))
+    for start in range(pos, min(pos + gap, ceiling) + 1):
+        cursor = start
+        while (m := LOCALITY.match(text, cursor, ceiling)) is not None and cursor <= pos + gap + 8:
+            if m[0] not in GENERIC_LOCALITIES and not m[0].endswith(tuple(GENERIC_LOCALITIES)):
+                words = m[0]
+                return Token(m.start(), m.end(), Party(name=words, kind=PartyKind.LOCALITY, mention=words))
+            cursor = m.end()  # 贫困村银厂湾村: skip the description, read the name
+    return None
 
 
 def coordinated(text: str, token: Token, tokens: list[Token], floor: int, ceiling: int) -> list[Token]:
