@@ -17,10 +17,10 @@ import math
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from geo.errors import BuildSourceError
+from geo.errors import BuildSourceError, GazetteerSchemaError
 from geo.names import Level, NameKind, level_of_adcode, short_forms, stem_of
 
-__all__ = ["build_gazetteer", "DATA_DIR"]
+__all__ = ["build_gazetteer", "read_change_years", "DATA_DIR", "CHANGE_YEARS_COLUMNS"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 from geo.gazetteer import GAZETTEER_COLUMNS, NAMES_COLUMNS  # noqa: E402  (one schema)
@@ -191,7 +191,7 @@ def build_gazetteer(out_dir: Path = DATA_DIR) -> tuple[Path, Path]:
     """
     old_path, new_path, lexicon_path, nations = _source_paths()
     old, new = _read_adcodes(old_path), _read_adcodes(new_path)
-    years = _read_years(out_dir / "change_years.csv")
+    years = read_change_years(out_dir / "change_years.csv")
     successors = _successors(old, new, nations)
 
     units = dict(new)
@@ -278,8 +278,27 @@ def build_gazetteer(out_dir: Path = DATA_DIR) -> tuple[Path, Path]:
     return gaz_path, names_path
 
 
-def _read_years(path: Path) -> dict[str, int]:
+CHANGE_YEARS_COLUMNS = ("former_adcode", "former_name", "year", "source")
+
+
+def read_change_years(path: Path) -> dict[str, int]:
+    """Load ``change_years.csv`` (hand-kept input) as former adcode → year; ``{}`` if absent.
+
+    Raises :class:`GazetteerSchemaError` for other columns, a bad adcode or
+    year, or an empty ``source``.
+    """
     if not path.exists():
         return {}
+    years: dict[str, int] = {}
     with path.open(encoding="utf-8", newline="") as fh:
-        return {r["former_adcode"]: int(r["year"]) for r in csv.DictReader(fh)}
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != CHANGE_YEARS_COLUMNS:
+            raise GazetteerSchemaError(f"{path} has columns {reader.fieldnames}, expected {list(CHANGE_YEARS_COLUMNS)}")
+        for line, rec in enumerate(reader, start=2):
+            code, year = rec["former_adcode"], rec["year"]
+            if not (len(code) == 6 and code.isdigit() and year.isdigit() and 1949 <= int(year) <= 2100):
+                raise GazetteerSchemaError(f"{path}:{line}: former_adcode must be 6 digits and year a year, got {rec}")
+            if not rec["source"].strip():
+                raise GazetteerSchemaError(f"{path}:{line}: say where the year {year} comes from in the source column")
+            years[code] = int(year)
+    return years

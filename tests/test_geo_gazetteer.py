@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.build import read_change_years
 from geo.errors import GazetteerMissingError, GazetteerSchemaError
 from geo.gazetteer import DATA_DIR, GAZETTEER_COLUMNS, NAMES_COLUMNS, load_gazetteer, read_gazetteer
 from geo.names import Level, NameKind, short_forms
@@ -19,9 +20,20 @@ def test_every_data_file_loads_with_its_schema():
     for name, cols in (("gazetteer.csv", GAZETTEER_COLUMNS), ("names.csv", NAMES_COLUMNS)):
         with (DATA_DIR / name).open(encoding="utf-8") as fh:
             assert tuple(next(csv.reader(fh))) == cols
+    years = read_change_years(DATA_DIR / "change_years.csv")
+    assert len(years) > 40 and all(1949 <= y <= 2030 for y in years.values())
     with (DATA_DIR / "change_years.csv").open(encoding="utf-8") as fh:
-        for rec in csv.DictReader(fh):
-            assert len(rec["former_adcode"]) == 6 and 1949 <= int(rec["year"]) <= 2030
+        assert all(rec["source"] for rec in csv.DictReader(fh))
+
+
+def test_a_change_year_without_a_source_is_rejected(tmp_path):
+    path = tmp_path / "change_years.csv"
+    path.write_text("former_adcode,former_name,year,source\n510124,郫县,2016,\n", encoding="utf-8")
+    with pytest.raises(GazetteerSchemaError, match="source"):
+        read_change_years(path)
+    path.write_text("former_adcode,former_name,year\n510124,郫县,2016\n", encoding="utf-8")
+    with pytest.raises(GazetteerSchemaError, match="columns"):
+        read_change_years(path)
 
 
 def test_every_level_is_present_with_parents_and_points():
