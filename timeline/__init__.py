@@ -1,11 +1,17 @@
 """Pairing Atlas core: dated events from Chinese news articles about pairing assistance.
 
+>>> from timeline import extract_events
+>>> [e.summary for e in extract_events("2021年6月以来，自贡市正式启动对口帮扶巴中市平昌县工作。", doc="a.txt")]
+['自贡市 → 平昌县 · pairing starts · 2021年6月以来']
+
 >>> import datetime as dt
 >>> from timeline import find_dates
 >>> [(m.text, m.year, m.basis.value) for m in find_dates("年5月签约，3月抵达", publication_date=dt.date(2024, 10, 9))]
 [('年5月', None, 'not_stated'), ('3月', 2024, 'inferred')]
 """
 
+from .assembly import extract_document_events, extract_events
+from .batch import Extraction, extract_documents, extract_paths
 from .dates import find_dates, find_dates_in_document
 from .errors import (
     DecodeError,
@@ -17,10 +23,14 @@ from .errors import (
 )
 from .loading import LoadResult, decode_bytes, document_from_text, load_document, load_paths
 from .metadata import DocumentMeta, load_metadata, parse_metadata
-from .models import Basis, DateKind, DateMention, Document, Precision
+from .models import (
+    Basis, DateKind, DateMention, Document, Event, EventKind, Party, PartyKind, Precision, Programme,
+)
 from .normalization import NormalizedText, normalize
 
 __all__ = [
+    "Event", "EventKind", "Extraction", "Party", "PartyKind", "Programme", "extract_document_events",
+    "extract_documents", "extract_events", "extract_paths",
     "Basis", "DateKind", "DateMention", "DecodeError", "Document", "DocumentError", "DocumentMeta",
     "DocumentTooLargeError", "EmptyDocumentError", "LoadResult", "MetadataError", "NormalizedText",
     "Precision", "TimelineError", "decode_bytes", "document_from_text", "find_dates",
