@@ -59,7 +59,7 @@ PROGRAMME_WORDS: tuple[tuple[Programme, re.Pattern[str]], ...] = (
     (Programme.ENCLAVE_PARK, re.compile(r"飞地")),
     (Programme.RECONSTRUCTION, re.compile(r"灾后|重建|地震")),
     (Programme.XINJIANG_AID, re.compile(r"援疆|对口支援新疆")),
-    (Programme.TIBET_AID, re.compile(r"援藏|涉藏|藏区|对口支援西藏")),
+    (Programme.TIBET_AID, re.compile(r"援藏|援青|涉藏|藏区|对口支援西藏|对口支援青海")),
     (Programme.EAST_WEST, re.compile(r"东西部|东西协作|津甘|闽宁|粤桂|沪滇|苏陕|浙川")),
     (Programme.MOUNTAIN_SEA, re.compile(r"山海协作")),
     (Programme.ENCLAVE_PARK, re.compile(r"共建[^，,。；]{0,12}?(?:园区|产业园|工业园)")),
