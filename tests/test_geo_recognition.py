@@ -220,3 +220,10 @@ def test_input_size_is_bounded(monkeypatch):
 def test_a_long_input_is_handled_in_linear_time():
     text = ("县" * 50_000) + ("平昌县帮扶" * 10_000)
     assert len(find_places(text)) == 10_000
+
+
+def test_the_keys_that_speed_up_matching_never_match():
+    import geo.recognition as rec
+
+    text = "".join(ch + rec._NEVER for ch in rec._FREQUENT_CHARS) + "巴中市平昌县"
+    assert [(m.mention, m.adcode) for m in find_places(text)] == [("巴中市", "511900"), ("平昌县", "511923")]
