@@ -25,9 +25,9 @@ from geo.names import Level, NameEntry
 from geo.rules import COORDINATORS, EVENT_AFTER_NAME, ORG_HEAD_ENDINGS, PARENT_JOINERS, SMALLER_PLACE_HEADS, ZONE_HEADS
 from geo.segmenter import Segmenter
 from geo.senses import NameSenses, Sense, build_senses
-from timeline.normalization import normalize
+from timeline.normalization import NormalizedText, normalize
 
-__all__ = ["PlaceMention", "find_places", "MAX_TEXT_CHARS"]
+__all__ = ["PlaceMention", "find_places", "find_places_normalized", "MAX_TEXT_CHARS"]
 
 MAX_TEXT_CHARS = 50_000_000
 
@@ -341,16 +341,35 @@ def find_places(text: str, *, doc: str = "", gazetteer: Gazetteer | None = None)
         raise InputTooLargeError(f"text has {len(text)} characters, more than {MAX_TEXT_CHARS}; split it into articles")
     if not text:
         return []
+    return find_places_normalized(normalize(text), doc=doc, gazetteer=gazetteer)
+
+
+def find_places_normalized(
+    norm: NormalizedText, *, doc: str = "", gazetteer: Gazetteer | None = None
+) -> list[PlaceMention]:
+    """:func:`find_places` on a text already normalised by :func:`timeline.normalization.normalize`.
+
+    For a caller that also finds dates (``timeline.dates.find_dates_normalized``):
+    one normalisation serves both. Offsets index ``norm.original``. Raises
+    :class:`QueryError` for anything but a ``NormalizedText`` and
+    :class:`InputTooLargeError` past ``MAX_TEXT_CHARS``.
+    """
+    if not isinstance(norm, NormalizedText):
+        raise QueryError(f"find_places_normalized needs timeline.normalization.normalize(text), got {type(norm).__name__}")
+    text = norm.original
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputTooLargeError(f"text has {len(text)} characters, more than {MAX_TEXT_CHARS}; split it into articles")
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     engine = _engine(gaz)
-    norm = normalize(text)
     out: list[PlaceMention] = []
+    places = gaz.places
     for c in engine.resolve(norm.text, engine.candidates(norm.text)):
         entry = c.chosen
         if entry is None:
             continue
-        place: Place = gaz.place(entry.adcode)
+        place: Place = places[entry.adcode]
         start, end = norm.to_original(c.start, c.end)
+        historical = entry.is_historical
         out.append(
             PlaceMention(
                 start=start,
@@ -364,8 +383,8 @@ def find_places(text: str, *, doc: str = "", gazetteer: Gazetteer | None = None)
                 score=c.score,
                 alternatives=c.alts,
                 approximate=c.approximate or place.coord_source.startswith("parent:"),
-                historical_name=c.name if entry.is_historical else None,
-                changed_year=entry.year if entry.is_historical else None,
+                historical_name=c.name if historical else None,
+                changed_year=entry.year if historical else None,
                 short_form=entry.is_short,
                 doc=doc,
             )

@@ -227,3 +227,13 @@ def test_the_keys_that_speed_up_matching_never_match():
 
     text = "".join(ch + rec._NEVER for ch in rec._FREQUENT_CHARS) + "巴中市平昌县"
     assert [(m.mention, m.adcode) for m in find_places(text)] == [("巴中市", "511900"), ("平昌县", "511923")]
+
+
+def test_one_normalisation_serves_dates_and_places():
+    from geo import find_places_normalized
+    from timeline.normalization import normalize
+
+    text = "來自郫縣、都江堰市等對口支援市縣"
+    assert find_places_normalized(normalize(text), doc="a") == find_places(text, doc="a")
+    with pytest.raises(QueryError):
+        find_places_normalized(text)  # type: ignore[arg-type]
