@@ -22,7 +22,10 @@ from functools import lru_cache
 from geo.errors import InputTooLargeError, QueryError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer
 from geo.names import Level, NameEntry
-from geo.rules import COORDINATORS, EVENT_AFTER_NAME, ORG_HEAD_ENDINGS, PARENT_JOINERS, SMALLER_PLACE_HEADS, ZONE_HEADS
+from geo.rules import (
+    COORDINATORS, EVENT_AFTER_NAME, ORG_HEAD_ENDINGS, PARENT_JOINERS, SMALLER_PLACE_HEADS, ZONE_HEADS,
+    ZONE_HEADS_NOT_AFTER_PROVINCE,
+)
 from geo.segmenter import Segmenter
 from geo.senses import NameSenses, Sense, build_senses
 from timeline.normalization import NormalizedText, normalize
@@ -201,6 +204,10 @@ class _Engine:
                 continue
             if outcome == _SHARED:
                 cand = self._shortened(cand) or cand
+            elif outcome == _ZONE and text.startswith(ZONE_HEADS_NOT_AFTER_PROVINCE, cand.end):
+                cand.entries = tuple(e for e in cand.entries if not (e.province_level and e.short))
+                if not cand.entries:
+                    continue
             cand.approximate = outcome in (_ORG, _ZONE)
             cand.event = EVENT_AFTER_NAME.match(text, cand.end) is not None
             if out and start - out[-1].end <= 1:

@@ -12,6 +12,7 @@ import re
 __all__ = [
     "SMALLER_PLACE_HEADS",
     "ZONE_HEADS",
+    "ZONE_HEADS_NOT_AFTER_PROVINCE",
     "EVENT_AFTER_NAME",
     "ORG_HEAD_ENDINGS",
     "PARENT_JOINERS",
@@ -37,6 +38,9 @@ ZONE_HEADS = (
     "高新技术产业开发区", "经济技术开发区", "经济开发区", "开发区", "高新区", "经开区", "新区",
     "工业园区", "工业园", "产业园区", "产业园", "园区", "综合保税区", "保税区", "自贸区",
 )
+# Zone heads that never follow a province's short form as its own zone: 河南新区
+# and 河北新区 are districts "south/north of the river" in some city.
+ZONE_HEADS_NOT_AFTER_PROVINCE = ("新区",)
 
 # A county's short form directly followed by an earthquake named after it, as
 # news names them (5·12汶川特大地震, 芦山地震发生后, 长宁6.0级地震), is a mention

@@ -25,7 +25,7 @@ class Sense:
 
     ``weak`` marks a short form that is a county's (马边) or an ordinary word
     (合作): read as a place only with corroboration. ``large`` marks a province
-    or prefecture. ``order`` ranks same-named units: the larger unit first,
+    or prefecture, ``province_level`` a province. ``order`` ranks same-named units: the larger unit first,
     then an official name before a short or historical one.
     """
 
@@ -35,6 +35,7 @@ class Sense:
     short: bool
     weak: bool
     large: bool
+    province_level: bool
     province: str
     prefecture: str
     ancestors: frozenset[str]
@@ -63,6 +64,7 @@ def _sense(gaz: Gazetteer, e: NameEntry) -> Sense:
         short=e.is_short,
         weak=e.is_short and (e.common or place.level is Level.COUNTY),
         large=place.level is not Level.COUNTY,
+        province_level=place.level is Level.PROVINCE,
         province=place.province,
         prefecture=place.prefecture,
         ancestors=frozenset(place.ancestors),

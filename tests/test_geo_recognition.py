@@ -237,3 +237,13 @@ def test_one_normalisation_serves_dates_and_places():
     assert find_places_normalized(normalize(text), doc="a") == find_places(text, doc="a")
     with pytest.raises(QueryError):
         find_places_normalized(text)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["延吉市河南新区", "河北新区建设"])
+def test_a_province_short_form_before_新区_is_a_direction_not_the_province(text):
+    assert [m.adcode for m in find_places(text) if m.level.value == "province"] == []
+
+
+def test_a_province_before_its_free_trade_zone_is_mentioned():
+    (m,) = find_places("海南自贸区建设")
+    assert (m.adcode, m.approximate) == ("460000", True)
