@@ -126,11 +126,6 @@ class Segmenter:
             frag = text[pos:j]
         return out
 
-    def tokens_around(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """Token spans (absolute offsets) of the window around ``text[start:end]``."""
-        lo, hi = self.window(text, start, end)
-        return self.tokens(text, lo, hi)
-
     def tokens(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Token spans of ``text[lo:hi]`` exactly as ``jieba.Tokenizer.cut(..., HMM=False)`` cuts it.
 
