@@ -197,12 +197,12 @@ def extract_events(
         Events (possibly ``[]``). An event whose sentence states no year has an
         empty year.
     """
-    from geo import find_places  # the one place timeline uses geo
+    from geo.recognition import find_places_normalized  # the one place timeline uses geo
 
     norm = normalize(text)
     ntext = norm.text
     dates = find_dates_normalized(norm, doc=doc, publication_date=publication_date)
-    tokens = _tokens(norm, find_places(text, doc=doc))
+    tokens = _tokens(norm, find_places_normalized(norm, doc=doc))
     doc_programme = programme or _document_programme(ntext)
 
     sents = sentences(ntext)
