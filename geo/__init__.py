@@ -7,11 +7,15 @@ Public API::
     geocode(query, *, exactly_one=True, context=None) -> Location | list[Location] | None
     reverse((lat, lon), *, exactly_one=True) -> Location | list[Location] | None
     load_gazetteer(data_dir=None) -> Gazetteer
+    build_map_data(rows, *, aggregate_above=2000) -> dict   # GeoJSON for the map, pure
+    to_geojson(data) -> dict                                # the arcs, for a GeoJSON export
+    render_map(data, *, standalone=False, height=620) -> str  # HTML (imports folium on first use)
 """
 
 from geo.errors import GeoError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer
 from geo.geocoder import OfflineGeocoder, OnlineFallback, geocode, reverse
+from geo.mapdata import build_map_data, to_geojson
 from geo.names import Level
 from geo.recognition import PlaceMention, find_places, find_places_normalized
 
@@ -28,4 +32,15 @@ __all__ = [
     "OfflineGeocoder",
     "OnlineFallback",
     "GeoError",
+    "build_map_data",
+    "to_geojson",
+    "render_map",
 ]
+
+
+def __getattr__(name: str):  # render_map imports folium, which only the map needs
+    if name == "render_map":
+        from geo.maprender import render_map
+
+        return render_map
+    raise AttributeError(f"module 'geo' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""Command line: ``python -m geo {build-gazetteer, places, geocode}``.
+"""Command line: ``python -m geo {build-gazetteer, places, geocode, map}``.
 
 Exit codes: 0 success, 1 nothing found (geocode), 2 bad usage or input.
 Errors are one line on stderr saying what to do; never a traceback.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import sys
 from pathlib import Path
@@ -17,6 +18,8 @@ from geo.errors import GeoError
 EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 PLACES_COLUMNS = ("doc", "start", "end", "mention", "adcode", "name", "level", "lon", "lat", "score")
 MAX_FILE_BYTES = 50_000_000
+MAX_CSV_BYTES = 500_000_000
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # timeline.export prefixes these cells with "'"
 
 
 def _decode(path: Path) -> str:
@@ -82,6 +85,70 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_events_csv(path: Path) -> list[dict[str, str]]:
+    """The rows of a CSV timeline (``python -m timeline extract``); MapDataError if it is not one."""
+    from geo.errors import MapDataError
+    from geo.mapdata import REQUIRED_COLUMNS
+
+    if not path.is_file():
+        raise MapDataError(f"{path}: no such file; give the CSV that `python -m timeline extract` writes")
+    data = path.read_bytes()
+    if len(data) > MAX_CSV_BYTES:
+        raise MapDataError(f"{path}: {len(data)} bytes is more than {MAX_CSV_BYTES}; filter the timeline first")
+    if b"\x00" in data:
+        raise MapDataError(f"{path}: a binary file, not a CSV timeline")
+    for encoding in ("utf-8-sig", "gb18030"):  # gb18030: the CSV saved again by Excel on a Chinese system
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise MapDataError(f"{path}: not UTF-8 or GB18030 text; save the CSV as UTF-8")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+        if not header or not any(h.strip() for h in header):
+            raise MapDataError(f"{path}: empty; no header row")
+        header = [h.strip() for h in header]
+        missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        if missing:
+            raise MapDataError(f"{path}: not a CSV timeline, it has no column {', '.join(missing)}; "
+                               "write one with `python -m timeline extract ARTICLES --out events.csv`")
+        rows = []
+        for cells in reader:
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                raise MapDataError(f"{path}, line {reader.line_num}: {len(cells)} cells where the header has "
+                                   f"{len(header)}; the CSV is malformed (an unquoted comma or line break?)")
+            rows.append({h: _unneutralise(c) for h, c in zip(header, cells)})
+    except csv.Error as err:
+        raise MapDataError(f"{path}, line {reader.line_num}: malformed CSV ({err})") from err
+    return rows
+
+
+def _unneutralise(cell: str) -> str:
+    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in _FORMULA_START else cell
+
+
+def _cmd_map(args: argparse.Namespace) -> int:
+    from geo.mapdata import build_map_data, to_geojson
+    from geo.maprender import render_map
+
+    data = build_map_data(_read_events_csv(Path(args.events)), aggregate_above=args.aggregate_above)
+    html_text = render_map(data, standalone=True, height=None)
+    out = Path(args.out)
+    out.write_text(html_text, encoding="utf-8")
+    c = data["counts"]
+    print(f"map of {c['events']} events ({c['dated']} dated, {c['undated']} year not stated, "
+          f"{c['not_on_map']} not on the map) written to {out}", file=sys.stderr)
+    if args.geojson:
+        Path(args.geojson).write_text(json.dumps(to_geojson(data), ensure_ascii=False), encoding="utf-8")
+        print(f"arcs written to {args.geojson}", file=sys.stderr)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo", description="Offline gazetteer and place recognition.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -96,6 +163,13 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("name")
     g.add_argument("--context", default=None, help="text around the name, to choose between same-named places")
     g.set_defaults(func=_cmd_geocode)
+    m = sub.add_parser("map", help="a standalone HTML map (and GeoJSON) of a CSV timeline")
+    m.add_argument("events", help="CSV written by `python -m timeline extract`")
+    m.add_argument("--out", required=True, help="HTML file to write; it opens from disk with no network but tiles")
+    m.add_argument("--geojson", default=None, help="also write the arcs as GeoJSON here")
+    m.add_argument("--aggregate-above", type=int, default=2000, metavar="N",
+                   help="merge arcs per pair and date above N rows (default 2000)")
+    m.set_defaults(func=_cmd_map)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -16,6 +16,9 @@ __all__ = [
     "QueryError",
     "InputTooLargeError",
     "OnlineLookupError",
+    "MapDataError",
+    "MapAssetError",
+    "MapAssetsMissingError",
 ]
 
 
@@ -49,3 +52,18 @@ class InputTooLargeError(QueryError):
 
 class OnlineLookupError(GeoError, LookupError):
     """Raised when the optional online fallback was asked for but cannot run."""
+
+
+class MapDataError(GeoError, ValueError):
+    """Raised by the map builder for unusable event rows: a missing column, a year, month,
+    longitude or latitude that is not a number in range."""
+
+
+class MapAssetError(GeoError, RuntimeError):
+    """Raised when a standalone map cannot be made self-contained, e.g. folium emits a
+    CDN address that ``geo/assets.py`` does not know."""
+
+
+class MapAssetsMissingError(MapAssetError, FileNotFoundError):
+    """Raised when the npm packages a standalone map inlines are not installed (or not the
+    pinned versions); run ``npm ci`` at the repository root, or ``./atlas test``."""
