@@ -1,0 +1,438 @@
+"""End-to-end speed and memory of ``extract_events``, and where its time goes.
+
+    .venv/bin/python -m bench.bench_events            # print the Markdown section
+    .venv/bin/python -m bench.bench_events --write    # and update "## Events" in docs/BENCHMARKS.md
+    .venv/bin/python -m bench.bench_events --profile  # cProfile of the corpus, top functions
+
+Inputs: the five seeds (publication dates from ``timeline.loading.load_paths(["seeds"])``)
+and the shared synthetic corpus ``bench.corpus.build_corpus(10_000_000, seed=0)``.
+Every measurement runs in its own subprocess (``--worker``), one after another, so each
+peak RSS (VmHWM of that child) belongs to one measurement.
+
+Cold and warm. geo keeps no per-text cache (``geo.segmenter.Segmenter``; only the
+gazetteer and the automaton are cached, once per process). The date grammar does:
+``timeline.resolution.dateparser_value`` (lru_cache, keyed by the date's text) and
+``timeline.resolution._dateparser`` (one dateparser per publication date). The corpus
+repeats the seeds' paragraphs and five publication dates, so those caches hit almost
+always. *Cold* clears both before every article (untimed): every article costs what an
+article nobody has seen costs. *Warm* keeps them, as a long-running app would.
+
+Shares: a separate run wraps, in the worker process only, ``timeline.assembly.normalize``,
+``timeline.assembly.find_dates_normalized``, ``geo.recognition.find_places_normalized``,
+``timeline.assembly.pairs_in_sentence`` and ``timeline.assembly._events_for`` with
+``perf_counter`` timers; the library files are not touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+WORK = REPO / "bench" / "out" / "events"
+BENCHMARKS_MD = REPO / "docs" / "BENCHMARKS.md"
+COMMAND = ".venv/bin/python -m bench.bench_events --write"
+MODES = {"cold": "cold (date caches cleared per article)", "warm": "warm (caches kept)"}
+# Triggers every lazy load (OpenCC, jieba's dictionary, dateparser, cn2an) with a date,
+# places and numbers that the seeds do not contain, so it pre-fills no cache they use.
+WARM_UP = "2019年3月5日，浙江省湖州市选派十二名干部赴四川省广元市开展东西部协作，投入资金一千万元。"
+PARTS = ("normalise", "dates", "places", "direction", "events_for")
+SCALES = (1, 4, 16)
+
+
+# -- worker: one measurement in its own process -----------------------------------------
+
+
+def _rss_kib(field: str = "VmHWM") -> int:
+    """This process's peak (``VmHWM``) or current (``VmRSS``) RSS in KiB.
+
+    VmHWM, not ``ru_maxrss``: on Linux a child's ``ru_maxrss`` keeps the peak of the parent
+    it was forked from across ``exec``.
+    """
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
+    except OSError:  # not Linux: ru_maxrss (KiB on Linux, bytes on macOS)
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    m = re.search(rf"^{field}:\s*(\d+) kB", status, re.MULTILINE)
+    return int(m[1]) if m else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _articles(path: Path) -> list[tuple[str, str, dt.date | None]]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        out.append((rec["doc"], rec["text"], dt.date.fromisoformat(rec["pub"]) if rec["pub"] else None))
+    return out
+
+
+def _clear_date_caches() -> None:
+    from timeline import resolution
+
+    resolution.dateparser_value.cache_clear()
+    resolution._dateparser.cache_clear()
+
+
+def _install_timers() -> dict[str, float]:
+    """Wrap the stages of ``extract_events`` with timers (this process only); return the totals."""
+    import geo.recognition
+    import timeline.assembly
+
+    totals = dict.fromkeys(PARTS, 0.0)
+    targets = {
+        "normalise": (timeline.assembly, "normalize"),
+        "dates": (timeline.assembly, "find_dates_normalized"),
+        # extract_events imports it from geo.recognition at each call, so the module attribute is what it gets.
+        "places": (geo.recognition, "find_places_normalized"),
+        "direction": (timeline.assembly, "pairs_in_sentence"),
+        "events_for": (timeline.assembly, "_events_for"),
+    }
+    for part, (module, name) in targets.items():
+        original = getattr(module, name)
+
+        def timed(*args, _f=original, _part=part, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return _f(*args, **kwargs)
+            finally:
+                totals[_part] += time.perf_counter() - t0
+
+        setattr(module, name, timed)
+    return totals
+
+
+def _load(split: bool) -> tuple:
+    t0 = time.perf_counter()
+    from timeline.assembly import extract_events
+
+    totals = _install_timers() if split else None
+    extract_events(WARM_UP, doc="warm-up", publication_date=None)  # loads lazy data; not timed
+    return extract_events, totals, time.perf_counter() - t0
+
+
+def _passes(extract, totals, articles, *, cold: bool, min_passes: int, min_seconds: float) -> list[dict]:
+    """Passes over ``articles`` until ``min_passes`` and ``min_seconds`` (of counted passes) are reached."""
+    passes: list[dict] = []
+    kept: list = []
+    while len(passes) < min_passes or sum(p["seconds"] for p in passes[0 if cold else 1:]) < min_seconds:
+        kept = []  # one pass's events stay in memory, as an app keeps them; the previous pass's are freed
+        before = dict(totals) if totals is not None else {}
+        seconds = 0.0
+        for doc, text, pub in articles:
+            if cold:
+                _clear_date_caches()
+            t0 = time.perf_counter()
+            kept.append(extract(text, doc=doc, publication_date=pub))
+            seconds += time.perf_counter() - t0
+        parts = {k: totals[k] - before[k] for k in totals} if totals is not None else {}
+        passes.append({"seconds": seconds, "events": sum(len(e) for e in kept), "parts": parts})
+    return passes
+
+
+def run_worker(mode: str, input_path: Path, *, split: bool, min_passes: int, min_seconds: float) -> dict:
+    """Time ``extract_events`` over the articles in ``input_path`` in ``mode`` (cold or warm)."""
+    articles = _articles(input_path)
+    rss_start = _rss_kib("VmRSS")
+    extract, totals, load_s = _load(split)
+    rss_loaded = _rss_kib("VmRSS")
+    passes = _passes(extract, totals, articles, cold=mode == "cold", min_passes=min_passes, min_seconds=min_seconds)
+    counted = passes if mode == "cold" or len(passes) == 1 else passes[1:]
+    seconds = sum(p["seconds"] for p in counted)
+    return {
+        "mode": mode, "split": split, "docs": len(articles), "chars": sum(len(t) for _, t, _ in articles),
+        "bytes": sum(len(t.encode("utf-8")) for _, t, _ in articles), "events": passes[-1]["events"],
+        "load_s": load_s, "passes": len(passes), "first_s": passes[0]["seconds"],
+        "median_s": statistics.median(p["seconds"] for p in counted),
+        "parts": {k: sum(p["parts"][k] for p in counted) / seconds for k in PARTS} if split else {},
+        "rss_start_kib": rss_start, "rss_loaded_kib": rss_loaded, "rss_peak_kib": _rss_kib(),
+    }
+
+
+def run_scaling_worker(input_path: Path, *, min_seconds: float) -> dict:
+    """Each seed repeated k times as one article (cold): does the cost per character stay flat?"""
+    seeds = _articles(input_path)
+    extract, totals, _ = _load(True)
+    rows = []
+    for k in SCALES:
+        articles = [(doc, "\n".join([text] * k), pub) for doc, text, pub in seeds]
+        passes = _passes(extract, totals, articles, cold=True, min_passes=3, min_seconds=min_seconds)
+        seconds = sum(p["seconds"] for p in passes)
+        rows.append({
+            "k": k, "chars": sum(len(t) for _, t, _ in articles), "events": passes[-1]["events"],
+            "median_s": statistics.median(p["seconds"] for p in passes),
+            "parts": {part: sum(p["parts"][part] for p in passes) / seconds for part in PARTS},
+        })
+    return {"rows": rows}
+
+
+def run_profile(input_path: Path, top: int) -> None:
+    """cProfile one cold pass over the input; print the top functions by own time."""
+    import cProfile
+    import pstats
+
+    articles = _articles(input_path)
+    extract, _, _ = _load(False)
+    prof = cProfile.Profile()
+    for doc, text, pub in articles:
+        _clear_date_caches()
+        prof.enable()
+        extract(text, doc=doc, publication_date=pub)
+        prof.disable()
+    pstats.Stats(prof).sort_stats("tottime").print_stats(top)
+
+
+# -- parent: inputs, subprocesses, report ------------------------------------------------
+
+
+def _write_jsonl(path: Path, articles) -> dict:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for doc, text, pub in articles:
+            rec = {"doc": doc, "text": text, "pub": pub.isoformat() if pub else ""}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return {"path": path, "docs": len(articles), "chars": sum(len(t) for _, t, _ in articles),
+            "bytes": sum(len(t.encode("utf-8")) for _, t, _ in articles)}
+
+
+def prepare_inputs(corpus_bytes: int) -> dict[str, dict]:
+    """Write the seeds and the corpus as JSON lines under bench/out/events/."""
+    from bench.corpus import build_corpus
+    from timeline.loading import load_paths
+
+    seeds = [(d.doc, d.text, d.publication_date) for d in load_paths([REPO / "seeds"]).documents]
+    return {
+        "seeds": _write_jsonl(WORK / "seeds.jsonl", seeds),
+        "corpus": _write_jsonl(WORK / "corpus.jsonl", build_corpus(corpus_bytes, seed=0)),
+    }
+
+
+def measure(worker_args: list[str], result_path: Path) -> dict:
+    """Run one worker subprocess and return its figures (or ``{"error": ...}``)."""
+    result_path.unlink(missing_ok=True)
+    cmd = [sys.executable, "-m", "bench.bench_events", *worker_args, "--result", str(result_path)]
+    proc = subprocess.run(cmd, check=False, cwd=REPO, capture_output=True, text=True)
+    if proc.returncode != 0 or not result_path.exists():
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
+        return {"error": f"worker exited {proc.returncode}: {' / '.join(tail).replace('|', '/')}"}
+    return json.loads(result_path.read_text(encoding="utf-8"))
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return "not installed"
+
+
+def _git(*args: str) -> str:
+    proc = subprocess.run(["git", *args], check=False, cwd=REPO, capture_output=True, text=True)
+    return proc.stdout.strip() if proc.returncode == 0 else "?"
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:  # not Linux: the machine line says "?"
+        return ""
+
+
+def environment() -> dict[str, str]:
+    """The machine, interpreter, library versions and code version of this run."""
+    cpu = re.search(r"model name\s*:\s*(.+)", _read("/proc/cpuinfo"))
+    kib = re.search(r"MemTotal:\s*(\d+)", _read("/proc/meminfo"))
+    mem = f"{int(kib[1]) / 1024 / 1024:.1f} GiB RAM" if kib else "? RAM"
+    dirty = _git("status", "--porcelain", "--", "timeline", "geo", "data")
+    code = _git("rev-parse", "--short", "HEAD") + (" + uncommitted changes in timeline/, geo/ or data/" if dirty else "")
+    libs = ("jieba", "pyahocorasick", "OpenCC", "dateparser", "cn2an")
+    return {
+        "date": dt.date.today().isoformat(),
+        "machine": f"{cpu[1].strip() if cpu else '?'}, {os.cpu_count()} cores, {mem}, {platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "versions": ", ".join(f"{d} {_version(d)}" for d in libs),
+        "code": f"pairing-atlas {_version('pairing-atlas')} at git {code}",
+    }
+
+
+def _mib(kib: float) -> str:
+    return f"{kib / 1024:.0f}"
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f} %"
+
+
+def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict, env: dict) -> str:
+    """The ``## Events`` section: throughput table, time shares, scaling, method notes."""
+    lines = [
+        "## Events", "",
+        f"Measured {env['date']} with `{COMMAND}`.",
+        f"Machine: {env['machine']}. Python {env['python']}; {env['versions']}; {env['code']}.", "",
+        "End to end: `timeline.assembly.extract_events(text, doc=..., publication_date=...)`, one article a call.", "",
+        "| Input | Mode | Events | Articles/s | MB/s | Chars/s | First pass chars/s | Passes | Load (s) | RSS loaded (MiB) | Peak RSS (MiB) |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for name, mode, e2e, _split in runs:
+        inp = inputs[name]
+        where = f"{name} ({inp['docs']} articles, {inp['bytes'] / 1e6:.2f} MB, {inp['chars']:,} chars)"
+        if "error" in e2e:
+            lines.append(f"| {where} | {MODES[mode]} | not run: {e2e['error']} |||||||||")
+            continue
+        s = e2e["median_s"]
+        lines.append(
+            f"| {where} | {MODES[e2e['mode']]} | {e2e['events']:,} | {e2e['docs'] / s:,.1f} | {e2e['bytes'] / s / 1e6:.2f} | "
+            f"{e2e['chars'] / s:,.0f} | {e2e['chars'] / e2e['first_s']:,.0f} | {e2e['passes']} | {e2e['load_s']:.2f} | "
+            f"{_mib(e2e['rss_loaded_kib'])} | {_mib(e2e['rss_peak_kib'])} |")
+    lines += [
+        "", "Where the time goes (share of the timed `extract_events` calls, same passes as above, separate runs):", "",
+        "| Input | Mode | Normalisation (shared) | Dates | Places | Assembly | of which: direction rules | event building | the rest |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for name, mode, _e2e, split in runs:
+        if "error" in split:
+            lines.append(f"| {name} | {MODES[mode]} | not run: {split['error']} |||||||")
+            continue
+        p = split["parts"]
+        assembly = 1 - p["normalise"] - p["dates"] - p["places"]
+        rest = assembly - p["direction"] - p["events_for"]
+        lines.append(
+            f"| {name} | {MODES[split['mode']]} | {_pct(p['normalise'])} | {_pct(p['dates'])} | {_pct(p['places'])} | "
+            f"{_pct(assembly)} | {_pct(p['direction'])} | {_pct(p['events_for'])} | {_pct(rest)} |")
+    if "error" in scaling:
+        lines += ["", f"Long articles: not run: {scaling['error']}"]
+    else:
+        lines += [
+            "", ("Long articles (cold): each seed repeated k times as one article. Flat chars/s would mean "
+            "cost linear in the article's length:"), "",
+            "| k | Chars | Events | Chars/s | Direction rules' share | ms per copy of a seed |",
+            "|--:|--:|--:|--:|--:|--:|",
+        ]
+        for r in scaling["rows"]:
+            lines.append(
+                f"| {r['k']} | {r['chars']:,} | {r['events']:,} | {r['chars'] / r['median_s']:,.0f} | "
+                f"{_pct(r['parts']['direction'])} | {1000 * r['median_s'] / (5 * r['k']):.1f} |")
+    bare = min((e["rss_start_kib"] for _, _, e, _ in runs if "error" not in e), default=0)
+    long_note = []
+    if "error" not in scaling:
+        first, last = scaling["rows"][0], scaling["rows"][-1]
+        fall = first["chars"] / first["median_s"] / (last["chars"] / last["median_s"])
+
+        def lexical_ms(r: dict) -> float:  # normalisation, dates and places, per copy of a seed
+            share = r["parts"]["normalise"] + r["parts"]["dates"] + r["parts"]["places"]
+            return 1000 * share * r["median_s"] / (5 * r["k"])
+
+        long_note = [(
+            f"- Long articles: from k = {first['k']} to k = {last['k']} chars/s falls {fall:.1f}×; normalisation, "
+            f"dates and places take {lexical_ms(first):.1f} and {lexical_ms(last):.1f} ms per copy, the direction "
+            f"rules' share goes from {_pct(first['parts']['direction'])} to {_pct(last['parts']['direction'])}."
+            + (" For each sentence, and often each trigger word in it, the rules in timeline/direction.py and "
+               "timeline/parties.py scan the article's whole list of place tokens (e.g. `list_after`, "
+               "`_symmetric_pairs`, the `[t for t in tokens if ...]` filters), so their cost grows with "
+               "sentences × tokens." if fall > 1.2 else "")
+        )]
+    lines += [
+        "",
+        ("- One subprocess per measurement, one after another. RSS is the child's own: VmRSS after "
+        "loading, VmHWM for the peak (a child's `ru_maxrss` would include the parent's, inherited "
+        f"across fork+exec). The interpreter with the input read is {_mib(bare)} MiB of it. The events "
+        "of a whole pass stay in memory, as the app keeps them."),
+        ("- Load: import plus one untimed call on a sentence the seeds do not contain, which loads "
+        "OpenCC, the gazetteer and automaton, jieba's dictionary (~90 MiB of the RSS), dateparser "
+        "and cn2an. Only the `extract_events` calls are timed."),
+        ("- MB is the UTF-8 size of the original text (10⁶ bytes), chars are Python characters. "
+        "Articles/s, MB/s and chars/s use the median pass: cold, every pass (≥ 3 passes, ≥ 1 s); "
+        "warm, the passes after the first. \"First pass\" is the first pass in the fresh process. "
+         "A pass over the seeds takes ~40 ms: their figures are noisy (±10 %)."),
+        ("- Caches: geo keeps none per text, so repeated paragraphs do not make places faster. The date "
+        "grammar caches dateparser's reading of each Arabic-numeral date "
+        "(`timeline.resolution.dateparser_value`) and one dateparser per publication date "
+        "(`_dateparser`); the corpus repeats the seeds' dates and publication dates, so warm runs "
+        "hit almost always. Cold clears both before every article (untimed)."),
+        ("- Shares: timers wrap, in the worker only, `normalize` (one normalisation serves dates and "
+        "places), `find_dates_normalized`, `geo.recognition.find_places_normalized`, "
+        "`pairs_in_sentence` (timeline/direction.py, the direction rules of each sentence with aid "
+        "vocabulary) and `_events_for` (kind, amounts, date choice, evidence). Assembly is the rest of "
+        "`extract_events`: the direction rules, event building, and \"the rest\" (tokens from places, "
+        "sentence split, the article's pairs, filling open roles). The timers cost about 1 % "
+        "(compare a shares run's total with its plain run)."),
+        ("- seeds: the five articles in `seeds/` with the publication dates `timeline.loading.load_paths` "
+        "reads from them. corpus: `bench.corpus.build_corpus(10_000_000, seed=0)`, shared with the "
+        "dates and places benchmarks; it repeats seed paragraphs, so it tests throughput and memory, "
+        "not quality (the gold tests do that)."),
+        *long_note,
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def update_markdown(path: Path, section: str) -> None:
+    """Replace the ``## Events`` section of ``path`` (other sections untouched); append if absent."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    pattern = re.compile(r"^## Events[ \t]*\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
+    if pattern.search(text):
+        text = pattern.sub(lambda _m: section.rstrip("\n") + "\n\n", text, count=1)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.bench_events", description=__doc__.split("\n")[0])
+    ap.add_argument("--write", action="store_true", help="update the ## Events section of docs/BENCHMARKS.md")
+    ap.add_argument("--profile", action="store_true", help="print a cProfile of one cold corpus pass and stop")
+    ap.add_argument("--corpus-bytes", type=int, default=10_000_000)
+    ap.add_argument("--worker", choices=[*MODES, "scaling"], help=argparse.SUPPRESS)
+    ap.add_argument("--split", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--input", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--result", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--min-passes", type=int, default=3, help=argparse.SUPPRESS)
+    ap.add_argument("--min-seconds", type=float, default=1.0, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.worker == "scaling":
+        res = run_scaling_worker(args.input, min_seconds=args.min_seconds)
+        args.result.write_text(json.dumps(res), encoding="utf-8")
+        return 0
+    if args.worker:
+        res = run_worker(args.worker, args.input, split=args.split, min_passes=args.min_passes,
+                         min_seconds=args.min_seconds)
+        args.result.write_text(json.dumps(res), encoding="utf-8")
+        return 0
+
+    started = time.perf_counter()
+    inputs = prepare_inputs(args.corpus_bytes)
+    if args.profile:
+        run_profile(inputs["corpus"]["path"], 40)
+        return 0
+    runs = []
+    for name in inputs:
+        for mode in MODES:
+            measured = []
+            for split in (False, True):
+                print(f"... {mode} on {name}{' (shares)' if split else ''}", file=sys.stderr, flush=True)
+                argv_ = ["--worker", mode, "--input", str(inputs[name]["path"])] + (["--split"] if split else [])
+                measured.append(measure(argv_, WORK / f"result_{mode}_{name}{'_split' if split else ''}.json"))
+            runs.append((name, mode, *measured))
+    print("... long articles", file=sys.stderr, flush=True)
+    scaling = measure(["--worker", "scaling", "--input", str(inputs["seeds"]["path"])], WORK / "result_scaling.json")
+    section = render(inputs, runs, scaling, environment())
+    print(section)
+    print(f"(whole run: {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    if args.write:
+        update_markdown(BENCHMARKS_MD, section)
+        print(f"updated {BENCHMARKS_MD.relative_to(REPO)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
