@@ -42,8 +42,6 @@ __all__ = ["extract_events", "extract_document_events"]
 _BYLINE = re.compile(r"(?:委|政府|人民政府)")
 _TITLE_PAIR = re.compile(r"[·•・]")
 _METADATA = re.compile(r"\|.*\|")  # a table row or a page's metadata line, not prose
-_NOW = ("relative_now",)
-_DATELINE = re.compile(r"电|讯|電|訊")
 
 _NOW = ("relative_now",)
 _DATELINE = re.compile(r"电|讯|電|訊")
@@ -205,6 +203,7 @@ def extract_events(
     tokens = _tokens(norm, find_places_normalized(norm, doc=doc))
     doc_programme = programme or _document_programme(ntext)
 
+    starts = [t.start for t in tokens]
     sents = sentences(ntext)
     found: list[tuple[tuple[int, int], list[Pair]]] = []
     ctx = _DocContext()
@@ -222,7 +221,8 @@ def extract_events(
         speakers[(s, e)] = section_speaker
         if not AID.search(sentence) or _METADATA.search(sentence):
             continue
-        pairs = pairs_in_sentence(ntext, s, e, tokens)
+        # Each rule looks only inside its sentence: hand it that sentence's tokens.
+        pairs = pairs_in_sentence(ntext, s, e, tokens[bisect_left(starts, s):bisect_left(starts, e)])
         for p in pairs:
             if p.strength == STRONG and p.rule != "received_help":  # an exception, not the article's pair
                 for d in p.donors:

@@ -203,7 +203,7 @@ def _region_or_locality(text: str, pos: int, ceiling: int, gap: int) -> Token | 
 def coordinated(text: str, token: Token, tokens: list[Token], floor: int, ceiling: int) -> list[Token]:
     """``token`` with the places listed together with it (A、B和C)."""
     group = [token]
-    i = tokens.index(token)
+    i = next(k for k, t in enumerate(tokens) if t is token)
     j = i - 1
     while j >= 0 and tokens[j].start >= floor and _SEP.match(text[tokens[j].end:group[0].start].strip(_FILLER) or "x"):
         group.insert(0, tokens[j])
