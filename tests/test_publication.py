@@ -75,3 +75,14 @@ def test_metadata_needs_only_the_doc_column():
 def test_malformed_metadata_names_the_problem(text, message):
     with pytest.raises(MetadataError, match=message):
         parse_metadata(text, name="meta.csv")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("闽陇同心战贫困\n\n定西日报　2019年11月26日　第01版\n\n正文", dt.date(2019, 11, 26)),
+        ("滬萬情深三十載\n\n【大公報訊】記者陳敏重慶報道（2022年8月3日）\n\n正文", dt.date(2022, 8, 3)),
+    ],
+)
+def test_newspaper_page_lines_and_dated_bylines_are_stamps(text, expected):
+    assert detect_publication_date(text).date == expected

@@ -84,7 +84,7 @@ def find_dates_normalized(
                 start=a,
                 end=b,
                 text=norm.original[a:b],
-                kind=c.rule.kind,
+                kind=value.kind or c.rule.kind,
                 precision=value.precision,
                 basis=value.basis,
                 year=value.year,

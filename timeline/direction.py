@@ -228,7 +228,9 @@ def _giving_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
 
 
 _TOWARD = re.compile(r"向|为|给")
-_TOWARD_VERBS = re.compile(r"捐赠|捐助|捐款|捐献|捐资|提供|援助|支援|赠送|拨付|移交|援建|帮扶|输送|派出|选派")
+_TOWARD_VERBS = re.compile(
+    r"捐赠|捐助|捐款|捐献|捐资|提供|援助|支援|赠送|拨付|移交|援建|帮扶|输送|派出|选派|安排|投入|返还|下达|划拨|调拨"
+)
 
 
 def _toward_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
@@ -236,9 +238,8 @@ def _toward_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     out = []
     for m in _TOWARD.finditer(text, s, e):
         recipients = list_after(text, m.end(), e, tokens, gap=0)
-        if not recipients or not _TOWARD_VERBS.match(text, recipients[-1].end, min(e, recipients[-1].end + 6)):
-            if not recipients or not _TOWARD_VERBS.search(text, recipients[-1].end, min(e, recipients[-1].end + 6)):
-                continue
+        if not recipients or not _TOWARD_VERBS.search(text, recipients[-1].end, min(e, recipients[-1].end + 10)):
+            continue
         clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         donors = coordinated(text, before[-1], tokens, clause_start, m.start()) if before else []

@@ -23,7 +23,7 @@ from .publication import detect_publication_date
 __all__ = ["LoadResult", "decode_bytes", "load_document", "load_paths", "document_from_text"]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".htm", ".html"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html"})
 
 # Signatures of common binary formats, so an image gets "binary", not "encoding".
 _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"BM")

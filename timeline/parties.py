@@ -27,7 +27,14 @@ _ORG = re.compile(
     r"(?:[\u4e00-\u9fff]{0,10}?)(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + r")$"
 )
 _FILLER = "等各"  # 郫县、都江堰市等; 各支援单位
-_SEP = re.compile(r"^(?:、|和|与|及|以及|,|，|暨)$")
+# Separators inside one list of parties. A comma ends a clause, not a list
+# (张家港市结对帮扶沿河县，常熟市结对帮扶思南县); 与 joins two sides, not co-donors.
+_SEP = re.compile(r"^(?:、|和|及|以及|暨)$")
+_SEP_EITHER_SIDE = re.compile(r"^(?:、|和|与|及|以及|暨)$")
+_PUNCT = re.compile(r"[，,。；;：:！!？?]")
+# 对口支援三峡库区重庆万州区: a short region word may stand between the verb and the place.
+_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,4}(?:库区|灾区|藏区|山区|片区|老区|地区)")
+_PARENTHETICAL = re.compile(r"[(（][^()（）]{0,24}[)）]")
 
 
 @dataclass(frozen=True)
@@ -145,15 +152,28 @@ def list_before(text: str, pos: int, floor: int, tokens: list[Token]) -> list[To
 
 
 def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: int = 2) -> list[Token]:
-    """The list of parties that starts within ``gap`` characters after ``pos``."""
+    """The list of parties that starts within ``gap`` characters after ``pos``.
+
+    The gap never crosses punctuation; a short region word (三峡库区) may be
+    skipped; a parenthesis after a party ((时为万县市)) does not end the list.
+    """
     first = next((t for t in tokens if pos <= t.start <= pos + gap and t.end <= ceiling), None)
+    if first is None:
+        descriptor = _DESCRIPTOR.match(text, pos, ceiling)
+        if descriptor:
+            first = next((t for t in tokens if t.start == descriptor.end() and t.end <= ceiling), None)
+    if first is not None and _PUNCT.search(text, pos, first.start):
+        first = None
     if first is None:
         text_party = _region_or_locality(text, pos, min(ceiling, pos + gap + 14), gap)
         return [text_party] if text_party else []
     out = [_narrowed(text, first, ceiling)]
     cursor = first.end
     while True:
-        nxt = next((t for t in tokens if t.start > cursor and t.end <= ceiling), None)
+        aside = _PARENTHETICAL.match(text, cursor, ceiling)
+        if aside:
+            cursor = aside.end()
+        nxt = next((t for t in tokens if t.start >= cursor and t.end <= ceiling), None)
         if nxt is None or not _SEP.match(text[cursor:nxt.start].strip(_FILLER) or "x"):
             break
         out.append(nxt)

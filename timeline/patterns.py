@@ -42,10 +42,13 @@ DAY2 = r"(?P<d2>" + _DAY_NUM + r") ?[日号]"
 # Parts of a month or year that keep its precision: 以来 ("since"), 初/底/末 …
 SINCE = r"(?P<since>以来)?"
 _PART = r"(?:上旬|中旬|下旬|初|底|末|中)?"
-_YEAR_PART = r"(?:上半年|下半年|年初|年底|年末|初|底|末)?"
+# 上半年/一季度 make the expression a range of months (see resolution.PART_MONTHS).
+_YEAR_PART = r"(?P<part>上半年|下半年|第?[一二三四1-4]季度|年初|年底|年末|初|底|末)?"
 TO = r"[ ]{0,2}(?:至|到|—{1,2}|-|–|~|～)[ ]{0,2}"
 _SEASON_WORDS = "阳春|早春|初春|仲春|暮春|晚春|初夏|盛夏|仲夏|晚夏|初秋|金秋|仲秋|深秋|晚秋|初冬|寒冬|隆冬|深冬"
 _CLOCK = r"(?:[ T]{1,2}[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?)?"
+# A clock in Chinese after a date (14时28分) belongs to the date's span.
+_CN_CLOCK = r"(?: ?[0-2]?[0-9] ?[时点](?: ?[0-5]?[0-9] ?分)?)?"
 _ASCII_AFTER = r"(?![0-9A-Za-z/_\-])"
 _SMALL = r"[0-9一二三四五六七八九十两几数百]{1,3}"
 _UNIT = r"(?:年|个月|个多月|天|周|个星期|个季度)"
@@ -60,13 +63,13 @@ _RELATIVE_YEARS = r"(?P<rel>今年|去年|前年|明年)"
 YEAR_WORD_BEFORE = (
     NUMERALS + "百千万亿两几多数每全今去前明后当同次翌本上下近历往来早晚青少老中成童新过拜周常长连"
     "整半逐累经终陈丰荒学财元末初壮幼暮流享余有那这哪该些隔光跨贺忘大小闰平鼠牛虎兔龙蛇马羊猴鸡狗猪"
-    "延残盛凶灾华芳天旧头积频比先编纪熙正庆隆治统绪德丰宁兴年个ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "延残盛凶灾华芳天旧头积频比先编纪熙正庆隆治统绪德丰宁兴年个之此ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     "abcdefghijklmnopqrstuvwxyz"
 )
 _YEAR_WORD_AFTER = (
     "产销收均近内轻龄纪代度货会报终鉴华画级限薪份头利增节夜味关迈老幼长过满逾仅届事少间初底末中"
     "检审票卡费金糕景成岁月谱表号息租营出发用需供处吞接客游输运生创纳税润交耗降减排可平总复久深富"
-    "高青尾前后里来年轮"
+    "高青尾前后里来年轮采加培服带"
 )
 _BARE_YEAR_END = r"(?![" + _YEAR_WORD_AFTER + r"])"
 
@@ -128,7 +131,7 @@ RULES: tuple[Rule, ...] = (
     # -- a year in a list: the 2016 of "2016、2017年"
     Rule("listed_year", K.YEAR, r"(?P<y>[12][0-9]{3})(?=[、,和及与][12][0-9]{3} ?年)", "year", not_after=N),
     # -- full and partial dates -------------------------------------------------
-    Rule("ymd", K.DATE, YEAR + r" ?年 ?" + MONTH + r" ?" + DAY + _CLOCK + SINCE, "ymd",
+    Rule("ymd", K.DATE, YEAR + r" ?年 ?" + MONTH + r" ?" + DAY + _CLOCK + _CN_CLOCK + SINCE, "ymd",
          not_after=N, prefixes=UPTO),
     Rule("year_named_day", K.DATE,
          YEAR + r" ?年 ?[“\"]?(?P<m>1[0-2]|[1-9])[·•‧・](?P<d>3[01]|[12][0-9]|[1-9])[”\"]?(?![0-9.])", "ymd", 1,
@@ -142,11 +145,14 @@ RULES: tuple[Rule, ...] = (
          YEAR + r" ?年?(?:的)?(?P<season>(?:初|早|仲|晚|盛|深|金|暮)?[春夏秋冬])(?:季|天)?(?!节)", "year", 1,
          not_after=N),
     # -- month and day without a year ---------------------------------------------
-    Rule("md", K.DATE, r"(?P<m>" + _MONTH_START + r") ?月份? ?" + DAY + SINCE, "month_day", not_after=N,
-         not_after_words=("每年", "每年的")),
+    Rule("md", K.DATE, r"(?P<m>" + _MONTH_START + r") ?月份? ?" + DAY + _CN_CLOCK + SINCE, "month_day", not_after=N,
+         not_after_words=("每年", "每年的"), prefixes=UPTO),
+    Rule("ago_date", K.RELATIVE,
+         r"(?P<ago>" + _SMALL + r")年(?:前|之前)的?(?P<m>" + _MONTH_NUM + r") ?月 ?" + DAY + _CN_CLOCK, "ago", 1,
+         not_after=N),
     Rule("month", K.MONTH_ONLY,
          r"(?P<m>" + _MONTH_START + r") ?月份?" + _PART + SINCE + r"(?![薪饼球刊光亮色牙])", "month",
-         not_after=N + "第每个", not_after_words=("每年", "每年的")),
+         not_after=N + "第每个", not_after_words=("每年", "每年的"), prefixes=UPTO),
     Rule("day", K.DATE, r"(?P<d>[0-9]{1,2}) ?日(?![元游内均])", "day", not_after="0123456789.月"),
     Rule("named_day", K.DATE, r"(?P<m>1[0-2]|[1-9])[·•‧・](?P<d>3[01]|[12][0-9]|[1-9])(?![0-9.])", "named_day",
          not_after="0123456789."),
@@ -162,7 +168,9 @@ RULES: tuple[Rule, ...] = (
     Rule("relative_in_year", K.RELATIVE, r"年(?P<rel>内)", "relative", 2, not_after=YEAR_WORD_BEFORE),
     Rule("relative_month", K.RELATIVE, r"(?P<rel>上个?月|本月|当月|下个?月)(?: ?" + DAY + r")?" + _PART, "relative",
          prefixes=UPTO),
-    Rule("relative_now", K.RELATIVE, r"(?P<now>目前|当前|如今|现在|今天|今日)", "relative", prefixes=UPTO),
+    # 汶川的今天 ("what Wenchuan is today") is not a date: not after 的.
+    Rule("relative_now", K.RELATIVE, r"(?P<now>目前|当前|如今|现在|今天|今日)", "relative", prefixes=UPTO,
+         not_after="的"),
     Rule("relative_recent", K.RELATIVE, r"(?P<recent>近日|日前|近期|最近|昨天|昨日)", "relative"),
     Rule("relative_ago", K.RELATIVE, r"(?P<ago>" + _SMALL + r")(?P<unit>年|个月)(?P<dir>前|后|之前|之后)(?![年])",
          "ago", not_after=N),

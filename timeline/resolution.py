@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .models import Basis, Precision
+from .models import Basis, DateKind, Precision
 from .numerals import parse_int
 
 __all__ = ["Context", "Value", "NORMALISERS", "dateparser_value"]
@@ -40,6 +40,24 @@ class Value:
     end_year: int | None = None
     end_month: int | None = None
     end_day: int | None = None
+    kind: DateKind | None = None  # when the value changes the rule's kind (上半年 makes a range)
+
+
+# 上半年, 一季度 …: the months they cover.
+PART_MONTHS = {
+    "上半年": (1, 6), "下半年": (7, 12),
+    **{f"{p}{q}季度": (3 * i + 1, 3 * i + 3) for i, q in enumerate("一二三四") for p in ("", "第")},
+    **{f"{p}{q}季度": (3 * i + 1, 3 * i + 3) for i, q in enumerate("1234") for p in ("", "第")},
+}
+
+
+def _with_part(m: re.Match[str], value: Value) -> Value:
+    """A year value narrowed by 上半年/一季度 to a range of months."""
+    months = PART_MONTHS.get(_g(m, "part") or "")
+    if months is None or value.year is None and value.basis is not B.NOT_STATED and value.basis is not B.RELATIVE:
+        return value
+    return replace(value, precision=P.MONTH, month=months[0], end_year=value.year, end_month=months[1],
+                   kind=DateKind.RANGE)
 
 
 def _g(m: re.Match[str], name: str) -> str | None:
@@ -159,7 +177,8 @@ def n_ym(m, ctx):
 
 
 def n_year(m, ctx):
-    return _stated(m, ctx, P.YEAR)
+    value = _stated(m, ctx, P.YEAR)
+    return None if value is None else _with_part(m, value)
 
 
 def n_year_range(m, ctx):
@@ -300,13 +319,15 @@ def n_relative(m, ctx):
         year = None if base is None else base + _ANAPHORA[rel]
         return Value(precision, B.RELATIVE, year, mo, d)
     if pub is None:
-        return Value(P.DAY if now else precision, B.RELATIVE, None, mo, d)
+        value = Value(P.DAY if now else precision, B.RELATIVE, None, mo, d)
+        return _with_part(m, value) if mo is None and not now else value
     if now:
         return Value(P.DAY, B.RELATIVE, pub.year, pub.month, pub.day)
     if recent:
         return Value(P.YEAR, B.RELATIVE, pub.year)
     if rel in _REL_YEAR:
-        return Value(precision, B.RELATIVE, pub.year + _REL_YEAR[rel], mo, d)
+        value = Value(precision, B.RELATIVE, pub.year + _REL_YEAR[rel], mo, d)
+        return _with_part(m, value) if mo is None else value
     if rel in _REL_MONTH:
         year, month = _shift_month(pub.year, pub.month, _REL_MONTH[rel])
         return Value(P.DAY if d else P.MONTH, B.RELATIVE, year, month, d)
@@ -319,7 +340,14 @@ def n_ago(m, ctx):
     if n is None or n < 0:
         return None
     if pub is None:
+        if _g(m, "m"):
+            return Value(P.DAY, B.RELATIVE, None, _num(m, "m"), _num(m, "d"))
         return Value(P.YEAR if _g(m, "unit") == "年" else P.MONTH, B.RELATIVE)
+    if _g(m, "m"):  # 十年前的5月12日
+        mo, d = _num(m, "m"), _num(m, "d")
+        if not _valid(None, mo, d):
+            return None
+        return Value(P.DAY, B.RELATIVE, pub.year - n, mo, d)
     sign = -1 if "前" in _g(m, "dir") else 1
     if _g(m, "unit") == "年":
         return Value(P.YEAR, B.RELATIVE, pub.year + sign * n)
