@@ -1,6 +1,7 @@
 """Arc geometry for the map: curved donor → recipient lines and their arrowheads.
 
-Pure arithmetic on ``(lon, lat)`` pairs; coordinates are rounded to 5 decimals (about 1 m).
+Pure arithmetic on ``(lon, lat)`` pairs. An arc's ends keep 5 decimals (about 1 m, the place's
+point exactly as the gazetteer has it to that precision); its inner points and arrowheads 4.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import math
 
 __all__ = ["ARC_POINTS", "BULGE", "arc_coordinates", "arrowhead"]
 
-ARC_POINTS = 20
+ARC_POINTS = 16
 BULGE = 0.18  # control-point offset as a fraction of the chord, to the left of travel
 
 
@@ -37,7 +38,7 @@ def arc_coordinates(start: tuple[float, float], end: tuple[float, float], *, bul
             t = i / (points - 1)
             a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t * t
             plane.append((a * x0 + b * cx + c * x1, a * y0 + b * cy + c * y1))
-    coords = [[round(x / scale, 5), round(y, 5)] for x, y in plane]
+    coords = [[round(x / scale, 4), round(y, 4)] for x, y in plane]  # ~10 m: plenty between two places
     coords[0] = [round(start[0], 5), round(start[1], 5)]
     coords[-1] = [round(end[0], 5), round(end[1], 5)]
     return coords
@@ -52,5 +53,6 @@ def arrowhead(coords: list[list[float]]) -> list[list[list[float]]]:
     seg = math.hypot(xb - xa, yb - ya) or 1.0
     ux, uy = (xb - xa) / seg, (yb - ya) / seg
     bx, by, half = xb - length * ux, yb - length * uy, 0.45 * length
-    ring = [(xb, yb), (bx - half * uy, by + half * ux), (bx + half * uy, by - half * ux), (xb, yb)]
-    return [[[round(x / scale, 5), round(y, 5)] for x, y in ring]]
+    corners = ((bx - half * uy, by + half * ux), (bx + half * uy, by - half * ux))
+    sides = [[round(x / scale, 4), round(y, 4)] for x, y in corners]
+    return [[list(coords[-1]), *sides, list(coords[-1])]]

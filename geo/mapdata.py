@@ -75,12 +75,11 @@ class _Row:
     people: int | None
     evidence: str
 
-    @property
-    def time(self) -> str | None:
-        """The ISO time the player shows this row from: its year, or its month."""
+    def time(self, by_month: bool = True) -> str | None:
+        """The ISO time the player shows this row from: its year, or its month (``by_month``)."""
         if self.year is None:
             return None
-        if self.month is not None and self.precision in _MONTH_PRECISIONS:
+        if by_month and self.month is not None and self.precision in _MONTH_PRECISIONS:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
 
@@ -186,7 +185,7 @@ def _event_popup(row: _Row) -> str:
 
 def _group_popup(rows: list[_Row]) -> str:
     first = rows[0]
-    when = YEAR_NOT_STATED if first.time is None else first.time
+    when = YEAR_NOT_STATED if first.year is None else str(first.year)
     kinds = Counter(KIND_LABELS.get(r.kind, r.kind) for r in rows)
     amounts = [r.amount_yuan for r in rows if r.amount_yuan is not None]
     lines = [f"<b>{_e(first.donor)} → {_e(first.recipient)}</b>",
@@ -205,19 +204,19 @@ def _colour(kind: str) -> str:
 
 
 def _arc_features(group: list[_Row], fan: int, aggregated: bool) -> tuple[dict, dict]:
-    """The arc and its arrowhead for one row, or for one aggregated group of rows."""
+    """The arc and its arrowhead for one row, or for one aggregated group of rows (one pair, one year)."""
     first = group[0]
     coords = arc_coordinates(first.donor_at, first.recipient_at, bulge=BULGE * (1 + 0.35 * (fan % FAN_STEPS)))
     kinds = Counter(r.kind for r in group)
     kind = kinds.most_common(1)[0][0]
     colour = _colour(kind)
-    time = first.time
+    time = first.time(by_month=not aggregated)
     weight = round(2 + 1.5 * math.log2(len(group)), 1) if aggregated else 2.5
     amounts = [r.amount_yuan for r in group if r.amount_yuan is not None]
     props = {
         "donor": first.donor, "donor_adcode": first.donor_adcode,
         "recipient": first.recipient, "recipient_adcode": first.recipient_adcode,
-        "year": first.year, "month": first.month if not aggregated or (time and len(time) > 4) else None,
+        "year": first.year, "month": None if aggregated else first.month,
         "day": None if aggregated else first.day, "date_text": "" if aggregated else first.date_text,
         "precision": first.precision,
         "kind": kind, "programme": first.programme, "count": len(group),
@@ -233,7 +232,7 @@ def _arc_features(group: list[_Row], fan: int, aggregated: bool) -> tuple[dict, 
     arc = {"type": "Feature", "geometry": {"type": "LineString", "coordinates": coords},
            "properties": {**props, "style": arc_style}}
     arrow = {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": arrowhead(coords)},
-             "properties": {"popup": props["popup"], "tooltip": props["tooltip"], "year": first.year,
+             "properties": {"tooltip": props["tooltip"], "year": first.year,  # the popup is the arc's
                             "style": {"color": colour, "weight": 1, "fillColor": colour,
                                       "fillOpacity": 0.9 if time else 0.6, "opacity": 0.9}}}
     if time is not None:
@@ -290,7 +289,8 @@ def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int
 
     Parameters: ``rows``, event rows keyed like ``timeline.export.EVENT_COLUMNS`` (values typed
     or CSV strings, ``''``/``None``/NaN for empty); ``aggregate_above``, the number of rows above
-    which arcs are merged per (donor, recipient, year[, month]) with a count and total amount.
+    which arcs are merged per (donor, recipient, year) with a count and total amount, timed by
+    year (undated rows: one dashed arc per pair).
 
     Returns a dict with ``dated`` (arcs with ``properties.times``), ``arrows`` (their
     arrowheads, same times), ``undated`` (dashed arcs, no times), ``undated_arrows``,
@@ -310,10 +310,13 @@ def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int
     unplaced = sorted({r.donor for r in parsed if r.donor_at is None}
                       | {r.recipient for r in parsed if r.recipient_at is None})
     aggregated = len(parsed) > aggregate_above
-    ordered = sorted(drawn, key=lambda r: (r.time is None, r.time or "", r.donor, r.recipient, r.event_id, r.index))
+    # Dense data is merged per pair and year, and plays by year: fewer arcs, and 12 times fewer
+    # steps, each of which redraws every arc shown so far.
+    by_month = not aggregated
+    ordered = sorted(drawn, key=lambda r: (r.year is None, r.time() or "", r.donor, r.recipient, r.event_id, r.index))
     groups: dict[tuple, list[_Row]] = {}
     for r in ordered:
-        key = (r.donor, r.donor_at, r.recipient, r.recipient_at, r.time) if aggregated else (r.index,)
+        key = (r.donor, r.donor_at, r.recipient, r.recipient_at, r.year) if aggregated else (r.index,)
         groups.setdefault(key, []).append(r)
     fans: Counter = Counter()
     layers: dict[str, list[dict]] = {"dated": [], "arrows": [], "undated": [], "undated_arrows": []}
@@ -322,11 +325,11 @@ def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int
         pair_at = (r.donor_at, r.recipient_at)
         arc, arrow = _arc_features(group, fans[pair_at], aggregated)
         fans[pair_at] += 1
-        dated = r.time is not None
+        dated = r.year is not None
         layers["dated" if dated else "undated"].append(arc)
         layers["arrows" if dated else "undated_arrows"].append(arrow)
     places = _place_features(drawn)
-    n_dated = sum(1 for r in drawn if r.time is not None)
+    n_dated = sum(1 for r in drawn if r.year is not None)
     return {
         **{name: _collection(features) for name, features in layers.items()},
         "places": _collection(places),
@@ -334,7 +337,7 @@ def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int
                    "not_on_map": len(parsed) - len(drawn), "pairs": len({r.pair for r in parsed})},
         "bounds": _bounds(layers["dated"] + layers["undated"] + places),
         "years": sorted({r.year for r in drawn if r.year is not None}),
-        "period": "P1M" if any(len(r.time) > 4 for r in drawn if r.time) else "P1Y",
+        "period": "P1M" if any(len(r.time(by_month) or "") > 4 for r in drawn) else "P1Y",
         "aggregated": aggregated,
         "not_on_map": unplaced,
     }

@@ -154,7 +154,7 @@ def test_popups_and_tooltips_escape_news_text(field):
     data = build_map_data([row(**{field: f"x{HOSTILE}"})])
     [arc] = data["dated"]["features"]
     [arrow] = data["arrows"]["features"]
-    html_parts = [arc["properties"]["popup"], arc["properties"]["tooltip"], arrow["properties"]["popup"]]
+    html_parts = [arc["properties"]["popup"], arc["properties"]["tooltip"], arrow["properties"]["tooltip"]]
     html_parts += [f["properties"]["popup"] for f in data["places"]["features"]]
     assert all(HOSTILE not in part for part in html_parts)
     assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in part for part in html_parts)
@@ -195,11 +195,13 @@ def test_no_aggregation_at_or_below_the_threshold():
     assert len(data["dated"]["features"]) == 7
 
 
-def test_aggregation_keeps_months_apart_and_undated_apart():
+def test_aggregated_arcs_play_by_year_and_undated_ones_merge_per_pair():
     rows = [row(event_id="m3", month=3, precision="month"), row(event_id="m4", month=4, precision="month"),
             row(event_id="u1", year=None, date_text=""), row(event_id="u2", year=None, date_text="")]
     data = build_map_data(rows, aggregate_above=1)
-    assert sorted(a["properties"]["times"][0] for a in data["dated"]["features"]) == ["2017-03", "2017-04"]
+    [dated] = data["dated"]["features"]
+    assert set(dated["properties"]["times"]) == {"2017"} and dated["properties"]["count"] == 2
+    assert data["period"] == "P1Y"
     [undated] = data["undated"]["features"]
     assert undated["properties"]["count"] == 2 and "times" not in undated["properties"]
 
