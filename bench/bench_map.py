@@ -127,7 +127,7 @@ def render(results: list[dict], env: dict[str, str]) -> str:
     ]
     for r in results:
         c = r["counts"]
-        arcs = f"{r['arcs']:,}" + (" (merged per pair and date)" if r["aggregated"] else "")
+        arcs = f"{r['arcs']:,}" + (" (merged per pair and year)" if r["aggregated"] else "")
         lines.append(f"| {r['events']:,} | {c['dated']:,} / {c['undated']:,} / {c['not_on_map']:,} | {arcs} | "
                      f"{r['places']:,} | {r['build_s'] * 1000:,.1f} | {r['render_s'] * 1000:,.1f} | "
                      f"{r['html_bytes'] / 1e6:.2f} |")

@@ -156,7 +156,7 @@ def _legend(data: Mapping) -> str:
         names = ", ".join(unplaced[:5]) + (f" and {len(unplaced) - 5} more" if len(unplaced) > 5 else "")
         rows += [
             f"<b>{counts['events']:,} events</b> · {counts['pairs']:,} pairs"
-            + (" · arcs merged per pair and date" if data.get("aggregated") else ""),
+            + (" · arcs merged per pair and year" if data.get("aggregated") else ""),
             f'<span class="atlas-dated">{counts["dated"]:,} dated</span> (play to animate)',
             f'<span class="atlas-undated">{counts["undated"]:,} {YEAR_NOT_STATED}</span> (dashed, always shown)',
             f'<span class="atlas-not-on-map">{counts["not_on_map"]:,} not on the map</span>'
