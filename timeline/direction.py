@@ -163,11 +163,10 @@ def _location_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
         loose = not (TEAM.search(text, clause_start, clause_end) or AID.search(text, clause_start, clause_end))
         if loose and not AID.search(text, s, e):
             continue
-        before = [t for t in tokens if clause_start <= t.start and t.end <= m.start() and t not in recipients]
-        if before:
-            donors = coordinated(text, before[-1], tokens, clause_start, m.start())
-        else:  # 青白江区人社局率23家企业,携700余个岗位齐聚九龙: the subject of an earlier clause
-            donors = _subject(tokens, s, m.start(), recipients)
+        # The clause's subject goes there (上海市对口支援新疆工作前方指挥部在喀什…: 上海市),
+        # else the sentence's (青白江区人社局率23家企业,携700余个岗位齐聚九龙).
+        donors = _subject(tokens, clause_start, m.start(), recipients) or _subject(tokens, s, m.start(), recipients)
+        donors = coordinated(text, donors[0], tokens, clause_start, m.start()) if donors else []
         out.append(Pair(donors, recipients, WEAK, "location_loose" if loose else "location"))
     return out
 
@@ -203,12 +202,15 @@ def _dispatch_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
     for m in _DISPATCH.finditer(text, s, e):
         if not TEAM.search(text, m.end(), min(e, m.end() + 20)):
             continue
-        before = [t for t in tokens if s <= t.start and t.end <= m.start()]
-        if not before:
+        clause_start, clause_end = next(((a, b) for a, b in clauses(text, s, e) if a <= m.start() < b), (s, e))
+        before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
+        donors = coordinated(text, before[-1], tokens, clause_start, m.start()) if before else []
+        donors = donors or _subject(tokens, s, m.start(), [])
+        if not donors:
             continue
-        loc = _LOCATION.search(text, m.end(), e)
-        recipients = list_after(text, loc.end(), e, tokens, gap=0) if loc else []
-        donors = coordinated(text, before[-1], tokens, s, m.start())
+        # 派出专家团队开展技术指导；…选派25名教师到碧江: only this clause says where to.
+        loc = _LOCATION.search(text, m.end(), clause_end)
+        recipients = list_after(text, loc.end(), clause_end, tokens, gap=0) if loc else []
         out.append(Pair(donors, recipients, WEAK, "dispatch"))
     return out
 
@@ -319,7 +321,7 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     weak = (
         _recipient_marker_pairs(text, s, e, tokens) + _location_pairs(text, s, e, tokens)
         + _dispatch_pairs(text, s, e, tokens) + _giving_pairs(text, s, e, tokens) + _task_pairs(text, s, e, tokens)
-        + _enter_area_pairs(text, s, e, tokens)
+        + _enter_area_pairs(text, s, e, tokens) + _symmetric_pairs(text, s, e, tokens)
     )
     if pairs:
         # Beside a stronger reading, a weak one counts only for a party it adds
@@ -327,7 +329,7 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
         known = {key(t.party) for p in pairs for t in p.donors + p.recipients}
         pairs += [p for p in weak if p.donors and not {key(t.party) for t in p.donors + p.recipients} <= known]
     else:
-        pairs = weak + _symmetric_pairs(text, s, e, tokens)
+        pairs = weak
     return [without_self(p) for p in pairs]
 
 
