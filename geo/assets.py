@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from geo.errors import MapAssetError, MapAssetsMissingError
 
 __all__ = [
-    "PACKAGES", "ASSETS", "DROPPED", "Asset", "node_modules_dir", "asset_for", "local_file",
+    "PACKAGES", "ASSETS", "DROPPED", "Asset", "node_modules_dir", "asset_for", "local_file", "media_type",
     "check_installed", "inline_assets", "external_references",
 ]
 
@@ -46,7 +46,7 @@ class Asset:
     url: str
     package: str
     path: str  # inside node_modules/<package>/
-    kind: str  # "js", "css" or "font"
+    kind: str  # "js", "css", "font" or "image"
 
     @property
     def relative(self) -> str:
@@ -58,14 +58,19 @@ ASSETS: tuple[Asset, ...] = (
     Asset("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js", "leaflet", "dist/leaflet.js", "js"),
     Asset("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css", "leaflet", "dist/leaflet.css", "css"),
     Asset("https://code.jquery.com/jquery-3.7.1.min.js", "jquery", "dist/jquery.min.js", "js"),
-    Asset("https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js", "jquery", "dist/jquery.min.js", "js"),
+    Asset("https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js",
+          "jquery", "dist/jquery.min.js", "js"),
     # jsDelivr minifies on the fly; the package ships only the source, which is what it minifies.
-    Asset("https://cdn.jsdelivr.net/npm/iso8601-js-period@0.2.1/iso8601.min.js", "iso8601-js-period", "iso8601.js", "js"),
+    Asset("https://cdn.jsdelivr.net/npm/iso8601-js-period@0.2.1/iso8601.min.js",
+          "iso8601-js-period", "iso8601.js", "js"),
     Asset("https://cdn.jsdelivr.net/npm/leaflet-timedimension@1.1.1/dist/leaflet.timedimension.min.js",
           "leaflet-timedimension", "dist/leaflet.timedimension.min.js", "js"),
     Asset("https://cdn.jsdelivr.net/npm/leaflet-timedimension@1.1.1/dist/leaflet.timedimension.control.css",
           "leaflet-timedimension", "dist/leaflet.timedimension.control.css", "css"),
     Asset("https://cdnjs.cloudflare.com/ajax/libs/moment.js/2.18.1/moment.min.js", "moment", "min/moment.min.js", "js"),
+    # leaflet.css's images, fetched relative to it (inlined as data: URIs in a standalone map)
+    *(Asset(f"https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/images/{name}", "leaflet", f"dist/images/{name}", "image")
+      for name in ("layers.png", "layers-2x.png", "marker-icon.png", "marker-icon-2x.png", "marker-shadow.png")),
     # The control's CSS loads Glyphicons 3.0.0 (not on npm) protocol-relative; 3.4.1 has the same glyphs.
     *(Asset(f"{_GLYPHS}.{ext}", "bootstrap", f"dist/fonts/glyphicons-halflings-regular.{ext}", "font")
       for ext in ("eot", "woff", "woff2", "ttf", "svg")),
@@ -76,8 +81,10 @@ DROPPED = {
     "https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/css/bootstrap.min.css": "no Bootstrap widgets",
     "https://netdna.bootstrapcdn.com/bootstrap/3.0.0/css/bootstrap-glyphicons.css":
         "the TimeDimension control's CSS declares the Glyphicons font itself",
-    "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.js": "no icon markers",
-    "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.css": "no icon markers",
+    "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.js":
+        "no icon markers",
+    "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.css":
+        "no icon markers",
     "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@6.2.0/css/all.min.css": "no icon markers",
     "https://cdn.jsdelivr.net/gh/python-visualization/folium/folium/templates/leaflet.awesome.rotate.min.css":
         "no icon markers",
@@ -86,8 +93,9 @@ DROPPED = {
     "https://cdnjs.cloudflare.com/ajax/libs/highlight.js/8.4/styles/default.min.css": "no code to highlight",
 }
 _BY_URL = {a.url: a for a in ASSETS}
-_MIME = {".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".eot": "application/vnd.ms-fontobject",
-         ".svg": "image/svg+xml", ".png": "image/png", ".gif": "image/gif", ".jpg": "image/jpeg"}
+_MIME = {".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".svg": "image/svg+xml",
+         ".eot": "application/vnd.ms-fontobject", ".png": "image/png", ".gif": "image/gif", ".jpg": "image/jpeg",
+         ".js": "text/javascript", ".css": "text/css"}
 
 
 def node_modules_dir() -> Path:
@@ -96,15 +104,21 @@ def node_modules_dir() -> Path:
 
 
 def _normalise(url: str) -> str:
-    if url.startswith("//"):
-        url = "https:" + url
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}{parts.path}"
+    # "//host/x" in a page served over http (a Streamlit iframe) is fetched as http://host/x
+    parts = urlsplit(url if not url.startswith("//") else "https:" + url)
+    scheme = "https" if parts.scheme in ("http", "https") else parts.scheme
+    return f"{scheme}://{parts.netloc}{parts.path}"
 
 
 def asset_for(url: str) -> Asset | None:
-    """The asset a CDN address stands for (protocol-relative, query and fragment ignored), or ``None``."""
+    """The asset a CDN address stands for, or ``None``; http or https or protocol-relative, query and
+    fragment ignored."""
     return _BY_URL.get(_normalise(url))
+
+
+def media_type(path: Path) -> str:
+    """The Content-Type to serve an asset file with (by its suffix)."""
+    return _MIME.get(path.suffix.lower(), "application/octet-stream")
 
 
 def _missing(what: str) -> MapAssetsMissingError:
@@ -146,7 +160,7 @@ def check_installed(node_modules: Path | None = None) -> Path:
 
 def _data_uri(path: Path) -> str:
     mime = _MIME.get(path.suffix.lower())
-    if mime is None:
+    if mime is None or path.suffix.lower() in (".js", ".css"):
         raise MapAssetError(f"{path}: no MIME type known for a data: URI; add its suffix to geo/assets.py")
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 

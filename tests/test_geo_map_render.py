@@ -133,9 +133,11 @@ def test_package_json_and_lock_pin_exactly_the_asset_packages():
     assert {a.package for a in assets.ASSETS} == set(assets.PACKAGES)
 
 
-def test_protocol_relative_and_query_forms_find_the_same_asset():
+def test_protocol_relative_http_and_query_forms_find_the_same_asset():
     font = "//netdna.bootstrapcdn.com/bootstrap/3.0.0/fonts/glyphicons-halflings-regular.eot?#iefix"
     assert assets.asset_for(font).path == "dist/fonts/glyphicons-halflings-regular.eot"
+    # the same address in a page served over http (a Streamlit iframe) is fetched with http:
+    assert assets.asset_for("http:" + font) == assets.asset_for(font)
     assert assets.asset_for("https://example.com/leaflet.js") is None
 
 
