@@ -136,18 +136,24 @@ class _Script(MacroElement):
         self.code = code
 
 
+def _month_index(time: str) -> int:
+    return int(time[:4]) * 12 + (int(time[5:7]) - 1 if len(time) > 4 else 0)
+
+
 def _steps(times: list[str], period: str) -> int:
+    """How many steps the player has from the first time to the last."""
     first, last = min(times), max(times)
-    years = int(last[:4]) - int(first[:4])
     if period == "P1Y":
-        return years + 1
-    month = lambda t: int(t[5:7]) if len(t) > 4 else 1  # noqa: E731
-    return years * 12 + month(last) - month(first) + 1
+        return int(last[:4]) - int(first[:4]) + 1
+    return _month_index(last) - _month_index(first) + 1
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
 
 
 def _legend(data: Mapping) -> str:
     counts = data["counts"]
-    e = lambda value: html.escape(str(value), quote=True)  # noqa: E731
     rows = []
     if counts["events"] == 0:
         rows.append("<b>No events to map.</b>")
@@ -157,15 +163,16 @@ def _legend(data: Mapping) -> str:
         rows += [
             f"<b>{counts['events']:,} events</b> · {counts['pairs']:,} pairs"
             + (" · arcs merged per pair and year" if data.get("aggregated") else ""),
-            f'<span class="atlas-dated">{counts["dated"]:,} dated</span> (play to animate)',
+            f'<span class="atlas-dated">{counts["dated"]:,} dated</span>'
+            + (" (play to animate)" if counts["dated"] else ""),
             f'<span class="atlas-undated">{counts["undated"]:,} {YEAR_NOT_STATED}</span> (dashed, always shown)',
             f'<span class="atlas-not-on-map">{counts["not_on_map"]:,} not on the map</span>'
-            + (f" (no coordinates: {e(names)})" if names else ""),
+            + (f" (no coordinates: {_e(names)})" if names else ""),
         ]
         kinds = {f["properties"].get("kind") for layer in ("dated", "undated") for f in data[layer]["features"]}
         rows.append(" ".join(
             f'<span style="white-space:nowrap"><i style="display:inline-block;width:14px;height:3px;'
-            f'background:{colour};vertical-align:middle"></i> {e(KIND_LABELS[kind])}</span>'
+            f'background:{colour};vertical-align:middle"></i> {_e(KIND_LABELS[kind])}</span>'
             for kind, colour in KIND_COLOURS.items() if kind in kinds))
     return (f'<div id="atlas-legend" data-events="{counts["events"]}" data-dated="{counts["dated"]}" '
             f'data-undated="{counts["undated"]}" data-not-on-map="{counts["not_on_map"]}" '

@@ -52,6 +52,8 @@ def test_dated_arcs_play_cumulatively_by_month_without_a_last_point(data):
     assert played.add_last_point is False
     assert played.duration == "undefined"  # no duration: an arc stays once its time has come
     assert played.options["speed_slider"] is True and played.start == "2017"
+    # 1998-06 to 2017-01 is 224 monthly steps, played in about 30 s at the default speed
+    assert played.options["player_options"]["transitionTime"] == 30_000 // 224
     features = json.loads(played.data)["features"]
     assert len(features) == 4  # two arcs and their arrowheads
     assert all(f["properties"]["times"] for f in features)
