@@ -1,70 +1,205 @@
-"""Pairing Atlas — the web app (thin: widgets, one core call per feature, render).
+"""Pairing Atlas — the web app (thin: widgets → settings → one core call per feature → render).
 
-Today it shows every time expression the date grammar finds in the articles
-of ``seeds/``, with "year not stated" kept visible. The map and the event
-timeline build on this (see docs/DESIGN.md).
+Opens on the events of ``seeds/``; the sidebar filters them, uploads add more.
+Everything it computes comes from :mod:`timeline.views`, :mod:`timeline.chart`,
+:mod:`timeline.uploads` and :mod:`geo.mapdata`/:mod:`geo.maprender`.
 """
 
 from __future__ import annotations
 
+import json
+import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-import pandas as pd
 import streamlit as st
 
-from timeline import TimelineError, find_dates_in_document, load_paths
-from timeline.export import DATE_COLUMNS, csv_text, dates_to_rows
+from geo import GeoError
+from geo.errors import MapAssetsMissingError
+from geo.mapdata import KIND_COLOURS, build_map_data, to_geojson
+from geo.maprender import render_map
+from timeline import Extraction, TimelineError, extract_paths
+from timeline.chart import timeline_chart
+from timeline.export import EVENT_COLUMNS, csv_text
+from timeline.uploads import Library, combine, extract_paste, extract_uploads, library_of, upload_messages
+from timeline.views import (
+    KIND_LABELS, PROGRAMME_LABELS, SEARCH_MAX_CHARS, Filters, chart_selection, evidence_html,
+    filter_rows, kinds_in, programmes_in, province_options, source_lines, table_frame, table_selection,
+    timeline_chart_data, view_counts, year_bounds,
+)
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
+MAP_HEIGHT = 560
 T = TypeVar("T")
 
 
 def guarded(action: Callable[[], T], what: str) -> T | None:
-    """Run ``action``; turn any error into one readable message instead of a traceback."""
+    """Run ``action``; show any error as one readable message, never a traceback."""
     try:
         return action()
-    except TimelineError as err:
+    except MapAssetsMissingError as err:  # a setup step to do, not a failure
+        st.warning(f"{what}: {err}")
+    except (TimelineError, GeoError) as err:
         st.error(f"{what}: {err}")
     except Exception as err:  # the app must never show a traceback
         st.error(f"{what} failed unexpectedly ({type(err).__name__}: {err}). Please report this.")
-        print(traceback.format_exc())
+        print(traceback.format_exc(), file=sys.stderr)
     return None
 
 
-@st.cache_data(show_spinner="Reading the articles…")
-def seed_dates() -> tuple[list[dict], list[str]]:
-    loaded = load_paths([SEEDS])
-    rows = [row for doc in loaded.documents for row in dates_to_rows(find_dates_in_document(doc))]
-    return rows, [str(e) for e in loaded.errors]
+@st.cache_data(show_spinner="Reading the seed articles…")
+def seed_library() -> tuple[Library, list[str]]:
+    extraction = extract_paths([SEEDS])
+    return library_of(extraction), [str(e) for e in extraction.errors]
 
 
-def as_table(rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(DATE_COLUMNS))
-    for column in ("year", "month", "day", "end_year", "end_month", "end_day"):
-        frame[column] = frame[column].astype("Int64")  # empty stays empty, not 2016.0
-    return frame
+def add_to_library(extraction: Extraction | None) -> None:
+    if extraction is not None:
+        st.session_state["added"] = combine(st.session_state.get("added", ({}, [])), library_of(extraction))
+
+
+def add_uploads(files: list, paste: str | None) -> None:
+    """Extract new uploads and pasted text into the session's library, with a progress bar."""
+    seen = st.session_state.setdefault("uploads_seen", {})  # file id -> (ok, message)
+    new = [f for f in files if f.file_id not in seen]
+    if new:
+        bar = st.progress(0.0, text="Reading the uploaded articles…")
+        extraction = guarded(lambda: extract_uploads(
+            [(f.name, f.getvalue()) for f in new],
+            progress=lambda i, n, name: bar.progress(i / n, text=f"Read {name} ({i} of {n})")), "Reading the uploads")
+        bar.empty()
+        if extraction is not None:
+            messages = upload_messages([f.name for f in new], extraction)
+            seen.update({f.file_id: messages[f.name] for f in new})
+            add_to_library(extraction)
+    for f in files:
+        ok, message = seen.get(f.file_id, (True, ""))
+        (st.caption if ok else st.warning)(message)
+    if paste is not None:
+        extraction = guarded(lambda: extract_paste(paste), "Adding the pasted text")
+        add_to_library(extraction)
+        if extraction is not None:
+            st.success(f"Added the pasted text: {len(extraction.events)} events.")
+
+
+def map_page(data: dict) -> str:
+    """The map's page, its scripts inlined from the npm packages (draws offline), else loaded from CDNs."""
+    try:
+        return render_map(data, standalone=True, height=MAP_HEIGHT)
+    except MapAssetsMissingError:
+        return render_map(data, height=MAP_HEIGHT)
+
+
+def sidebar_filters(rows: list[dict]) -> Filters:
+    bounds = year_bounds(rows)
+    years = None
+    if bounds and bounds[0] < bounds[1]:
+        years = st.slider("Years", bounds[0], bounds[1], bounds, key="year_range")
+    include_undated = st.checkbox("Include year not stated", value=True, key="include_undated")
+    kinds = st.multiselect("Kinds", kinds_in(rows), format_func=lambda k: KIND_LABELS.get(k, k),
+                           placeholder="All kinds", key="kinds")
+    programmes = st.multiselect("Programmes", programmes_in(rows), format_func=lambda p: PROGRAMME_LABELS.get(p, p),
+                                placeholder="All programmes", key="programmes")
+    provinces = {}
+    for side in ("donor", "recipient"):
+        names = guarded(lambda: province_options(rows, side=side), "Listing the provinces") or {}
+        provinces[side] = st.selectbox(f"{side.title()} province", ["", *names],
+                                       format_func=lambda c, names=names: names.get(c, "Any"),
+                                       key=f"{side}_province")
+    search = st.text_input("Search donor, recipient, evidence", max_chars=SEARCH_MAX_CHARS, key="search")
+    return Filters(years=years, include_undated=include_undated, kinds=kinds, programmes=programmes,
+                   donor_province=provinces["donor"], recipient_province=provinces["recipient"], search=search)
 
 
 st.set_page_config(page_title="Pairing Atlas", layout="wide")
 st.title("Pairing Atlas")
-st.caption("Time expressions in the seed articles. Where the text omits the year, the year stays empty.")
+st.caption("Donor → recipient pairing assistance read from news articles. "
+           "Events whose text states no year stay undated: they are shown apart, never at a guessed year.")
 
-result = guarded(seed_dates, "Reading the seed articles")
-if result is not None:
-    rows, errors = result
-    for message in errors:
-        st.warning(message)
-    docs = sorted({row["doc"] for row in rows})
-    chosen = st.multiselect("Articles", docs, default=docs, key="docs")
-    shown = [row for row in rows if row["doc"] in chosen]
-    left, right = st.columns(2)
-    left.metric("Time expressions", len(shown))
-    right.metric("Year not stated", sum(row["year"] is None for row in shown))
-    st.dataframe(as_table(shown), width="stretch", hide_index=True)
-    st.download_button(
-        "Download CSV", csv_text(shown, DATE_COLUMNS), file_name="dates.csv",
-        mime="text/csv", key="download_dates",
-    )
+seed, seed_errors = guarded(seed_library, "Reading the seed articles") or (({}, []), [])
+for message in seed_errors:
+    st.warning(message)
+with st.sidebar:
+    filters_box, upload_box = st.container(), st.container()
+with upload_box:
+    st.subheader("Add articles")
+    uploads = st.file_uploader("Upload .txt or .html files", type=["txt", "html", "htm"],
+                               accept_multiple_files=True, key="upload")
+    pasted = st.text_area("…or paste an article's text", key="paste_text", height=120)
+    submit = st.button("Add the pasted text", key="paste_submit")
+    add_uploads(uploads or [], pasted if submit else None)
+documents, rows = combine(seed, st.session_state.get("added", ({}, [])))
+with filters_box:
+    filters = guarded(lambda: sidebar_filters(rows), "Reading the filters") or Filters()
+view = filter_rows(rows, filters)
+
+counts_box, map_box = st.container(), st.container()
+timeline_event = None
+if view:
+    records = timeline_chart_data(view)
+    chart = guarded(lambda: timeline_chart(records, colours=KIND_COLOURS), "Drawing the timeline")
+    if chart is not None:
+        st.caption("Click an event to read its evidence and show it alone on the map; drag along the years to "
+                   "pick a range; double-click to clear.")
+        timeline_event = st.altair_chart(chart, on_select="rerun", key="timeline", width="stretch")
+else:
+    st.info("No events match these filters. Loosen them in the sidebar.")
+picked, brushed = guarded(lambda: chart_selection(timeline_event["selection"] if timeline_event else {}),
+                          "Reading the timeline selection") or (frozenset(), None)
+picked &= {str(r["event_id"]) for r in view}  # a click on an event the filters have since removed
+shown = filter_rows(view, Filters(years=brushed, event_ids=picked))
+
+table_col, evidence_col = st.columns([3, 2])
+with table_col:
+    st.subheader(f"Events ({len(shown)})")
+    table = st.dataframe(table_frame(shown), hide_index=True, on_select="rerun", selection_mode="multi-row",
+                         key="events_table", height=420)
+chosen = table_selection(shown, table["selection"]["rows"]) or picked
+on_map = filter_rows(shown, Filters(event_ids=chosen)) if chosen else shown
+with evidence_col:
+    st.subheader("Evidence")
+    focus = next((r for r in on_map if chosen and r["event_id"] in chosen), None)
+    if focus is None:
+        st.caption("Click an event on the timeline or a row of the table to read its evidence here.")
+    else:
+        st.markdown(f"**{focus['summary']}**")
+        document = documents.get(focus["doc"])
+        if document is None:
+            st.caption(f"The article {focus['doc']} is no longer loaded.")
+        else:
+            st.caption("  \n".join(source_lines(document)))
+            passage = guarded(lambda: evidence_html(document.text, focus["char_start"], focus["char_end"],
+                                                    context=300), "Showing the evidence")
+            if passage:
+                st.html(passage)
+            with st.expander("The whole article"):
+                st.html(evidence_html(document.text, focus["char_start"], focus["char_end"]))
+
+counts = view_counts(shown)
+with counts_box:
+    for column, (label, value) in zip(st.columns(4), (("Events", counts["events"]), ("Dated", counts["dated"]),
+                                                        ("Year not stated", counts["undated"]),
+                                                        ("Not on the map", counts["not_on_map"]))):
+        column.metric(label, value)
+with map_box:
+    map_data = guarded(lambda: build_map_data(on_map), "Building the map")
+    page = guarded(lambda: map_page(map_data), "Drawing the map") if map_data is not None else None
+    if page:
+        st.iframe(page, height=MAP_HEIGHT + 10)
+
+st.subheader("Download what is shown")
+export_data = guarded(lambda: build_map_data(shown), "Preparing the exports")
+csv_col, html_col, geojson_col = st.columns(3)
+csv_col.download_button("Events (CSV)", csv_text(shown, EVENT_COLUMNS), file_name="pairing-atlas-events.csv",
+                        mime="text/csv", key="download_csv")
+if export_data is not None:
+    with html_col:
+        standalone = guarded(lambda: render_map(export_data, standalone=True), "Preparing the standalone map")
+        if standalone:
+            st.download_button("Map for presentations (HTML)", standalone, file_name="pairing-atlas-map.html",
+                               mime="text/html", key="download_html")
+    geojson_col.download_button("Arcs (GeoJSON)", json.dumps(to_geojson(export_data), ensure_ascii=False),
+                                file_name="pairing-atlas-arcs.geojson", mime="application/geo+json",
+                                key="download_geojson")
