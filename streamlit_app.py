@@ -20,13 +20,15 @@ from geo import GeoError
 from geo.errors import MapAssetsMissingError
 from geo.mapdata import KIND_COLOURS, build_map_data, to_geojson
 from geo.maprender import render_map
-from timeline import Extraction, TimelineError, extract_paths
+from timeline import TimelineError, extract_paths
 from timeline.chart import timeline_chart
 from timeline.export import EVENT_COLUMNS, csv_text
-from timeline.uploads import Library, combine, extract_paste, extract_uploads, library_of, upload_messages
+from timeline.uploads import (
+    MAX_UPLOAD_BYTES, Library, combine, extract_paste, extract_uploads, libraries_by_file, library_of, upload_messages,
+)
 from timeline.views import (
     KIND_LABELS, PROGRAMME_LABELS, SEARCH_MAX_CHARS, Filters, chart_selection, evidence_html,
-    filter_rows, kinds_in, programmes_in, province_options, source_lines, table_frame, table_selection,
+    filter_rows, kinds_in, programmes_in, province_options, source_html, table_frame, table_selection,
     timeline_chart_data, view_counts, year_bounds,
 )
 
@@ -55,15 +57,13 @@ def seed_library() -> tuple[Library, list[str]]:
     return library_of(extraction), [str(e) for e in extraction.errors]
 
 
-def add_to_library(extraction: Extraction | None) -> None:
-    if extraction is not None:
-        st.session_state["added"] = combine(st.session_state.get("added", ({}, [])), library_of(extraction))
+def added_articles(files: list, paste: str | None) -> Library:
+    """What this session added: pasted texts, and the uploads still in the uploader.
 
-
-def add_uploads(files: list, paste: str | None) -> None:
-    """Extract new uploads and pasted text into the session's library, with a progress bar."""
-    seen = st.session_state.setdefault("uploads_seen", {})  # file id -> (ok, message)
-    new = [f for f in files if f.file_id not in seen]
+    Each upload is extracted once, with a progress bar; a bad one gets a warning naming it.
+    """
+    done = st.session_state.setdefault("uploads", {})  # file id -> (ok, message, library)
+    new = [f for f in files if f.file_id not in done]
     if new:
         bar = st.progress(0.0, text="Reading the uploaded articles…")
         extraction = guarded(lambda: extract_uploads(
@@ -71,17 +71,20 @@ def add_uploads(files: list, paste: str | None) -> None:
             progress=lambda i, n, name: bar.progress(i / n, text=f"Read {name} ({i} of {n})")), "Reading the uploads")
         bar.empty()
         if extraction is not None:
-            messages = upload_messages([f.name for f in new], extraction)
-            seen.update({f.file_id: messages[f.name] for f in new})
-            add_to_library(extraction)
-    for f in files:
-        ok, message = seen.get(f.file_id, (True, ""))
-        (st.caption if ok else st.warning)(message)
+            messages, libraries = upload_messages([f.name for f in new], extraction), libraries_by_file(extraction)
+            done.update({f.file_id: (*messages[f.name], libraries.get(f.name, ({}, []))) for f in new})
     if paste is not None:
         extraction = guarded(lambda: extract_paste(paste), "Adding the pasted text")
-        add_to_library(extraction)
         if extraction is not None:
+            st.session_state["pasted"] = combine(st.session_state.get("pasted", ({}, [])), library_of(extraction))
             st.success(f"Added the pasted text: {len(extraction.events)} events.")
+    added = st.session_state.get("pasted", ({}, []))
+    for f in files:
+        if f.file_id in done:
+            ok, message, library = done[f.file_id]
+            (st.caption if ok else st.warning)(message)
+            added = combine(added, library)
+    return added
 
 
 def map_page(data: dict) -> str:
@@ -125,12 +128,12 @@ with st.sidebar:
     filters_box, upload_box = st.container(), st.container()
 with upload_box:
     st.subheader("Add articles")
-    uploads = st.file_uploader("Upload .txt or .html files", type=["txt", "html", "htm"],
-                               accept_multiple_files=True, key="upload")
+    uploads = st.file_uploader("Upload .txt or .html files", type=["txt", "html", "htm"], accept_multiple_files=True,
+                               max_upload_size=MAX_UPLOAD_BYTES // 2**20, key="upload")
     pasted = st.text_area("…or paste an article's text", key="paste_text", height=120)
     submit = st.button("Add the pasted text", key="paste_submit")
-    add_uploads(uploads or [], pasted if submit else None)
-documents, rows = combine(seed, st.session_state.get("added", ({}, [])))
+    added = added_articles(uploads or [], pasted if submit else None)
+documents, rows = combine(seed, added)
 with filters_box:
     filters = guarded(lambda: sidebar_filters(rows), "Reading the filters") or Filters()
 view = filter_rows(rows, filters)
@@ -155,7 +158,7 @@ table_col, evidence_col = st.columns([3, 2])
 with table_col:
     st.subheader(f"Events ({len(shown)})")
     table = st.dataframe(table_frame(shown), hide_index=True, on_select="rerun", selection_mode="multi-row",
-                         key="events_table", height=420)
+                         key="events_table")
 chosen = table_selection(shown, table["selection"]["rows"]) or picked
 on_map = filter_rows(shown, Filters(event_ids=chosen)) if chosen else shown
 with evidence_col:
@@ -164,12 +167,11 @@ with evidence_col:
     if focus is None:
         st.caption("Click an event on the timeline or a row of the table to read its evidence here.")
     else:
-        st.markdown(f"**{focus['summary']}**")
         document = documents.get(focus["doc"])
         if document is None:
-            st.caption(f"The article {focus['doc']} is no longer loaded.")
+            st.caption("Its article is no longer loaded.")
         else:
-            st.caption("  \n".join(source_lines(document)))
+            st.html(source_html(str(focus["summary"]), document))
             passage = guarded(lambda: evidence_html(document.text, focus["char_start"], focus["char_end"],
                                                     context=300), "Showing the evidence")
             if passage:
@@ -183,14 +185,14 @@ with counts_box:
                                                         ("Year not stated", counts["undated"]),
                                                         ("Not on the map", counts["not_on_map"]))):
         column.metric(label, value)
+export_data = guarded(lambda: build_map_data(shown), "Building the map")
 with map_box:
-    map_data = guarded(lambda: build_map_data(on_map), "Building the map")
+    map_data = export_data if on_map is shown else guarded(lambda: build_map_data(on_map), "Building the map")
     page = guarded(lambda: map_page(map_data), "Drawing the map") if map_data is not None else None
     if page:
         st.iframe(page, height=MAP_HEIGHT + 10)
 
 st.subheader("Download what is shown")
-export_data = guarded(lambda: build_map_data(shown), "Preparing the exports")
 csv_col, html_col, geojson_col = st.columns(3)
 csv_col.download_button("Events (CSV)", csv_text(shown, EVENT_COLUMNS), file_name="pairing-atlas-events.csv",
                         mime="text/csv", key="download_csv")

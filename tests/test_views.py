@@ -13,11 +13,12 @@ from timeline.chart import timeline_chart
 from timeline.errors import DocumentTooLargeError
 from timeline.export import EVENT_COLUMNS, csv_text
 from timeline.uploads import (
-    combine, document_from_paste, document_from_upload, extract_paste, extract_uploads, library_of, upload_messages,
+    combine, document_from_paste, document_from_upload, extract_paste, extract_uploads, libraries_by_file, library_of,
+    upload_messages,
 )
 from timeline.views import (
     TABLE_COLUMNS, YEAR_NOT_STATED, Filters, axis_years, chart_selection, evidence_html, evidence_view, filter_rows,
-    kinds_in, programmes_in, province_of, province_options, source_lines, table_frame, table_selection,
+    kinds_in, programmes_in, province_of, province_options, source_html, source_lines, table_frame, table_selection,
     timeline_chart_data, view_counts, year_bounds,
 )
 
@@ -206,6 +207,13 @@ def test_chart_of_only_dated_or_only_undated_rows_has_one_view():
         timeline_chart([])
 
 
+def test_many_lanes_get_thinner_so_the_chart_stays_on_screen():
+    many = [row(str(i), donor=f"甲{i}市") for i in range(300)]
+    dated = _spec(timeline_chart(timeline_chart_data(many)))
+    assert dated["height"]["step"] * 300 <= 900 + 3 * 300  # MAX_HEIGHT, or 3 px a lane at the least
+    assert _spec(timeline_chart(timeline_chart_data(ROWS)))["hconcat"][0]["height"]["step"] == 22
+
+
 # -- selections -----------------------------------------------------------------------------
 
 def test_chart_selection_reads_clicks_and_a_brush_in_milliseconds():
@@ -245,6 +253,8 @@ def test_table_frame_keeps_empty_years_empty():
     assert list(frame.columns) == list(TABLE_COLUMNS)
     assert str(frame["year"].dtype) == "Int64" and frame["year"].isna().sum() == 2
     assert frame.loc[0, "year"] == 2012
+    assert (frame.loc[0, "kind"], frame.loc[0, "programme"]) == ("funding", "aid to Tibetan areas")
+    assert frame.loc[1, "kind"] == "team arrives"
 
 
 # -- evidence -------------------------------------------------------------------------------
@@ -282,6 +292,15 @@ def test_source_lines_name_the_date_and_where_it_comes_from():
     assert source_lines(Document(doc="b.txt", text="x")) == ["Publication date unknown", "File: b.txt"]
 
 
+def test_source_html_escapes_and_links_only_web_addresses():
+    page = Document(doc="p.html", text="x", title="<b>标题</b>", url="https://example.org/?a=1&b=2")
+    heading = source_html("A → B · <i>visit</i>", page)
+    assert "<b>A → B · &lt;i&gt;visit&lt;/i&gt;</b>" in heading and "&lt;b&gt;标题&lt;/b&gt;" in heading
+    assert '<a href="https://example.org/?a=1&amp;b=2"' in heading
+    sneaky = source_html("s", Document(doc="q.txt", text="x", url="javascript:alert(1)"))
+    assert "<a " not in sneaky and "javascript:alert(1)" in sneaky
+
+
 # -- uploads --------------------------------------------------------------------------------
 
 def test_an_uploaded_text_file_becomes_a_document_with_its_stamp_date():
@@ -311,6 +330,9 @@ def test_bad_uploads_are_reported_and_the_rest_still_load():
     assert [e.path for e in extraction.errors] == ["empty.txt"]
     assert seen == [(1, 3, "good.txt"), (2, 3, "empty.txt"), (3, 3, "page.html")]
     assert {e.doc for e in extraction.events} == {"good.txt", "page.html"}
+    per_file = libraries_by_file(extraction)
+    assert set(per_file) == {"good.txt", "page.html"}
+    assert {r["doc"] for r in per_file["good.txt"][1]} == {"good.txt"} and list(per_file["good.txt"][0]) == ["good.txt"]
     messages = upload_messages(["good.txt", "empty.txt"], extraction)
     assert messages["empty.txt"][0] is False and "empty.txt" in messages["empty.txt"][1]
     assert messages["good.txt"][0] is True and messages["good.txt"][1].startswith("good.txt: ")

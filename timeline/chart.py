@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import altair as alt
+import pandas as pd
 
 from .views import KIND_LABELS, YEAR_NOT_STATED, axis_years
 
-__all__ = ["timeline_chart", "LANE_STEP", "UNDATED_WIDTH"]
+__all__ = ["timeline_chart", "LANE_STEP", "MAX_HEIGHT", "UNDATED_WIDTH"]
 
-LANE_STEP = 22  # pixels per lane
+LANE_STEP = 22  # pixels per lane, up to MAX_HEIGHT; thinner lanes beyond it
+MAX_HEIGHT = 900
 UNDATED_WIDTH = 150
 _TOOLTIP = [
     alt.Tooltip("lane:N", title="pair"), alt.Tooltip("when:N", title="date"),
@@ -53,8 +55,9 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
     if not records:
         raise ValueError("no events to draw on the timeline; loosen the filters")
     lanes = [lane for _, lane in sorted({(int(r["lane_order"]), str(r["lane"])) for r in records})]
+    step = max(3, min(LANE_STEP, MAX_HEIGHT // len(lanes)))
     lane_axis = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes),
-                      axis=alt.Axis(labelLimit=200))
+                      axis=alt.Axis(labelLimit=200, labelOverlap="greedy"))
     colour = _colour(colours)
     dated = [dict(r) for r in records if r.get("dated")]
     undated = [dict(r) for r in records if not r.get("dated")]
@@ -69,24 +72,24 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
                         labelAlign="left", labelOverlap=True, grid=True, title=None)
         pick = alt.selection_point(name="pick", fields=["event_id"], on="click", clear="dblclick")
         brush = alt.selection_interval(name="brush", encodings=["x"])
-        base = alt.Chart(alt.Data(values=dated)).encode(y=lane_axis, color=colour)
-        spans = base.mark_bar(opacity=0.25, height=LANE_STEP * 0.6).encode(
+        base = alt.Chart(pd.DataFrame(dated)).encode(y=lane_axis, color=colour)
+        spans = base.mark_bar(opacity=0.25, height=step * 0.6).encode(
             x=alt.X("start:T", scale=scale, axis=axis), x2="end:T")
         dots = base.mark_circle(size=90, stroke="#333333", strokeWidth=0.5).encode(
             x=alt.X("mid:T", scale=scale, axis=axis), tooltip=_TOOLTIP,
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
         ).add_params(pick, brush)
-        views.append(alt.layer(spans, dots).properties(width=width, height=alt.Step(LANE_STEP)))
+        views.append(alt.layer(spans, dots).properties(width=width, height=alt.Step(step)))
     if undated:
         most = max(int(r["slot"]) for r in undated)
         pick_undated = alt.selection_point(name="pick_undated", fields=["event_id"], on="click", clear="dblclick")
-        band = alt.Chart(alt.Data(values=undated)).mark_point(size=70, filled=False, strokeWidth=2).encode(
+        band = alt.Chart(pd.DataFrame(undated)).mark_point(size=70, filled=False, strokeWidth=2).encode(
             x=alt.X("slot:Q", title=None, axis=None, scale=alt.Scale(domain=[-0.5, most + 0.5])),
             y=lane_axis if not dated else alt.Y("lane:N", sort=lanes, scale=alt.Scale(domain=lanes), axis=None),
             color=colour, tooltip=_TOOLTIP,
             opacity=alt.condition(pick_undated, alt.value(1.0), alt.value(0.35)),
         ).add_params(pick_undated).properties(
-            width=UNDATED_WIDTH, height=alt.Step(LANE_STEP),
+            width=UNDATED_WIDTH, height=alt.Step(step),
             title=alt.TitleParams(f"{YEAR_NOT_STATED} ({len(undated)})", fontSize=12, fontWeight="normal"),
         )
         views.append(band)

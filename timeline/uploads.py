@@ -22,7 +22,7 @@ from .views import plain_rows
 
 __all__ = [
     "MAX_UPLOAD_BYTES", "UPLOAD_SUFFIXES", "Library", "document_from_upload", "document_from_paste",
-    "extract_uploads", "extract_paste", "library_of", "combine", "upload_messages",
+    "extract_uploads", "extract_paste", "library_of", "combine", "libraries_by_file", "upload_messages",
 ]
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -112,6 +112,12 @@ def combine(base: Library, added: Library) -> Library:
     replaced = set(added[0])
     rows = [r for r in base[1] if r.get("doc") not in replaced] + list(added[1])
     return documents, rows
+
+
+def libraries_by_file(extraction: Extraction) -> dict[str, Library]:
+    """The extraction split per document: name → (that document, its rows)."""
+    documents, rows = library_of(extraction)
+    return {name: ({name: doc}, [r for r in rows if r.get("doc") == name]) for name, doc in documents.items()}
 
 
 def upload_messages(names: Iterable[str], extraction: Extraction) -> dict[str, tuple[bool, str]]:

@@ -31,7 +31,7 @@ __all__ = [
     "Filters", "KIND_LABELS", "PROGRAMME_LABELS", "YEAR_NOT_STATED", "SEARCH_MAX_CHARS", "TABLE_COLUMNS",
     "plain_rows", "filter_rows", "year_bounds", "kinds_in", "programmes_in", "province_of",
     "province_options", "view_counts", "timeline_chart_data", "axis_years", "chart_selection",
-    "table_frame", "table_selection", "evidence_view", "evidence_html", "source_lines",
+    "table_frame", "table_selection", "evidence_view", "evidence_html", "source_lines", "source_html",
 ]
 
 YEAR_NOT_STATED = "year not stated"
@@ -340,8 +340,11 @@ def chart_selection(selection: Mapping[str, object]) -> tuple[frozenset[str], tu
 
 
 def table_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
-    """The events table: :data:`TABLE_COLUMNS`, whole numbers as nullable integers (empty, not ``2016.0``)."""
+    """The events table: :data:`TABLE_COLUMNS`, whole numbers as nullable integers (empty, not
+    ``2016.0``), kinds and programmes as their labels (for reading only: selections go by position)."""
     frame = pd.DataFrame(plain_rows(rows), columns=list(TABLE_COLUMNS))
+    frame["kind"] = frame["kind"].map(lambda k: KIND_LABELS.get(k, k))
+    frame["programme"] = frame["programme"].map(lambda p: PROGRAMME_LABELS.get(p, p))
     return frame.astype({c: "Int64" for c in ("year", "month", "day", "people")})
 
 
@@ -399,3 +402,17 @@ def source_lines(document: Document) -> list[str]:
         lines.append(document.url)
     lines.append(f"File: {document.doc}")
     return lines
+
+
+def source_html(summary: str, document: Document) -> str:
+    """The evidence panel's heading as escaped HTML: the event's summary, then :func:`source_lines`
+    (the address a link only when it is http(s))."""
+    parts = []
+    for line in source_lines(document):
+        if line == document.url and line.startswith(("https://", "http://")):
+            url = html.escape(line, quote=True)
+            parts.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">{url}</a>')
+        else:
+            parts.append(html.escape(line))
+    return (f"<p style=\"margin:0\"><b>{html.escape(summary)}</b></p>"
+            f'<p style="margin:0 0 .5em;font-size:.85em;opacity:.75">{"<br>".join(parts)}</p>')
