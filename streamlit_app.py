@@ -159,11 +159,11 @@ with table_col:
     st.subheader(f"Events ({len(shown)})")
     table = st.dataframe(table_frame(shown), hide_index=True, on_select="rerun", selection_mode="multi-row",
                          key="events_table")
-chosen = table_selection(shown, table["selection"]["rows"]) or picked
-on_map = filter_rows(shown, Filters(event_ids=chosen)) if chosen else shown
+rows_picked = table_selection(shown, table["selection"]["rows"])
+on_map = filter_rows(shown, Filters(event_ids=rows_picked)) if rows_picked else shown
 with evidence_col:
     st.subheader("Evidence")
-    focus = next((r for r in on_map if chosen and r["event_id"] in chosen), None)
+    focus = next((r for r in on_map if r["event_id"] in (rows_picked or picked)), None)
     if focus is None:
         st.caption("Click an event on the timeline or a row of the table to read its evidence here.")
     else:
@@ -191,6 +191,8 @@ with map_box:
     page = guarded(lambda: map_page(map_data), "Drawing the map") if map_data is not None else None
     if page:
         st.iframe(page, height=MAP_HEIGHT + 10)
+    if on_map is not shown:
+        st.caption(f"The map shows the {len(on_map)} selected rows of {len(shown)}; clear the selection to see all.")
 
 st.subheader("Download what is shown")
 csv_col, html_col, geojson_col = st.columns(3)

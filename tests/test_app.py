@@ -178,3 +178,20 @@ def test_the_csv_export_holds_exactly_the_filtered_rows(monkeypatch):
     assert b'"type": "FeatureCollection"' in files["pairing-atlas-arcs.geojson"] or \
         b'"type":"FeatureCollection"' in files["pairing-atlas-arcs.geojson"]
     assert b"window.atlas" in files["pairing-atlas-map.html"]
+
+
+def test_a_row_picked_in_the_table_is_alone_on_the_map_and_opens_its_evidence(seed_rows):
+    at = run_app()
+    table = at.dataframe(key="events_table").value
+    index = next(i for i, r in enumerate(seed_rows) if on_map(r) and r["year"] is not None)
+    target = seed_rows[index]
+    assert table["event_id"][index] == target["event_id"]
+    at.session_state["events_table"] = {"selection": {"rows": [index], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception and not at.error
+    assert metrics(at)["Events"] == len(seed_rows)  # the table keeps every row: the selection is for reading
+    page = map_page(at)
+    assert marker(target) in page
+    assert sum(marker(r) in page for r in seed_rows if on_map(r)) < len([r for r in seed_rows if on_map(r)])
+    assert any("selected rows" in c.value for c in at.caption)
+    assert f"<mark>{target['evidence']}</mark>" in " ".join(h.proto.body for h in at.get("html"))
