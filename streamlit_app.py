@@ -2,7 +2,7 @@
 
 Opens on the events of ``seeds/``; the sidebar filters them, uploads add more.
 Everything it computes comes from :mod:`timeline.views`, :mod:`timeline.chart`,
-:mod:`timeline.uploads` and :mod:`geo.mapdata`/:mod:`geo.maprender`.
+:mod:`timeline.uploads`, :mod:`timeline.evidence` and :mod:`geo.mapdata`/:mod:`geo.maprender`.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from timeline.export import EVENT_COLUMNS, csv_text
 from timeline.uploads import (
     MAX_UPLOAD_BYTES, Library, combine, extract_paste, extract_uploads, libraries_by_file, library_of, upload_messages,
 )
+from timeline.evidence import evidence_html, source_html
 from timeline.views import (
-    KIND_LABELS, PROGRAMME_LABELS, SEARCH_MAX_CHARS, Filters, chart_selection, evidence_html,
-    filter_rows, kinds_in, programmes_in, province_options, source_html, table_frame, table_selection,
-    timeline_chart_data, view_counts, year_bounds,
+    KIND_LABELS, PROGRAMME_LABELS, SEARCH_MAX_CHARS, Filters, chart_selection, filter_rows, kinds_in,
+    programmes_in, province_options, table_frame, table_selection, timeline_chart_data, view_counts, year_bounds,
 )
 
 SEEDS = Path(__file__).resolve().parent / "seeds"

@@ -1,58 +1,17 @@
-"""What the app shows: filters, the timeline's data and chart, selections, evidence, uploads."""
+"""What the app shows: filters, counts, the timeline's data, selections, the events table."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-
 import pytest
 
+from eventrows import ROWS, ids, row
 from gold import SEEDS
-from timeline import DecodeError, Document, DocumentError, EmptyDocumentError, extract_paths
-from timeline.chart import timeline_chart
-from timeline.errors import DocumentTooLargeError
-from timeline.export import EVENT_COLUMNS, csv_text
-from timeline.uploads import (
-    combine, document_from_paste, document_from_upload, extract_paste, extract_uploads, libraries_by_file, library_of,
-    upload_messages,
-)
+from timeline import extract_paths
+from timeline.uploads import library_of
 from timeline.views import (
-    TABLE_COLUMNS, YEAR_NOT_STATED, Filters, axis_years, chart_selection, evidence_html, evidence_view, filter_rows,
-    kinds_in, programmes_in, province_of, province_options, source_html, source_lines, table_frame, table_selection,
-    timeline_chart_data, view_counts, year_bounds,
+    TABLE_COLUMNS, YEAR_NOT_STATED, Filters, axis_years, chart_selection, filter_rows, kinds_in, programmes_in,
+    province_of, province_options, table_frame, table_selection, timeline_chart_data, view_counts, year_bounds,
 )
-
-ARTICLE = ("自贡平昌——跨越千山万水的“双向奔赴”\n"
-           "2021年6月以来,根据省委、省政府统一安排部署,自贡市正式启动对口帮扶巴中市平昌县工作。"
-           "2023年7月，自贡市第二批结对帮扶平昌县工作队30名队员整装出发。")
-
-
-def row(event_id: str, **values: object) -> dict[str, object]:
-    """An event row with every EVENT_COLUMNS key: a placed, dated pair unless told otherwise."""
-    base = {c: None for c in EVENT_COLUMNS}
-    base.update(event_id=event_id, doc="a.txt", year=2021, precision="year", basis="stated", date_text="2021年",
-                kind="pairing_start", programme="pairing", donor="自贡市", donor_adcode="510300",
-                donor_lon=104.778442, donor_lat=29.33903, recipient="平昌县", recipient_adcode="511923",
-                recipient_lon=107.104008, recipient_lat=31.560874, summary="", evidence="自贡市对口帮扶平昌县。",
-                char_start=0, char_end=11, donor_kind="place", recipient_kind="place")
-    base.update(values)
-    return base
-
-
-ROWS = [
-    row("a", year=2012, kind="funding", programme="tibet_aid", donor="天津市", donor_adcode="120000",
-        evidence="天津市援助会宁县建设学校。"),
-    row("b", year=2016, month=9, day=11, precision="day", date_text="2016年9月11日", kind="team_arrival"),
-    row("c", year=None, precision="unknown", basis="not_stated", date_text="", kind="visit", summary="调研"),
-    row("d", year=2017, end_year=2019, kind="park", programme="enclave_park", recipient="理县",
-        recipient_adcode="513222"),
-    row("e", year=None, month=5, precision="month", basis="not_stated", date_text="5月", kind="visit",
-        recipient="冻坡甲村", recipient_adcode="", recipient_lon=None, recipient_lat=None, recipient_kind="locality"),
-]
-
-
-def ids(rows) -> list[str]:
-    return [r["event_id"] for r in rows]
 
 
 # -- filters --------------------------------------------------------------------------------
@@ -140,6 +99,7 @@ def test_counts_agree_with_the_map_data_on_the_seeds():
     assert counts["undated"] >= legend["undated"] > 0  # the map counts only the undated it can draw
 
 
+
 # -- the timeline ---------------------------------------------------------------------------
 
 def test_timeline_places_each_row_at_the_span_its_text_states():
@@ -180,38 +140,6 @@ def test_the_year_axis_shows_every_year_empty_ones_too():
 def test_a_calendar_impossible_day_falls_back_to_its_year():
     record = timeline_chart_data([row("x", year=2017, month=2, day=30, precision="day")])[0]
     assert (record["start"], record["end"]) == ("2017-01-01", "2018-01-01")
-
-
-def _spec(chart) -> dict:
-    return json.loads(chart.to_json())
-
-
-def test_chart_has_the_selections_the_app_reads_and_a_separate_undated_band():
-    spec = _spec(timeline_chart(timeline_chart_data(ROWS), colours={"funding": "#009E73"}))
-    params = {p["name"]: p["select"]["type"] for p in spec["params"]}
-    assert params == {"pick": "point", "brush": "interval", "pick_undated": "point"}
-    dated, band = spec["hconcat"]
-    assert band["title"]["text"] == f"{YEAR_NOT_STATED} (2)"
-    assert band["encoding"]["x"]["field"] == "slot"  # a position in the band, never a date
-    dots = dated["layer"][1]["encoding"]["x"]
-    assert dots["type"] == "temporal"
-    ticks = [v["year"] for v in dots["axis"]["values"]]
-    assert ticks == list(range(2012, 2020))
-
-
-def test_chart_of_only_dated_or_only_undated_rows_has_one_view():
-    assert "hconcat" not in _spec(timeline_chart(timeline_chart_data([ROWS[0]])))
-    only_undated = _spec(timeline_chart(timeline_chart_data([ROWS[2]])))
-    assert [p["name"] for p in only_undated["params"]] == ["pick_undated"]
-    with pytest.raises(ValueError, match="no events"):
-        timeline_chart([])
-
-
-def test_many_lanes_get_thinner_so_the_chart_stays_on_screen():
-    many = [row(str(i), donor=f"甲{i}市") for i in range(300)]
-    dated = _spec(timeline_chart(timeline_chart_data(many)))
-    assert dated["height"]["step"] * 300 <= 900 + 3 * 300  # MAX_HEIGHT, or 3 px a lane at the least
-    assert _spec(timeline_chart(timeline_chart_data(ROWS)))["hconcat"][0]["height"]["step"] == 22
 
 
 # -- selections -----------------------------------------------------------------------------
@@ -255,110 +183,3 @@ def test_table_frame_keeps_empty_years_empty():
     assert frame.loc[0, "year"] == 2012
     assert (frame.loc[0, "kind"], frame.loc[0, "programme"]) == ("funding", "aid to Tibetan areas")
     assert frame.loc[1, "kind"] == "team arrives"
-
-
-# -- evidence -------------------------------------------------------------------------------
-
-def test_evidence_view_splits_the_article_at_the_exact_offsets():
-    start = ARTICLE.index("2021年6月以来")
-    end = ARTICLE.index("。", start) + 1
-    before, sentence, after = evidence_view(ARTICLE, start, end)
-    assert sentence == "2021年6月以来,根据省委、省政府统一安排部署,自贡市正式启动对口帮扶巴中市平昌县工作。"
-    assert before + sentence + after == ARTICLE
-    short = evidence_view(ARTICLE, start, end, context=5)
-    assert short[0] == "…" + ARTICLE[start - 5:start] and short[2] == ARTICLE[end:end + 5] + "…"
-
-
-@pytest.mark.parametrize("start, end", [(-1, 3), (5, 2), (0, 10_000)])
-def test_evidence_offsets_outside_the_article_are_refused(start, end):
-    with pytest.raises(ValueError, match="outside the article"):
-        evidence_view(ARTICLE, start, end)
-
-
-def test_evidence_html_escapes_the_text_then_marks_the_sentence():
-    text = '<script>alert("x")</script>\n援建<b>学校</b>。后文'
-    start = text.index("援建")
-    html = evidence_html(text, start, text.index("。") + 1)
-    assert "<script>" not in html and "<b>" not in html
-    assert "<mark>援建&lt;b&gt;学校&lt;/b&gt;。</mark>后文" in html
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>" in html
-
-
-def test_source_lines_name_the_date_and_where_it_comes_from():
-    document = Document(doc="a.txt", text="x", publication_date=dt.date(2024, 10, 9),
-                        publication_date_source="stamp: 2024-10-09", url="https://example.org/a", title="标题")
-    assert source_lines(document) == ["标题", "Published 2024-10-09 (stamp: 2024-10-09)", "https://example.org/a",
-                                      "File: a.txt"]
-    assert source_lines(Document(doc="b.txt", text="x")) == ["Publication date unknown", "File: b.txt"]
-
-
-def test_source_html_escapes_and_links_only_web_addresses():
-    page = Document(doc="p.html", text="x", title="<b>标题</b>", url="https://example.org/?a=1&b=2")
-    heading = source_html("A → B · <i>visit</i>", page)
-    assert "<b>A → B · &lt;i&gt;visit&lt;/i&gt;</b>" in heading and "&lt;b&gt;标题&lt;/b&gt;" in heading
-    assert '<a href="https://example.org/?a=1&amp;b=2"' in heading
-    sneaky = source_html("s", Document(doc="q.txt", text="x", url="javascript:alert(1)"))
-    assert "<a " not in sneaky and "javascript:alert(1)" in sneaky
-
-
-# -- uploads --------------------------------------------------------------------------------
-
-def test_an_uploaded_text_file_becomes_a_document_with_its_stamp_date():
-    document = document_from_upload("news.txt", "2024-10-09 21:10:14来源:天府融媒\n".encode() + ARTICLE.encode("gb18030"))
-    assert document.doc == "news.txt" and document.publication_date == dt.date(2024, 10, 9)
-
-
-@pytest.mark.parametrize("name, raw, error, message", [
-    ("empty.txt", b"  \n", EmptyDocumentError, "empty.txt"),
-    ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), DecodeError, "binary"),
-    ("big5.txt", "對口幫扶藏區貧困縣工作會議，結親戚心連心。".encode("big5"), DecodeError, "UTF-8"),
-    ("report.pdf", b"%PDF-1.4", DocumentError, "only .txt, .html and .htm"),
-    ("huge.txt", b"a" * 2000, DocumentTooLargeError, "limit"),
-])
-def test_a_bad_upload_is_refused_with_a_message_naming_it(name, raw, error, message):
-    with pytest.raises(error, match=message) as info:
-        document_from_upload(name, raw, max_bytes=1000)
-    assert name in str(info.value)
-
-
-def test_bad_uploads_are_reported_and_the_rest_still_load():
-    seen = []
-    extraction = extract_uploads(
-        [("good.txt", ARTICLE.encode()), ("empty.txt", b""), ("page.html", f"<html><body><p>{ARTICLE}</p></body></html>".encode())],
-        progress=lambda i, n, name: seen.append((i, n, name)))
-    assert [d.doc for d in extraction.documents] == ["good.txt", "page.html"]
-    assert [e.path for e in extraction.errors] == ["empty.txt"]
-    assert seen == [(1, 3, "good.txt"), (2, 3, "empty.txt"), (3, 3, "page.html")]
-    assert {e.doc for e in extraction.events} == {"good.txt", "page.html"}
-    per_file = libraries_by_file(extraction)
-    assert set(per_file) == {"good.txt", "page.html"}
-    assert {r["doc"] for r in per_file["good.txt"][1]} == {"good.txt"} and list(per_file["good.txt"][0]) == ["good.txt"]
-    messages = upload_messages(["good.txt", "empty.txt"], extraction)
-    assert messages["empty.txt"][0] is False and "empty.txt" in messages["empty.txt"][1]
-    assert messages["good.txt"][0] is True and messages["good.txt"][1].startswith("good.txt: ")
-
-
-def test_pasted_text_is_named_by_its_content_and_extracted():
-    extraction = extract_paste(ARTICLE)
-    assert extraction.documents[0].doc == document_from_paste(ARTICLE).doc  # same text, same name
-    assert extraction.documents[0].doc.startswith("pasted-")
-    _, rows = library_of(extraction)
-    assert any(r["donor"] == "自贡市" and r["recipient"] == "平昌县" and r["year"] == 2021 for r in rows)
-    assert all(type(r["kind"]) is str for r in rows)  # plain strings: cache- and table-friendly
-    with pytest.raises(EmptyDocumentError, match="empty"):
-        document_from_paste(" \n ")
-
-
-def test_an_added_document_replaces_one_of_the_same_name():
-    old = Document(doc="a.txt", text="old")
-    new = Document(doc="a.txt", text="new")
-    base = ({"a.txt": old, "b.txt": Document(doc="b.txt", text="b")}, [row("1", doc="a.txt"), row("2", doc="b.txt")])
-    documents, rows = combine(base, ({"a.txt": new}, [row("3", doc="a.txt")]))
-    assert documents["a.txt"] is new and ids(rows) == ["2", "3"]
-
-
-def test_the_csv_of_filtered_rows_has_the_cli_schema_and_only_those_rows():
-    kept = filter_rows(ROWS, Filters(kinds={"visit"}))
-    lines = csv_text(kept, EVENT_COLUMNS).lstrip("\ufeff").splitlines()
-    assert lines[0].split(",") == list(EVENT_COLUMNS)
-    assert [line.split(",")[0] for line in lines[1:]] == ["c", "e"]

@@ -4,8 +4,8 @@ Rows are the dicts of :func:`timeline.export.events_to_rows`, one per event ×
 donor × recipient. :class:`Filters` says which to keep, :func:`filter_rows`
 keeps them; :func:`timeline_chart_data` lays them out on the timeline, with
 rows whose year is not stated in their own band, never at a made-up year;
-:func:`chart_selection` reads what a user clicked or brushed there;
-:func:`evidence_view` splits an article around its evidence sentence.
+:func:`chart_selection` reads what a user clicked or brushed there
+(:mod:`timeline.evidence` shows the article behind a row).
 
 >>> rows = [{"event_id": "a", "year": 2017, "kind": "funding", "donor": "自贡市", "recipient": "平昌县"},
 ...         {"event_id": "b", "year": None, "kind": "visit", "donor": "自贡市", "recipient": "平昌县"}]
@@ -16,7 +16,6 @@ rows whose year is not stated in their own band, never at a made-up year;
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,13 +24,13 @@ from enum import Enum
 
 import pandas as pd
 
-from .models import Document, EventKind, Programme
+from .models import EventKind, Programme
 
 __all__ = [
     "Filters", "KIND_LABELS", "PROGRAMME_LABELS", "YEAR_NOT_STATED", "SEARCH_MAX_CHARS", "TABLE_COLUMNS",
     "plain_rows", "filter_rows", "year_bounds", "kinds_in", "programmes_in", "province_of",
     "province_options", "view_counts", "timeline_chart_data", "axis_years", "chart_selection",
-    "table_frame", "table_selection", "evidence_view", "evidence_html", "source_lines", "source_html",
+    "table_frame", "table_selection",
 ]
 
 YEAR_NOT_STATED = "year not stated"
@@ -351,68 +350,3 @@ def table_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
 def table_selection(rows: Sequence[Mapping[str, object]], indices: Iterable[int]) -> frozenset[str]:
     """The event ids of the table rows at ``indices`` (positions in ``rows``; stale ones ignored)."""
     return frozenset(str(rows[i]["event_id"]) for i in indices if 0 <= i < len(rows))
-
-
-# -- evidence -----------------------------------------------------------------------------
-
-def evidence_view(document_text: str, char_start: int, char_end: int, *,
-                  context: int | None = None) -> tuple[str, str, str]:
-    """The article split around its evidence: (before, sentence, after).
-
-    ``context`` keeps at most that many characters on each side (cut with "…").
-
-    Raises:
-        ValueError: offsets outside the text or reversed (the row is not from this text).
-    """
-    if not 0 <= char_start <= char_end <= len(document_text):
-        raise ValueError(f"evidence offsets {char_start}–{char_end} are outside the article "
-                         f"({len(document_text)} characters); was the row extracted from another version of it?")
-    before, sentence, after = (document_text[:char_start], document_text[char_start:char_end],
-                               document_text[char_end:])
-    if context is not None:
-        if len(before) > context:
-            before = "…" + before[len(before) - context:]
-        if len(after) > context:
-            after = after[:context] + "…"
-    return before, sentence, after
-
-
-def evidence_html(document_text: str, char_start: int, char_end: int, *, context: int | None = None) -> str:
-    """The article as escaped HTML with the evidence sentence in ``<mark>``; line breaks kept."""
-    before, sentence, after = evidence_view(document_text, char_start, char_end, context=context)
-
-    def text(part: str) -> str:
-        return html.escape(part, quote=True).replace("\n", "<br>")
-
-    return (f'<div class="atlas-evidence" style="line-height:1.7">{text(before)}'
-            f"<mark>{text(sentence)}</mark>{text(after)}</div>")
-
-
-def source_lines(document: Document) -> list[str]:
-    """Where an article comes from, as plain lines: title, publication date and its source, address, file."""
-    lines = []
-    if document.title:
-        lines.append(document.title)
-    if document.publication_date is not None:
-        how = f" ({document.publication_date_source})" if document.publication_date_source else ""
-        lines.append(f"Published {document.publication_date.isoformat()}{how}")
-    else:
-        lines.append("Publication date unknown")
-    if document.url:
-        lines.append(document.url)
-    lines.append(f"File: {document.doc}")
-    return lines
-
-
-def source_html(summary: str, document: Document) -> str:
-    """The evidence panel's heading as escaped HTML: the event's summary, then :func:`source_lines`
-    (the address a link only when it is http(s))."""
-    parts = []
-    for line in source_lines(document):
-        if line == document.url and line.startswith(("https://", "http://")):
-            url = html.escape(line, quote=True)
-            parts.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">{url}</a>')
-        else:
-            parts.append(html.escape(line))
-    return (f"<p style=\"margin:0\"><b>{html.escape(summary)}</b></p>"
-            f'<p style="margin:0 0 .5em;font-size:.85em;opacity:.75">{"<br>".join(parts)}</p>')
