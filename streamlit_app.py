@@ -181,10 +181,13 @@ with evidence_col:
 
 counts = view_counts(shown)
 with counts_box:
-    for column, (label, value) in zip(st.columns(4), (("Events", counts["events"]), ("Dated", counts["dated"]),
-                                                        ("Year not stated", counts["undated"]),
-                                                        ("Not on the map", counts["not_on_map"]))):
-        column.metric(label, value)
+    for column, (label, value, note) in zip(st.columns(4), (
+            ("Events", counts["events"], "One row per event, donor and recipient, as in the CSV."),
+            ("Dated", counts["dated"], "Rows whose text states the year, on the map or not."),
+            ("Year not stated", counts["undated"], "Rows whose text states no year: kept apart, never given one."),
+            ("Not on the map", counts["not_on_map"], "A party with no coordinates (an organisation, a village, "
+                                                     "a group of counties): in the table and the CSV only."))):
+        column.metric(label, value, help=note)
 export_data = guarded(lambda: build_map_data(shown), "Building the map")
 with map_box:
     map_data = export_data if on_map is shown else guarded(lambda: build_map_data(on_map), "Building the map")

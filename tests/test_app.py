@@ -195,3 +195,12 @@ def test_a_row_picked_in_the_table_is_alone_on_the_map_and_opens_its_evidence(se
     assert sum(marker(r) in page for r in seed_rows if on_map(r)) < len([r for r in seed_rows if on_map(r)])
     assert any("selected rows" in c.value for c in at.caption)
     assert f"<mark>{target['evidence']}</mark>" in " ".join(h.proto.body for h in at.get("html"))
+
+
+def test_without_the_npm_packages_the_map_loads_from_cdns_and_the_html_export_says_what_to_do(monkeypatch, tmp_path):
+    monkeypatch.setenv("PAIRING_ATLAS_NODE_MODULES", str(tmp_path))  # an empty node_modules
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception and not at.error
+    assert 'src="https://' in map_page(at)  # the page still draws, with network
+    assert any("npm ci" in w.value for w in at.warning)
+    assert {b.key for b in at.get("download_button")} == {"download_csv", "download_geojson"}
