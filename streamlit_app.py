@@ -174,10 +174,10 @@ with evidence_col:
             st.html(source_html(str(focus["summary"]), document))
             passage = guarded(lambda: evidence_html(document.text, focus["char_start"], focus["char_end"],
                                                     context=300), "Showing the evidence")
-            if passage:
+            if passage:  # the offsets fit the article: the whole of it can be marked too
                 st.html(passage)
-            with st.expander("The whole article"):
-                st.html(evidence_html(document.text, focus["char_start"], focus["char_end"]))
+                with st.expander("The whole article"):
+                    st.html(evidence_html(document.text, focus["char_start"], focus["char_end"]))
 
 counts = view_counts(shown)
 with counts_box:
