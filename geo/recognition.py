@@ -135,6 +135,11 @@ class _Engine:
     def _word_ok(self, text: str, cand: _Candidate) -> int:
         """What the words around ``cand`` make of it: _REJECT, _PLACE, _ORG, _ZONE or _SHARED."""
         seg = self.segmenter
+        # 浙西南山区, 川西北: a compass word (西南, 东北) runs into the name — unless
+        # the 东/西 ends a place of its own (广东南海区).
+        if (cand.start >= 1 and text[cand.start - 1] in "东西" and text[cand.start] in "南北"
+                and text[max(0, cand.start - 2):cand.start] not in self.gaz.names):
+            return _REJECT
         lo, hi = seg.window(text, cand.start, cand.end)
         start_ok = seg.is_boundary(text, cand.start, lo, hi)
         zone = text.startswith(ZONE_HEADS, cand.end)

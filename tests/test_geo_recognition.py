@@ -253,3 +253,11 @@ def test_a_province_short_form_before_新区_is_a_direction_not_the_province(tex
 def test_a_province_before_its_free_trade_zone_is_mentioned():
     (m,) = find_places("海南自贸区建设")
     assert (m.adcode, m.approximate) == ("460000", True)
+
+
+def test_a_compass_word_running_into_a_name_is_not_the_place():
+    from geo import find_places
+
+    assert [p.name for p in find_places("推动沿海发达地区与浙西南山区、海岛地区结对合作")] == []
+    assert "南海区" in [p.name for p in find_places("广东南海区")]
+    assert "南山区" in [p.name for p in find_places("深圳市南山区")]
