@@ -15,19 +15,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
-import platform
-import re
-import resource
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from bench.common import REPO, environment, mib, rss_kib, run_worker_process, write_jsonl, write_section
+
 WORK = REPO / "bench" / "out" / "dates"
-BENCHMARKS_MD = REPO / "docs" / "BENCHMARKS.md"
 COMMAND = ".venv/bin/python -m bench.bench_dates --write"
 LIBRARIES = {  # key -> (label in the table, distribution whose version is reported)
     "ours": ("timeline `find_dates`", "pairing-atlas"),
@@ -83,20 +78,6 @@ def _articles(path: Path):
             yield rec["doc"], rec["text"], pub
 
 
-def _rss_kib() -> int:
-    """This process's peak RSS in KiB.
-
-    VmHWM, not ``ru_maxrss``: on Linux a child's ``ru_maxrss`` keeps the peak of the parent
-    it was forked from across ``exec`` (a 10 MB-corpus parent would set every child's floor).
-    """
-    try:
-        status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
-    except OSError:  # not Linux: ru_maxrss, which is KiB on Linux but bytes on macOS
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    m = re.search(r"^VmHWM:\s*(\d+) kB", status, re.M)
-    return int(m[1]) if m else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
 def run_worker(lib: str, input_path: Path, *, min_passes: int, min_seconds: float,
                time_limit: float) -> dict:
     """Time ``lib`` over the articles in ``input_path``; return figures as a dict.
@@ -104,12 +85,12 @@ def run_worker(lib: str, input_path: Path, *, min_passes: int, min_seconds: floa
     Passes repeat until both ``min_passes`` and ``min_seconds`` are reached; a pass stops
     early (and is marked truncated) once its extraction time exceeds ``time_limit``.
     """
-    rss_start = _rss_kib()
+    rss_start = rss_kib()
     try:
         call = _extractor(lib)
     except ImportError as err:
         return {"lib": lib, "error": f"cannot import: {err}"}
-    rss_import = _rss_kib()
+    rss_import = rss_kib()
     call(WARM_UP[0], "warm-up", WARM_UP[1])  # loads lazy data; not timed
     passes: list[dict] = []
     results: list = []
@@ -141,22 +122,12 @@ def run_worker(lib: str, input_path: Path, *, min_passes: int, min_seconds: floa
     rates = [p["chars"] / p["seconds"] for p in passes if p["seconds"] > 0]
     return {
         "lib": lib, "passes": passes, "chars_per_s": statistics.median(rates) if rates else 0.0,
-        "rss_start_kib": rss_start, "rss_import_kib": rss_import, "rss_peak_kib": _rss_kib(),
+        "rss_start_kib": rss_start, "rss_import_kib": rss_import, "rss_peak_kib": rss_kib(),
         "kept_results": len(results),
     }
 
 
 # -- parent: inputs, subprocesses, report ------------------------------------------------
-
-
-def _write_jsonl(path: Path, articles) -> dict:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as fh:
-        for doc, text, pub in articles:
-            rec = {"doc": doc, "text": text, "pub": pub.isoformat() if pub else ""}
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    return {"path": path, "docs": len(articles), "chars": sum(len(t) for _, t, _ in articles),
-            "bytes": sum(len(t.encode("utf-8")) for _, t, _ in articles)}
 
 
 def prepare_inputs(corpus_bytes: int, sample_bytes: int) -> dict[str, dict]:
@@ -171,65 +142,18 @@ def prepare_inputs(corpus_bytes: int, sample_bytes: int) -> dict[str, dict]:
         sample.append(art)
         size += len(art[1].encode("utf-8"))
     return {
-        "seeds": _write_jsonl(WORK / "seeds.jsonl", seed_articles()),
-        "sample": _write_jsonl(WORK / "sample.jsonl", sample),
-        "corpus": _write_jsonl(WORK / "corpus.jsonl", corpus),
+        "seeds": write_jsonl(WORK / "seeds.jsonl", seed_articles()),
+        "sample": write_jsonl(WORK / "sample.jsonl", sample),
+        "corpus": write_jsonl(WORK / "corpus.jsonl", corpus),
     }
 
 
 def measure(lib: str, inp: dict, *, min_passes: int, min_seconds: float, time_limit: float) -> dict:
-    """Run one worker subprocess and return its figures (or ``{"error": ...}``)."""
-    result_path = WORK / f"result_{lib}_{inp['path'].stem}.json"
-    result_path.unlink(missing_ok=True)
-    cmd = [sys.executable, "-m", "bench.bench_dates", "--worker", lib, "--input", str(inp["path"]),
-           "--result", str(result_path), "--min-passes", str(min_passes),
-           "--min-seconds", str(min_seconds), "--time-limit", str(time_limit)]
-    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
-    if proc.returncode != 0 or not result_path.exists():
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
-        return {"lib": lib, "error": f"worker exited {proc.returncode}: {' / '.join(tail).replace('|', '/')}"}
-    return json.loads(result_path.read_text(encoding="utf-8"))
-
-
-def _version(dist: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(dist)
-    except PackageNotFoundError:
-        return "not installed"
-
-
-def _git(*args: str) -> str:
-    proc = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True)
-    return proc.stdout.strip() if proc.returncode == 0 else "?"
-
-
-def _read(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:  # not Linux: the machine line says "?"
-        return ""
-
-
-def environment() -> dict[str, str]:
-    """The machine, interpreter, library versions and code version of this run."""
-    cpu = re.search(r"model name\s*:\s*(.+)", _read("/proc/cpuinfo"))
-    kib = re.search(r"MemTotal:\s*(\d+)", _read("/proc/meminfo"))
-    mem = f"{int(kib[1]) / 1024 / 1024:.1f} GiB RAM" if kib else "? RAM"
-    dirty = _git("status", "--porcelain", "--", "timeline")
-    code = _git("rev-parse", "--short", "HEAD") + (" + uncommitted changes in timeline/" if dirty else "")
-    return {
-        "date": dt.date.today().isoformat(),
-        "machine": f"{cpu[1].strip() if cpu else '?'}, {os.cpu_count()} cores, {mem}, {platform.system()} {platform.release()}",
-        "python": platform.python_version(),
-        "versions": ", ".join(f"{d} {_version(d)}" for d in ("dateparser", "jionlp", "jiojio")),
-        "code": f"pairing-atlas {_version('pairing-atlas')} at git {code}",
-    }
-
-
-def _mib(kib: float) -> str:
-    return f"{kib / 1024:.0f}"
+    """Run one worker subprocess and return its figures (or ``{"lib": ..., "error": ...}``)."""
+    worker_args = ["--worker", lib, "--input", str(inp["path"]), "--min-passes", str(min_passes),
+                   "--min-seconds", str(min_seconds), "--time-limit", str(time_limit)]
+    return {"lib": lib, **run_worker_process("bench.bench_dates", worker_args,
+                                             WORK / f"result_{lib}_{inp['path'].stem}.json")}
 
 
 def render(inputs: dict, runs: list[tuple[str, dict]], env: dict, args) -> str:
@@ -258,7 +182,7 @@ def render(inputs: dict, runs: list[tuple[str, dict]], env: dict, args) -> str:
         lines.append(
             f"| {where} | {label} | {p['chars']:,}{note} | {len(r['passes'])} | "
             f"{r['chars_per_s']:,.0f} | {ratio} | {p['found']:,}{err} | "
-            f"{_mib(r['rss_import_kib'])} | {_mib(r['rss_peak_kib'])} |")
+            f"{mib(r['rss_import_kib'])} | {mib(r['rss_peak_kib'])} |")
     bare = min((r["rss_start_kib"] for _, r in runs if "error" not in r), default=0)
     lines += ["", "| Target | Measured | Result |", "|---|---|---|"]
     for lib, times in TARGETS.items():
@@ -275,7 +199,7 @@ def render(inputs: dict, runs: list[tuple[str, dict]], env: dict, args) -> str:
         "",
         f"- One subprocess per row, run one after another; RSS is the child's VmHWM (its "
         "`ru_maxrss` would include the parent's RSS, inherited across fork+exec). The interpreter "
-        f"with this harness is {_mib(bare)} MiB; \"RSS after import\" adds the library's import, "
+        f"with this harness is {mib(bare)} MiB; \"RSS after import\" adds the library's import, "
         "before any call; the peak adds lazily loaded data and every result of the pass kept in memory.",
         "- Only the extraction calls are timed (after one untimed warm-up call). Chars/s is the "
         f"median over passes; on the seeds every library, and on the sample find_dates, repeats "
@@ -292,20 +216,6 @@ def render(inputs: dict, runs: list[tuple[str, dict]], env: dict, args) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def update_markdown(path: Path, section: str) -> None:
-    """Replace the ``## Dates`` section of ``path`` (other sections untouched); create if absent."""
-    intro = ("# Benchmarks\n\nSpeed and memory measured on demand with `bench/` (not part of the "
-             "tests); speed is judged by ratios against baselines measured in the same run.\n\n")
-    text = path.read_text(encoding="utf-8") if path.exists() else intro
-    pattern = re.compile(r"^## Dates[ \t]*\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: section.rstrip("\n") + "\n\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def profile(corpus_path: Path, top: int = 15) -> None:
@@ -371,12 +281,11 @@ def main(argv: list[str] | None = None) -> int:
     for name, lib, opts in plan:
         print(f"... {lib} on {name}", file=sys.stderr, flush=True)
         runs.append((name, measure(lib, inputs[name], **opts)))
-    section = render(inputs, runs, environment(), args)
+    section = render(inputs, runs, environment(("dateparser", "jionlp", "jiojio"), ["timeline"]), args)
     print(section)
     print(f"(whole run: {time.perf_counter() - started:.0f} s)", file=sys.stderr)
     if args.write:
-        update_markdown(BENCHMARKS_MD, section)
-        print(f"updated {BENCHMARKS_MD.relative_to(REPO)}", file=sys.stderr)
+        write_section(section)
     return 0
 
 

@@ -28,19 +28,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
-import platform
-import re
-import resource
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from bench.common import REPO, environment, mib, rss_kib, run_worker_process, write_jsonl, write_section
+
 WORK = REPO / "bench" / "out" / "events"
-BENCHMARKS_MD = REPO / "docs" / "BENCHMARKS.md"
 COMMAND = ".venv/bin/python -m bench.bench_events --write"
 MODES = {"cold": "cold (date caches cleared per article)", "warm": "warm (caches kept)"}
 # Triggers every lazy load (OpenCC, jieba's dictionary, dateparser, cn2an) with a date,
@@ -51,20 +46,6 @@ SCALES = (1, 4, 16)
 
 
 # -- worker: one measurement in its own process -----------------------------------------
-
-
-def _rss_kib(field: str = "VmHWM") -> int:
-    """This process's peak (``VmHWM``) or current (``VmRSS``) RSS in KiB.
-
-    VmHWM, not ``ru_maxrss``: on Linux a child's ``ru_maxrss`` keeps the peak of the parent
-    it was forked from across ``exec``.
-    """
-    try:
-        status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
-    except OSError:  # not Linux: ru_maxrss (KiB on Linux, bytes on macOS)
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    m = re.search(rf"^{field}:\s*(\d+) kB", status, re.MULTILINE)
-    return int(m[1]) if m else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _articles(path: Path) -> list[tuple[str, str, dt.date | None]]:
@@ -141,9 +122,9 @@ def _passes(extract, totals, articles, *, cold: bool, min_passes: int, min_secon
 def run_worker(mode: str, input_path: Path, *, split: bool, min_passes: int, min_seconds: float) -> dict:
     """Time ``extract_events`` over the articles in ``input_path`` in ``mode`` (cold or warm)."""
     articles = _articles(input_path)
-    rss_start = _rss_kib("VmRSS")
+    rss_start = rss_kib("VmRSS")
     extract, totals, load_s = _load(split)
-    rss_loaded = _rss_kib("VmRSS")
+    rss_loaded = rss_kib("VmRSS")
     passes = _passes(extract, totals, articles, cold=mode == "cold", min_passes=min_passes, min_seconds=min_seconds)
     counted = passes if mode == "cold" or len(passes) == 1 else passes[1:]
     seconds = sum(p["seconds"] for p in counted)
@@ -153,7 +134,7 @@ def run_worker(mode: str, input_path: Path, *, split: bool, min_passes: int, min
         "load_s": load_s, "passes": len(passes), "first_s": passes[0]["seconds"],
         "median_s": statistics.median(p["seconds"] for p in counted),
         "parts": {k: sum(p["parts"][k] for p in counted) / seconds for k in PARTS} if split else {},
-        "rss_start_kib": rss_start, "rss_loaded_kib": rss_loaded, "rss_peak_kib": _rss_kib(),
+        "rss_start_kib": rss_start, "rss_loaded_kib": rss_loaded, "rss_peak_kib": rss_kib(),
     }
 
 
@@ -193,16 +174,6 @@ def run_profile(input_path: Path, top: int) -> None:
 # -- parent: inputs, subprocesses, report ------------------------------------------------
 
 
-def _write_jsonl(path: Path, articles) -> dict:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as fh:
-        for doc, text, pub in articles:
-            rec = {"doc": doc, "text": text, "pub": pub.isoformat() if pub else ""}
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    return {"path": path, "docs": len(articles), "chars": sum(len(t) for _, t, _ in articles),
-            "bytes": sum(len(t.encode("utf-8")) for _, t, _ in articles)}
-
-
 def prepare_inputs(corpus_bytes: int) -> dict[str, dict]:
     """Write the seeds and the corpus as JSON lines under bench/out/events/."""
     from bench.corpus import build_corpus
@@ -210,62 +181,9 @@ def prepare_inputs(corpus_bytes: int) -> dict[str, dict]:
 
     seeds = [(d.doc, d.text, d.publication_date) for d in load_paths([REPO / "seeds"]).documents]
     return {
-        "seeds": _write_jsonl(WORK / "seeds.jsonl", seeds),
-        "corpus": _write_jsonl(WORK / "corpus.jsonl", build_corpus(corpus_bytes, seed=0)),
+        "seeds": write_jsonl(WORK / "seeds.jsonl", seeds),
+        "corpus": write_jsonl(WORK / "corpus.jsonl", build_corpus(corpus_bytes, seed=0)),
     }
-
-
-def measure(worker_args: list[str], result_path: Path) -> dict:
-    """Run one worker subprocess and return its figures (or ``{"error": ...}``)."""
-    result_path.unlink(missing_ok=True)
-    cmd = [sys.executable, "-m", "bench.bench_events", *worker_args, "--result", str(result_path)]
-    proc = subprocess.run(cmd, check=False, cwd=REPO, capture_output=True, text=True)
-    if proc.returncode != 0 or not result_path.exists():
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
-        return {"error": f"worker exited {proc.returncode}: {' / '.join(tail).replace('|', '/')}"}
-    return json.loads(result_path.read_text(encoding="utf-8"))
-
-
-def _version(dist: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(dist)
-    except PackageNotFoundError:
-        return "not installed"
-
-
-def _git(*args: str) -> str:
-    proc = subprocess.run(["git", *args], check=False, cwd=REPO, capture_output=True, text=True)
-    return proc.stdout.strip() if proc.returncode == 0 else "?"
-
-
-def _read(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:  # not Linux: the machine line says "?"
-        return ""
-
-
-def environment() -> dict[str, str]:
-    """The machine, interpreter, library versions and code version of this run."""
-    cpu = re.search(r"model name\s*:\s*(.+)", _read("/proc/cpuinfo"))
-    kib = re.search(r"MemTotal:\s*(\d+)", _read("/proc/meminfo"))
-    mem = f"{int(kib[1]) / 1024 / 1024:.1f} GiB RAM" if kib else "? RAM"
-    dirty = _git("status", "--porcelain", "--", "timeline", "geo", "data")
-    code = _git("rev-parse", "--short", "HEAD") + (" + uncommitted changes in timeline/, geo/ or data/" if dirty else "")
-    libs = ("jieba", "pyahocorasick", "OpenCC", "dateparser", "cn2an")
-    return {
-        "date": dt.date.today().isoformat(),
-        "machine": f"{cpu[1].strip() if cpu else '?'}, {os.cpu_count()} cores, {mem}, {platform.system()} {platform.release()}",
-        "python": platform.python_version(),
-        "versions": ", ".join(f"{d} {_version(d)}" for d in libs),
-        "code": f"pairing-atlas {_version('pairing-atlas')} at git {code}",
-    }
-
-
-def _mib(kib: float) -> str:
-    return f"{kib / 1024:.0f}"
 
 
 def _pct(x: float) -> str:
@@ -292,7 +210,7 @@ def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict,
         lines.append(
             f"| {where} | {MODES[e2e['mode']]} | {e2e['events']:,} | {e2e['docs'] / s:,.1f} | {e2e['bytes'] / s / 1e6:.2f} | "
             f"{e2e['chars'] / s:,.0f} | {e2e['chars'] / e2e['first_s']:,.0f} | {e2e['passes']} | {e2e['load_s']:.2f} | "
-            f"{_mib(e2e['rss_loaded_kib'])} | {_mib(e2e['rss_peak_kib'])} |")
+            f"{mib(e2e['rss_loaded_kib'])} | {mib(e2e['rss_peak_kib'])} |")
     lines += [
         "", "Where the time goes (share of the timed `extract_events` calls, same passes as above, separate runs):", "",
         "| Input | Mode | Normalisation (shared) | Dates | Places | Assembly | of which: direction rules | event building | the rest |",
@@ -344,7 +262,7 @@ def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict,
         "",
         ("- One subprocess per measurement, one after another. RSS is the child's own: VmRSS after "
         "loading, VmHWM for the peak (a child's `ru_maxrss` would include the parent's, inherited "
-        f"across fork+exec). The interpreter with the input read is {_mib(bare)} MiB of it. The events "
+        f"across fork+exec). The interpreter with the input read is {mib(bare)} MiB of it. The events "
         "of a whole pass stay in memory, as the app keeps them."),
         ("- Load: import plus one untimed call on a sentence the seeds do not contain, which loads "
         "OpenCC, the gazetteer and automaton, jieba's dictionary (~90 MiB of the RSS), dateparser "
@@ -373,17 +291,6 @@ def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict,
         "",
     ]
     return "\n".join(lines)
-
-
-def update_markdown(path: Path, section: str) -> None:
-    """Replace the ``## Events`` section of ``path`` (other sections untouched); append if absent."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    pattern = re.compile(r"^## Events[ \t]*\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: section.rstrip("\n") + "\n\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -421,16 +328,18 @@ def main(argv: list[str] | None = None) -> int:
             for split in (False, True):
                 print(f"... {mode} on {name}{' (shares)' if split else ''}", file=sys.stderr, flush=True)
                 argv_ = ["--worker", mode, "--input", str(inputs[name]["path"])] + (["--split"] if split else [])
-                measured.append(measure(argv_, WORK / f"result_{mode}_{name}{'_split' if split else ''}.json"))
+                result = WORK / f"result_{mode}_{name}{'_split' if split else ''}.json"
+                measured.append(run_worker_process("bench.bench_events", argv_, result))
             runs.append((name, mode, *measured))
     print("... long articles", file=sys.stderr, flush=True)
-    scaling = measure(["--worker", "scaling", "--input", str(inputs["seeds"]["path"])], WORK / "result_scaling.json")
-    section = render(inputs, runs, scaling, environment())
+    scaling = run_worker_process("bench.bench_events", ["--worker", "scaling", "--input", str(inputs["seeds"]["path"])],
+                                 WORK / "result_scaling.json")
+    libs = ("jieba", "pyahocorasick", "OpenCC", "dateparser", "cn2an")
+    section = render(inputs, runs, scaling, environment(libs, ["timeline", "geo", "data"]))
     print(section)
     print(f"(whole run: {time.perf_counter() - started:.0f} s)", file=sys.stderr)
     if args.write:
-        update_markdown(BENCHMARKS_MD, section)
-        print(f"updated {BENCHMARKS_MD.relative_to(REPO)}", file=sys.stderr)
+        write_section(section)
     return 0
 
 

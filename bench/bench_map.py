@@ -13,20 +13,13 @@ so pairs recur over the years as real programmes do and aggregation has somethin
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
-import platform
 import random
-import re
 import statistics
-import subprocess
 import sys
 import time
-from importlib.metadata import version
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-BENCHMARKS_MD = REPO / "docs" / "BENCHMARKS.md"
+from bench.common import REPO, environment, write_section
+
 COMMAND = ".venv/bin/python -m bench.bench_map --write"
 SIZES = (10, 1_000, 10_000)
 ROWS_PER_PAIR = 25
@@ -88,31 +81,6 @@ def measure(n: int, repeat: int = 3) -> dict[str, object]:
     }
 
 
-def _read(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
-
-
-def environment() -> dict[str, str]:
-    """The machine, interpreter, library versions and code version of this run."""
-    cpu = re.search(r"model name\s*:\s*(.+)", _read("/proc/cpuinfo"))
-    kib = re.search(r"MemTotal:\s*(\d+)", _read("/proc/meminfo"))
-    mem = f"{int(kib[1]) / 1024 / 1024:.1f} GiB RAM" if kib else "? RAM"
-    git = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO)
-    dirty = subprocess.run(["git", "status", "--porcelain", "--", "geo"], capture_output=True, text=True, cwd=REPO)
-    code = (git.stdout.strip() or "?") + (" + uncommitted changes in geo/" if dirty.stdout.strip() else "")
-    return {
-        "date": dt.date.today().isoformat(),
-        "machine": f"{cpu[1].strip() if cpu else '?'}, {os.cpu_count()} cores, {mem}, "
-                   f"{platform.system()} {platform.release()}",
-        "python": platform.python_version(),
-        "versions": f"folium {version('folium')}, branca {version('branca')}",
-        "code": f"pairing-atlas {version('pairing-atlas')} at git {code}",
-    }
-
-
 def render(results: list[dict], env: dict[str, str]) -> str:
     """The ``## Map`` section."""
     lines = [
@@ -148,17 +116,6 @@ def render(results: list[dict], env: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def update_markdown(path: Path, section: str) -> None:
-    """Replace the ``## Map`` section of ``path`` (other sections untouched); append it if absent."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Map[ \t]*\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: section.rstrip("\n") + "\n\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_map", description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="update ## Map in docs/BENCHMARKS.md")
@@ -169,11 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         results.append(measure(n))
         print(f"{n:>6} rows: build {results[-1]['build_s']:.3f} s, render {results[-1]['render_s']:.3f} s, "
               f"{results[-1]['html_bytes'] / 1e6:.2f} MB", file=sys.stderr)
-    section = render(results, environment())
+    section = render(results, environment(("folium", "branca"), ["geo"]))
     print(section)
     if args.write:
-        update_markdown(BENCHMARKS_MD, section)
-        print(f"updated {BENCHMARKS_MD.relative_to(REPO)}", file=sys.stderr)
+        write_section(section)
     return 0
 
 

@@ -16,21 +16,15 @@ reports both so that a cache slipping in would show as a gap.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import os
-import platform
-import re
-import resource
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from bench.common import REPO, environment, mib, rss_kib, run_worker_process, write_jsonl, write_section
+
 WORK = REPO / "bench" / "out" / "places"
-BENCHMARKS_MD = REPO / "docs" / "BENCHMARKS.md"
 COMMAND = ".venv/bin/python -m bench.bench_places --write"
 SYSTEMS = {"ours": "geo `find_places`", "cpca": "cpca `transform` (one row per line)"}
 TARGET_CHARS_PER_S = 1_000_000
@@ -38,20 +32,6 @@ PEAK_LIMIT_MIB = 200
 
 
 # -- worker: one system, one input, in its own process ----------------------------------
-
-
-def _rss_kib(field: str = "VmHWM") -> int:
-    """This process's peak (``VmHWM``) or current (``VmRSS``) RSS in KiB.
-
-    VmHWM, not ``ru_maxrss``: on Linux a child's ``ru_maxrss`` keeps the peak of the parent
-    it was forked from across ``exec``.
-    """
-    try:
-        status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
-    except OSError:  # not Linux: ru_maxrss (KiB on Linux, bytes on macOS)
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    m = re.search(rf"^{field}:\s*(\d+) kB", status, re.M)
-    return int(m[1]) if m else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _system(name: str):
@@ -88,11 +68,11 @@ def _system(name: str):
 def run_worker(name: str, input_path: Path, *, min_passes: int, min_seconds: float) -> dict:
     """Time ``name`` over the articles in ``input_path``: one cold pass, then warm passes."""
     texts = [json.loads(line)["text"] for line in input_path.read_text(encoding="utf-8").splitlines()]
-    rss_start = _rss_kib("VmRSS")
+    rss_start = rss_kib("VmRSS")
     t0 = time.perf_counter()
     call = _system(name)
     load_s = time.perf_counter() - t0
-    rss_loaded = _rss_kib("VmRSS")
+    rss_loaded = rss_kib("VmRSS")
     chars = sum(len(t) for t in texts)
     passes = []
     found = 0
@@ -103,7 +83,7 @@ def run_worker(name: str, input_path: Path, *, min_passes: int, min_seconds: flo
     return {
         "system": name, "chars": chars, "docs": len(texts), "found": found, "load_s": load_s,
         "cold": chars / passes[0], "warm": chars / statistics.median(passes[1:]), "passes": len(passes),
-        "rss_start_kib": rss_start, "rss_loaded_kib": rss_loaded, "rss_peak_kib": _rss_kib(),
+        "rss_start_kib": rss_start, "rss_loaded_kib": rss_loaded, "rss_peak_kib": rss_kib(),
     }
 
 
@@ -117,18 +97,10 @@ def run_geocode_worker() -> dict:
     t0 = time.perf_counter()
     found = sum(geocode(n) is not None for n in names)
     seconds = time.perf_counter() - t0
-    return {"names": len(names), "found": found, "per_s": len(names) / seconds, "rss_peak_kib": _rss_kib()}
+    return {"names": len(names), "found": found, "per_s": len(names) / seconds, "rss_peak_kib": rss_kib()}
 
 
 # -- parent: inputs, subprocesses, report ------------------------------------------------
-
-
-def _write_jsonl(path: Path, articles) -> dict:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as fh:
-        for doc, text, _pub in articles:
-            fh.write(json.dumps({"doc": doc, "text": text}, ensure_ascii=False) + "\n")
-    return {"path": path, "docs": len(articles), "bytes": sum(len(t.encode("utf-8")) for _, t, _ in articles)}
 
 
 def prepare_inputs(corpus_bytes: int) -> dict[str, dict]:
@@ -136,62 +108,9 @@ def prepare_inputs(corpus_bytes: int) -> dict[str, dict]:
     from bench.corpus import build_corpus, seed_articles
 
     return {
-        "seeds": _write_jsonl(WORK / "seeds.jsonl", seed_articles()),
-        "corpus": _write_jsonl(WORK / "corpus.jsonl", build_corpus(corpus_bytes, seed=0)),
+        "seeds": write_jsonl(WORK / "seeds.jsonl", seed_articles()),
+        "corpus": write_jsonl(WORK / "corpus.jsonl", build_corpus(corpus_bytes, seed=0)),
     }
-
-
-def measure(argv: list[str], result: Path) -> dict:
-    """Run one worker subprocess and return its figures (or ``{"error": ...}``)."""
-    result.unlink(missing_ok=True)
-    cmd = [sys.executable, "-m", "bench.bench_places", *argv, "--result", str(result)]
-    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
-    if proc.returncode != 0 or not result.exists():
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
-        return {"error": f"worker exited {proc.returncode}: {' / '.join(tail).replace('|', '/')}"}
-    return json.loads(result.read_text(encoding="utf-8"))
-
-
-def _version(dist: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(dist)
-    except PackageNotFoundError:
-        return "not installed"
-
-
-def _git(*args: str) -> str:
-    proc = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True)
-    return proc.stdout.strip() if proc.returncode == 0 else "?"
-
-
-def _read(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
-
-
-def environment() -> dict[str, str]:
-    """The machine, interpreter, library versions and code version of this run."""
-    cpu = re.search(r"model name\s*:\s*(.+)", _read("/proc/cpuinfo"))
-    kib = re.search(r"MemTotal:\s*(\d+)", _read("/proc/meminfo"))
-    mem = f"{int(kib[1]) / 1024 / 1024:.1f} GiB RAM" if kib else "? RAM"
-    dirty = _git("status", "--porcelain", "--", "geo", "data")
-    code = _git("rev-parse", "--short", "HEAD") + (" + uncommitted changes in geo/ or data/" if dirty else "")
-    libs = ("cpca", "jieba", "pyahocorasick", "OpenCC")
-    return {
-        "date": dt.date.today().isoformat(),
-        "machine": f"{cpu[1].strip() if cpu else '?'}, {os.cpu_count()} cores, {mem}, {platform.system()} {platform.release()}",
-        "python": platform.python_version(),
-        "versions": ", ".join(f"{d} {_version(d)}" for d in libs),
-        "code": f"pairing-atlas {_version('pairing-atlas')} at git {code}",
-    }
-
-
-def _mib(kib: float) -> str:
-    return f"{kib / 1024:.0f}"
 
 
 def render(inputs: dict, runs: list[tuple[str, dict]], geo: dict, env: dict) -> str:
@@ -211,7 +130,7 @@ def render(inputs: dict, runs: list[tuple[str, dict]], geo: dict, env: dict) -> 
             continue
         lines.append(
             f"| {where} | {SYSTEMS[r['system']]} | {r['chars']:,} | {r['found']:,} | {r['load_s']:.2f} | "
-            f"{r['cold']:,.0f} | {r['warm']:,.0f} | {_mib(r['rss_loaded_kib'])} | {_mib(r['rss_peak_kib'])} |")
+            f"{r['cold']:,.0f} | {r['warm']:,.0f} | {mib(r['rss_loaded_kib'])} | {mib(r['rss_peak_kib'])} |")
     lines += ["", "| Target | Measured | Result |", "|---|---|---|"]
     for name, r in runs:
         if r.get("system") != "ours":
@@ -225,13 +144,13 @@ def render(inputs: dict, runs: list[tuple[str, dict]], geo: dict, env: dict) -> 
         lines += ["", f"geocode: not run: {geo['error']}"]
     else:
         lines += ["", f"geocode: {geo['names']:,} distinct gazetteer names looked up once each, "
-                      f"{geo['per_s']:,.0f} lookups/s ({geo['found']:,} found), peak RSS {_mib(geo['rss_peak_kib'])} MiB."]
+                      f"{geo['per_s']:,.0f} lookups/s ({geo['found']:,} found), peak RSS {mib(geo['rss_peak_kib'])} MiB."]
     bare = min((r["rss_start_kib"] for _, r in runs if "error" not in r), default=0)
     lines += [
         "",
         "- One subprocess per row, one after another; RSS is the child's own (VmRSS after loading, "
         "VmHWM for the peak; a child's `ru_maxrss` would include the parent's RSS, inherited across "
-        f"fork+exec). The interpreter with the input read is {_mib(bare)} MiB of it.",
+        f"fork+exec). The interpreter with the input read is {mib(bare)} MiB of it.",
         "- Load: import plus one untimed call that loads the tables (gazetteer, automaton, jieba's "
         "dictionary; cpca's). Only the recognition calls are timed after that.",
         "- Cold: the first pass over the input in a fresh process. Warm: the median of further passes "
@@ -259,17 +178,6 @@ def render(inputs: dict, runs: list[tuple[str, dict]], geo: dict, env: dict) -> 
     return "\n".join(lines)
 
 
-def update_markdown(path: Path, section: str) -> None:
-    """Replace the ``## Places`` section of ``path`` (other sections untouched); append if absent."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    pattern = re.compile(r"^## Places[ \t]*\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: section.rstrip("\n") + "\n\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.bench_places", description=__doc__.split("\n")[0])
     ap.add_argument("--write", action="store_true", help="update the ## Places section of docs/BENCHMARKS.md")
@@ -295,14 +203,13 @@ def main(argv: list[str] | None = None) -> int:
         for system in SYSTEMS:
             print(f"... {system} on {name}", file=sys.stderr, flush=True)
             argv_ = ["--worker", system, "--input", str(inputs[name]["path"])]
-            r = measure(argv_, WORK / f"result_{system}_{name}.json")
+            r = run_worker_process("bench.bench_places", argv_, WORK / f"result_{system}_{name}.json")
             runs.append((name, {"system": system, **r}))
-    geo = measure(["--worker", "geocode"], WORK / "result_geocode.json")
-    section = render(inputs, runs, geo, environment())
+    geo = run_worker_process("bench.bench_places", ["--worker", "geocode"], WORK / "result_geocode.json")
+    section = render(inputs, runs, geo, environment(("cpca", "jieba", "pyahocorasick", "OpenCC"), ["geo", "data"]))
     print(section)
     if args.write:
-        update_markdown(BENCHMARKS_MD, section)
-        print(f"updated {BENCHMARKS_MD.relative_to(REPO)}", file=sys.stderr)
+        write_section(section)
     return 0
 
 

@@ -18,8 +18,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
+sys.path[:0] = [str(REPO / "tests"), str(REPO)]  # gold, and bench.common when run as a file
 
+from bench.common import write_section  # noqa: E402
 from gold import load_gold, score_dates  # noqa: E402
 from timeline import find_dates_in_document, load_paths  # noqa: E402
 
@@ -121,15 +122,7 @@ def main() -> None:
     )
     print(section)
     if args.write:
-        path = REPO / "docs" / "BENCHMARKS.md"
-        text = path.read_text(encoding="utf-8")
-        if SECTION in text:
-            head, rest = text.split(SECTION, 1)
-            tail = rest[rest.find("\n## "):] if "\n## " in rest else ""
-            text = head + section + tail
-        else:
-            text = text.rstrip("\n") + "\n\n" + section
-        path.write_text(text, encoding="utf-8")
+        write_section(section)
 
 
 if __name__ == "__main__":
