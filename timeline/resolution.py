@@ -244,6 +244,15 @@ def n_named_day(m, ctx):
     return Value(P.DAY, B.NOT_STATED, None, month, day)
 
 
+def _range_start(y, mo, d, ctx, *, last_year) -> tuple[int | None, Basis] | None:
+    """The start year of a range and its basis: stated, else inferred like a month or day alone."""
+    if y is not None:
+        ctx.last_stated_year = last_year
+        return y, B.STATED
+    start = _without_year(mo, d, ctx, P.DAY if d else P.MONTH)
+    return None if start is None else (start.year, start.basis)
+
+
 def n_month_range(m, ctx):
     y, y2 = _num(m, "y"), _num(m, "y2")
     mo, mo2 = _num(m, "m"), _num(m, "m2")
@@ -255,14 +264,10 @@ def n_month_range(m, ctx):
         y = None if pub is None else pub.year + _REL_YEAR[rel]
         y2 = None if y is None else (y if mo2 >= mo else y + 1)
         return Value(P.MONTH, B.RELATIVE, y, mo, None, y2, mo2, None)
-    if y is None:
-        start = _without_year(mo, None, ctx, P.MONTH)
-        if start is None:
-            return None
-        y, basis = start.year, start.basis
-    else:
-        basis = B.STATED
-        ctx.last_stated_year = y2 or y
+    start = _range_start(y, mo, None, ctx, last_year=y2 or y)
+    if start is None:
+        return None
+    y, basis = start
     if y2 is None and y is not None:
         y2 = y if mo2 >= mo else y + 1
     return Value(P.MONTH, basis, y, mo, None, y2, mo2, None)
@@ -273,14 +278,10 @@ def n_day_range(m, ctx):
     mo2, d2 = _num(m, "m2") or mo, _num(m, "d2")
     if not (_valid(y, mo, d) and _valid(y, mo2, d2)):
         return None
-    if y is None:
-        start = _without_year(mo, d, ctx, P.DAY)
-        if start is None:
-            return None
-        y, basis = start.year, start.basis
-    else:
-        basis = B.STATED
-        ctx.last_stated_year = y
+    start = _range_start(y, mo, d, ctx, last_year=y)
+    if start is None:
+        return None
+    y, basis = start
     y2 = None if y is None else (y if (mo2, d2) >= (mo, d) else y + 1)
     return Value(P.DAY, basis, y, mo, d, y2, mo2, d2)
 
