@@ -1,8 +1,8 @@
 """Pairing Atlas — the web app (thin: widgets → settings → one core call per feature → render).
 
 Opens on the events of ``seeds/``; the sidebar filters them, uploads add more.
-Everything it computes comes from :mod:`timeline.views`, :mod:`timeline.chart`,
-:mod:`timeline.uploads`, :mod:`timeline.evidence` and :mod:`geo.mapdata`/:mod:`geo.maprender`.
+Everything it computes comes from :mod:`timeline.views.filters`, :mod:`timeline.views.chart`,
+:mod:`timeline.views.uploads`, :mod:`timeline.views.evidence` and :mod:`geo.map.data`/:mod:`geo.map.render`.
 """
 
 from __future__ import annotations
@@ -18,16 +18,16 @@ import streamlit as st
 
 from geo import GeoError
 from geo.errors import MapAssetsMissingError
-from geo.mapdata import KIND_COLOURS, build_map_data, to_geojson
-from geo.maprender import render_map
+from geo.map.data import KIND_COLOURS, build_map_data, to_geojson
+from geo.map.render import render_map
 from timeline import TimelineError, extract_paths
-from timeline.chart import timeline_chart
-from timeline.export import EVENT_COLUMNS, csv_text
-from timeline.uploads import (
+from timeline.views.chart import timeline_chart
+from timeline.events.export import EVENT_COLUMNS, csv_text
+from timeline.views.uploads import (
     MAX_UPLOAD_BYTES, Library, combine, extract_paste, extract_uploads, libraries_by_file, library_of, upload_messages,
 )
-from timeline.evidence import evidence_html, source_html
-from timeline.views import (
+from timeline.views.evidence import evidence_html, source_html
+from timeline.views.filters import (
     KIND_LABELS, PROGRAMME_LABELS, SEARCH_MAX_CHARS, Filters, chart_selection, filter_rows, kinds_in,
     programmes_in, province_options, table_frame, table_selection, timeline_chart_data, view_counts, year_bounds,
 )

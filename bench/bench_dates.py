@@ -41,7 +41,7 @@ WARM_UP = ("2018年5月9日，去年9月，我们到了成都。", dt.date(2018,
 def _extractor(lib: str):
     """Import ``lib`` and return ``call(text, doc, publication_date) -> list``."""
     if lib == "ours":
-        from timeline.dates import find_dates
+        from timeline.dates.engine import find_dates
 
         return lambda text, doc, pub: find_dates(text, doc=doc, publication_date=pub)
     if lib == "dateparser":  # the call issue 2 names
@@ -223,9 +223,9 @@ def profile(corpus_path: Path, top: int = 15) -> None:
     import cProfile
     import pstats
 
-    from timeline.dates import find_dates
-    from timeline.normalization import normalize
-    from timeline.patterns import RULES
+    from timeline.dates.engine import find_dates
+    from timeline.text.normalization import normalize
+    from timeline.dates.patterns import RULES
 
     articles = list(_articles(corpus_path))
     prof = cProfile.Profile()

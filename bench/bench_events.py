@@ -4,22 +4,22 @@
     .venv/bin/python -m bench.bench_events --write    # and update "## Events" in docs/BENCHMARKS.md
     .venv/bin/python -m bench.bench_events --profile  # cProfile of the corpus, top functions
 
-Inputs: the five seeds (publication dates from ``timeline.loading.load_paths(["seeds"])``)
+Inputs: the five seeds (publication dates from ``timeline.text.loading.load_paths(["seeds"])``)
 and the shared synthetic corpus ``bench.corpus.build_corpus(10_000_000, seed=0)``.
 Every measurement runs in its own subprocess (``--worker``), one after another, so each
 peak RSS (VmHWM of that child) belongs to one measurement.
 
-Cold and warm. geo keeps no per-text cache (``geo.segmenter.Segmenter``; only the
+Cold and warm. geo keeps no per-text cache (``geo.places.segmenter.Segmenter``; only the
 gazetteer and the automaton are cached, once per process). The date grammar does:
-``timeline.resolution.dateparser_value`` (lru_cache, keyed by the date's text) and
-``timeline.resolution._dateparser`` (one dateparser per publication date). The corpus
+``timeline.dates.resolution.dateparser_value`` (lru_cache, keyed by the date's text) and
+``timeline.dates.resolution._dateparser`` (one dateparser per publication date). The corpus
 repeats the seeds' paragraphs and five publication dates, so those caches hit almost
 always. *Cold* clears both before every article (untimed): every article costs what an
 article nobody has seen costs. *Warm* keeps them, as a long-running app would.
 
-Shares: a separate run wraps, in the worker process only, ``timeline.assembly.normalize``,
-``timeline.assembly.find_dates_normalized``, ``geo.recognition.find_places_normalized``,
-``timeline.assembly.pairs_in_sentence`` and ``timeline.assembly._events_for`` with
+Shares: a separate run wraps, in the worker process only, ``timeline.events.assembly.normalize``,
+``timeline.events.assembly.find_dates_normalized``, ``geo.places.recognition.find_places_normalized``,
+``timeline.events.assembly.pairs_in_sentence`` and ``timeline.events.assembly._events_for`` with
 ``perf_counter`` timers; the library files are not touched.
 """
 
@@ -65,17 +65,17 @@ def _clear_date_caches() -> None:
 
 def _install_timers() -> dict[str, float]:
     """Wrap the stages of ``extract_events`` with timers (this process only); return the totals."""
-    import geo.recognition
-    import timeline.assembly
+    import geo.places.recognition
+    import timeline.events.assembly
 
     totals = dict.fromkeys(PARTS, 0.0)
     targets = {
-        "normalise": (timeline.assembly, "normalize"),
-        "dates": (timeline.assembly, "find_dates_normalized"),
-        # extract_events imports it from geo.recognition at each call, so the module attribute is what it gets.
-        "places": (geo.recognition, "find_places_normalized"),
-        "direction": (timeline.assembly, "pairs_in_sentence"),
-        "events_for": (timeline.assembly, "_events_for"),
+        "normalise": (timeline.events.assembly, "normalize"),
+        "dates": (timeline.events.assembly, "find_dates_normalized"),
+        # extract_events imports it from geo.places.recognition at each call, so the module attribute is what it gets.
+        "places": (geo.places.recognition, "find_places_normalized"),
+        "direction": (timeline.events.assembly, "pairs_in_sentence"),
+        "events_for": (timeline.events.assembly, "_events_for"),
     }
     for part, (module, name) in targets.items():
         original = getattr(module, name)
@@ -93,7 +93,7 @@ def _install_timers() -> dict[str, float]:
 
 def _load(split: bool) -> tuple:
     t0 = time.perf_counter()
-    from timeline.assembly import extract_events
+    from timeline.events.assembly import extract_events
 
     totals = _install_timers() if split else None
     extract_events(WARM_UP, doc="warm-up", publication_date=None)  # loads lazy data; not timed
@@ -177,7 +177,7 @@ def run_profile(input_path: Path, top: int) -> None:
 def prepare_inputs(corpus_bytes: int) -> dict[str, dict]:
     """Write the seeds and the corpus as JSON lines under bench/out/events/."""
     from bench.corpus import build_corpus
-    from timeline.loading import load_paths
+    from timeline.text.loading import load_paths
 
     seeds = [(d.doc, d.text, d.publication_date) for d in load_paths([REPO / "seeds"]).documents]
     return {
@@ -196,7 +196,7 @@ def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict,
         "## Events", "",
         f"Measured {env['date']} with `{COMMAND}`.",
         f"Machine: {env['machine']}. Python {env['python']}; {env['versions']}; {env['code']}.", "",
-        "End to end: `timeline.assembly.extract_events(text, doc=..., publication_date=...)`, one article a call.", "",
+        "End to end: `timeline.events.assembly.extract_events(text, doc=..., publication_date=...)`, one article a call.", "",
         "| Input | Mode | Events | Articles/s | MB/s | Chars/s | First pass chars/s | Passes | Load (s) | RSS loaded (MiB) | Peak RSS (MiB) |",
         "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
@@ -253,8 +253,8 @@ def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict,
             f"- Long articles: from k = {first['k']} to k = {last['k']} chars/s falls {fall:.1f}×; normalisation, "
             f"dates and places take {lexical_ms(first):.1f} and {lexical_ms(last):.1f} ms per copy, the direction "
             f"rules' share goes from {_pct(first['parts']['direction'])} to {_pct(last['parts']['direction'])}."
-            + (" For each sentence, and often each trigger word in it, the rules in timeline/direction.py and "
-               "timeline/parties.py scan the article's whole list of place tokens (e.g. `list_after`, "
+            + (" For each sentence, and often each trigger word in it, the rules in timeline/events/direction.py and "
+               "timeline/events/parties.py scan the article's whole list of place tokens (e.g. `list_after`, "
                "`_symmetric_pairs`, the `[t for t in tokens if ...]` filters), so their cost grows with "
                "sentences × tokens." if fall > 1.2 else "")
         )]
@@ -273,17 +273,17 @@ def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict,
          "A pass over the seeds takes ~40 ms: their figures are noisy (±10 %)."),
         ("- Caches: geo keeps none per text, so repeated paragraphs do not make places faster. The date "
         "grammar caches dateparser's reading of each Arabic-numeral date "
-        "(`timeline.resolution.dateparser_value`) and one dateparser per publication date "
+        "(`timeline.dates.resolution.dateparser_value`) and one dateparser per publication date "
         "(`_dateparser`); the corpus repeats the seeds' dates and publication dates, so warm runs "
         "hit almost always. Cold clears both before every article (untimed)."),
         ("- Shares: timers wrap, in the worker only, `normalize` (one normalisation serves dates and "
-        "places), `find_dates_normalized`, `geo.recognition.find_places_normalized`, "
-        "`pairs_in_sentence` (timeline/direction.py, the direction rules of each sentence with aid "
+        "places), `find_dates_normalized`, `geo.places.recognition.find_places_normalized`, "
+        "`pairs_in_sentence` (timeline/events/direction.py, the direction rules of each sentence with aid "
         "vocabulary) and `_events_for` (kind, amounts, date choice, evidence). Assembly is the rest of "
         "`extract_events`: the direction rules, event building, and \"the rest\" (tokens from places, "
         "sentence split, the article's pairs, filling open roles). The timers cost about 1 % "
         "(compare a shares run's total with its plain run)."),
-        ("- seeds: the five articles in `seeds/` with the publication dates `timeline.loading.load_paths` "
+        ("- seeds: the five articles in `seeds/` with the publication dates `timeline.text.loading.load_paths` "
         "reads from them. corpus: `bench.corpus.build_corpus(10_000_000, seed=0)`, shared with the "
         "dates and places benchmarks; it repeats seed paragraphs, so it tests throughput and memory, "
         "not quality (the gold tests do that)."),

@@ -27,10 +27,10 @@ YEARS = (1996, 2023)
 
 
 def synthesise_rows(n: int, seed: int = 0) -> list[dict[str, object]]:
-    """``n`` event rows (typed, as ``timeline.export.events_to_rows`` gives them); see the module docs."""
-    from geo.gazetteer import load_gazetteer
-    from timeline.batch import extract_paths
-    from timeline.export import events_to_rows
+    """``n`` event rows (typed, as ``timeline.events.export.events_to_rows`` gives them); see the module docs."""
+    from geo.gazetteer.store import load_gazetteer
+    from timeline.events.batch import extract_paths
+    from timeline.events.export import events_to_rows
 
     templates = events_to_rows(extract_paths([str(REPO / "seeds")]).events)
     places = sorted((p for p in load_gazetteer().places.values() if p.level.value != "province"),
@@ -65,8 +65,8 @@ def _median_seconds(call, repeat: int) -> tuple[float, object]:
 
 def measure(n: int, repeat: int = 3) -> dict[str, object]:
     """Build and standalone render times (median of ``repeat``) and the HTML's size for ``n`` rows."""
-    from geo.mapdata import build_map_data
-    from geo.maprender import render_map
+    from geo.map.data import build_map_data
+    from geo.map.render import render_map
 
     rows = synthesise_rows(n)
     build_s, data = _median_seconds(lambda: build_map_data(rows), repeat)
@@ -87,7 +87,7 @@ def render(results: list[dict], env: dict[str, str]) -> str:
         "## Map", "",
         f"Measured {env['date']} with `{COMMAND}`.",
         f"Machine: {env['machine']}. Python {env['python']}; {env['versions']}; {env['code']}.", "",
-        "`geo.mapdata.build_map_data(rows)` and `geo.maprender.render_map(data, standalone=True)` "
+        "`geo.map.data.build_map_data(rows)` and `geo.map.render.render_map(data, standalone=True)` "
         "(every script, stylesheet and font inlined from node_modules), median of 3 runs each.", "",
         "| Events (rows) | Dated / year not stated / not on the map | Arcs drawn | Places | "
         "build_map_data (ms) | render_map standalone (ms) | HTML (MB) |",

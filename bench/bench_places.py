@@ -90,7 +90,7 @@ def run_worker(name: str, input_path: Path, *, min_passes: int, min_seconds: flo
 def run_geocode_worker() -> dict:
     """Look up every distinct name of the gazetteer once with ``geocode``."""
     from geo import geocode
-    from geo.gazetteer import load_gazetteer
+    from geo.gazetteer.store import load_gazetteer
 
     names = sorted(load_gazetteer().names)
     geocode("平昌")
@@ -162,7 +162,7 @@ def render(inputs: dict, runs: list[tuple[str, dict]], geo: dict, env: dict) -> 
         "memory, not coverage.",
         "- cpca reads addresses, not articles: it gets every non-empty line, and \"Found\" counts the lines "
         "where it found anything; ours counts mentions. cpca matches full names only and makes the false "
-        "positives listed in issue 3; quality is compared on the gold set (tests/test_geo_gold.py), not here.",
+        "positives listed in issue 3; quality is compared on the gold set (tests/geo/test_geo_places_gold.py), not here.",
         "- Chars are Python characters of the original text; MB is its UTF-8 size. The seeds are "
         "18,032 characters, about 15 ms a pass: their cold figure is one short measurement and noisy.",
         "- Memory: about 90 MiB of find_places' RSS is jieba's dictionary (loaded on the first text "
@@ -170,9 +170,9 @@ def render(inputs: dict, runs: list[tuple[str, dict]], geo: dict, env: dict) -> 
         "every line of the input.",
         "- Where find_places' time went: it segments with jieba only where a dictionary word spans "
         "a candidate's boundary (about a quarter of the candidates here; elsewhere the boundary is "
-        "certain, `geo/segmenter.py`). Before that (git a3123b2^) it segmented a window around every "
+        "certain, `geo/places/segmenter.py`). Before that (git a3123b2^) it segmented a window around every "
         "candidate and ran at ~0.67 M chars/s cold. Now about a fifth of the time is normalisation "
-        "(timeline.normalization), a fifth Aho–Corasick matching, the rest the rules in Python.",
+        "(timeline.text.normalization), a fifth Aho–Corasick matching, the rest the rules in Python.",
         "",
     ]
     return "\n".join(lines)

@@ -40,7 +40,7 @@ def seed_articles(seeds_dir: Path = SEEDS) -> list[Article]:
     Raises:
         FileNotFoundError: ``seeds_dir`` holds no loadable article.
     """
-    from timeline.loading import load_paths  # keeps `import bench.corpus` light
+    from timeline.text.loading import load_paths  # keeps `import bench.corpus` light
 
     docs = load_paths([seeds_dir]).documents
     if not docs:

@@ -13,11 +13,10 @@ Public API::
 """
 
 from geo.errors import GeoError
-from geo.gazetteer import Gazetteer, Place, load_gazetteer
+from geo.gazetteer import Gazetteer, Level, Place, load_gazetteer
 from geo.geocoder import OfflineGeocoder, OnlineFallback, geocode, reverse
-from geo.mapdata import build_map_data, to_geojson
-from geo.names import Level
-from geo.recognition import PlaceMention, find_places, find_places_normalized
+from geo.map import build_map_data, to_geojson
+from geo.places import PlaceMention, find_places, find_places_normalized
 
 __all__ = [
     "find_places",
@@ -40,7 +39,7 @@ __all__ = [
 
 def __getattr__(name: str):  # render_map imports folium, which only the map needs
     if name == "render_map":
-        from geo.maprender import render_map
+        from geo.map.render import render_map
 
         return render_map
     raise AttributeError(f"module 'geo' has no attribute {name!r}")

@@ -19,7 +19,7 @@ EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 PLACES_COLUMNS = ("doc", "start", "end", "mention", "adcode", "name", "level", "lon", "lat", "score")
 MAX_FILE_BYTES = 50_000_000
 MAX_CSV_BYTES = 500_000_000
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # timeline.export prefixes these cells with "'"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # timeline.events.export prefixes these cells with "'"
 
 
 def _decode(path: Path) -> str:
@@ -44,7 +44,7 @@ def _decode(path: Path) -> str:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from geo.build import build_gazetteer
+    from geo.gazetteer.build import build_gazetteer
 
     paths = build_gazetteer(Path(args.out_dir)) if args.out_dir else build_gazetteer()
     for p in paths:
@@ -53,7 +53,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_places(args: argparse.Namespace) -> int:
-    from geo.recognition import find_places
+    from geo.places.recognition import find_places
 
     rows = []
     for raw_path in args.paths:
@@ -88,7 +88,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
 def _read_events_csv(path: Path) -> list[dict[str, str]]:
     """The rows of a CSV timeline (``python -m timeline extract``); MapDataError if it is not one."""
     from geo.errors import MapDataError
-    from geo.mapdata import REQUIRED_COLUMNS
+    from geo.map.data import REQUIRED_COLUMNS
 
     if not path.is_file():
         raise MapDataError(f"{path}: no such file; give the CSV that `python -m timeline extract` writes")
@@ -133,8 +133,8 @@ def _unneutralise(cell: str) -> str:
 
 
 def _cmd_map(args: argparse.Namespace) -> int:
-    from geo.mapdata import build_map_data, to_geojson
-    from geo.maprender import render_map
+    from geo.map.data import build_map_data, to_geojson
+    from geo.map.render import render_map
 
     data = build_map_data(_read_events_csv(Path(args.events)), aggregate_above=args.aggregate_above)
     html_text = render_map(data, standalone=True, height=None)

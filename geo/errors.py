@@ -61,7 +61,7 @@ class MapDataError(GeoError, ValueError):
 
 class MapAssetError(GeoError, RuntimeError):
     """Raised when a standalone map cannot be made self-contained, e.g. folium emits a
-    CDN address that ``geo/assets.py`` does not know."""
+    CDN address that ``geo/map/assets.py`` does not know."""
 
 
 class MapAssetsMissingError(MapAssetError, FileNotFoundError):

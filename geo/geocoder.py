@@ -21,10 +21,10 @@ from typing import Any, Callable
 from geopy.location import Location
 
 from geo.errors import OnlineLookupError, QueryError
-from geo.gazetteer import Gazetteer, Place, load_gazetteer
-from geo.names import NameEntry, NameKind
-from geo.recognition import find_places
-from timeline.normalization import normalize
+from geo.gazetteer.store import Gazetteer, Place, load_gazetteer
+from geo.gazetteer.names import NameEntry, NameKind
+from geo.places.recognition import find_places
+from timeline.text.normalization import normalize
 
 __all__ = ["OfflineGeocoder", "OnlineFallback", "geocode", "reverse", "MAX_QUERY_CHARS"]
 

@@ -1,7 +1,7 @@
 """A real browser for the tests: Debian's chromium driven by Playwright, offline.
 
 Every request that is not local is blocked, except the map's CDN addresses,
-which are served from the npm packages (geo/assets.py) — the same files a
+which are served from the npm packages (geo/map/assets.py) — the same files a
 standalone map inlines. Where chromium is not installed the browser tests skip,
 except under CI (``CI=true``), where .ci/run installs it and a skip would hide
 a failure: there they fail.
@@ -44,7 +44,7 @@ def require_browser() -> None:
 
 
 def _route(route) -> None:
-    from geo.assets import local_file
+    from geo.map.assets import local_file
 
     url = route.request.url
     parts = urlsplit(url)

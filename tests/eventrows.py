@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.export import EVENT_COLUMNS
+from timeline.events.export import EVENT_COLUMNS
 
 ARTICLE = ("自贡平昌——跨越千山万水的“双向奔赴”\n"
            "2021年6月以来,根据省委、省政府统一安排部署,自贡市正式启动对口帮扶巴中市平昌县工作。"

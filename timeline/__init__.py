@@ -1,5 +1,8 @@
 """Pairing Atlas core: dated events from Chinese news articles about pairing assistance.
 
+The stages, in the order data passes through them: :mod:`timeline.text` → :mod:`timeline.dates` (and
+:mod:`geo.places`) → :mod:`timeline.events` → :mod:`timeline.views`. docs/DESIGN.md draws the layers.
+
 >>> from timeline import extract_events
 >>> [e.summary for e in extract_events("2021年6月以来，自贡市正式启动对口帮扶巴中市平昌县工作。", doc="a.txt")]
 ['自贡市 → 平昌县 · pairing starts · 2021年6月以来']
@@ -10,10 +13,8 @@
 [('年5月', None, 'not_stated'), ('3月', 2024, 'inferred')]
 """
 
-from .assembly import extract_document_events, extract_events
-from .batch import Extraction, extract_documents, extract_paths
-from .dates import find_dates, find_dates_in_document
-from .errors import (
+from timeline.dates import Basis, DateKind, DateMention, Precision, find_dates, find_dates_in_document
+from timeline.errors import (
     DecodeError,
     DocumentError,
     DocumentTooLargeError,
@@ -21,12 +22,14 @@ from .errors import (
     MetadataError,
     TimelineError,
 )
-from .loading import LoadResult, decode_bytes, document_from_text, load_document, load_paths
-from .metadata import DocumentMeta, load_metadata, parse_metadata
-from .models import (
-    Basis, DateKind, DateMention, Document, Event, EventKind, Party, PartyKind, Precision, Programme,
+from timeline.events import (
+    Event, EventKind, Extraction, Party, PartyKind, Programme, extract_document_events, extract_documents,
+    extract_events, extract_paths,
 )
-from .normalization import NormalizedText, normalize
+from timeline.text import (
+    Document, DocumentMeta, LoadResult, NormalizedText, decode_bytes, document_from_text, load_document,
+    load_metadata, load_paths, normalize, parse_metadata,
+)
 
 __all__ = [
     "Event", "EventKind", "Extraction", "Party", "PartyKind", "Programme", "extract_document_events",

@@ -15,11 +15,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .dates import find_dates_in_document
-from .errors import TimelineError
-from .export import DATE_COLUMNS, EVENT_COLUMNS, dates_to_rows, events_to_rows, write_csv
-from .loading import load_paths
-from .metadata import load_metadata
+from timeline.dates.engine import find_dates_in_document
+from timeline.errors import TimelineError
+from timeline.events.export import DATE_COLUMNS, EVENT_COLUMNS, dates_to_rows, events_to_rows, write_csv
+from timeline.text.loading import load_paths
+from timeline.text.metadata import load_metadata
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -48,7 +48,7 @@ def _write(path: str, rows: list[dict], columns) -> bool:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .batch import extract_paths  # imports geo: only for this command
+    from timeline.events.batch import extract_paths  # imports geo: only for this command
 
     metadata = load_metadata(args.meta) if args.meta else None
     result = extract_paths(

@@ -1,0 +1,76 @@
+"""Recognition rules as data: the word lists the engine in :mod:`geo.places.recognition` applies.
+
+Each set is a closed class of the language, not a list of places:
+generic heads that turn a preceding name into a smaller place or an
+organisation, and the separators that join names.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "SMALLER_PLACE_HEADS",
+    "ZONE_HEADS",
+    "ZONE_HEADS_NOT_AFTER_PROVINCE",
+    "EVENT_AFTER_NAME",
+    "ORG_HEAD_ENDINGS",
+    "PARENT_JOINERS",
+    "COORDINATORS",
+    "CLAUSE_BREAKS",
+    "WINDOW",
+]
+
+# A name followed by one of these words names a smaller or different place
+# (格西乡, 杭州湾, 金沙村): it is not a mention of the unit.
+SMALLER_PLACE_HEADS = frozenset(
+    {
+        "乡", "镇", "村", "街道", "社区", "组", "屯", "寨", "湾", "港", "岛", "路", "街", "巷", "桥",
+        "山", "河", "江", "湖", "峡", "沟",
+    }
+)
+
+# A name directly followed by one of these names a zone *inside* the unit
+# (遂宁高新区, 兰州新区, 平昌县工业园区): the unit is mentioned, approximately.
+# A county's short form still needs corroboration there: 河东新区 in 遂宁 is not
+# 河东区 of 天津 or 临沂, unless the text names 河东区 in full.
+ZONE_HEADS = (
+    "高新技术产业开发区", "经济技术开发区", "经济开发区", "开发区", "高新区", "经开区", "新区",
+    "工业园区", "工业园", "产业园区", "产业园", "园区", "综合保税区", "保税区", "自贸区",
+)
+# Zone heads that never follow a province's short form as its own zone: 河南新区
+# and 河北新区 are districts "south/north of the river" in some city.
+ZONE_HEADS_NOT_AFTER_PROVINCE = ("新区",)
+
+# A county's short form directly followed by an earthquake named after it, as
+# news names them (5·12汶川特大地震, 芦山地震发生后, 长宁6.0级地震), is a mention
+# of the county with no other corroboration needed. A bare 地震 counts only
+# where what follows shows an event (灾区, 发生, 周年, punctuation …), so
+# 新建地震监测站 (a newly built station) is not 新建区.
+EVENT_AFTER_NAME = re.compile(
+    r"(?:[0-9]{1,2}(?:\.[0-9])?级)?"
+    r"(?:特大地震|强烈地震|大地震"
+    r"|(?:地震|强震)(?:$|(?=[^\u3400-\u9fff])"
+    r"|(?=重灾区|灾区|灾后|发生|后|以来|周年|遗址|纪念|遇难|伤亡|救援|期间|之后|受灾|造成|波及)))"
+)
+
+# A name followed by a word ending in one of these is an organisation named
+# with the place (自贡市商务局, 平昌中学): located there, marked approximate.
+ORG_HEAD_ENDINGS = (
+    "局", "厅", "委", "办", "院", "所", "校", "中学", "小学", "大学", "学院", "公司", "集团", "分行",
+    "支行", "银行", "日报", "报", "台", "社", "分社", "中心", "政府", "办公室", "协会", "合作社",
+    "医院", "部", "队", "站", "馆", "商会", "航空", "部门",
+)
+
+# What may stand between a parent and its child: 天津·和平, 自贡-平昌 (a pair, not
+# a parent, unless the first encloses the second), 天津市和平区.
+PARENT_JOINERS = ("", "·", "•", "・", " ", "-")
+
+# What joins two names in a list: 乐山、凉山; 和平与会宁.
+COORDINATORS = ("、", "·", "•", "・", "与", "和", "及", "-", "—", "/", " ")
+
+# Characters a local segmentation window never crosses.
+CLAUSE_BREAKS = frozenset("，。！？；：、,.!?;:()（）《》“”\"'‘’【】[]|\n\r\t ")
+
+# Characters of context on each side of a candidate given to the segmenter.
+WINDOW = 6

@@ -1,0 +1,206 @@
+"""The Streamlit app, driven through AppTest by widget keys.
+
+The pure functions behind each step are tested in test_views.py; these tests
+check that the page wires them together: filters and timeline selections
+reach the table, the map and the exports, uploads reach the view.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from gold import ROOT, SEEDS
+from timeline import extract_paths
+from timeline.events.export import EVENT_COLUMNS
+from timeline.views.uploads import library_of
+
+APP = str(ROOT / "streamlit_app.py")
+ARTICLE = ("2021年6月以来,根据省委、省政府统一安排部署,自贡市正式启动对口帮扶巴中市平昌县工作。"
+           "2023年7月，自贡市第二批结对帮扶平昌县工作队30名队员整装出发。")
+
+
+@pytest.fixture(scope="module")
+def seed_rows() -> list[dict]:
+    return library_of(extract_paths([SEEDS]))[1]
+
+
+def run_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, int]:
+    return {m.label: int(m.value) for m in at.metric}
+
+
+def table_ids(at: AppTest) -> list[str]:
+    return list(at.dataframe(key="events_table").value["event_id"]) if at.dataframe else []
+
+
+def map_page(at: AppTest) -> str:
+    (frame,) = at.get("iframe")
+    return frame.proto.srcdoc
+
+
+def on_map(row: dict) -> bool:
+    return all(row[f"{side}_{axis}"] is not None for side in ("donor", "recipient") for axis in ("lon", "lat"))
+
+
+def marker(row: dict) -> str:
+    """A piece of the row's evidence that its map popup carries unchanged (no characters HTML escapes)."""
+    text = "".join(ch for ch in row["evidence"] if ch not in "<>&\"'")
+    return text[:24]
+
+
+def test_the_app_opens_on_the_seed_events_with_a_map_a_timeline_and_a_table(seed_rows):
+    at = run_app()
+    counts = metrics(at)
+    assert counts["Events"] == len(seed_rows) > 50
+    assert counts["Dated"] + counts["Year not stated"] == counts["Events"]
+    assert counts["Year not stated"] > 10 and counts["Not on the map"] > 0
+    assert sorted(table_ids(at)) == sorted(r["event_id"] for r in seed_rows)
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the timeline
+    page = map_page(at)
+    assert "window.atlas" in page and "leaflet" in page.lower()
+    assert 'src="https://' not in page  # the embedded map carries its scripts: it draws offline
+    assert {b.key for b in at.get("download_button")} == {"download_csv", "download_html", "download_geojson"}
+
+
+def test_a_kind_filter_changes_the_table_the_counts_and_the_map(seed_rows):
+    at = run_app()
+    before = map_page(at)
+    at.multiselect(key="kinds").set_value(["team_arrival"]).run()
+    kept = [r for r in seed_rows if r["kind"] == "team_arrival"]
+    assert kept and sorted(table_ids(at)) == sorted(r["event_id"] for r in kept)
+    assert metrics(at)["Events"] == len(kept)
+    page = map_page(at)
+    assert page != before
+    shown = {marker(r) for r in kept if on_map(r)}
+    gone = {marker(r) for r in seed_rows if on_map(r) and r["kind"] != "team_arrival"} - shown
+    assert shown and gone
+    assert all(m in page for m in shown) and not any(m in page for m in gone)
+    assert all(m in before for m in gone)  # the check can fail: they were on the map before
+
+
+def test_the_year_range_keeps_those_years_and_the_undated(seed_rows):
+    at = run_app()
+    at.slider(key="year_range").set_value((2016, 2017)).run()
+    table = at.dataframe(key="events_table").value
+    years = table["year"].dropna()
+    assert len(years) and years.between(2016, 2017).all()
+    assert table["year"].isna().sum() == sum(r["year"] is None for r in seed_rows)
+    at.checkbox(key="include_undated").uncheck().run()
+    assert at.dataframe(key="events_table").value["year"].notna().all()
+
+
+def test_a_click_on_the_timeline_filters_the_table_and_the_map_and_opens_the_evidence(seed_rows):
+    target = next(r for r in seed_rows if r["donor"] == "自贡市" and r["year"] == 2021 and on_map(r))
+    other = next(r for r in seed_rows if on_map(r) and marker(r) != marker(target))
+    at = run_app()
+    at.session_state["timeline"] = {"selection": {"pick": [{"event_id": target["event_id"]}],
+                                                  "brush": {}, "pick_undated": {}}}
+    at.run()
+    assert not at.exception and not at.error
+    assert set(table_ids(at)) == {target["event_id"]}
+    page = map_page(at)
+    assert marker(target) in page and marker(other) not in page
+    evidence = " ".join(h.proto.body for h in at.get("html"))
+    assert f"<mark>{target['evidence']}</mark>" in evidence
+    assert "Published 2024-10-09 (stamp: " in evidence and target["doc"] in evidence
+
+
+def test_a_brush_on_the_timeline_picks_a_year_range(seed_rows):
+    at = run_app()
+    ms = [int(dt.datetime(y, m, 1, tzinfo=dt.timezone.utc).timestamp() * 1000) for y, m in ((2016, 3), (2017, 5))]
+    at.session_state["timeline"] = {"selection": {"pick": {}, "brush": {"mid": ms}, "pick_undated": {}}}
+    at.run()
+    years = at.dataframe(key="events_table").value["year"].dropna()
+    assert len(years) and set(years) <= {2016, 2017}
+    assert len(years) < sum(r["year"] is not None for r in seed_rows)
+
+
+def test_uploads_add_events_and_each_bad_file_gets_a_message_naming_it(seed_rows):
+    at = run_app()
+    at.file_uploader(key="upload").set_value([
+        ("zigong.txt", ARTICLE.encode("gb18030"), "text/plain"),
+        ("empty.txt", b"   ", "text/plain"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "text/plain"),
+    ]).run()
+    assert not at.exception and not at.error
+    warnings = " ".join(w.value for w in at.warning)
+    assert "empty.txt" in warnings and "photo.txt" in warnings and "zigong.txt" not in warnings
+    table = at.dataframe(key="events_table").value
+    assert "zigong.txt" in set(table["doc"])
+    assert metrics(at)["Events"] == len(seed_rows) + sum(table["doc"] == "zigong.txt")
+    at.file_uploader(key="upload").set_value(None).run()  # removed from the uploader: gone from the view
+    assert "zigong.txt" not in set(at.dataframe(key="events_table").value["doc"])
+    assert metrics(at)["Events"] == len(seed_rows) and not at.warning
+
+
+def test_pasted_text_is_added_to_the_view(seed_rows):
+    at = run_app()
+    at.text_area(key="paste_text").input("2016年9月11日，青白江区援藏工作队抵达九龙县，开展对口支援。")
+    at.button(key="paste_submit").click().run()
+    assert not at.exception and not at.error
+    assert any("Added the pasted text" in s.value for s in at.success)
+    docs = at.dataframe(key="events_table").value["doc"]
+    assert any(d.startswith("pasted-") for d in docs)
+    assert metrics(at)["Events"] > len(seed_rows)
+
+
+def test_the_csv_export_holds_exactly_the_filtered_rows(monkeypatch):
+    files: dict[str, bytes] = {}
+    original = MediaFileManager.add
+
+    def spy(self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False):
+        files[file_name] = path_or_data
+        return original(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
+
+    monkeypatch.setattr(MediaFileManager, "add", spy)
+    at = run_app()
+    at.multiselect(key="kinds").set_value(["visit", "funding"]).run()
+    text = files["pairing-atlas-events.csv"].decode("utf-8")
+    assert text.startswith("\ufeff")
+    records = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert list(records[0]) == list(EVENT_COLUMNS)
+    table = at.dataframe(key="events_table").value
+    assert [(r["event_id"], r["donor"], r["recipient"]) for r in records] == list(
+        zip(table["event_id"], table["donor"], table["recipient"]))
+    assert {r["kind"] for r in records} == {"visit", "funding"}
+    assert b'"type": "FeatureCollection"' in files["pairing-atlas-arcs.geojson"] or \
+        b'"type":"FeatureCollection"' in files["pairing-atlas-arcs.geojson"]
+    assert b"window.atlas" in files["pairing-atlas-map.html"]
+
+
+def test_a_row_picked_in_the_table_is_alone_on_the_map_and_opens_its_evidence(seed_rows):
+    at = run_app()
+    table = at.dataframe(key="events_table").value
+    index = next(i for i, r in enumerate(seed_rows) if on_map(r) and r["year"] is not None)
+    target = seed_rows[index]
+    assert table["event_id"][index] == target["event_id"]
+    at.session_state["events_table"] = {"selection": {"rows": [index], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception and not at.error
+    assert metrics(at)["Events"] == len(seed_rows)  # the table keeps every row: the selection is for reading
+    page = map_page(at)
+    assert marker(target) in page
+    assert sum(marker(r) in page for r in seed_rows if on_map(r)) < len([r for r in seed_rows if on_map(r)])
+    assert any("selected rows" in c.value for c in at.caption)
+    assert f"<mark>{target['evidence']}</mark>" in " ".join(h.proto.body for h in at.get("html"))
+
+
+def test_without_the_npm_packages_the_map_loads_from_cdns_and_the_html_export_says_what_to_do(monkeypatch, tmp_path):
+    monkeypatch.setenv("PAIRING_ATLAS_NODE_MODULES", str(tmp_path))  # an empty node_modules
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception and not at.error
+    assert 'src="https://' in map_page(at)  # the page still draws, with network
+    assert any("npm ci" in w.value for w in at.warning)
+    assert {b.key for b in at.get("download_button")} == {"download_csv", "download_geojson"}

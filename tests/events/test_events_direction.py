@@ -1,0 +1,154 @@
+"""Event assembly on paragraphs written the way the news writes them, across programmes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.events.assembly import extract_events
+from timeline.dates.mention import Basis
+from timeline.events.model import EventKind, PartyKind, Programme
+
+
+def pairs(text, pub=None):
+    return [
+        ("、".join(d.name for d in e.donors), "、".join(r.name for r in e.recipients), e.year)
+        for e in extract_events(text, doc="t.txt", publication_date=pub)
+    ]
+
+
+def only(text, pub=None):
+    found = extract_events(text, doc="t.txt", publication_date=pub)
+    assert len(found) == 1, [(e.summary) for e in found]
+    return found[0]
+
+
+def test_donor_verb_recipient_reads_the_direction():
+    e = only("2021年6月以来，自贡市正式启动对口帮扶巴中市平昌县工作。")
+    assert ([d.name for d in e.donors], [r.name for r in e.recipients]) == (["自贡市"], ["平昌县"])
+    assert (e.year, e.date.month, e.kind) == (2021, 6, EventKind.PAIRING_START)
+
+
+def test_recipient_written_with_its_parents_is_the_most_specific_place():
+    e = only("上海市对口支援新疆喀什地区莎车县。")
+    assert [r.adcode for r in e.recipients] == ["653125"]
+
+
+def test_a_group_of_donors_gives_one_row_each():
+    e = only("2012年，省委先后确定绵阳市、省卫生计生委、省统计局等对口支援壤塘县。")
+    assert [d.name for d in e.donors] == ["绵阳市", "省卫生计生委", "省统计局"]
+    assert [d.kind for d in e.donors] == [PartyKind.PLACE, PartyKind.ORGANISATION, PartyKind.ORGANISATION]
+    assert e.donors[1].lon is None and e.donors[1].adcode == ""  # no invented coordinates
+
+
+def test_team_from_a_donor_arriving_in_the_recipient():
+    e = only("2021年8月，来自上海市的第十批援疆干部人才抵达喀什地区莎车县。")
+    assert ([d.name for d in e.donors], [r.name for r in e.recipients]) == (["上海市"], ["莎车县"])
+    assert e.kind is EventKind.TEAM_ARRIVAL and e.programme is Programme.XINJIANG_AID
+
+
+def test_task_given_to_a_city_names_it_the_donor_and_the_region_the_recipient():
+    e = only("2012年，省委、省政府将对口帮扶省内藏区10个县的光荣使命交给成都。")
+    assert [d.name for d in e.donors] == ["成都市"]
+    assert e.recipients[0].kind is PartyKind.REGION and e.recipients[0].name == "省内藏区10个县"
+    assert e.recipients[0].adcode == "" and e.recipients[0].lon is None
+
+
+def test_help_received_runs_from_the_giver_to_the_subject():
+    e = only("江油市正是在全国各地包括布拖县人民的关心、帮助和支持下，取得了灾后重建的胜利。")
+    assert ([d.name for d in e.donors], [r.name for r in e.recipients]) == (["布拖县"], ["江油市"])
+    assert e.programme is Programme.RECONSTRUCTION
+
+
+def test_giving_toward_a_recipient_is_funding_with_the_amount():
+    e = only("2021年，苏州市向铜仁市捐赠医疗设备价值3000万元。")
+    assert (e.kind, e.amount_yuan, e.year) == (EventKind.FUNDING, 30_000_000, 2021)
+    assert ([d.name for d in e.donors], [r.name for r in e.recipients]) == (["苏州市"], ["铜仁市"])
+
+
+def test_chinese_numeral_money_is_read():
+    e = only("宁波市镇海区对口帮扶凉山州布拖县，投入帮扶资金一千万元助力产业发展。")
+    assert e.amount_yuan == 10_000_000 and e.kind is EventKind.FUNDING
+
+
+def test_people_sent_are_counted_on_team_events():
+    e = only("2023年7月，自贡市第二批结对帮扶平昌县工作队30名队员整装出发。")
+    assert (e.people, e.kind) == (30, EventKind.TEAM_ARRIVAL)
+
+
+def test_a_symmetric_signing_is_oriented_by_the_articles_stated_pair():
+    text = "天津市和平区对口帮扶甘肃省会宁县。2017年，和平区与会宁县签订东西部协作帮扶协议。"
+    found = pairs(text)
+    assert ("和平区", "会宁县", 2017) in found
+    assert not [p for p in found if p[0] == "会宁县"]
+
+
+def test_east_west_signing_without_other_evidence_is_oriented_east_to_west():
+    e = only("2023年，福州市与定西市签订东西部协作框架协议。")
+    assert ([d.name for d in e.donors], [r.name for r in e.recipients]) == (["福州市"], ["定西市"])
+    assert e.kind is EventKind.AGREEMENT and e.programme is Programme.EAST_WEST
+
+
+def test_a_signing_with_no_direction_anywhere_gives_no_event():
+    assert extract_events("温州市鹿城区与泰顺县共建山海协作产业园。", doc="t") == []
+
+
+def test_multi_party_park_signing_gives_the_article_recipient_and_keeps_the_missing_year_empty():
+    text = ("遂宁市对口帮扶阿坝州理县。年5月，浙江省永康市和东阳市、遂宁船山区、阿坝州理县三方四地签订共建“飞地”园区"
+            "合作开发框架协议。")
+    park = [e for e in extract_events(text, doc="t") if e.kind is EventKind.PARK]
+    assert len(park) == 1
+    assert [d.name for d in park[0].donors] == ["永康市", "东阳市", "船山区"]
+    assert [r.name for r in park[0].recipients] == ["理县"]
+    assert (park[0].year, park[0].date.month, park[0].date.basis) == (None, 5, Basis.NOT_STATED)
+
+
+def test_a_date_from_another_sentence_is_never_borrowed():
+    e = extract_events("2016年9月11日，工作队抵达九龙县。青白江区对口帮扶九龙县，成效显著。", doc="t")[-1]
+    assert e.date is None and e.year is None
+
+
+def test_dates_inside_a_plans_title_are_not_the_events_date():
+    e = only("自贡市印发了《自贡市对口帮扶平昌县工作规划(2021—2025年)》。")
+    assert e.date is None
+
+
+def test_a_dateline_is_not_the_events_date():
+    e = only("新华社乌鲁木齐7月16日电 2010年以来，北京市对口支援和田地区。", pub=dt.date(2023, 7, 17))
+    assert (e.date.text, e.year) == ("2010年以来", 2010)
+
+
+def test_relative_and_inferred_dates_keep_their_basis():
+    e = only("去年9月，青白江区对口帮扶九龙县的20名教师来到九龙县。", pub=dt.date(2018, 5, 9))
+    assert (e.year, e.date.month, e.date.basis) == (2017, 9, Basis.RELATIVE)
+
+
+def test_a_body_named_with_its_place_is_kept_by_name_at_that_place_marked_approximate():
+    e = only("2020年，成都市大弯中学对口帮扶九龙县中学。")
+    donor = e.donors[0]
+    assert (donor.name, donor.kind, donor.adcode, donor.approximate) == (
+        "成都市大弯中学", PartyKind.ORGANISATION, "510100", True)
+
+
+def test_a_place_never_helps_itself():
+    for e in extract_events("九龙县协助打造九龙县特色品牌，帮助九龙县发展产业。", doc="t"):
+        assert not {d.adcode for d in e.donors} & {r.adcode for r in e.recipients}
+
+
+def test_traditional_text_reads_the_same_with_original_offsets():
+    text = "2011年以來，來自郫縣、都江堰市等對口支援市縣的援藏干部人才抵達道孚縣。"
+    e = only(text)
+    assert [d.name for d in e.donors] == ["郫都区", "都江堰市"] and e.donors[0].former_name == "郫县"
+    assert [r.name for r in e.recipients] == ["道孚县"]
+    assert text[e.char_start:e.char_end] == e.evidence and e.year == 2011
+
+
+@pytest.mark.parametrize("text", ["", "今天天气很好。", "2016年9月11日。", "对口帮扶工作很重要。"])
+def test_text_without_a_stated_pair_gives_no_event(text):
+    assert extract_events(text, doc="t") == []
+
+
+def test_a_place_qualifying_a_helper_after_the_verb_is_not_a_recipient():
+    text = "天津市和平区对口帮扶甘肃省会宁县。教育人才“组团式”帮扶天津和平区教师胡刚说道，我把课堂理念带到了会宁。"
+    assert not [e for e in extract_events(text, doc="t") if any(r.adcode == "120101" for r in e.recipients)]

@@ -1,0 +1,263 @@
+"""find_places on real paragraphs: offsets, rejection rules, disambiguation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo import find_places, geocode
+from geo.errors import InputTooLargeError, QueryError
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def names(text):
+    return [(m.mention, m.adcode) for m in find_places(text)]
+
+
+@pytest.mark.parametrize(
+    "text, rejected",
+    [
+        ("打造“遂理一家亲”帮扶合作品牌", "合作"),  # 合作市: an ordinary word
+        ("2018年的阳春3月,青白江区援藏工作队", "阳春"),  # 阳春市
+        ("近期,区援藏队将以打造电商示范县作为抓手", "范县"),  # 示范县 is one word
+        ("堅持真金白銀幫扶,將幫扶資金列入財政預算", "白銀"),  # 白银市 inside an idiom
+        ("“千年盐都”与位于米仓山南麓的“川北重镇”", "山南"),  # 山南市 across 米仓山/南麓
+        ("九龙三垭彝族乡尔西移民搬迁安置点的村民广场", "迁安"),  # 迁安市 across 搬迁/安置
+        ("引資1000萬元建成格西鄉(xiāng)種植基地", "西鄉"),  # 西乡县 inside a township name
+        ("位于遂宁市河东新区九宗书院路的“理县馆”", "河东"),  # 河东区 ≠ 河东新区
+        ("绍兴滨海新区管委会发布通知", "滨海新区"),  # 天津's 滨海新区 ≠ 绍兴's
+        ("杭州湾跨海大桥通车", "杭州"),  # 杭州湾 is a bay
+        ("首页 | 直通屏山 | 政务公开", "屏山"),  # a website section, not 屏山县
+        ("薛城镇金沙村电缆线损坏", "金沙"),  # a village, not 金沙县
+    ],
+)
+def test_a_name_inside_an_ordinary_word_or_smaller_place_is_not_a_mention(text, rejected):
+    assert all(m.mention != rejected for m in find_places(text))
+
+
+def test_a_bare_county_suffix_is_never_a_place():
+    assert find_places("全县干部群众;县委、县政府;5个市、县(市)") == []
+
+
+@pytest.mark.parametrize(
+    "text, mention, adcode",
+    [
+        ("天津市和平区:一处向海而兴的商业强区", "和平区", "120101"),
+        ("天津和平区和甘肃省会宁县一道", "和平区", "120101"),
+        ("沈阳市和平区召开会议", "和平区", "210102"),
+        ("阿坝州理县三方四地签订协议", "理县", "513222"),
+        ("位于成都市青白江区的台嘉生产车间", "青白江区", "510113"),
+    ],
+)
+def test_an_explicit_parent_chooses_the_unit(text, mention, adcode):
+    found = {m.mention: m for m in find_places(text)}
+    assert found[mention].adcode == adcode
+    assert found[mention].score == 1.0
+
+
+def test_document_context_chooses_between_same_named_units():
+    tianjin = find_places("天津市引进企业。和平区累计投入财政帮扶资金3.3亿元。")
+    shenyang = find_places("辽宁省沈阳市召开会议。和平区累计投入帮扶资金。")
+    assert [m.adcode for m in tianjin if m.mention == "和平区"] == ["120101"]
+    pick = [m for m in shenyang if m.mention == "和平区"][0]
+    assert pick.adcode == "210102" and "120101" in pick.alternatives and pick.score > 0.5
+
+
+def test_seed_tianjin_article_reads_heping_as_tianjin():
+    text = (SEEDS / "003_5e482c36e855b8f5.txt").read_text(encoding="utf-8")
+    assert {m.adcode for m in find_places(text) if m.name == "和平区"} == {"120101"}
+
+
+def test_a_bare_short_name_means_the_larger_unit():
+    (m,) = find_places("阿坝")
+    assert (m.adcode, m.level.value) == ("513200", "prefecture")
+
+
+def test_a_bare_short_name_lists_the_smaller_unit_as_an_alternative_with_a_score():
+    (m,) = find_places("阿坝")
+    assert m.alternatives == ("513231",)  # 阿坝县
+    assert m.score == 0.5
+    located = geocode("阿坝", exactly_one=False)
+    assert [x.raw["adcode"] for x in located] == ["513200", "513231"]
+    assert located[0].raw["score"] == m.score
+
+
+def test_a_short_name_with_one_meaning_has_no_alternatives():
+    (m,) = find_places("遂宁")
+    assert (m.adcode, m.alternatives, m.score) == ("510900", (), 0.9)
+
+
+@pytest.mark.parametrize(
+    "text, mention, adcode",
+    [
+        ("“飞地”园区计划在遂宁高新区船山园区落地项目30个以上", "遂宁", "510900"),
+        ("兰州新区招商引资", "兰州", "620100"),
+        ("成都高新区管委会", "成都", "510100"),
+        ("入驻平昌县工业园区的企业", "平昌县", "511923"),
+    ],
+)
+def test_a_province_or_prefecture_before_a_zone_is_mentioned_approximately(text, mention, adcode):
+    (m,) = [m for m in find_places(text) if m.mention == mention]
+    assert (m.adcode, m.approximate) == (adcode, True)
+    assert text[m.start : m.end] == mention
+
+
+def test_a_county_short_form_before_a_zone_needs_the_county_named_elsewhere():
+    alone = "计划在遂宁高新区船山园区落地项目"
+    named = "遂宁船山区、阿坝州理县签订协议。计划在遂宁高新区船山园区落地项目"
+    assert "船山" not in [m.mention for m in find_places(alone)]
+    assert [(m.mention, m.adcode) for m in find_places(named) if m.mention == "船山"] == [("船山", "510903")]
+
+
+@pytest.mark.parametrize(
+    "text", ["作為“5·12”汶川特大地震重災區,江油", "汶川地震发生后,各地驰援", "纪念汶川地震10周年"]
+)
+def test_a_county_short_form_naming_an_earthquake_is_a_mention(text):
+    (m,) = find_places(text)[:1]
+    assert (m.mention, m.adcode, m.alternatives) == ("汶川", "513221", ())
+    assert text[m.start : m.end] == "汶川"
+
+
+def test_an_earthquake_named_by_an_ambiguous_county_keeps_both_counties():
+    (m,) = find_places("长宁6.0级地震")  # 长宁县 (宜宾) or 长宁区 (上海): no context to choose
+    assert m.mention == "长宁" and {m.adcode, *m.alternatives} == {"511524", "310105"} and m.score == 0.5
+    (m,) = [x for x in find_places("四川宜宾长宁6.0级地震") if x.mention == "长宁"]
+    assert m.adcode == "511524"
+
+
+def test_the_earthquake_rule_reads_汶川_as_the_sichuan_county():
+    (m,) = find_places("5·12汶川特大地震")
+    assert (m.mention, m.adcode, m.start, m.end) == ("汶川", "513221", 4, 6)
+
+
+@pytest.mark.parametrize("text", ["汶川的茶叶很好", "新建地震监测站", "芦山地震局"])
+def test_a_county_short_form_without_an_event_still_needs_corroboration(text):
+    assert [m for m in find_places(text) if m.level.value == "county"] == []
+
+
+@pytest.mark.parametrize(
+    "text, mention, adcode, approximate",
+    [
+        ("理县特色农副产品,遂宁市民都可以在这里买到", "遂宁", "510900", False),  # 遂宁 / 市民
+        ("在自贡市场知名度和销售量进一步提升", "自贡", "510300", False),  # 自贡 / 市场
+        ("乐山市中区召开会议", "乐山", "511100", False),  # 乐山 / 市中区
+        ("江油市委常委会", "江油市", "510781", True),  # the party committee of 江油市
+        ("道孚縣委、縣政府", "道孚縣", "513326", True),
+    ],
+)
+def test_a_suffix_shared_with_the_next_word(text, mention, adcode, approximate):
+    (m,) = [m for m in find_places(text) if m.adcode == adcode]
+    assert (m.mention, m.approximate) == (mention, approximate)
+    assert text[m.start : m.end] == mention
+
+
+def test_the_shared_suffix_leaves_the_next_place_whole():
+    assert [(m.mention, m.adcode) for m in find_places("乐山市中区")] == [("乐山", "511100"), ("市中区", "511102")]
+
+
+def test_traditional_former_name_resolves_to_todays_unit_with_original_offsets():
+    text = "來自公安廳等省直機關和郫縣、都江堰市等對口支援市縣"
+    m = [x for x in find_places(text) if x.adcode == "510117"][0]
+    assert text[m.start : m.end] == "郫縣" == m.mention
+    assert (m.name, m.historical_name, m.changed_year) == ("郫都区", "郫县", 2016)
+
+
+def test_offsets_survive_removed_pinyin_glosses():
+    text = "對口幫扶藏區(qū)彝區(qū)貧困縣:壤塘縣、道孚縣"
+    for m in find_places(text):
+        assert text[m.start : m.end] == m.mention
+
+
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        ("自贡市对口帮扶巴中市平昌县。自贡与平昌,跨越千山万水", "平昌"),
+        ("青白江区被调整到对口帮扶甘孜州九龙县。开启青白江对口帮扶九龙工作", "九龙"),
+        ("蓝瘦山泉水在成都武侯等区县上架销售", "武侯"),
+        ("德阳、绵阳及贵州、遵义等其他区域", "遵义"),
+    ],
+)
+def test_short_forms_are_read_with_corroboration(text, short):
+    assert any(m.mention == short and m.short_form for m in find_places(text))
+
+
+def test_a_county_short_form_alone_needs_corroboration():
+    assert find_places("马边的茶叶很好") == []
+    assert names("在乐山马边调研") == [("乐山", "511100"), ("马边", "511133")]
+
+
+@pytest.mark.parametrize("text", ["省公安厅", "美菜网", "光大银行"])
+def test_non_places_get_nothing(text):
+    assert find_places(text) == []
+
+
+def test_an_organisation_named_with_a_place_is_located_there_approximately():
+    (m,) = find_places("在自贡市商务局的大力支持下")
+    assert (m.adcode, m.approximate) == ("510300", True)
+
+
+def test_mentions_are_frozen_and_carry_the_doc():
+    (m,) = find_places("平昌县", doc="a.txt")
+    assert m.doc == "a.txt"
+    with pytest.raises(AttributeError):
+        m.adcode = "x"  # type: ignore[misc]
+
+
+def test_empty_text_gives_an_empty_list():
+    assert find_places("") == []
+
+
+def test_non_string_input_is_rejected():
+    with pytest.raises(QueryError):
+        find_places(b"\xe5\xb9\xb3")  # type: ignore[arg-type]
+
+
+def test_input_size_is_bounded(monkeypatch):
+    import geo.places.recognition as rec
+
+    monkeypatch.setattr(rec, "MAX_TEXT_CHARS", 10)
+    with pytest.raises(InputTooLargeError):
+        rec.find_places("平昌县" * 10)
+
+
+def test_a_long_input_is_handled_in_linear_time():
+    text = ("县" * 50_000) + ("平昌县帮扶" * 10_000)
+    assert len(find_places(text)) == 10_000
+
+
+def test_the_keys_that_speed_up_matching_never_match():
+    import geo.places.recognition as rec
+
+    text = "".join(ch + rec._NEVER for ch in rec._FREQUENT_CHARS) + "巴中市平昌县"
+    assert [(m.mention, m.adcode) for m in find_places(text)] == [("巴中市", "511900"), ("平昌县", "511923")]
+
+
+def test_one_normalisation_serves_dates_and_places():
+    from geo import find_places_normalized
+    from timeline.text.normalization import normalize
+
+    text = "來自郫縣、都江堰市等對口支援市縣"
+    assert find_places_normalized(normalize(text), doc="a") == find_places(text, doc="a")
+    with pytest.raises(QueryError):
+        find_places_normalized(text)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["延吉市河南新区", "河北新区建设"])
+def test_a_province_short_form_before_新区_is_a_direction_not_the_province(text):
+    assert [m.adcode for m in find_places(text) if m.level.value == "province"] == []
+
+
+def test_a_province_before_its_free_trade_zone_is_mentioned():
+    (m,) = find_places("海南自贸区建设")
+    assert (m.adcode, m.approximate) == ("460000", True)
+
+
+def test_a_compass_word_running_into_a_name_is_not_the_place():
+    from geo import find_places
+
+    assert [p.name for p in find_places("推动沿海发达地区与浙西南山区、海岛地区结对合作")] == []
+    assert "南海区" in [p.name for p in find_places("广东南海区")]
+    assert "南山区" in [p.name for p in find_places("深圳市南山区")]

@@ -1,0 +1,170 @@
+"""The rendered map (geo.map.render) and its assets (geo.map.assets): what folium is given, and standalone HTML.
+
+Whether it draws and plays in a browser is the browser tests' job; these check the map's
+structure and that a standalone file loads nothing but tiles. node_modules must be installed
+(`./atlas test` does it): without it these tests fail, they never skip.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import folium
+import pytest
+
+from geo.map import assets
+from geo.errors import GeoError, MapAssetError, MapAssetsMissingError
+from geo.map.data import build_map_data
+from geo.map.render import _legend, _PlayedGeoJson, build_folium_map, render_map
+from test_map_data import HOSTILE, row
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def data() -> dict:
+    region = row(event_id="r", recipient="省内藏区10个县", recipient_lon=None, recipient_lat=None)
+    return build_map_data([row(), row(event_id="m", year=1998, month=6, precision="month"),
+                           row(event_id="u", year=None, date_text=""), region])
+
+
+@pytest.fixture(scope="module")
+def standalone(data) -> str:
+    return render_map(data, standalone=True)
+
+
+def _children(element) -> list:
+    found, stack = [], [element]
+    while stack:
+        e = stack.pop()
+        found.append(e)
+        stack.extend(e._children.values())
+    return found
+
+
+def test_dated_arcs_play_cumulatively_by_month_without_a_last_point(data):
+    m = build_folium_map(data)
+    [played] = [c for c in _children(m) if isinstance(c, _PlayedGeoJson)]
+    assert isinstance(played, folium.plugins.TimestampedGeoJson)
+    assert played.period == "P1M"  # a month-precision event is present
+    assert played.add_last_point is False
+    assert played.duration == "undefined"  # no duration: an arc stays once its time has come
+    assert played.options["speed_slider"] is True and played.start == "2017"
+    # 1998-06 to 2017-01 is 224 monthly steps, played in about 30 s at the default speed
+    assert played.options["player_options"]["transitionTime"] == 30_000 // 224
+    features = json.loads(played.data)["features"]
+    assert len(features) == 4  # two arcs and their arrowheads
+    assert all(f["properties"]["times"] for f in features)
+
+
+def test_undated_arcs_are_an_always_visible_layer_named_with_their_count(data):
+    m = build_folium_map(data)
+    groups = {c.layer_name: c for c in _children(m) if isinstance(c, folium.FeatureGroup)}
+    assert groups["Year not stated (1)"].show is True
+    assert any(isinstance(c, folium.LayerControl) for c in _children(m))
+    assert m.options["prefer_canvas"] is True
+
+
+def test_map_without_dated_events_has_no_player():
+    m = build_folium_map(build_map_data([row(year=None, date_text="")]))
+    assert not [c for c in _children(m) if isinstance(c, _PlayedGeoJson)]
+
+
+@pytest.mark.parametrize("standalone_mode", [False, True])
+def test_no_events_render_an_empty_map_with_a_message(standalone_mode):
+    html = render_map(build_map_data([]), standalone=standalone_mode)
+    assert html.startswith("<!DOCTYPE html>")
+    assert "No events to map." in json.loads(re.search(r"div\.innerHTML = (\"(?:[^\"\\]|\\.)*\")", html).group(1))
+
+
+def test_legend_counts_dated_undated_and_not_on_map_and_escapes_names(data):
+    hostile = build_map_data([row(recipient=HOSTILE, recipient_lon=None, recipient_lat=None)])
+    legend = _legend(hostile)
+    assert HOSTILE not in legend and "&lt;script&gt;" in legend
+    legend = _legend(data)
+    assert 'data-dated="2" data-undated="1" data-not-on-map="1"' in legend
+    assert "省内藏区10个县" in legend
+
+
+def test_news_text_cannot_close_the_script_it_is_embedded_in():
+    closing = "</script><script>alert(1)</script>"
+    html = render_map(build_map_data([row(evidence=closing), row(event_id="u", year=None, evidence=closing)]))
+    assert closing not in html
+    assert html.count("<script") == html.count("</script>")
+
+
+def test_standalone_html_loads_nothing_but_tiles(standalone):
+    assert assets.external_references(standalone) == []
+    assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in standalone  # tiles stay online
+
+
+def test_the_external_reference_check_can_fail(data):
+    online = assets.external_references(render_map(data))
+    assert online and all(u.startswith("https://") for u in online)
+    assert assets.external_references('<style>a{background:url(//x.example/a.png)}</style>') == ["//x.example/a.png"]
+
+
+def test_standalone_html_inlines_the_players_font_and_leaflets_images(standalone):
+    assert re.search(r"@font-face\{font-family:'Glyphicons Halflings';src:url\('data:font/woff2;base64,", standalone)
+    assert "bootstrapcdn" not in standalone
+    assert "url('data:image/png;base64," in standalone  # the layer control's icon
+    assert standalone.count("/* jquery/dist/jquery.min.js */") == 1  # folium asks for it twice
+
+
+def test_map_asks_only_for_mapped_assets_and_drops_the_unused(data):
+    online = assets.external_references(render_map(data))
+    assert all(assets.asset_for(u) for u in online)
+    assert not set(online) & set(assets.DROPPED)
+    # the map's lists are per instance: folium's own stay untouched for other maps
+    assert any("bootstrap@5" in url for _, url in folium.Map.default_js)
+
+
+def test_every_asset_is_installed_at_the_pinned_version():
+    assert assets.check_installed() == assets.node_modules_dir()
+    for asset in assets.ASSETS:
+        assert assets.local_file(asset.url).is_file()
+
+
+def test_package_json_and_lock_pin_exactly_the_asset_packages():
+    package = json.loads((REPO / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((REPO / "package-lock.json").read_text(encoding="utf-8"))
+    assert package["dependencies"] == assets.PACKAGES
+    assert {name: lock["packages"][f"node_modules/{name}"]["version"] for name in assets.PACKAGES} == assets.PACKAGES
+    assert {a.package for a in assets.ASSETS} == set(assets.PACKAGES)
+
+
+def test_protocol_relative_http_and_query_forms_find_the_same_asset():
+    font = "//netdna.bootstrapcdn.com/bootstrap/3.0.0/fonts/glyphicons-halflings-regular.eot?#iefix"
+    assert assets.asset_for(font).path == "dist/fonts/glyphicons-halflings-regular.eot"
+    # the same address in a page served over http (a Streamlit iframe) is fetched with http:
+    assert assets.asset_for("http:" + font) == assets.asset_for(font)
+    assert assets.asset_for("https://example.com/leaflet.js") is None
+
+
+def test_standalone_without_node_modules_says_to_install_them(data, monkeypatch, tmp_path):
+    monkeypatch.setenv("PAIRING_ATLAS_NODE_MODULES", str(tmp_path / "node_modules"))
+    with pytest.raises(MapAssetsMissingError, match="npm ci") as info:
+        render_map(data, standalone=True)
+    assert isinstance(info.value, GeoError) and isinstance(info.value, FileNotFoundError)
+    assert render_map(data).startswith("<!DOCTYPE html>")  # the CDN version does not need them
+
+
+def test_a_stale_package_version_is_reported(monkeypatch, tmp_path):
+    for name, version in assets.PACKAGES.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "package.json").write_text(json.dumps({"version": version}), encoding="utf-8")
+    (tmp_path / "leaflet" / "package.json").write_text('{"version": "1.9.4"}', encoding="utf-8")
+    with pytest.raises(MapAssetsMissingError, match="leaflet 1.9.4 is installed, 1.9.3 is pinned"):
+        assets.check_installed(tmp_path)
+
+
+def test_an_unknown_external_address_is_refused_not_left_in():
+    with pytest.raises(MapAssetError, match="geo/map/assets.py"):
+        assets.inline_assets('<script src="https://cdn.example/x.js"></script>')
+
+
+def test_height_sets_the_map_size():
+    assert build_folium_map(build_map_data([]), height=480).height == (480.0, "px")
+    assert build_folium_map(build_map_data([]), height=None).height == (100.0, "%")

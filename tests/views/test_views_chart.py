@@ -1,0 +1,43 @@
+"""The timeline chart: the selections the app reads, the honest year axis, the year-not-stated band."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventrows import ROWS, row
+from timeline.views.chart import timeline_chart
+from timeline.views.filters import YEAR_NOT_STATED, timeline_chart_data
+
+
+def _spec(chart) -> dict:
+    return json.loads(chart.to_json())
+
+
+def test_chart_has_the_selections_the_app_reads_and_a_separate_undated_band():
+    spec = _spec(timeline_chart(timeline_chart_data(ROWS), colours={"funding": "#009E73"}))
+    params = {p["name"]: p["select"]["type"] for p in spec["params"]}
+    assert params == {"pick": "point", "brush": "interval", "pick_undated": "point"}
+    dated, band = spec["hconcat"]
+    assert band["title"]["text"] == f"{YEAR_NOT_STATED} (2)"
+    assert band["encoding"]["x"]["field"] == "slot"  # a position in the band, never a date
+    dots = dated["layer"][1]["encoding"]["x"]
+    assert dots["type"] == "temporal"
+    ticks = [v["year"] for v in dots["axis"]["values"]]
+    assert ticks == list(range(2012, 2020))
+
+
+def test_chart_of_only_dated_or_only_undated_rows_has_one_view():
+    assert "hconcat" not in _spec(timeline_chart(timeline_chart_data([ROWS[0]])))
+    only_undated = _spec(timeline_chart(timeline_chart_data([ROWS[2]])))
+    assert [p["name"] for p in only_undated["params"]] == ["pick_undated"]
+    with pytest.raises(ValueError, match="no events"):
+        timeline_chart([])
+
+
+def test_many_lanes_get_thinner_so_the_chart_stays_on_screen():
+    many = [row(str(i), donor=f"甲{i}市") for i in range(300)]
+    dated = _spec(timeline_chart(timeline_chart_data(many)))
+    assert dated["height"]["step"] * 300 <= 900 + 3 * 300  # MAX_HEIGHT, or 3 px a lane at the least
+    assert _spec(timeline_chart(timeline_chart_data(ROWS)))["hconcat"][0]["height"]["step"] == 22

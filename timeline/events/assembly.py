@@ -1,0 +1,388 @@
+"""Events: dates and places joined into donor → recipient events with evidence.
+
+This is the one module of :mod:`timeline` that uses :mod:`geo`; the CLI and
+the app both call :func:`extract_events`.
+
+How a sentence becomes events:
+
+1. It must hold the programmes' vocabulary (对口帮扶, 援藏, 飞地, 捐赠 …).
+2. Direction comes from its grammar, strongest rule first: DONOR <directed
+   verb> RECIPIENT (A对口帮扶B, A援助B); 来自A的援藏干部…; 将对口帮扶X的使命交给A;
+   在A的帮助下 (help that runs the other way); B受援; 赴/抵达 B; A与B签订… (no
+   direction of its own: the document's pair, or the pair a title names
+   (自贡·平昌), decides).
+3. A role the sentence leaves open is filled from the pairs the same section
+   of the article states (a section starts at a byline such as "■道孚县委、
+   县政府"), else from the article's dominant pair.
+4. The date is the time expression of the same clause, else of the same
+   sentence — never another sentence's, never the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from timeline.events.amounts import find_money, find_people
+from timeline.dates.engine import find_dates_normalized
+from timeline.dates.mention import DateKind, DateMention
+from timeline.events.model import Event, EventKind, Party, PartyKind, Programme
+from timeline.text.document import Document
+from timeline.text.normalization import NormalizedText, normalize
+from timeline.events.direction import AID, STRONG, TEAM, WEAK, Pair, key, pairs_in_sentence, programme_orientation
+from timeline.events.parties import Token, attach_organisations, merge_parent_chains
+from timeline.text.segmentation import clauses, sentences
+from timeline.events.vocabulary import ARRIVAL_VERBS, KIND_ORDER, KIND_TRIGGERS, PROGRAMME_WORDS
+
+__all__ = ["extract_events", "extract_document_events"]
+
+_BYLINE = re.compile(r"(?:委|政府|人民政府)")
+_TITLE_PAIR = re.compile(r"[·•・]")
+_METADATA = re.compile(r"\|.*\|")  # a table row or a page's metadata line, not prose
+
+_NOW = ("relative_now",)
+_DATELINE = re.compile(r"电|讯|電|訊")
+
+
+
+@dataclass
+class _DocContext:
+    """What the article says about its pairs, gathered before events are built."""
+
+    pair_counts: Counter = field(default_factory=Counter)  # (donor adcode/name, recipient …) -> n
+    title_pair: tuple[Token, Token] | None = None
+
+    def orientation(self, a: Party, b: Party) -> int:
+        """+1 if the article has a→b as a pair, -1 if b→a, 0 if it cannot tell."""
+        ab = self.pair_counts[(key(a), key(b))]
+        ba = self.pair_counts[(key(b), key(a))]
+        return (ab > ba) - (ba > ab) or programme_orientation(a, b)
+
+    def dominant(self) -> tuple[str, str] | None:
+        if not self.pair_counts:
+            return None
+        (pair, n), *rest = self.pair_counts.most_common(2)
+        if rest and rest[0][1] == n:
+            return None
+        return pair
+
+
+def _place_party(pm) -> Party:
+    return Party(
+        name=pm.name, kind=PartyKind.PLACE, mention=pm.mention, adcode=pm.adcode, lon=pm.lon, lat=pm.lat,
+        approximate=bool(pm.approximate), former_name=pm.historical_name or "",
+    )
+
+
+def _to_norm(norm: NormalizedText, pos: int) -> int:
+    return bisect_left(norm.index, pos)
+
+
+# -- the pass over an article ------------------------------------------------------------
+def _tokens(norm: NormalizedText, places) -> list[Token]:
+    raw = [
+        Token(_to_norm(norm, pm.start), _to_norm(norm, pm.end), _place_party(pm), str(pm.level))
+        for pm in places
+    ]
+    return attach_organisations(merge_parent_chains(raw, norm.text), norm.text)
+
+
+def _title_pair(text: str, tokens: list[Token]) -> tuple[Token, Token] | None:
+    """自贡·平昌 / 和平·会宁 in the first lines: the first is the donor."""
+    head_end = min(len(text), 400)
+    for m in _TITLE_PAIR.finditer(text, 0, head_end):
+        a = next((t for t in reversed(tokens) if t.end == m.start()), None)
+        b = next((t for t in tokens if t.start == m.end()), None)
+        if a and b and a.party.kind is b.party.kind is PartyKind.PLACE:
+            return a, b
+    return None
+
+
+_REGIONAL = (Programme.XINJIANG_AID, Programme.TIBET_AID, Programme.EAST_WEST, Programme.MOUNTAIN_SEA)
+
+
+def _document_programme(text: str) -> Programme:
+    """The regional programme the article names most; enclave parks and
+    reconstruction are read sentence by sentence, not for a whole article."""
+    counts = Counter()
+    for programme, pattern in PROGRAMME_WORDS:
+        if programme in _REGIONAL:
+            counts[programme] += len(pattern.findall(text))
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] else Programme.PAIRING
+
+
+def _programme(sentence: str, fallback: Programme) -> Programme:
+    for programme, pattern in PROGRAMME_WORDS:
+        if pattern.search(sentence):
+            return programme
+    return fallback
+
+
+def _kind(sentence: str, has_money: bool, has_team: bool) -> EventKind:
+    for kind in KIND_ORDER:
+        if not KIND_TRIGGERS[kind].search(sentence):
+            continue
+        if kind is EventKind.FUNDING and not has_money:
+            continue
+        if kind is EventKind.TEAM_ARRIVAL and not (has_team or ARRIVAL_VERBS.search(sentence)):
+            continue
+        return kind
+    return EventKind.OTHER
+
+
+def _in_title(text: str, pos: int, floor: int) -> bool:
+    """True when ``pos`` lies inside a 《book title》 that opens after ``floor``."""
+    opened = text.rfind("《", floor, pos)
+    return opened >= 0 and text.rfind("》", opened, pos) < 0
+
+
+def _rule_kind(rule: str, sentence: str, sentence_kind: EventKind, has_money: bool, has_team: bool) -> EventKind:
+    """The kind the pair's own construction names, else the sentence's kind.
+
+    向银厂湾村捐赠10万元 is funding even where the same sentence also says
+    奔赴 (a visit); 派出N名干部 is a team even in a sentence about money.
+    """
+    if rule in ("toward", "giving") and has_money:
+        return EventKind.FUNDING
+    if rule in ("dispatch", "from", "enter_area") and has_team:
+        return EventKind.TEAM_ARRIVAL
+    return sentence_kind
+
+
+def _pick_date(
+    dates: list[DateMention], clause_span: tuple[int, int], sent: tuple[int, int], anchor: int, original: str
+) -> DateMention | None:
+    """The event's date: from its own clause, else the nearest before it in its sentence.
+
+    Durations, datelines (新华社…7月16日电), dates inside a 《title》 (a plan's
+    period) and a bare 目前/当前 from another clause are not event dates.
+    """
+    usable = [
+        d for d in dates
+        if sent[0] <= d.start < sent[1] and d.kind is not DateKind.DURATION
+        and not _in_title(original, d.start, sent[0]) and not _DATELINE.match(original, d.end)
+    ]
+    in_clause = [d for d in usable if clause_span[0] <= d.start < clause_span[1]]
+    if in_clause:
+        return in_clause[0]
+    others = [d for d in usable if d.rule not in _NOW]
+    before = [d for d in others if d.start < anchor]
+    if before:
+        return before[-1]
+    return others[0] if others else None
+
+
+def _event_id(doc: str, start: int, end: int, n: int) -> str:
+    return hashlib.sha1(f"{doc}\x00{start}\x00{end}\x00{n}".encode()).hexdigest()[:12]
+
+
+def extract_events(
+    text: str, *, doc: str, publication_date: dt.date | None = None, programme: Programme | None = None
+) -> list[Event]:
+    """Donor → recipient events of one article, in text order.
+
+    Parameters:
+        text: the decoded original article (offsets refer to it).
+        doc: the document's name, copied into each event.
+        publication_date: reference for relative and inferred years (never the clock).
+        programme: the programme to assume where a sentence names none.
+
+    Returns:
+        Events (possibly ``[]``). An event whose sentence states no year has an
+        empty year.
+    """
+    from geo.places.recognition import find_places_normalized  # the one place timeline uses geo
+
+    norm = normalize(text)
+    ntext = norm.text
+    dates = find_dates_normalized(norm, doc=doc, publication_date=publication_date)
+    tokens = _tokens(norm, find_places_normalized(norm, doc=doc))
+    doc_programme = programme or _document_programme(ntext)
+
+    starts = [t.start for t in tokens]
+    sents = sentences(ntext)
+    found: list[tuple[tuple[int, int], list[Pair]]] = []
+    ctx = _DocContext()
+    title = _title_pair(ntext, tokens)
+    if title:
+        ctx.pair_counts[(key(title[0].party), key(title[1].party))] += 2
+    section_speaker: Token | None = None
+    speakers: dict[tuple[int, int], Token | None] = {}
+    for s, e in sents:
+        sentence = ntext[s:e]
+        if len(sentence) <= 30 and _BYLINE.search(sentence):
+            inside = [t for t in tokens if s <= t.start and t.end <= e]
+            if inside:
+                section_speaker = inside[0]
+        speakers[(s, e)] = section_speaker
+        if not AID.search(sentence) or _METADATA.search(sentence):
+            continue
+        # Each rule looks only inside its sentence: hand it that sentence's tokens.
+        pairs = pairs_in_sentence(ntext, s, e, tokens[bisect_left(starts, s):bisect_left(starts, e)])
+        for p in pairs:
+            if p.strength == STRONG and p.rule != "received_help":  # an exception, not the article's pair
+                for d in p.donors:
+                    for r in p.recipients:
+                        ctx.pair_counts[(key(d.party), key(r.party))] += 1
+        found.append(((s, e), pairs))
+
+    by_key = {key(t.party): t for t in tokens}
+    dominant = ctx.dominant()
+    events: list[Event] = []
+    section_pairs: dict[int, list[Pair]] = {}
+    for (s, e), pairs in found:
+        speaker = speakers[(s, e)]
+        memory = section_pairs.setdefault(id(speaker), [])
+        resolved = []
+        for p in pairs:
+            p = _complete(p, ctx, memory, dominant, by_key, speaker, ntext, s, e)
+            if p is None:
+                continue
+            if (p.strength == STRONG and p.rule != "received_help") or p.rule == "symmetric":
+                memory.append(p)
+            resolved.append(p)
+        events.extend(_events_for(norm, doc, (s, e), resolved, dates, doc_programme))
+    return events
+
+
+def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | None:
+    """Fill an open role, orient a symmetric pair; ``None`` when it cannot be done honestly."""
+    if p.rule == "agreement":
+        keys = [key(t.party) for t in p.donors]
+        receiving = [t for t in p.donors if dominant and key(t.party) == dominant[1]]
+        if not receiving:
+            receiving = [t for t in p.donors if any(key(t.party) == r for (_d, r) in ctx.pair_counts)
+                         and not any(key(t.party) == d for (d, _r) in ctx.pair_counts)]
+        if len(receiving) != 1 and len(p.donors) == 2:  # two signatories: orient as A与B
+            return _complete(Pair([p.donors[0]], [p.donors[1]], 0, "symmetric"), ctx, memory, dominant, by_key,
+                             speaker, text, s, e)
+        if len(receiving) != 1 or len(keys) < 2:
+            return None
+        return Pair([t for t in p.donors if t is not receiving[0]], receiving, WEAK, "agreement")
+    if p.rule == "symmetric":
+        a, b = p.donors[0], p.recipients[0]
+        o = ctx.orientation(a.party, b.party)
+        if o == 0:
+            return None
+        return Pair([a], [b], WEAK, "symmetric") if o > 0 else Pair([b], [a], WEAK, "symmetric")
+    if p.rule == "location_loose" and not any(
+        key(r.party) == known for r in p.recipients for (_d, known) in ctx.pair_counts
+    ):
+        return None
+    donors, recipients = list(p.donors), list(p.recipients)
+    if not recipients and donors:
+        recipients = _partner(donors, memory, dominant, by_key, role="recipient", speaker=speaker)
+    elif not donors and recipients:
+        donors = _partner(recipients, memory, dominant, by_key, role="donor", speaker=speaker)
+    keys = {key(t.party) for t in recipients}
+    donors = [t for t in donors if key(t.party) not in keys]
+    if not donors or not recipients:
+        return None
+    # A weak rule (赴B, B受援) that contradicts the article's stated pair is a
+    # visit the other way (道孚 leaders 赴郫县), not help from B.
+    if p.strength == WEAK and len(donors) == 1 and len(recipients) == 1:
+        if ctx.orientation(donors[0].party, recipients[0].party) < 0:
+            donors, recipients = recipients, donors
+    return Pair(donors, recipients, p.strength, p.rule)
+
+
+def _partner(known: list[Token], memory, dominant, by_key, *, role: str, speaker) -> list[Token]:
+    # A body at a place (青白江区技术学校) stands in for its place's pairs.
+    keys = {key(t.party) for t in known} | {t.party.adcode for t in known if t.party.adcode}
+    for p in reversed(memory):
+        mine, other = (p.donors, p.recipients) if role == "recipient" else (p.recipients, p.donors)
+        if keys & {key(t.party) for t in mine} and not all(t.party.approximate for t in other):
+            return list(other)
+    if speaker is not None and key(speaker.party) not in keys:
+        return [speaker]
+    if dominant is not None:
+        donor_key, recipient_key = dominant
+        if role == "recipient" and donor_key in keys and recipient_key in by_key:
+            return [by_key[recipient_key]]
+        if role == "donor" and recipient_key in keys and donor_key in by_key:
+            return [by_key[donor_key]]
+    return []
+
+
+def _events_for(norm, doc, span, pairs, ndates, doc_programme) -> list[Event]:
+    s, e = span
+    text = norm.text
+    sentence = text[s:e]
+    money = find_money(sentence)
+    # People sent: 30名队员, 106名援藏干部人才 — not 138986名建档立卡脱贫户.
+    people = [
+        p for p in find_people(sentence)
+        if TEAM.search(sentence, p.end, p.end + 8) or TEAM.search(sentence, max(0, p.start - 6), p.start)
+    ]
+    has_team = bool(TEAM.search(sentence))
+    kind_of_sentence = _kind(sentence, bool(money), has_team)
+    programme = _programme(sentence, doc_programme)
+    a, b = norm.to_original(s, e)
+    evidence = norm.original[a:b]
+    out = []
+    seen = set()
+    for p in pairs:
+        kind = _rule_kind(p.rule, sentence, kind_of_sentence, bool(money), has_team)
+        pair_key = (tuple(key(t.party) for t in p.donors), tuple(key(t.party) for t in p.recipients))
+        if pair_key in seen:
+            continue
+        seen.add(pair_key)
+        anchor = min(t.start for t in p.donors + p.recipients)
+        clause = next(((x, y) for x, y in clauses(text, s, e) if x <= anchor < y), (s, e))
+        date = _pick_date(ndates, _orig_span(norm, clause), (a, b), norm.to_original(anchor, anchor + 1)[0],
+                          norm.original)
+        donors = tuple(_dedupe(t.party for t in p.donors))
+        recipients = tuple(_dedupe(t.party for t in p.recipients))
+        summary = _summary(donors, recipients, kind, date, money, people)
+        out.append(Event(
+            event_id=_event_id(doc, a, b, len(out)),
+            doc=doc, kind=kind, programme=programme, donors=donors, recipients=recipients,
+            evidence=evidence, char_start=a, char_end=b, summary=summary, date=date,
+            amount_yuan=money[0].value if money and kind is EventKind.FUNDING else None,
+            people=int(people[0].value) if people and kind in (EventKind.TEAM_ARRIVAL, EventKind.FUNDING) else None,
+        ))
+    return out
+
+
+_KIND_WORDS = {
+    EventKind.PAIRING_START: "pairing starts", EventKind.AGREEMENT: "agreement", EventKind.TEAM_ARRIVAL: "team",
+    EventKind.FUNDING: "funding", EventKind.PARK: "co-built park", EventKind.VISIT: "visit", EventKind.OTHER: "help",
+}
+
+
+def _summary(donors, recipients, kind, date, money, people) -> str:
+    """One line a reader can scan: 自贡市 → 平昌县 · team · 2023年7月 · 30 people."""
+    parts = [f"{'、'.join(d.name for d in donors)} → {'、'.join(r.name for r in recipients)}", _KIND_WORDS[kind]]
+    parts.append(date.text if date is not None else "year not stated")
+    if money and kind is EventKind.FUNDING:
+        parts.append(money[0].text)
+    if people:
+        parts.append(f"{int(people[0].value)} people")
+    return " · ".join(parts)
+
+
+def _orig_span(norm: NormalizedText, span: tuple[int, int]) -> tuple[int, int]:
+    return norm.to_original(*span)
+
+
+def _dedupe(parties: Iterable[Party]) -> list[Party]:
+    seen, out = set(), []
+    for p in parties:
+        if key(p) not in seen:
+            seen.add(key(p))
+            out.append(p)
+    return out
+
+
+def extract_document_events(document: Document) -> list[Event]:
+    """:func:`extract_events` for a loaded :class:`Document`."""
+    return extract_events(document.text, doc=document.doc, publication_date=document.publication_date)
+
+
+ProgressCallback = Callable[[int, int, str], None]

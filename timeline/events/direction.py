@@ -1,0 +1,353 @@
+"""Direction: who gives and who receives, read from one sentence's grammar.
+
+Each rule returns :class:`Pair` candidates with the strength of its
+evidence. A role a rule cannot read stays empty here; :mod:`timeline.events.assembly`
+fills it from what the rest of the article says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.events.amounts import find_money
+from timeline.events.model import Party, PartyKind
+from timeline.events.parties import Token, coordinated, list_after, list_before, org_or_region, split_items
+from timeline.text.segmentation import clauses
+from timeline.events.vocabulary import (
+    AIDED_AREAS, EAST_GIVING_PROVINCES, WEST_RECEIVING_PROVINCES,
+    AID_WORDS, ASSIGNED_TO, DIRECTED_VERBS, FROM_DONOR, LOCATION_VERBS, RECEIVED_HELP, RECIPIENT_MARKERS,
+    SYMMETRIC_JOINERS, SYMMETRIC_VERBS, TEAM_WORDS,
+)
+
+__all__ = [
+    "Pair", "STRONG", "WEAK", "AID", "TEAM", "key", "pairs_in_sentence", "without_self", "programme_orientation",
+]
+
+_DIRECTED = re.compile("|".join(sorted(DIRECTED_VERBS, key=len, reverse=True)))
+AID = re.compile("|".join(sorted(set(AID_WORDS), key=len, reverse=True)))
+TEAM = re.compile("|".join(TEAM_WORDS))
+_LOCATION = re.compile("|".join(sorted(LOCATION_VERBS, key=len, reverse=True)))
+_SYMMETRIC = re.compile("|".join(SYMMETRIC_VERBS))
+_DEICTIC = re.compile(r"我县|我市|我区|我州|全县|本县|本市|全市|全区|我旗")
+_BYLINE = re.compile(r"(?:委|政府|人民政府)")
+_TITLE_PAIR = re.compile(r"[·•・]")
+_DISPATCH = re.compile(r"派出|选派|派遣|输送|派驻")
+_GIVE = re.compile(r"投入|拨付|捐赠|捐助|捐款|捐资|援助")
+_SIGN = re.compile(r"签订|签署|签约|共建")
+_METADATA = re.compile(r"\|.*\|")  # a table row or a page's metadata line, not prose
+
+# Strength of the rule that set a role; fallbacks never override stronger rules.
+STRONG, WEAK = 2, 1
+
+
+@dataclass
+class Pair:
+    donors: list[Token]
+    recipients: list[Token]
+    strength: int
+    rule: str
+
+
+def key(p: Party) -> str:
+    """What makes two parties the same: a place's adcode, otherwise the name."""
+    return p.adcode if p.kind is PartyKind.PLACE and p.adcode else p.name
+
+
+# -- direction rules ------------------------------------------------------------------
+def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    pairs = []
+    for m in _DIRECTED.finditer(text, s, e):
+        recipients = list_after(text, m.end(), e, tokens)
+        if not recipients:
+            continue
+        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        donors = list_before(text, m.start(), clause_start, tokens)
+        in_clause = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
+        # “组团式”帮扶天津和平区教师: with no giver before the verb, a place that
+        # qualifies a person (和平区教师) is where the helper comes from, not who receives.
+        if not donors and not in_clause and TEAM.match(text, recipients[-1].end):
+            continue
+        if not donors:
+            before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
+            if not before:
+                before = [t for t in tokens if s <= t.start and t.end <= m.start()]
+            if before:
+                donors = coordinated(text, before[-1], tokens, s, m.start())
+        donors = [d for d in donors if d not in recipients]
+        pairs.append(Pair(donors, recipients, STRONG, "directed"))
+    return pairs
+
+
+def _from_donor_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """来自A的援藏干部…(到B): A sends."""
+    pairs = []
+    for m in FROM_DONOR.finditer(text, s, e):
+        tail_end = text.find("的", m.end(), e)
+        if tail_end < 0 or not TEAM.search(text, tail_end, min(e, tail_end + 16)):
+            continue
+        donors = [t for t in tokens if m.end() <= t.start and t.end <= tail_end]
+        donors += _orgs_in(text, m.end(), tail_end, donors)
+        if not donors:
+            continue
+        recipients = []
+        loc = _LOCATION.search(text, tail_end, e)
+        if loc:
+            recipients = list_after(text, loc.end(), e, tokens)
+        pairs.append(Pair(sorted(donors, key=lambda t: t.start), recipients, STRONG, "from"))
+    return pairs
+
+
+def _orgs_in(text: str, a: int, b: int, places: list[Token]) -> list[Token]:
+    """Organisations listed in ``text[a:b]`` outside the place tokens (公安厅等省直机关)."""
+    out = []
+    for x, y in split_items(text, a, b):
+        if any(x <= t.start < y for t in places):
+            continue
+        item = text[x:y]
+        cut = item.find("等")
+        token = org_or_region(item[:cut] if cut > 0 else item, x)
+        if token is not None and token.party.kind is PartyKind.ORGANISATION:
+            out.append(token)
+    return out
+
+
+def _assigned_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """将对口帮扶X的光荣使命交给A: A gives, X receives."""
+    m = ASSIGNED_TO.search(text, s, e)
+    if not m:
+        return []
+    donors = list_after(text, m.end(), e, tokens)
+    verb = _DIRECTED.search(text, s, m.start())
+    recipients = list_after(text, verb.end(), m.start(), tokens) if verb else []
+    return [Pair(donors, recipients, STRONG, "assigned")] if donors and recipients else []
+
+
+def _received_help_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """X在A的帮助下…: A helped X (help may run against the article's main direction)."""
+    pairs = []
+    for m in RECEIVED_HELP.finditer(text, s, e):
+        givers = [t for t in tokens if m.start("giver") <= t.start and t.end <= m.end("giver")]
+        takers = [t for t in tokens if s <= t.start and t.end <= m.start()]
+        if givers and takers:
+            pairs.append(Pair(givers, [takers[-1]], STRONG, "received_help"))
+    return pairs
+
+
+def _recipient_marker_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """B受援 / 受援地B: B receives."""
+    out = []
+    for marker in RECIPIENT_MARKERS:
+        for m in re.finditer(marker, text[s:e]):
+            at = s + m.start()
+            before = [t for t in tokens if t.end == at]
+            after = list_after(text, at + len(marker) + 1, e, tokens, gap=1)
+            takers = before or after
+            if takers:
+                out.append(Pair([], takers, WEAK, "recipient_marker"))
+    return out
+
+
+def _location_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """赴/抵达/来到 B (with a team or aid word): B receives."""
+    out = []
+    spans = clauses(text, s, e)
+    for m in _LOCATION.finditer(text, s, e):
+        recipients = list_after(text, m.end(), e, tokens, gap=0)
+        if not recipients:
+            continue
+        clause_start, clause_end = next(((a, b) for a, b in spans if a <= m.start() < b), (s, e))
+        # 赴理县开展对口帮扶 and 教师来到会宁 are help arriving; 赴延安、深圳培训 is a
+        # trip, unless the place is one the article already names as receiving
+        # (assembly checks that for "location_loose").
+        loose = not (TEAM.search(text, clause_start, clause_end) or AID.search(text, clause_start, clause_end))
+        if loose and not AID.search(text, s, e):
+            continue
+        # The clause's subject goes there (上海市对口支援新疆工作前方指挥部在喀什…: 上海市),
+        # else the sentence's (青白江区人社局率23家企业,携700余个岗位齐聚九龙).
+        donors = _subject(tokens, clause_start, m.start(), recipients) or _subject(tokens, s, m.start(), recipients)
+        donors = coordinated(text, donors[0], tokens, clause_start, m.start()) if donors else []
+        out.append(Pair(donors, recipients, WEAK, "location_loose" if loose else "location"))
+    return out
+
+
+def _subject(tokens: list[Token], s: int, before: int, exclude: list[Token]) -> list[Token]:
+    """Who acts in a clause that names no one: the sentence's topic (its first
+    party), or when that is the receiver, the nearest other party before."""
+    keys = {key(t.party) for t in exclude}
+    earlier = [t for t in tokens if s <= t.start and t.end <= before]
+    if earlier and key(earlier[0].party) not in keys:
+        return earlier[:1]
+    others = [t for t in earlier if key(t.party) not in keys]
+    return others[-1:]
+
+
+_ENTER_AREA = re.compile(r"进藏|入藏|进疆|入疆|进村入户")
+
+
+def _enter_area_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """A的老师进藏开展培训: A sends people into the aided area (the article's recipient)."""
+    out = []
+    for m in _ENTER_AREA.finditer(text, s, e):
+        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
+        if before:
+            out.append(Pair([before[-1]], [], WEAK, "enter_area"))
+    return out
+
+
+def _dispatch_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """A…派出/选派 N名干部 (赴B): A sends."""
+    out = []
+    for m in _DISPATCH.finditer(text, s, e):
+        if not TEAM.search(text, m.end(), min(e, m.end() + 20)):
+            continue
+        clause_start, clause_end = next(((a, b) for a, b in clauses(text, s, e) if a <= m.start() < b), (s, e))
+        before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
+        donors = coordinated(text, before[-1], tokens, clause_start, m.start()) if before else []
+        donors = donors or _subject(tokens, s, m.start(), [])
+        if not donors:
+            continue
+        # 派出专家团队开展技术指导；…选派25名教师到碧江: only this clause says where to.
+        loc = _LOCATION.search(text, m.end(), clause_end)
+        recipients = list_after(text, loc.end(), clause_end, tokens, gap=0) if loc else []
+        out.append(Pair(donors, recipients, WEAK, "dispatch"))
+    return out
+
+
+def _giving_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """A投入/拨付/捐赠 … 元 (to B): A gives money."""
+    out = []
+    for m in _GIVE.finditer(text, s, e):
+        if not find_money(text[m.end():e]):
+            continue
+        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
+        if not before:
+            continue
+        out.append(Pair(coordinated(text, before[-1], tokens, clause_start, m.start()), [], WEAK, "giving"))
+    return out
+
+
+_TOWARD = re.compile(r"向|为|给")
+_TOWARD_VERBS = re.compile(
+    r"捐赠|捐助|捐款|捐献|捐资|提供|援助|支援|赠送|拨付|移交|援建|帮扶|输送|派出|选派|安排|投入|返还|下达|划拨|调拨"
+)
+
+
+def _toward_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """A向B捐赠/提供/移交…: A gives to B."""
+    out = []
+    for m in _TOWARD.finditer(text, s, e):
+        recipients = list_after(text, m.end(), e, tokens, gap=0)
+        if not recipients or not _TOWARD_VERBS.search(text, recipients[-1].end, min(e, recipients[-1].end + 10)):
+            continue
+        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
+        donors = coordinated(text, before[-1], tokens, clause_start, m.start()) if before else []
+        donors = donors or _subject(tokens, s, m.start(), recipients)
+        if donors:
+            out.append(Pair(donors, recipients, STRONG, "toward"))
+    return out
+
+
+_TASK = re.compile(r"的(?:对口)?(?:帮扶|支援|援助|援建|协作)(?:任务|工作)")
+
+
+def _task_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """(新增)X的帮扶任务: X is to receive; the giver is who takes on the task."""
+    out = []
+    for m in _TASK.finditer(text, s, e):
+        head = max(s, m.start() - 16)
+        for start in range(head, m.start()):
+            found = list_after(text, start, m.start(), tokens, gap=0)
+            if found and found[-1].end == m.start():
+                out.append(Pair([], found, WEAK, "task"))
+                break
+    return out
+
+
+def _agreement_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """A、B、C与D(三方四地)签订/共建…: several parties sign; the document's recipient receives."""
+    out = []
+    for m in _SIGN.finditer(text, s, e):
+        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
+        if len(before) < 2:
+            continue
+        group = coordinated(text, before[-1], tokens, clause_start, m.start())
+        if len(group) >= 2:
+            out.append(Pair(group, [], 0, "agreement"))
+    return out
+
+
+def _symmetric_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """A与B签订/结对/携手 …: two parties, direction unknown yet."""
+    out = []
+    for i, a in enumerate(tokens[:-1]):
+        b = tokens[i + 1]
+        if not (s <= a.start and b.end <= e):
+            continue
+        between = text[a.end:b.start]
+        if between not in SYMMETRIC_JOINERS:
+            continue
+        if _SYMMETRIC.search(text, b.end, e) or AID.search(text, b.end, e):
+            out.append(Pair([a], [b], 0, "symmetric"))
+    return out
+
+
+def without_self(p: Pair) -> Pair:
+    """A party is never its own donor, nor is a body at the recipient's own place."""
+    keys = {key(t.party) for t in p.recipients} | {t.party.adcode for t in p.recipients if t.party.adcode}
+    donors = [t for t in p.donors if key(t.party) not in keys and t.party.adcode not in keys]
+    return Pair(donors, p.recipients, p.strength, p.rule)
+
+
+
+
+def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """Every pair the sentence ``text[s:e]`` states, strongest rules first.
+
+    The explicit constructions (将…交给A, 来自A的…, 在A的帮助下, A对口帮扶B) are
+    read first; a multi-party signing next; the weak ones (B受援, 赴B, A派出…,
+    A投入…元, A与B…) only when nothing stronger spoke.
+    """
+    pairs = _assigned_pairs(text, s, e, tokens) + _from_donor_pairs(text, s, e, tokens)
+    pairs += _received_help_pairs(text, s, e, tokens) + _toward_pairs(text, s, e, tokens)
+    claimed = {id(t) for p in pairs for t in p.donors + p.recipients}
+    pairs += [p for p in _directed_pairs(text, s, e, tokens) if not any(id(t) in claimed for t in p.recipients)]
+    if not pairs:
+        pairs = _agreement_pairs(text, s, e, tokens)
+    weak = (
+        _recipient_marker_pairs(text, s, e, tokens) + _location_pairs(text, s, e, tokens)
+        + _dispatch_pairs(text, s, e, tokens) + _giving_pairs(text, s, e, tokens) + _task_pairs(text, s, e, tokens)
+        + _enter_area_pairs(text, s, e, tokens) + _symmetric_pairs(text, s, e, tokens)
+    )
+    if pairs:
+        # Beside a stronger reading, a weak one counts only for a party it adds
+        # (青白江区人社局…齐聚九龙 next to 青白江区对口帮扶九龙县).
+        known = {key(t.party) for p in pairs for t in p.donors + p.recipients}
+        pairs += [p for p in weak if p.donors and not {key(t.party) for t in p.donors + p.recipients} <= known]
+    else:
+        pairs = weak
+    return [without_self(p) for p in pairs]
+
+
+def programme_orientation(a: Party, b: Party) -> int:
+    """+1 if the programmes' geography says a gives to b, -1 if b to a, 0 if it does not say.
+
+    Aided areas (Tibet, Xinjiang, Qinghai, the Tibetan and Yi prefectures)
+    receive; in east–west pairs the eastern party gives.
+    """
+    if not (a.adcode and b.adcode):
+        return 0
+    a_aided = a.adcode.startswith(AIDED_AREAS)
+    b_aided = b.adcode.startswith(AIDED_AREAS)
+    if a_aided != b_aided:
+        return -1 if a_aided else 1
+    pa, pb = a.adcode[:2], b.adcode[:2]
+    if pa in EAST_GIVING_PROVINCES and pb in WEST_RECEIVING_PROVINCES:
+        return 1
+    if pb in EAST_GIVING_PROVINCES and pa in WEST_RECEIVING_PROVINCES:
+        return -1
+    return 0

@@ -1,0 +1,106 @@
+"""CSV export that opens cleanly in Excel.
+
+UTF-8 with a BOM (so Excel shows Chinese), one header row, empty cells for
+missing values, and cells that a spreadsheet would read as a formula
+(starting with = + - @, or a tab/carriage return) prefixed with ``'``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from enum import Enum
+from pathlib import Path
+
+from timeline.dates.mention import DateMention
+
+from timeline.events.model import Event, Party
+
+__all__ = ["DATE_COLUMNS", "EVENT_COLUMNS", "neutralise", "write_csv", "dates_to_rows", "events_to_rows", "csv_text"]
+
+DATE_COLUMNS = (
+    "doc", "start", "end", "text", "year", "month", "day", "end_year", "end_month", "end_day",
+    "precision", "basis", "kind",
+)
+# The CLI's and the app's timeline: the first 23 columns are the documented
+# schema, in this order; the rest add what a user filters on.
+EVENT_COLUMNS = (
+    "event_id", "doc", "year", "month", "day", "date_text", "precision", "basis", "kind",
+    "donor", "donor_adcode", "donor_lon", "donor_lat", "recipient", "recipient_adcode", "recipient_lon",
+    "recipient_lat", "amount_yuan", "people", "summary", "evidence", "char_start", "char_end",
+    "programme", "end_year", "end_month", "end_day", "donor_kind", "recipient_kind",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> str:
+    """A cell's text, with spreadsheet formulas defused (CSV injection)."""
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # 330000000, not 330000000.0
+    if isinstance(value, bool | int | float):
+        return str(value)
+    text = str(value)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def dates_to_rows(mentions: Iterable[DateMention]) -> list[dict[str, object]]:
+    """Mentions as dicts keyed by :data:`DATE_COLUMNS`."""
+    return [{k: v for k, v in asdict(m).items() if k in DATE_COLUMNS} for m in mentions]
+
+
+def _party_cells(prefix: str, party: Party) -> dict[str, object]:
+    return {
+        prefix: party.name,
+        f"{prefix}_adcode": party.adcode,
+        f"{prefix}_lon": party.lon,
+        f"{prefix}_lat": party.lat,
+        f"{prefix}_kind": party.kind,
+    }
+
+
+def events_to_rows(events: Iterable[Event]) -> list[dict[str, object]]:
+    """One row per event × donor × recipient, keyed by :data:`EVENT_COLUMNS`.
+
+    An event whose sentence states no date has empty date cells, precision
+    ``unknown`` and basis ``not_stated``.
+    """
+    rows = []
+    for ev in events:
+        d = ev.date
+        base = {
+            "event_id": ev.event_id, "doc": ev.doc, "kind": ev.kind, "programme": ev.programme,
+            "year": d.year if d else None, "month": d.month if d else None, "day": d.day if d else None,
+            "end_year": d.end_year if d else None, "end_month": d.end_month if d else None,
+            "end_day": d.end_day if d else None, "date_text": d.text if d else "",
+            "precision": d.precision if d else "unknown", "basis": d.basis if d else "not_stated",
+            "amount_yuan": ev.amount_yuan, "people": ev.people, "summary": ev.summary,
+            "evidence": ev.evidence, "char_start": ev.char_start, "char_end": ev.char_end,
+        }
+        for donor in ev.donors:
+            for recipient in ev.recipients:
+                rows.append({**base, **_party_cells("donor", donor), **_party_cells("recipient", recipient)})
+    return rows
+
+
+def csv_text(rows: Iterable[dict[str, object]], columns: Sequence[str]) -> str:
+    """The CSV as a string with a leading BOM, ready to save or download."""
+    buf = io.StringIO(newline="")
+    buf.write("\ufeff")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([neutralise(row.get(c)) for c in columns])
+    return buf.getvalue()
+
+
+def write_csv(path: str | Path, rows: Iterable[dict[str, object]], columns: Sequence[str]) -> None:
+    """Write ``rows`` to ``path`` as Excel-friendly CSV (see module docs)."""
+    Path(path).write_text(csv_text(rows, columns), encoding="utf-8", newline="")

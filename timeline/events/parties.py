@@ -1,0 +1,237 @@
+"""Parties in a sentence: places (from geo), organisations and regions, as tokens.
+
+A token is a span of the normalised text standing for one :class:`Party`.
+A place written with its parents (巴中市平昌县, 天津市和平区) is one token for
+the most specific place. Organisations (省统计局, 光大银行成都分行) and regions
+(省内藏区10个县) are only read inside lists of parties, next to a place or a
+direction word, so an ordinary noun never becomes a party.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.events.model import Party, PartyKind
+from dataclasses import replace
+
+from timeline.events.vocabulary import (
+    DESIGNATORS, GENERIC_LOCALITIES, GOVERNMENT_WORDS, LOCALITY, NOT_IN_ORG_NAMES, ORG_SUFFIXES, REGION,
+)
+
+__all__ = [
+    "Token", "merge_parent_chains", "attach_organisations", "list_before", "list_after", "coordinated", "org_or_region", "split_items",
+]
+
+_ORG = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,10}?)(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + r")$"
+)
+_FILLER = "等各"  # 郫县、都江堰市等; 各支援单位
+# Separators inside one list of parties. A comma ends a clause, not a list
+# (张家港市结对帮扶沿河县，常熟市结对帮扶思南县); 与 joins two sides, not co-donors.
+_SEP = re.compile(r"^(?:、|和|及|以及|暨)$")
+_SEP_EITHER_SIDE = re.compile(r"^(?:、|和|与|及|以及|暨)$")
+_PUNCT = re.compile(r"[，,。；;：:！!？?]")
+# 对口支援三峡库区重庆万州区: a short region word may stand between the verb and the place.
+_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,4}(?:库区|灾区|藏区|山区|片区|老区|地区)")
+_PARENTHETICAL = re.compile(r"[(（][^()（）]{0,24}[)）]")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # normalised offsets
+    end: int
+    party: Party
+    level: str = ""  # province | prefecture | county for places
+
+
+def _is_ancestor(a: Token, b: Token) -> bool:
+    """True when place ``a`` contains place ``b`` (by adcode)."""
+    x, y = a.party.adcode, b.party.adcode
+    if not x or not y or x == y:
+        return False
+    if x.endswith("0000"):
+        return y.startswith(x[:2])
+    if x.endswith("00"):
+        return y.startswith(x[:4])
+    return False
+
+
+def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
+    """Join 巴中市平昌县 / 天津和平区 / 阿坝州理县 into one token for the child."""
+    out: list[Token] = []
+    for t in sorted(tokens, key=lambda t: t.start):
+        if out and _is_ancestor(out[-1], t) and t.start - out[-1].end <= 1:
+            prev = out.pop()
+            t = Token(prev.start, t.end, t.party, t.level)
+        out.append(t)
+    return out
+
+
+_ORG_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
+_ORG_END = tuple(sorted(ORG_SUFFIXES, key=len, reverse=True))
+
+
+def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
+    """A place followed by a body's name (成都市大弯中学, 青白江区人社局) becomes that body.
+
+    The body keeps its place's adcode and point, marked approximate; a
+    place's own government (道孚县委, 成都市政府) stays the place.
+    """
+    out = []
+    for t in tokens:
+        m = _ORG_RUN.match(text, t.end)
+        run = m[0] if m else ""
+        run = re.split(r"[与和及、]", run, maxsplit=1)[0]
+        cut = max((i for i in range(1, len(run) + 1) if run[:i].endswith(_ORG_END)), default=0)
+        if cut and any(w in run[:cut] for w in NOT_IN_ORG_NAMES):
+            cut = 0
+        if t.party.kind is not PartyKind.PLACE or not cut or run.startswith(GOVERNMENT_WORDS):
+            out.append(t)
+            continue
+        name = text[t.start:t.end + cut]
+        party = replace(t.party, name=name, kind=PartyKind.ORGANISATION, mention=name, approximate=True)
+        out.append(Token(t.start, t.end + cut, party, t.level))
+    return out
+
+
+def org_or_region(item: str, offset: int) -> Token | None:
+    """An organisation or a region named by a whole list item, else ``None``."""
+    item_stripped = item.rstrip(_FILLER)
+    if not item_stripped or len(item_stripped) > 14:
+        return None
+    end = offset + len(item_stripped)
+    region = REGION.search(item_stripped)
+    if region and region.end() == len(item_stripped):
+        start = offset + region.start()
+        words = item_stripped[region.start():]
+        return Token(start, end, Party(name=words, kind=PartyKind.REGION, mention=words))
+    if item_stripped in DESIGNATORS or not _ORG.search(item_stripped):
+        return None
+    return Token(offset, end, Party(name=item_stripped, kind=PartyKind.ORGANISATION, mention=item_stripped))
+
+
+def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the list items of ``text[start:end]`` (separated by 、 和 与 及 …)."""
+    items, pos = [], start
+    for m in re.finditer(r"、|以及|和|与|及|暨", text[start:end]):
+        items.append((pos, start + m.start()))
+        pos = start + m.end()
+    items.append((pos, end))
+    return [(a, b) for a, b in items if b > a]
+
+
+def list_before(text: str, pos: int, floor: int, tokens: list[Token]) -> list[Token]:
+    """The list of parties that ends right before ``pos`` (e.g. before a verb).
+
+    Items are read backwards from ``pos`` down to ``floor`` while each is a
+    place (possibly followed by 等), an organisation or a region.
+    """
+    found: list[Token] = []
+    items = split_items(text, floor, pos)
+    for a, b in reversed(items):
+        item = text[a:b]
+        place = next((t for t in tokens if a <= t.start and t.end <= b and text[t.end:b].strip(_FILLER) == ""), None)
+        if place is not None:
+            whole = item.rstrip(_FILLER)
+            if place.party.kind is PartyKind.ORGANISATION and place.start > a and len(whole) <= 14:
+                # 光大银行成都分行: the body's name is the whole item.
+                place = Token(a, a + len(whole), replace(place.party, name=whole, mention=whole), place.level)
+                found.append(place)
+                continue
+            found.append(place)
+            # A place at the end of a longer item ends the list: 省委先后确定绵阳市.
+            if text[a:place.start].strip():
+                break
+            continue
+        other = org_or_region(item, a)
+        if other is None:
+            break
+        found.append(other)
+    return list(reversed(found))
+
+
+def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: int = 2) -> list[Token]:
+    """The list of parties that starts within ``gap`` characters after ``pos``.
+
+    The gap never crosses punctuation; a short region word (三峡库区) may be
+    skipped; a parenthesis after a party ((时为万县市)) does not end the list.
+    """
+    first = next((t for t in tokens if pos <= t.start <= pos + gap and t.end <= ceiling), None)
+    if first is None:
+        descriptor = _DESCRIPTOR.match(text, pos, ceiling)
+        if descriptor:
+            first = next((t for t in tokens if t.start == descriptor.end() and t.end <= ceiling), None)
+    if first is not None and _PUNCT.search(text, pos, first.start):
+        first = None
+    if first is None:
+        text_party = _region_or_locality(text, pos, min(ceiling, pos + gap + 14), gap)
+        return [text_party] if text_party else []
+    out = [_narrowed(text, first, ceiling)]
+    cursor = first.end
+    while True:
+        aside = _PARENTHETICAL.match(text, cursor, ceiling)
+        if aside:
+            cursor = aside.end()
+        nxt = next((t for t in tokens if t.start >= cursor and t.end <= ceiling), None)
+        if nxt is None or not _SEP.match(text[cursor:nxt.start].strip(_FILLER) or "x"):
+            break
+        out.append(nxt)
+        cursor = nxt.end
+    return out
+
+
+_OF = re.compile(r"[^，,。；;、]{0,6}?的")
+
+
+def _narrowed(text: str, token: Token, ceiling: int) -> Token:
+    """九龙县最偏远的子耳乡: a township singled out within its county receives.
+
+    Only the "county…的 township" form narrows; an address such as 平昌县板庙镇
+    keeps the county. The township keeps the county's adcode and point,
+    marked approximate.
+    """
+    if token.party.kind is not PartyKind.PLACE:
+        return token
+    of = _OF.match(text, token.end, ceiling)
+    if of is None:
+        return token
+    m = LOCALITY.match(text, of.end(), ceiling)
+    if m is None or m[0] in GENERIC_LOCALITIES:
+        return token
+    party = replace(token.party, name=m[0], mention=m[0], kind=PartyKind.LOCALITY, approximate=True)
+    return Token(m.start(), m.end(), party, token.level)
+
+
+def _region_or_locality(text: str, pos: int, ceiling: int, gap: int) -> Token | None:
+    """A region (省内藏区10个县) or a named village or township starting near ``pos``."""
+    for start in range(pos, min(pos + gap, ceiling) + 1):
+        region = REGION.match(text, start, ceiling)
+        if region:
+            words = region[0]
+            return Token(region.start(), region.end(), Party(name=words, kind=PartyKind.REGION, mention=words))
+    for start in range(pos, min(pos + gap, ceiling) + 1):
+        cursor = start
+        while (m := LOCALITY.match(text, cursor, ceiling)) is not None and cursor <= pos + gap + 8:
+            if m[0] not in GENERIC_LOCALITIES and not m[0].endswith(tuple(GENERIC_LOCALITIES)):
+                words = m[0]
+                return Token(m.start(), m.end(), Party(name=words, kind=PartyKind.LOCALITY, mention=words))
+            cursor = m.end()  # 贫困村银厂湾村: skip the description, read the name
+    return None
+
+
+def coordinated(text: str, token: Token, tokens: list[Token], floor: int, ceiling: int) -> list[Token]:
+    """``token`` with the places listed together with it (A、B和C)."""
+    group = [token]
+    i = next(k for k, t in enumerate(tokens) if t is token)
+    j = i - 1
+    while j >= 0 and tokens[j].start >= floor and _SEP.match(text[tokens[j].end:group[0].start].strip(_FILLER) or "x"):
+        group.insert(0, tokens[j])
+        j -= 1
+    k = i + 1
+    while k < len(tokens) and tokens[k].end <= ceiling and _SEP.match(
+        text[group[-1].end:tokens[k].start].strip(_FILLER) or "x"
+    ):
+        group.append(tokens[k])
+        k += 1
+    return group

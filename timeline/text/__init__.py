@@ -1,0 +1,19 @@
+"""Stage 1, text: files and pasted text → decoded documents → normalised text with an offset map.
+
+Loading (encodings, HTML, one error per bad file), metadata (``--meta``), the article's own publication
+stamps, normalisation (traditional → simplified, pinyin glosses, full-width forms) and sentence segmentation.
+Depends on nothing else in the pipeline.
+"""
+
+from timeline.text.document import Document
+from timeline.text.loading import LoadResult, decode_bytes, document_from_text, load_document, load_paths
+from timeline.text.metadata import DocumentMeta, load_metadata, parse_metadata
+from timeline.text.normalization import NormalizedText, normalize, to_simplified
+from timeline.text.publication import detect_publication_date
+from timeline.text.segmentation import clauses, sentences
+
+__all__ = [
+    "Document", "DocumentMeta", "LoadResult", "NormalizedText", "clauses", "decode_bytes",
+    "detect_publication_date", "document_from_text", "load_document", "load_metadata", "load_paths",
+    "normalize", "parse_metadata", "sentences", "to_simplified",
+]

@@ -1,0 +1,97 @@
+"""The timeline as an Altair (Vega-Lite) chart: a lane per pair, a band for "year not stated".
+
+The chart only draws :func:`timeline.views.filters.timeline_chart_data` records. Dated
+records sit on an honest year axis (every year from the first to the last,
+the empty ones too); each shows the span its text states (a year, a month, a
+day) as a faint bar and a dot at its middle. Records whose year is not stated
+sit in their own band to the right, by lane, never at a made-up year.
+
+Selections, for ``st.altair_chart(..., on_select="rerun")``: ``pick`` and
+``pick_undated`` (a click: the event ids) and ``brush`` (a drag along the
+years); :func:`timeline.views.filters.chart_selection` reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import altair as alt
+import pandas as pd
+
+from timeline.views.filters import KIND_LABELS, YEAR_NOT_STATED, axis_years
+
+__all__ = ["timeline_chart", "LANE_STEP", "MAX_HEIGHT", "UNDATED_WIDTH"]
+
+LANE_STEP = 22  # pixels per lane, up to MAX_HEIGHT; thinner lanes beyond it
+MAX_HEIGHT = 900
+UNDATED_WIDTH = 150
+_TOOLTIP = [
+    alt.Tooltip("lane:N", title="pair"), alt.Tooltip("when:N", title="date"),
+    alt.Tooltip("kind_label:N", title="kind"), alt.Tooltip("summary:N", title="summary"),
+    alt.Tooltip("doc:N", title="article"),
+]
+
+
+def _colour(colours: Mapping[str, str] | None) -> alt.Color:
+    if not colours:
+        return alt.Color("kind_label:N", title="kind", legend=alt.Legend(orient="bottom", symbolOpacity=1))
+    kinds = [k for k in KIND_LABELS if k.value in colours]
+    return alt.Color(
+        "kind_label:N", title="kind",
+        scale=alt.Scale(domain=[KIND_LABELS[k] for k in kinds], range=[colours[k.value] for k in kinds]),
+        legend=alt.Legend(orient="bottom", direction="horizontal", symbolOpacity=1),
+    )
+
+
+def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[str, str] | None = None,
+                   width: int = 560) -> alt.TopLevelMixin:
+    """The timeline of ``records`` (from :func:`~timeline.views.filters.timeline_chart_data`).
+
+    ``colours`` maps an event kind's value to its colour (the map's, so both agree).
+
+    Raises:
+        ValueError: no records (show a message instead of an empty chart).
+    """
+    if not records:
+        raise ValueError("no events to draw on the timeline; loosen the filters")
+    lanes = [lane for _, lane in sorted({(int(r["lane_order"]), str(r["lane"])) for r in records})]
+    step = max(3, min(LANE_STEP, MAX_HEIGHT // len(lanes)))
+    lane_axis = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes),
+                      axis=alt.Axis(labelLimit=200, labelOverlap="greedy"))
+    colour = _colour(colours)
+    dated = [dict(r) for r in records if r.get("dated")]
+    undated = [dict(r) for r in records if not r.get("dated")]
+    views = []
+    if dated:
+        years = axis_years(dated)
+        scale = alt.Scale(type="utc", domain=[alt.DateTime(year=years[0], utc=True),
+                                              alt.DateTime(year=years[-1] + 1, utc=True)])
+        # A tick on each 1 January, its label just right of it, inside its own year: the axis
+        # shows every year from the first to the last, with or without events.
+        axis = alt.Axis(values=[alt.DateTime(year=y, utc=True) for y in years], format="%Y", labelAngle=0,
+                        labelAlign="left", labelOverlap=True, grid=True, title=None)
+        pick = alt.selection_point(name="pick", fields=["event_id"], on="click", clear="dblclick")
+        brush = alt.selection_interval(name="brush", encodings=["x"])
+        base = alt.Chart(pd.DataFrame(dated)).encode(y=lane_axis, color=colour)
+        spans = base.mark_bar(opacity=0.25, height=step * 0.6).encode(
+            x=alt.X("start:T", scale=scale, axis=axis), x2="end:T")
+        dots = base.mark_circle(size=90, stroke="#333333", strokeWidth=0.5).encode(
+            x=alt.X("mid:T", scale=scale, axis=axis), tooltip=_TOOLTIP,
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
+        ).add_params(pick, brush)
+        views.append(alt.layer(spans, dots).properties(width=width, height=alt.Step(step)))
+    if undated:
+        most = max(int(r["slot"]) for r in undated)
+        pick_undated = alt.selection_point(name="pick_undated", fields=["event_id"], on="click", clear="dblclick")
+        band = alt.Chart(pd.DataFrame(undated)).mark_point(size=70, filled=False, strokeWidth=2).encode(
+            x=alt.X("slot:Q", title=None, axis=None, scale=alt.Scale(domain=[-0.5, most + 0.5])),
+            y=lane_axis if not dated else alt.Y("lane:N", sort=lanes, scale=alt.Scale(domain=lanes), axis=None),
+            color=colour, tooltip=_TOOLTIP,
+            opacity=alt.condition(pick_undated, alt.value(1.0), alt.value(0.35)),
+        ).add_params(pick_undated).properties(
+            width=UNDATED_WIDTH, height=alt.Step(step),
+            title=alt.TitleParams(f"{YEAR_NOT_STATED} ({len(undated)})", fontSize=12, fontWeight="normal"),
+        )
+        views.append(band)
+    chart = views[0] if len(views) == 1 else alt.hconcat(*views, spacing=12)
+    return chart.configure_view(strokeOpacity=0.3)

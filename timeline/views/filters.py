@@ -1,0 +1,352 @@
+"""What the app shows, as pure functions over event rows (no streamlit here).
+
+Rows are the dicts of :func:`timeline.events.export.events_to_rows`, one per event ×
+donor × recipient. :class:`Filters` says which to keep, :func:`filter_rows`
+keeps them; :func:`timeline_chart_data` lays them out on the timeline, with
+rows whose year is not stated in their own band, never at a made-up year;
+:func:`chart_selection` reads what a user clicked or brushed there
+(:mod:`timeline.views.evidence` shows the article behind a row).
+
+>>> rows = [{"event_id": "a", "year": 2017, "kind": "funding", "donor": "自贡市", "recipient": "平昌县"},
+...         {"event_id": "b", "year": None, "kind": "visit", "donor": "自贡市", "recipient": "平昌县"}]
+>>> [r["event_id"] for r in filter_rows(rows, Filters(years=(2016, 2018), include_undated=False))]
+['a']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+import pandas as pd
+
+from timeline.events.model import EventKind, Programme
+
+__all__ = [
+    "Filters", "KIND_LABELS", "PROGRAMME_LABELS", "YEAR_NOT_STATED", "SEARCH_MAX_CHARS", "TABLE_COLUMNS",
+    "plain_rows", "filter_rows", "year_bounds", "kinds_in", "programmes_in", "province_of",
+    "province_options", "view_counts", "timeline_chart_data", "axis_years", "chart_selection",
+    "table_frame", "table_selection",
+]
+
+YEAR_NOT_STATED = "year not stated"
+SEARCH_MAX_CHARS = 200
+KIND_LABELS = {
+    EventKind.PAIRING_START: "pairing starts", EventKind.AGREEMENT: "agreement",
+    EventKind.TEAM_ARRIVAL: "team arrives", EventKind.FUNDING: "funding", EventKind.PARK: "park",
+    EventKind.VISIT: "visit", EventKind.OTHER: "other",
+}
+PROGRAMME_LABELS = {
+    Programme.PAIRING: "pairing assistance", Programme.EAST_WEST: "east–west cooperation",
+    Programme.TIBET_AID: "aid to Tibetan areas", Programme.XINJIANG_AID: "aid to Xinjiang",
+    Programme.RECONSTRUCTION: "post-disaster reconstruction", Programme.ENCLAVE_PARK: "enclave park",
+    Programme.MOUNTAIN_SEA: "mountain–sea cooperation", Programme.OTHER: "other",
+}
+# The events table's columns, in order (a subset of EVENT_COLUMNS; the CSV keeps them all).
+TABLE_COLUMNS = (
+    "year", "month", "day", "date_text", "kind", "donor", "recipient", "programme", "summary",
+    "evidence", "amount_yuan", "people", "doc", "event_id",
+)
+_SEARCHED = ("donor", "recipient", "evidence", "summary")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which rows to show. Empty collections and ``""`` mean "no restriction".
+
+    ``years`` is an inclusive (first, last) range; a row whose own span
+    (``year`` … ``end_year``) overlaps it is kept. Rows whose year is not
+    stated ignore the range and are kept exactly when ``include_undated``.
+    ``kinds`` and ``programmes`` hold enum values (``"funding"``), never UI
+    labels; provinces are adcodes (``"510000"``); ``search`` is words that
+    must all occur in the donor, recipient, evidence or summary; ``event_ids``
+    keeps only those events.
+
+    Raises:
+        ValueError: a reversed year range, a province that is not an adcode,
+            a search longer than :data:`SEARCH_MAX_CHARS`.
+    """
+
+    years: tuple[int, int] | None = None
+    include_undated: bool = True
+    kinds: frozenset[str] = field(default_factory=frozenset)
+    programmes: frozenset[str] = field(default_factory=frozenset)
+    donor_province: str = ""
+    recipient_province: str = ""
+    search: str = ""
+    event_ids: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        for name in ("kinds", "programmes", "event_ids"):
+            object.__setattr__(self, name, frozenset(str(v) for v in getattr(self, name)))
+        if self.years is not None:
+            first, last = (int(y) for y in self.years)
+            if first > last:
+                raise ValueError(f"year range {first}–{last} is reversed; give the earlier year first")
+            object.__setattr__(self, "years", (first, last))
+        for name in ("donor_province", "recipient_province"):
+            code = getattr(self, name)
+            if code and not (len(code) == 6 and code.isdigit()):
+                raise ValueError(f"{name} {code!r} is not a six-digit adcode such as '510000'")
+        if len(self.search) > SEARCH_MAX_CHARS:
+            raise ValueError(f"the search is {len(self.search)} characters long; use at most {SEARCH_MAX_CHARS}")
+
+
+def _plain(value: object) -> object:
+    return value.value if isinstance(value, Enum) else value
+
+
+def plain_rows(rows: Iterable[Mapping[str, object]]) -> list[dict[str, object]]:
+    """Rows with enum values as their plain strings (for tables, caches and comparisons)."""
+    return [{k: _plain(v) for k, v in row.items()} for row in rows]
+
+
+def _fold(text: object) -> str:
+    return unicodedata.normalize("NFKC", "" if text is None else str(text)).casefold()
+
+
+def province_of(adcode: object) -> str:
+    """The province adcode of a six-digit adcode (``"513222"`` → ``"510000"``), ``""`` if none."""
+    code = "" if adcode is None else str(adcode)
+    return code[:2] + "0000" if len(code) == 6 and code.isdigit() else ""
+
+
+def _year_span(row: Mapping[str, object]) -> tuple[int, int] | None:
+    year = row.get("year")
+    if year is None or year == "":
+        return None
+    end = row.get("end_year")
+    first = int(year)
+    return first, max(first, int(end)) if end not in (None, "") else first
+
+
+def filter_rows(rows: Iterable[Mapping[str, object]], filters: Filters) -> list[Mapping[str, object]]:
+    """The rows ``filters`` keeps, in their order (the same dict objects)."""
+    terms = [_fold(t) for t in filters.search.split()]
+    kept = []
+    for row in rows:
+        span = _year_span(row)
+        if span is None:
+            if not filters.include_undated:
+                continue
+        elif filters.years is not None and (span[1] < filters.years[0] or span[0] > filters.years[1]):
+            continue
+        if filters.kinds and str(_plain(row.get("kind"))) not in filters.kinds:
+            continue
+        if filters.programmes and str(_plain(row.get("programme"))) not in filters.programmes:
+            continue
+        if filters.donor_province and province_of(row.get("donor_adcode")) != filters.donor_province:
+            continue
+        if filters.recipient_province and province_of(row.get("recipient_adcode")) != filters.recipient_province:
+            continue
+        if filters.event_ids and str(row.get("event_id")) not in filters.event_ids:
+            continue
+        if terms:
+            haystack = "\n".join(_fold(row.get(c)) for c in _SEARCHED)
+            if not all(t in haystack for t in terms):
+                continue
+        kept.append(row)
+    return kept
+
+
+def year_bounds(rows: Iterable[Mapping[str, object]]) -> tuple[int, int] | None:
+    """The first and last year any row spans, ``None`` when no row states a year."""
+    spans = [s for s in map(_year_span, rows) if s is not None]
+    return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+
+
+def kinds_in(rows: Iterable[Mapping[str, object]]) -> list[str]:
+    """The event kinds present, in :class:`EventKind` order."""
+    present = {str(_plain(r.get("kind"))) for r in rows}
+    return [k.value for k in EventKind if k.value in present]
+
+
+def programmes_in(rows: Iterable[Mapping[str, object]]) -> list[str]:
+    """The programmes present, in :class:`Programme` order."""
+    present = {str(_plain(r.get("programme"))) for r in rows}
+    return [p.value for p in Programme if p.value in present]
+
+
+def province_options(rows: Iterable[Mapping[str, object]], *, side: str) -> dict[str, str]:
+    """Province adcode → name for the ``side`` (``"donor"`` or ``"recipient"``) of the rows.
+
+    Names come from the gazetteer (loaded on first use; :mod:`timeline` does not
+    import :mod:`geo` at import time); a code it does not know is its own name.
+
+    Raises:
+        ValueError: ``side`` is neither ``"donor"`` nor ``"recipient"``.
+    """
+    if side not in ("donor", "recipient"):
+        raise ValueError(f"side is {side!r}; give 'donor' or 'recipient'")
+    codes = sorted({c for c in (province_of(r.get(f"{side}_adcode")) for r in rows) if c})
+    if not codes:
+        return {}
+    from geo import load_gazetteer  # lazily: geo imports timeline's normalisation
+
+    places = load_gazetteer().places
+    return {c: places[c].name if c in places else c for c in codes}
+
+
+def _has_point(row: Mapping[str, object], prefix: str) -> bool:
+    values = (row.get(f"{prefix}_lon"), row.get(f"{prefix}_lat"))
+    return all(v not in (None, "") and not (isinstance(v, float) and math.isnan(v)) for v in values)
+
+
+def view_counts(rows: Iterable[Mapping[str, object]]) -> dict[str, int]:
+    """Rows in view: ``events`` = ``dated`` + ``undated`` (year not stated), and ``not_on_map``
+    of either (a party without coordinates: listed in the table and the CSV, not drawn)."""
+    counts = {"events": 0, "dated": 0, "undated": 0, "not_on_map": 0}
+    for row in rows:
+        counts["events"] += 1
+        counts["undated" if _year_span(row) is None else "dated"] += 1
+        if not (_has_point(row, "donor") and _has_point(row, "recipient")):
+            counts["not_on_map"] += 1
+    return counts
+
+
+# -- the timeline -------------------------------------------------------------------------
+
+def _month(row: Mapping[str, object], key: str) -> int | None:
+    value = row.get(key)
+    return None if value in (None, "") else int(value)
+
+
+def _next_month(year: int, month: int) -> dt.date:
+    return dt.date(year + (month == 12), month % 12 + 1, 1)
+
+
+def _date_span(row: Mapping[str, object]) -> tuple[dt.date, dt.date]:
+    """The half-open span of days the row's date covers: its year(s), month(s) or day(s)."""
+    year, end_year = _year_span(row)  # type: ignore[misc]  # only called for dated rows
+    whole_years = (dt.date(year, 1, 1), dt.date(end_year + 1, 1, 1))
+    month, day = _month(row, "month"), _month(row, "day")
+    end_month, end_day = _month(row, "end_month"), _month(row, "end_day")
+    precision = str(_plain(row.get("precision")) or "")
+    if month is None or precision not in ("month", "day"):
+        return whole_years
+    try:
+        start = dt.date(year, month, day if precision == "day" and day else 1)
+        if end_month is None:
+            if end_year > year:
+                return start, whole_years[1]
+            return start, (start + dt.timedelta(days=1) if precision == "day" and day
+                           else _next_month(year, month))
+        end = (dt.date(end_year, end_month, end_day) + dt.timedelta(days=1) if end_day
+               else _next_month(end_year, end_month))
+    except ValueError:  # a day the calendar does not have: fall back to the whole year
+        return whole_years
+    return start, max(end, start + dt.timedelta(days=1))
+
+
+def timeline_chart_data(rows: Iterable[Mapping[str, object]]) -> list[dict[str, object]]:
+    """One record per row for the timeline: a lane per pair, dated rows at their dates.
+
+    Each record has ``event_id``, ``lane`` (``"donor → recipient"``), ``lane_order``
+    (lanes sorted by their first date, lanes with no dated row last), ``kind``,
+    ``kind_label``, ``programme``, ``date_text``, ``when`` (the date as the
+    tooltip shows it), ``summary``, ``doc`` and ``dated``. A dated record has
+    ISO ``start``/``end`` (the half-open span the text's date covers: its year,
+    month or day) and ``mid`` (where its mark sits); a record whose year is not
+    stated has them ``None`` and a ``slot`` (0, 1, … within its lane) to place it
+    in the "year not stated" band instead.
+    """
+    records: list[dict[str, object]] = []
+    slots: dict[str, int] = {}
+    for row in rows:
+        lane = f"{row.get('donor')} → {row.get('recipient')}"
+        kind = str(_plain(row.get("kind")) or "other")
+        date_text = str(row.get("date_text") or "")
+        record: dict[str, object] = {
+            "event_id": str(row.get("event_id")), "lane": lane, "kind": kind,
+            "kind_label": KIND_LABELS.get(kind, kind), "programme": str(_plain(row.get("programme")) or ""),
+            "date_text": date_text, "summary": str(row.get("summary") or ""), "doc": str(row.get("doc") or ""),
+            "start": None, "end": None, "mid": None, "slot": None,
+        }
+        if _year_span(row) is None:
+            record.update(dated=False, slot=slots.get(lane, 0),
+                          when=f"{date_text} ({YEAR_NOT_STATED})" if date_text else YEAR_NOT_STATED)
+            slots[lane] = slots.get(lane, 0) + 1
+        else:
+            start, end = _date_span(row)
+            mid = start + (end - start) / 2
+            record.update(dated=True, start=start.isoformat(), end=end.isoformat(), mid=mid.isoformat(),
+                          when=date_text or str(row.get("year")))
+        records.append(record)
+    first: dict[str, str] = {}
+    for r in records:
+        if r["dated"]:
+            first[r["lane"]] = min(first.get(r["lane"], r["start"]), r["start"])  # type: ignore[type-var]
+    lanes = sorted({r["lane"] for r in records}, key=lambda lane: (lane not in first, first.get(lane, ""), lane))
+    order = {lane: i for i, lane in enumerate(lanes)}
+    for r in records:
+        r["lane_order"] = order[r["lane"]]
+    return records
+
+
+def axis_years(records: Iterable[Mapping[str, object]]) -> list[int]:
+    """Every year from the first dated record's to the last's, empty years included."""
+    spans = [(int(str(r["start"])[:4]), dt.date.fromisoformat(str(r["end"])) - dt.timedelta(days=1))
+             for r in records if r.get("dated")]
+    if not spans:
+        return []
+    return list(range(min(s[0] for s in spans), max(s[1].year for s in spans) + 1))
+
+
+def _year_of(value: object) -> int:
+    """A brush end as a year: epoch milliseconds, an ISO date string or a (fractional) year."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a date")
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise ValueError(f"{value!r} is not a date")
+        if abs(value) > 100_000:  # milliseconds since 1970, as Vega-Lite gives a time scale
+            return (dt.datetime(1970, 1, 1) + dt.timedelta(milliseconds=value)).year
+        return math.floor(value)
+    if isinstance(value, str):
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).year
+    if isinstance(value, Mapping) and "year" in value:  # Vega-Lite's DateTime object
+        return int(value["year"])
+    raise ValueError(f"{value!r} is not a date")
+
+
+def chart_selection(selection: Mapping[str, object]) -> tuple[frozenset[str], tuple[int, int] | None]:
+    """What a user picked on the timeline: (event ids clicked, year range brushed or ``None``).
+
+    ``selection`` is ``st.altair_chart(...)["selection"]``: point selections
+    (``pick``, ``pick_undated``) are lists of ``{"event_id": …}``; the interval
+    ``brush`` maps the x field to its two ends.
+
+    Raises:
+        ValueError: a brush end that is not a date.
+    """
+    ids: set[str] = set()
+    for name in ("pick", "pick_undated"):
+        for point in selection.get(name) or ():
+            if isinstance(point, Mapping) and point.get("event_id") is not None:
+                ids.add(str(point["event_id"]))
+    years = None
+    brush = selection.get("brush") or {}
+    for ends in brush.values() if isinstance(brush, Mapping) else ():
+        if isinstance(ends, Sequence) and not isinstance(ends, str) and len(ends) == 2:
+            first, last = sorted(_year_of(v) for v in ends)
+            years = (first, last)
+            break
+    return frozenset(ids), years
+
+
+def table_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
+    """The events table: :data:`TABLE_COLUMNS`, whole numbers as nullable integers (empty, not
+    ``2016.0``), kinds and programmes as their labels (for reading only: selections go by position)."""
+    frame = pd.DataFrame(plain_rows(rows), columns=list(TABLE_COLUMNS))
+    frame["kind"] = frame["kind"].map(lambda k: KIND_LABELS.get(k, k))
+    frame["programme"] = frame["programme"].map(lambda p: PROGRAMME_LABELS.get(p, p))
+    return frame.astype({c: "Int64" for c in ("year", "month", "day", "people")})
+
+
+def table_selection(rows: Sequence[Mapping[str, object]], indices: Iterable[int]) -> frozenset[str]:
+    """The event ids of the table rows at ``indices`` (positions in ``rows``; stale ones ignored)."""
+    return frozenset(str(rows[i]["event_id"]) for i in indices if 0 <= i < len(rows))
