@@ -17,7 +17,7 @@ from pathlib import Path
 
 from geo.errors import GeoError
 from timeline.console import (
-    EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, STDOUT, Outputs, check_writable, report, run, write_rows,
+    EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, STDOUT, Outputs, check_writable, one_line, report, run, write_rows,
 )
 from timeline.errors import DocumentError, TimelineError
 from timeline.events.export import with_document_cells
@@ -52,7 +52,7 @@ def _cmd_places(args: argparse.Namespace, outputs: Outputs) -> int:
         try:
             mentions = find_places(document.text, doc=document.doc)
         except GeoError as err:
-            print(f"skipped: {document.source_path or document.doc}: {err}", file=sys.stderr)
+            print(f"skipped: {one_line(f'{document.source_path or document.doc}: {err}')}", file=sys.stderr)
             loaded.errors.append(DocumentError(str(err), path=document.doc))
             continue
         read += 1

@@ -10,6 +10,7 @@ usage or nothing could be read; 130 interrupted; 141 the pipe was closed.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -22,11 +23,12 @@ from timeline.text.loading import LoadResult
 
 __all__ = [
     "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "EXIT_INTERRUPTED", "EXIT_PIPE", "Outputs", "check_writable",
-    "report", "run", "write_rows",
+    "one_line", "report", "run", "write_rows",
 ]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
 STDOUT = "-"
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class Outputs:
@@ -62,13 +64,18 @@ def check_writable(path: str) -> None:
         raise OutputError(f"{path}: cannot write in {folder} ({err.strerror}); write elsewhere.") from err
 
 
+def one_line(text: str) -> str:
+    """``text`` with control characters escaped, so that a file named with a line break stays on its line."""
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
 def report(loaded: LoadResult, *, stream: TextIO | None = None) -> None:
     """Print one ``skipped:`` line per input not read and one ``warning:`` line per caveat."""
     stream = stream or sys.stderr
     for err in loaded.errors:
-        print(f"skipped: {err}", file=stream)
+        print(f"skipped: {one_line(str(err))}", file=stream)
     for warning in loaded.warnings:
-        print(f"warning: {warning}", file=stream)
+        print(f"warning: {one_line(warning)}", file=stream)
 
 
 def write_rows(path: str, rows: Iterable[dict[str, object]], columns: Sequence[str], outputs: Outputs) -> None:

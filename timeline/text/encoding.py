@@ -84,9 +84,17 @@ def decode_bytes(raw: bytes, *, name: str = "<bytes>") -> str:
     """Decode an article's bytes: UTF-8 (BOM optional), UTF-16 with a BOM, GB18030, Big5 or Shift-JIS.
 
     Raises:
-        EmptyDocumentError: nothing but whitespace.
+        EmptyDocumentError: nothing but whitespace (a byte-order mark alone included).
         DecodeError: binary data, or text whose encoding cannot be told for sure.
     """
+    text = _decode(raw, name)
+    if not text.strip():
+        raise EmptyDocumentError(f"{name}: the file holds no text (only spaces or a byte-order mark); "
+                                 "nothing to read.", path=name)
+    return text
+
+
+def _decode(raw: bytes, name: str) -> str:
     if not raw.strip():
         raise EmptyDocumentError(f"{name}: the file is empty; nothing to read.", path=name)
     if raw.startswith(_MAGIC):

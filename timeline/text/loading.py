@@ -63,7 +63,7 @@ def document_from_text(
     """
     title, page_date, warnings = "", None, ()
     if looks_like_html(text, doc):
-        page = html_to_article(text, name=doc)
+        page = html_to_article(text, name=source_path or doc)
         text, title, page_date = page.text, page.title, page.date
         warnings = (page.warning,) if page.warning else ()
     stamp = detect_publication_date(text)

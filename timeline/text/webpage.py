@@ -24,6 +24,7 @@ _HTML = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # lxml and trafilatura refuse these
 # Elements whose text is never the article's, and those that end a line of text.
 _DROP = ("script", "style", "noscript", "template", "head", "nav", "footer", "header", "aside", "form", "select")
 _BLOCKS = frozenset({
@@ -53,7 +54,7 @@ def _parse(html: str):
 
     parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, encoding="utf-8")
     # Bytes, because lxml refuses a str that carries an XML encoding declaration (XHTML pages).
-    data = _XML_DECLARATION.sub("", html, count=1).encode("utf-8", "surrogatepass")
+    data = _NOT_XML.sub(" ", _XML_DECLARATION.sub("", html, count=1)).encode("utf-8")
     try:
         return lxml_html.document_fromstring(data, parser=parser)
     except Exception:  # lxml raises ParserError, XMLSyntaxError or ValueError on a page it cannot build
