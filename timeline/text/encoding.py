@@ -11,6 +11,7 @@ never returned scrambled.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from timeline.errors import DecodeError, EmptyDocumentError
@@ -23,6 +24,8 @@ _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fEL
 DETECTED_ENCODINGS = {"gb18030": "GB18030", "big5": "Big5", "big5hkscs": "Big5-HKSCS", "shift_jis": "Shift-JIS",
                       "cp932": "Shift-JIS"}
 _SAMPLE_CHARS = 20_000
+_NOT_SPACE = re.compile(r"\S")
+_NOT_SPACE_BYTES = re.compile(rb"\S")
 _MAX_UNCOMMON_SHARE = 0.02  # of Han characters outside GB2312 in a conclusive GB18030 reading
 _MAX_CHAOS = 0.25  # charset-normalizer's mess ratio above which a detection is not trusted
 
@@ -88,14 +91,14 @@ def decode_bytes(raw: bytes, *, name: str = "<bytes>") -> str:
         DecodeError: binary data, or text whose encoding cannot be told for sure.
     """
     text = _decode(raw, name)
-    if not text.strip():
+    if not _NOT_SPACE.search(text):
         raise EmptyDocumentError(f"{name}: the file holds no text (only spaces or a byte-order mark); "
                                  "nothing to read.", path=name)
     return text
 
 
 def _decode(raw: bytes, name: str) -> str:
-    if not raw.strip():
+    if not _NOT_SPACE_BYTES.search(raw):  # a search, not strip(): no copy of a 50 MB file
         raise EmptyDocumentError(f"{name}: the file is empty; nothing to read.", path=name)
     if raw.startswith(_MAGIC):
         raise DecodeError(
