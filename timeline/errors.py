@@ -15,6 +15,7 @@ __all__ = [
     "DocumentTooLargeError",
     "MetadataError",
     "OutputError",
+    "WorkerError",
 ]
 
 
@@ -49,3 +50,8 @@ class MetadataError(TimelineError, ValueError):
 class OutputError(TimelineError, OSError):
     """Raised before any work when an output path (``--out``) cannot be written: its folder is missing
     or read-only, or the path is a folder."""
+
+
+class WorkerError(TimelineError, RuntimeError):
+    """Raised by the app's extraction worker (:mod:`timeline.views.offload`) when its process died before it
+    answered; the next call starts a new one."""

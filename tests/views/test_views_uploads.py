@@ -84,3 +84,21 @@ def test_the_csv_of_filtered_rows_has_the_cli_schema_and_only_those_rows():
     lines = csv_text(kept, EVENT_COLUMNS).lstrip("\ufeff").splitlines()
     assert lines[0].split(",") == list(EVENT_COLUMNS)
     assert [line.split(",")[0] for line in lines[1:]] == ["c", "e"]
+
+
+def test_two_uploads_of_the_same_name_and_other_content_get_two_names():
+    from timeline.views.uploads import upload_names
+
+    a, b = "平昌县".encode(), "万州区".encode()
+    names = upload_names([("index.txt", a), ("index.txt", b), ("index.txt", a), ("other.txt", b)])
+    assert names[0] == names[2] == "index.txt" and names[3] == "other.txt"
+    assert names[1].startswith("index~") and names[1].endswith(".txt")
+    assert document_from_upload(names[1], b).doc == names[1]
+
+
+def test_the_upload_limit_is_stated_in_the_units_the_server_counts():
+    from timeline.views.uploads import MAX_UPLOAD_BYTES
+
+    assert document_from_upload("ok.txt", "对口支援".encode().ljust(MAX_UPLOAD_BYTES)).doc == "ok.txt"
+    with pytest.raises(DocumentTooLargeError, match=r"5\.0 MiB is over the 5 MiB limit"):
+        document_from_upload("big.txt", b"a" * (MAX_UPLOAD_BYTES + 1))
