@@ -25,7 +25,7 @@ from timeline.views.chart import timeline_chart
 from timeline.events.export import EVENT_COLUMNS, csv_text
 from timeline.views.offload import Extractor
 from timeline.views.uploads import (
-    MAX_UPLOAD_BYTES, Library, combine, extract_paste, extract_uploads, libraries_by_file, library_of, upload_messages,
+    MAX_UPLOAD_MB, Library, combine, extract_paste, extract_uploads, libraries_by_file, library_of, upload_messages,
     upload_names,
 )
 from timeline.views.evidence import evidence_html, source_html
@@ -141,7 +141,7 @@ with st.sidebar:
 with upload_box:
     st.subheader("Add articles")
     uploads = st.file_uploader("Upload .txt or .html files", type=["txt", "html", "htm"], accept_multiple_files=True,
-                               max_upload_size=MAX_UPLOAD_BYTES // 2**20, key="upload")
+                               max_upload_size=MAX_UPLOAD_MB, key="upload")
     pasted = st.text_area("…or paste an article's text", key="paste_text", height=120)
     submit = st.button("Add the pasted text", key="paste_submit")
     added = added_articles(uploads or [], pasted if submit else None)

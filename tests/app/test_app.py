@@ -206,6 +206,13 @@ def test_without_the_npm_packages_the_map_loads_from_cdns_and_the_html_export_sa
     assert {b.key for b in at.get("download_button")} == {"download_csv", "download_geojson"}
 
 
+def test_the_uploader_and_the_app_agree_on_the_upload_limit():
+    from timeline.views.uploads import MAX_UPLOAD_BYTES
+
+    at = run_app()
+    assert at.file_uploader(key="upload").proto.max_upload_size_mb * 1_000_000 == MAX_UPLOAD_BYTES
+
+
 def test_two_uploads_of_the_same_name_stay_two_articles(seed_rows):
     at = run_app()
     at.file_uploader(key="upload").set_value([

@@ -96,9 +96,10 @@ def test_two_uploads_of_the_same_name_and_other_content_get_two_names():
     assert document_from_upload(names[1], b).doc == names[1]
 
 
-def test_the_upload_limit_is_stated_in_the_units_the_server_counts():
-    from timeline.views.uploads import MAX_UPLOAD_BYTES
+def test_the_upload_limit_is_the_uploaders_in_the_uploaders_units():
+    from timeline.views.uploads import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 
+    assert MAX_UPLOAD_BYTES == MAX_UPLOAD_MB * 1_000_000  # Streamlit's uploader: "File must be 5.0MB or smaller"
     assert document_from_upload("ok.txt", "对口支援".encode().ljust(MAX_UPLOAD_BYTES)).doc == "ok.txt"
-    with pytest.raises(DocumentTooLargeError, match=r"5\.0 MiB is over the 5 MiB limit"):
+    with pytest.raises(DocumentTooLargeError, match=r"5\.0 MB is over the 5 MB limit"):
         document_from_upload("big.txt", b"a" * (MAX_UPLOAD_BYTES + 1))

@@ -21,12 +21,15 @@ from timeline.text.document import Document
 from timeline.views.filters import plain_rows
 
 __all__ = [
-    "MAX_UPLOAD_BYTES", "UPLOAD_SUFFIXES", "Library", "document_from_upload", "document_from_paste",
+    "MAX_UPLOAD_BYTES", "MAX_UPLOAD_MB", "UPLOAD_SUFFIXES", "Library", "document_from_upload", "document_from_paste",
     "extract_uploads", "extract_paste", "library_of", "combine", "libraries_by_file", "upload_messages",
     "upload_names",
 ]
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# Streamlit's uploader counts its limit (``max_upload_size``, in MB) in millions of bytes ("File must be
+# 5.0MB or smaller" for 5,238,784 bytes): the app's own check is the same number of bytes.
+MAX_UPLOAD_MB = 5
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1_000_000
 MAX_PASTE_CHARS = 1_000_000
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -45,7 +48,7 @@ def document_from_upload(name: str, raw: bytes, *, max_bytes: int = MAX_UPLOAD_B
                             path=name)
     if len(raw) > max_bytes:
         raise DocumentTooLargeError(
-            f"{name}: {len(raw) / 2**20:.1f} MiB is over the {max_bytes / 2**20:g} MiB limit for an upload; "
+            f"{name}: {len(raw) / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit for an upload; "
             "split the file or keep only the article.", path=name)
     return document_from_text(decode_bytes(raw, name=name), doc=name)
 
