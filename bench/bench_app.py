@@ -48,7 +48,7 @@ def _children(pid: int) -> list[int]:
 
 
 def _worker_kib(server: int) -> int:
-    """RSS of the server's descendants (the spawn resource tracker and the extraction worker)."""
+    """RSS of the server's descendants (the extraction worker)."""
     total, stack = 0, _children(server)
     while stack:
         pid = stack.pop()
@@ -126,9 +126,9 @@ def section(rows: list[tuple[str, int, int]]) -> str:
         "## App memory", "",
         f"`{COMMAND}`; {env['date']}; {env['machine']}; Python {env['python']}; {env['versions']}; {env['code']}.",
         "",
-        "RSS of the `streamlit run` server and of its extraction worker (`timeline/views/offload.py`, with the "
-        "spawn resource tracker); sessions opened and closed one after another; the baseline is the server "
-        "after session 1.", "",
+        "RSS (MiB) of the `streamlit run` server and of its extraction worker process "
+        "(`timeline/views/offload.py`); sessions opened and closed one after another; the baseline is the "
+        "server after session 1.", "",
         "| when | server RSS | × session 1 | worker RSS |", "|---|---:|---:|---:|",
     ]
     for label, server, worker in rows:
