@@ -52,3 +52,18 @@ def test_a_page_without_any_text_is_refused():
     with pytest.raises(EmptyDocumentError, match="empty.html"):
         html_to_article("<html><head><script>var a;</script></head><body><img src=x></body></html>",
                         name="empty.html")
+
+
+@pytest.mark.timeout(120)
+def test_a_20_mb_page_and_a_50_mb_file_are_read(tmp_path):
+    """Bounded, not timed: the per-character cost is measured in bench/bench_text.py."""
+    from timeline.text.loading import DEFAULT_MAX_BYTES, load_document
+
+    row = f"<p><font size=3>{SENTENCE}</font></p>\n"
+    page = tmp_path / "big.html"
+    page.write_text(f"<html><body><div>{row * (20_000_000 // len(row.encode()))}</div></body></html>", encoding="utf-8")
+    assert load_document(page).text.count("抵达九龙县") == 20_000_000 // len(row.encode())
+    line = (SENTENCE + "\n").encode()
+    text = tmp_path / "big.txt"
+    text.write_bytes(line * (DEFAULT_MAX_BYTES // len(line)))
+    assert len(load_document(text).text) == len(line.decode()) * (DEFAULT_MAX_BYTES // len(line))

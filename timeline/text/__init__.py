@@ -1,7 +1,8 @@
 """Stage 1, text: files and pasted text → decoded documents → normalised text with an offset map.
 
-Loading (encodings, HTML, one error per bad file), metadata (``--meta``), the article's own publication
-stamps, normalisation (traditional → simplified, pinyin glosses, full-width forms) and sentence segmentation.
+Loading (files and folders, one error per path not read), encodings (``encoding``), web pages (``webpage``),
+metadata (``--meta``), the article's own publication stamps, normalisation (traditional → simplified, pinyin
+glosses, full-width forms) and sentence segmentation (over-long sentences cut into bounded pieces).
 Depends on nothing else in the pipeline.
 """
 
