@@ -23,8 +23,10 @@ from geo.map.render import render_map
 from timeline import TimelineError, extract_paths
 from timeline.views.chart import timeline_chart
 from timeline.events.export import EVENT_COLUMNS, csv_text
+from timeline.views.offload import Extractor
 from timeline.views.uploads import (
-    MAX_UPLOAD_BYTES, Library, combine, extract_paste, extract_uploads, libraries_by_file, library_of, upload_messages,
+    MAX_UPLOAD_MB, Library, combine, extract_paste, extract_uploads, libraries_by_file, library_of, upload_messages,
+    upload_names,
 )
 from timeline.views.evidence import evidence_html, source_html
 from timeline.views.filters import (
@@ -51,9 +53,15 @@ def guarded(action: Callable[[], T], what: str) -> T | None:
     return None
 
 
-@st.cache_data(show_spinner="Reading the seed articles…")
+@st.cache_resource
+def extractor() -> Extractor:
+    """The worker process extraction runs in: a heavy upload neither stalls other sessions nor keeps its memory."""
+    return Extractor()
+
+
+@st.cache_data(show_spinner="Reading the seed articles…", max_entries=1)
 def seed_library() -> tuple[Library, list[str]]:
-    extraction = extract_paths([SEEDS])
+    extraction = extractor().run(extract_paths, [SEEDS])
     return library_of(extraction), [str(e) for e in extraction.errors]
 
 
@@ -63,18 +71,22 @@ def added_articles(files: list, paste: str | None) -> Library:
     Each upload is extracted once, with a progress bar; a bad one gets a warning naming it.
     """
     done = st.session_state.setdefault("uploads", {})  # file id -> (ok, message, library)
+    for gone in set(done) - {f.file_id for f in files}:  # removed from the uploader: its library is freed
+        del done[gone]
+    names = dict(zip((f.file_id for f in files), upload_names([(f.name, f.getvalue()) for f in files])))
     new = [f for f in files if f.file_id not in done]
     if new:
         bar = st.progress(0.0, text="Reading the uploaded articles…")
-        extraction = guarded(lambda: extract_uploads(
-            [(f.name, f.getvalue()) for f in new],
-            progress=lambda i, n, name: bar.progress(i / n, text=f"Read {name} ({i} of {n})")), "Reading the uploads")
+        for i, f in enumerate(new, 1):
+            name = names[f.file_id]  # two different index.txt stay two articles
+            extraction = guarded(lambda: extractor().run(extract_uploads, [(name, f.getvalue())]), f"Reading {f.name}")
+            bar.progress(i / len(new), text=f"Read {name} ({i} of {len(new)})")
+            if extraction is not None:
+                messages, libraries = upload_messages([name], extraction), libraries_by_file(extraction)
+                done[f.file_id] = (*messages[name], libraries.get(name, ({}, [])))
         bar.empty()
-        if extraction is not None:
-            messages, libraries = upload_messages([f.name for f in new], extraction), libraries_by_file(extraction)
-            done.update({f.file_id: (*messages[f.name], libraries.get(f.name, ({}, []))) for f in new})
     if paste is not None:
-        extraction = guarded(lambda: extract_paste(paste), "Adding the pasted text")
+        extraction = guarded(lambda: extractor().run(extract_paste, paste), "Adding the pasted text")
         if extraction is not None:
             st.session_state["pasted"] = combine(st.session_state.get("pasted", ({}, [])), library_of(extraction))
             st.success(f"Added the pasted text: {len(extraction.events)} events.")
@@ -129,7 +141,7 @@ with st.sidebar:
 with upload_box:
     st.subheader("Add articles")
     uploads = st.file_uploader("Upload .txt or .html files", type=["txt", "html", "htm"], accept_multiple_files=True,
-                               max_upload_size=MAX_UPLOAD_BYTES // 2**20, key="upload")
+                               max_upload_size=MAX_UPLOAD_MB, key="upload")
     pasted = st.text_area("…or paste an article's text", key="paste_text", height=120)
     submit = st.button("Add the pasted text", key="paste_submit")
     added = added_articles(uploads or [], pasted if submit else None)

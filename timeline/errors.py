@@ -14,6 +14,8 @@ __all__ = [
     "EmptyDocumentError",
     "DocumentTooLargeError",
     "MetadataError",
+    "OutputError",
+    "WorkerError",
 ]
 
 
@@ -30,7 +32,7 @@ class DocumentError(TimelineError, ValueError):
 
 
 class DecodeError(DocumentError):
-    """Raised when a file is neither UTF-8 nor GB18030 text (binary, an image, another encoding)."""
+    """Raised when a file is not text in an encoding that can be told for sure (binary, an image, scrambled bytes)."""
 
 
 class EmptyDocumentError(DocumentError):
@@ -43,3 +45,13 @@ class DocumentTooLargeError(DocumentError):
 
 class MetadataError(TimelineError, ValueError):
     """Raised when a metadata CSV (``--meta``) is malformed: missing ``doc`` column, bad date."""
+
+
+class OutputError(TimelineError, OSError):
+    """Raised before any work when an output path (``--out``) cannot be written: its folder is missing
+    or read-only, or the path is a folder."""
+
+
+class WorkerError(TimelineError, RuntimeError):
+    """Raised by the app's extraction worker (:mod:`timeline.views.offload`) when its process died before it
+    answered; the next call starts a new one."""

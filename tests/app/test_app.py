@@ -204,3 +204,25 @@ def test_without_the_npm_packages_the_map_loads_from_cdns_and_the_html_export_sa
     assert 'src="https://' in map_page(at)  # the page still draws, with network
     assert any("npm ci" in w.value for w in at.warning)
     assert {b.key for b in at.get("download_button")} == {"download_csv", "download_geojson"}
+
+
+def test_the_uploader_and_the_app_agree_on_the_upload_limit():
+    from timeline.views.uploads import MAX_UPLOAD_BYTES
+
+    at = run_app()
+    assert at.file_uploader(key="upload").proto.max_upload_size_mb * 1_000_000 == MAX_UPLOAD_BYTES
+
+
+def test_two_uploads_of_the_same_name_stay_two_articles(seed_rows):
+    at = run_app()
+    at.file_uploader(key="upload").set_value([
+        ("index.txt", "2021年6月以来，自贡市正式启动对口帮扶巴中市平昌县工作。".encode(), "text/plain"),
+        ("index.txt", "2018年，上海市对口支援重庆市万州区。".encode(), "text/plain"),
+    ]).run()
+    assert not at.exception and not at.error
+    table = at.dataframe(key="events_table").value
+    added = table[~table["doc"].isin({r["doc"] for r in seed_rows})]
+    assert set(added["recipient"]) == {"平昌县", "万州区"}
+    assert added.groupby("doc")["recipient"].nunique().tolist() == [1, 1]  # each article keeps its own rows
+    captions = " ".join(c.value for c in at.caption)
+    assert "index.txt: " in captions and "index~" in captions

@@ -21,8 +21,8 @@ def test_places_writes_the_csv_columns(tmp_path):
     out = tmp_path / "places.csv"
     res = run("places", str(ROOT / "seeds" / "003_5e482c36e855b8f5.txt"), "--out", str(out))
     assert res.returncode == 0, res.stderr
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert list(rows[0]) == ["doc", "start", "end", "mention", "adcode", "name", "level", "lon", "lat", "score"]
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    assert list(rows[0]) == ["doc", "start", "end", "mention", "adcode", "name", "level", "lon", "lat", "score", "url", "title"]
     assert {r["adcode"] for r in rows if r["mention"] == "和平区"} == {"120101"}
 
 

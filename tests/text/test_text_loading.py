@@ -23,9 +23,25 @@ def test_supported_encodings_decode_to_the_same_text(raw):
     assert decode_bytes(raw) == TEXT
 
 
-def test_traditional_big5_is_refused_with_advice():
-    with pytest.raises(DecodeError, match="save it as UTF-8"):
-        decode_bytes("結親戚心連心兄弟牽手齊奔康，對口幫扶藏區貧困縣工作會議。".encode("big5"), name="a.txt")
+@pytest.mark.parametrize("text", ["結親戚心連心兄弟牽手齊奔康，對口幫扶藏區貧困縣工作會議。", "上海市對口支援萬州區", "對口支援"])
+def test_traditional_big5_is_detected_not_scrambled(text):
+    assert decode_bytes(text.encode("big5"), name="a.txt") == text
+
+
+def test_traditional_text_saved_as_gbk_stays_gbk():
+    text = "結親戚心連心兄弟牽手齊奔康，對口幫扶藏區貧困縣工作會議。"
+    assert decode_bytes(text.encode("gbk")) == text
+
+
+def test_shift_jis_is_detected_not_scrambled():
+    text = "東京都は大阪府と協定を結び、地域の発展を支援することになりました。"
+    assert decode_bytes(text.encode("shift_jis")) == text
+
+
+@pytest.mark.parametrize("raw", [b"\x81\x30" * 50, bytes(range(128, 256)) * 4], ids=["gb18030-fragments", "high-bytes"])
+def test_bytes_of_no_clear_encoding_are_refused_with_advice(raw):
+    with pytest.raises(DecodeError, match="x.txt.*save it as UTF-8"):
+        decode_bytes(raw, name="x.txt")
 
 
 @pytest.mark.parametrize(
@@ -74,3 +90,79 @@ def test_a_file_over_the_limit_is_refused(tmp_path):
 def test_a_missing_file_is_reported_not_raised(tmp_path):
     result = load_paths([tmp_path / "nope.txt"])
     assert result.documents == [] and "nope.txt" in str(result.errors[0])
+
+
+def test_every_path_not_read_is_named_with_its_reason(tmp_path, monkeypatch):
+    from timeline.text import loading
+
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "x.txt").mkdir()  # a folder named like an article, empty
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "inside.txt").write_text(TEXT, encoding="utf-8")
+    real_scandir = loading._scandir
+
+    def scandir(path):  # chmod 000 does not stop root, so the folder refuses here
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(loading, "_scandir", scandir)
+    result = load_paths([tmp_path, tmp_path / "x.txt", tmp_path / "nope.txt"])
+    assert [d.doc for d in result.documents] == ["good.txt"]
+    messages = "\n".join(str(e) for e in result.errors)
+    assert "gone.txt: a broken link" in messages
+    assert f"{locked}: cannot read the folder" in messages and "Permission denied" in messages
+    assert "x.txt: is a folder, not an article file" in messages
+    assert "nope.txt: no such file" in messages
+    assert len(result.errors) == 4
+
+
+def test_two_files_of_the_same_name_in_two_folders_stay_two(tmp_path):
+    for site, text in (("site-a", TEXT), ("site-b", "2018年，上海市对口支援万州区。")):
+        (tmp_path / site).mkdir()
+        (tmp_path / site / "index.txt").write_text(text, encoding="utf-8")
+    result = load_paths([tmp_path])
+    assert [d.doc for d in result.documents] == ["site-a/index.txt", "site-b/index.txt"]
+    assert result.documents[0].text != result.documents[1].text
+
+
+def test_same_named_files_given_one_by_one_are_named_by_their_paths(tmp_path):
+    paths = []
+    for site in ("a", "b"):
+        (tmp_path / site).mkdir()
+        paths.append(tmp_path / site / "index.txt")
+        paths[-1].write_text(TEXT, encoding="utf-8")
+    docs = [d.doc for d in load_paths(paths).documents]
+    assert docs == [p.as_posix() for p in paths] and len(set(docs)) == 2
+
+
+def test_metadata_rows_that_match_no_article_are_warned(tmp_path):
+    from timeline.text.metadata import DocumentMeta
+
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    meta = {"a.txt": DocumentMeta(doc="a.txt", url="https://example.org/a"),
+            "b.txt": DocumentMeta(doc="b.txt", url="https://example.org/b")}
+    result = load_paths([tmp_path], metadata=meta)
+    assert result.documents[0].url == "https://example.org/a"
+    assert [w for w in result.warnings if "'b.txt' matches no article" in w]
+    assert not [w for w in result.warnings if "'a.txt'" in w]
+
+
+def test_a_second_metadata_row_for_the_same_doc_is_warned():
+    from timeline.text.metadata import parse_metadata
+
+    warnings: list[str] = []
+    meta = parse_metadata("doc,title\na.txt,first\nb.txt,b\na.txt,second\n", name="m.csv", warnings=warnings)
+    assert meta["a.txt"].title == "second"
+    assert warnings == ["m.csv, line 4: a second row for 'a.txt' (the first is on line 2); line 4 is used. "
+                        "Keep one row per article."]
+
+
+def test_a_pipe_named_like_an_article_is_named_not_waited_for(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "fifo.txt")
+    result = load_paths([tmp_path / "fifo.txt"])
+    assert result.documents == [] and "fifo.txt: not a regular file" in str(result.errors[0])

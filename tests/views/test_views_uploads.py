@@ -27,7 +27,7 @@ def test_an_uploaded_text_file_becomes_a_document_with_its_stamp_date():
 @pytest.mark.parametrize("name, raw, error, message", [
     ("empty.txt", b"  \n", EmptyDocumentError, "empty.txt"),
     ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), DecodeError, "binary"),
-    ("big5.txt", "對口幫扶藏區貧困縣工作會議，結親戚心連心。".encode("big5"), DecodeError, "UTF-8"),
+    ("scrambled.txt", b"\x81\x30" * 50, DecodeError, "UTF-8"),
     ("report.pdf", b"%PDF-1.4", DocumentError, "only .txt, .html and .htm"),
     ("huge.txt", b"a" * 2000, DocumentTooLargeError, "limit"),
 ])
@@ -35,6 +35,11 @@ def test_a_bad_upload_is_refused_with_a_message_naming_it(name, raw, error, mess
     with pytest.raises(error, match=message) as info:
         document_from_upload(name, raw, max_bytes=1000)
     assert name in str(info.value)
+
+
+def test_a_big5_upload_is_read_not_scrambled():
+    text = "對口幫扶藏區貧困縣工作會議，結親戚心連心。"
+    assert document_from_upload("big5.txt", text.encode("big5")).text == text
 
 
 def test_bad_uploads_are_reported_and_the_rest_still_load():
@@ -79,3 +84,22 @@ def test_the_csv_of_filtered_rows_has_the_cli_schema_and_only_those_rows():
     lines = csv_text(kept, EVENT_COLUMNS).lstrip("\ufeff").splitlines()
     assert lines[0].split(",") == list(EVENT_COLUMNS)
     assert [line.split(",")[0] for line in lines[1:]] == ["c", "e"]
+
+
+def test_two_uploads_of_the_same_name_and_other_content_get_two_names():
+    from timeline.views.uploads import upload_names
+
+    a, b = "平昌县".encode(), "万州区".encode()
+    names = upload_names([("index.txt", a), ("index.txt", b), ("index.txt", a), ("other.txt", b)])
+    assert names[0] == names[2] == "index.txt" and names[3] == "other.txt"
+    assert names[1].startswith("index~") and names[1].endswith(".txt")
+    assert document_from_upload(names[1], b).doc == names[1]
+
+
+def test_the_upload_limit_is_the_uploaders_in_the_uploaders_units():
+    from timeline.views.uploads import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
+
+    assert MAX_UPLOAD_BYTES == MAX_UPLOAD_MB * 1_000_000  # Streamlit's uploader: "File must be 5.0MB or smaller"
+    assert document_from_upload("ok.txt", "对口支援".encode().ljust(MAX_UPLOAD_BYTES)).doc == "ok.txt"
+    with pytest.raises(DocumentTooLargeError, match=r"5\.0 MB is over the 5 MB limit"):
+        document_from_upload("big.txt", b"a" * (MAX_UPLOAD_BYTES + 1))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from enum import Enum
@@ -17,12 +18,16 @@ from pathlib import Path
 from timeline.dates.mention import DateMention
 
 from timeline.events.model import Event, Party
+from timeline.text.document import Document
 
-__all__ = ["DATE_COLUMNS", "EVENT_COLUMNS", "neutralise", "write_csv", "dates_to_rows", "events_to_rows", "csv_text"]
+__all__ = [
+    "DATE_COLUMNS", "EVENT_COLUMNS", "neutralise", "write_csv", "dates_to_rows", "events_to_rows", "csv_text",
+    "with_document_cells",
+]
 
 DATE_COLUMNS = (
     "doc", "start", "end", "text", "year", "month", "day", "end_year", "end_month", "end_day",
-    "precision", "basis", "kind",
+    "precision", "basis", "kind", "url", "title",
 )
 # The CLI's and the app's timeline: the first 23 columns are the documented
 # schema, in this order; the rest add what a user filters on.
@@ -30,7 +35,7 @@ EVENT_COLUMNS = (
     "event_id", "doc", "year", "month", "day", "date_text", "precision", "basis", "kind",
     "donor", "donor_adcode", "donor_lon", "donor_lat", "recipient", "recipient_adcode", "recipient_lon",
     "recipient_lat", "amount_yuan", "people", "summary", "evidence", "char_start", "char_end",
-    "programme", "end_year", "end_month", "end_day", "donor_kind", "recipient_kind",
+    "programme", "end_year", "end_month", "end_day", "donor_kind", "recipient_kind", "url", "title",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -90,6 +95,13 @@ def events_to_rows(events: Iterable[Event]) -> list[dict[str, object]]:
     return rows
 
 
+def with_document_cells(rows: Iterable[dict[str, object]], documents: Iterable[Document]) -> list[dict[str, object]]:
+    """``rows`` with the ``url`` and ``title`` of the document each names in ``doc``."""
+    by_doc = {d.doc: d for d in documents}
+    return [{**row, "url": by_doc[row["doc"]].url, "title": by_doc[row["doc"]].title}
+            if row.get("doc") in by_doc else dict(row) for row in rows]
+
+
 def csv_text(rows: Iterable[dict[str, object]], columns: Sequence[str]) -> str:
     """The CSV as a string with a leading BOM, ready to save or download."""
     buf = io.StringIO(newline="")
@@ -102,5 +114,13 @@ def csv_text(rows: Iterable[dict[str, object]], columns: Sequence[str]) -> str:
 
 
 def write_csv(path: str | Path, rows: Iterable[dict[str, object]], columns: Sequence[str]) -> None:
-    """Write ``rows`` to ``path`` as Excel-friendly CSV (see module docs)."""
-    Path(path).write_text(csv_text(rows, columns), encoding="utf-8", newline="")
+    """Write ``rows`` to ``path`` as Excel-friendly CSV (see module docs), all at once: a file is either
+    the whole CSV or left as it was (written beside it, then moved into place)."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        tmp.write_text(csv_text(rows, columns), encoding="utf-8", newline="")
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()

@@ -10,7 +10,8 @@ __all__ = ["Document"]
 
 @dataclass(frozen=True)
 class Document:
-    """A decoded article. ``doc`` is the file's name; ``text`` is the decoded original."""
+    """A decoded article. ``doc`` names it (the file's name, or its path where two files share a
+    name); ``text`` is the decoded original."""
 
     doc: str
     text: str
@@ -19,3 +20,4 @@ class Document:
     title: str = ""
     source_path: str = ""
     publication_date_source: str = ""  # "meta", "stamp: <text>", or "" when unknown
+    warnings: tuple[str, ...] = ()  # what the reader should know: e.g. a page read whole, menus included

@@ -1,6 +1,6 @@
 """Per-document metadata from a CSV (``--meta``): url, title, publication date.
 
-Columns: ``doc`` (the file's name, required) and any of ``url``, ``title``,
+Columns: ``doc`` (the file's name, or its path inside the folder given; required) and any of ``url``, ``title``,
 ``publication_date``. A non-empty cell overrides what was read from the text.
 """
 
@@ -56,8 +56,12 @@ def parse_date(value: str) -> dt.date:
     return dt.date(int(m[1]), int(m[2]), int(m[3]))
 
 
-def parse_metadata(text: str, *, name: str = "metadata") -> dict[str, DocumentMeta]:
+def parse_metadata(
+    text: str, *, name: str = "metadata", warnings: list[str] | None = None
+) -> dict[str, DocumentMeta]:
     """Parse metadata CSV text into ``{doc: DocumentMeta}``.
+
+    A second row for the same doc replaces the first; each such row adds a line to ``warnings``.
 
     Raises:
         MetadataError: no ``doc`` column, a row without a doc, a bad date, or
@@ -76,6 +80,7 @@ def parse_metadata(text: str, *, name: str = "metadata") -> dict[str, DocumentMe
         )
     reader.fieldnames = header
     out: dict[str, DocumentMeta] = {}
+    lines: dict[str, int] = {}
     try:
         for row in reader:
             line = reader.line_num
@@ -94,6 +99,10 @@ def parse_metadata(text: str, *, name: str = "metadata") -> dict[str, DocumentMe
                     f"{name}, line {line}: publication_date {raw_date!r} is not a date; "
                     "write it as YYYY-MM-DD."
                 ) from err
+            if doc in lines and warnings is not None:
+                warnings.append(f"{name}, line {line}: a second row for {doc!r} (the first is on line "
+                                f"{lines[doc]}); line {line} is used. Keep one row per article.")
+            lines[doc] = line
             out[doc] = DocumentMeta(
                 doc=doc,
                 url=(row.get("url") or "").strip(),
@@ -105,8 +114,8 @@ def parse_metadata(text: str, *, name: str = "metadata") -> dict[str, DocumentMe
     return out
 
 
-def load_metadata(path: str | Path) -> dict[str, DocumentMeta]:
-    """Read a metadata CSV file (UTF-8, BOM optional).
+def load_metadata(path: str | Path, *, warnings: list[str] | None = None) -> dict[str, DocumentMeta]:
+    """Read a metadata CSV file (UTF-8, BOM optional); duplicate rows are reported in ``warnings``.
 
     Raises:
         MetadataError: the file is missing, not UTF-8, or malformed.
@@ -118,4 +127,4 @@ def load_metadata(path: str | Path) -> dict[str, DocumentMeta]:
         raise MetadataError(f"{path}: cannot read the metadata file ({err.strerror}).") from err
     except UnicodeDecodeError as err:
         raise MetadataError(f"{path}: the metadata file is not UTF-8; save it as UTF-8 CSV.") from err
-    return parse_metadata(text, name=path.name)
+    return parse_metadata(text, name=path.name, warnings=warnings)

@@ -3,33 +3,68 @@
 A sentence ends at 。！？!? or a line break (a closing quote or bracket right
 after the stop stays with the sentence); a clause ends at ，,；;：: as well.
 Leading and trailing spaces are not part of a span.
+
+A sentence longer than :data:`MAX_SENTENCE_CHARS` (a page of text without a
+stop) is cut into pieces of at most that many characters, after the last
+clause mark (，、；：) inside each piece where there is one: rules that look
+at a whole sentence then cost at most a bounded amount per piece, so the cost
+of a text grows with its length, not with the square of its longest line.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-__all__ = ["sentences", "clauses"]
+__all__ = ["MAX_SENTENCE_CHARS", "sentences", "clauses"]
 
+MAX_SENTENCE_CHARS = 1000
 _SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[”’」』)）\"]?)?")
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
+_CUT_AFTER = re.compile(r"[，,、；;：:]")
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def _spans(pattern: re.Pattern[str], text: str, offset: int = 0) -> list[tuple[int, int]]:
     out = []
     for m in pattern.finditer(text):
-        a, b = m.span()
-        seg = m[0]
-        a += len(seg) - len(seg.lstrip())
-        b -= len(seg) - len(seg.rstrip())
+        a, b = _trim(text, *m.span())
         if b > a:
             out.append((a + offset, b + offset))
     return out
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every sentence in ``text``."""
-    return _spans(_SENTENCE, text)
+def _cut(text: str, a: int, b: int, marks: list[int], limit: int) -> list[tuple[int, int]]:
+    """``[a, b)`` in pieces of at most ``limit`` characters, each ending after a clause mark where one fits."""
+    pieces = []
+    while b - a > limit:
+        i = bisect_right(marks, a + limit - 1) - 1  # the last mark at or before a + limit - 1
+        cut = marks[i] + 1 if i >= 0 and marks[i] >= a else a + limit
+        pieces.append(_trim(text, a, cut))
+        a = cut
+    pieces.append(_trim(text, a, b))
+    return [(x, y) for x, y in pieces if y > x]
+
+
+def sentences(text: str, *, max_chars: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence in ``text``; none longer than ``max_chars`` (see module docs)."""
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be positive, not {max_chars}")
+    spans = _spans(_SENTENCE, text)
+    if all(b - a <= max_chars for a, b in spans):
+        return spans
+    marks = [m.start() for m in _CUT_AFTER.finditer(text)]
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        out.extend([(a, b)] if b - a <= max_chars else _cut(text, a, b, marks, max_chars))
+    return out
 
 
 def clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

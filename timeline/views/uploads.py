@@ -21,11 +21,15 @@ from timeline.text.document import Document
 from timeline.views.filters import plain_rows
 
 __all__ = [
-    "MAX_UPLOAD_BYTES", "UPLOAD_SUFFIXES", "Library", "document_from_upload", "document_from_paste",
+    "MAX_UPLOAD_BYTES", "MAX_UPLOAD_MB", "UPLOAD_SUFFIXES", "Library", "document_from_upload", "document_from_paste",
     "extract_uploads", "extract_paste", "library_of", "combine", "libraries_by_file", "upload_messages",
+    "upload_names",
 ]
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# Streamlit's uploader counts its limit (``max_upload_size``, in MB) in millions of bytes ("File must be
+# 5.0MB or smaller" for 5,238,784 bytes): the app's own check is the same number of bytes.
+MAX_UPLOAD_MB = 5
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1_000_000
 MAX_PASTE_CHARS = 1_000_000
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -44,7 +48,7 @@ def document_from_upload(name: str, raw: bytes, *, max_bytes: int = MAX_UPLOAD_B
                             path=name)
     if len(raw) > max_bytes:
         raise DocumentTooLargeError(
-            f"{name}: {len(raw) / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for an upload; "
+            f"{name}: {len(raw) / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit for an upload; "
             "split the file or keep only the article.", path=name)
     return document_from_text(decode_bytes(raw, name=name), doc=name)
 
@@ -65,6 +69,22 @@ def document_from_paste(text: str) -> Document:
                                     path="pasted text")
     name = f"pasted-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}.txt"
     return document_from_text(text, doc=name)
+
+
+def upload_names(files: Iterable[tuple[str, bytes]]) -> list[str]:
+    """The name each upload's document gets: its file name, unless an earlier upload with other content has
+    that name; then the name with a key of its content (``index~3f2a9c1e.txt``), so two sites' ``index.txt``
+    stay two articles, and the same file uploaded twice stays one."""
+    holder: dict[str, bytes] = {}  # name -> digest of the upload that has it
+    out = []
+    for name, raw in files:
+        digest = hashlib.sha1(raw).digest()
+        if holder.setdefault(name, digest) == digest:
+            out.append(name)
+        else:
+            path = PurePath(name)
+            out.append(f"{path.stem}~{digest.hex()[:8]}{path.suffix}")
+    return out
 
 
 def extract_uploads(

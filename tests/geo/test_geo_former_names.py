@@ -1,0 +1,76 @@
+"""Former names from JioNLP's maintained list of changes and the hand-kept former_names.csv."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+
+import pytest
+
+from geo.errors import GazetteerSchemaError
+from geo.gazetteer.build import read_former_names, read_location_changes
+from geo.gazetteer.names import NameKind
+from geo.gazetteer.store import DATA_DIR, load_gazetteer
+from geo.geocoder import geocode
+
+
+@pytest.mark.parametrize("former, adcode, today, year", [
+    ("襄樊市", "420600", "襄阳市", 2010),  # JioNLP's list
+    ("襄樊", "420600", "襄阳市", 2010),
+    ("思茅市", "530800", "普洱市", 2007),  # former_names.csv
+    ("温江县", "510115", "温江区", 2002),
+    ("双流县", "510116", "双流区", 2015),
+    ("江都市", "321012", "江都区", 2011),
+    ("湾里区", "360112", "新建区", 2019),  # the list corrects the nearest-neighbour guess (红谷滩区)
+    ("下城区", "330105", "拱墅区", 2021),  # abolished, no longer a unit of today
+])
+def test_former_names_lead_to_todays_unit_with_the_year(former, adcode, today, year):
+    entries = [e for e in load_gazetteer().lookup(former)
+               if e.kind in (NameKind.HISTORICAL, NameKind.HISTORICAL_SHORT)]
+    assert [(e.adcode, e.year) for e in entries] == [(adcode, year)]
+    location = geocode(former)
+    assert location is not None and location.raw["adcode"] == adcode and location.raw["name"] == today
+
+
+def test_an_abolished_district_is_no_longer_a_unit_of_today():
+    assert not [e for e in load_gazetteer().lookup("下城区") if e.kind is NameKind.OFFICIAL]
+
+
+def test_every_hand_kept_row_says_where_it_comes_from():
+    rows = read_former_names(DATA_DIR / "former_names.csv")
+    assert rows and all(r.source for r in rows)
+    with (DATA_DIR / "change_years.csv").open(encoding="utf-8") as fh:
+        sources = [rec["source"] for rec in csv.DictReader(fh)]
+    assert all("JioNLP" in s for s in sources), "each change year says whether JioNLP's list confirms it"
+
+
+def test_a_former_name_row_without_a_source_is_rejected(tmp_path):
+    path = tmp_path / "former_names.csv"
+    path.write_text("former_name,level,adcode,year,source\n思茅市,prefecture,530800,2007,\n", encoding="utf-8")
+    with pytest.raises(GazetteerSchemaError, match="source"):
+        read_former_names(path)
+
+
+def test_the_location_change_list_is_parsed_as_jionlp_ships_it(tmp_path):
+    path = tmp_path / "changes.txt"
+    path.write_text("2010-12-09\t国批\t湖北省\t湖北\t襄樊市\t襄樊=>湖北省\t襄阳市\n"
+                    "2017-04-03\t国批\t河北省\t河北\t承德市\t承德\t平泉县\t平泉=>河北省\t承德市\t平泉市\n",
+                    encoding="utf-8")
+    changes = read_location_changes(path)
+    assert [(c.year, c.former, c.current) for c in changes] == [
+        (2010, ("湖北省", "襄樊市"), ("湖北省", "襄阳市")),
+        (2017, ("河北省", "承德市", "平泉县"), ("河北省", "承德市", "平泉市"))]
+    path.write_text("not a change\n", encoding="utf-8")
+    with pytest.raises(GazetteerSchemaError, match="not a location change"):
+        read_location_changes(path)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("jionlp") is None, reason="jionlp not installed")
+def test_the_hand_entered_years_agree_with_jionlps_list():
+    from geo.gazetteer.build import _location_changes_path
+
+    listed = {c.former[-1]: c.year for c in read_location_changes(_location_changes_path())}
+    with (DATA_DIR / "change_years.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    both = [(r["former_name"], int(r["year"]), listed[r["former_name"]]) for r in rows if r["former_name"] in listed]
+    assert len(both) >= 25 and [b for b in both if b[1] != b[2]] == []
