@@ -2,8 +2,10 @@
 
 ``python -m timeline dates PATH... [--meta META.csv] --out dates.csv``
     every time expression, with offsets, precision and basis.
-``python -m timeline extract PATH... [--meta META.csv] --out events.csv``
-    donor → recipient events: one row per event × donor × recipient.
+``python -m timeline extract PATH... [--meta META.csv] --out events.csv|events.parquet [--workers N]``
+    donor → recipient events: one row per event × donor × recipient (:mod:`timeline.corpus.cli`).
+``python -m timeline library add|list|remove|export``
+    the library of documents and their events (:mod:`timeline.library.cli`).
 
 Exit codes: 0 all files read; 1 some files could not be read (the others are
 in the output); 2 bad usage or nothing could be read.
@@ -16,8 +18,10 @@ import sys
 from collections.abc import Sequence
 
 from timeline.dates.engine import find_dates_in_document
+from timeline.corpus.cli import add_extract_parser
 from timeline.errors import TimelineError
-from timeline.events.export import DATE_COLUMNS, EVENT_COLUMNS, dates_to_rows, events_to_rows, write_csv
+from timeline.library.cli import add_library_parser
+from timeline.events.export import DATE_COLUMNS, dates_to_rows, write_csv
 from timeline.text.loading import load_paths
 from timeline.text.metadata import load_metadata
 
@@ -31,10 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     dates.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     dates.add_argument("--meta", metavar="META.csv", help="CSV with doc,url,title,publication_date")
     dates.add_argument("--out", required=True, metavar="dates.csv", help="where to write the CSV")
-    extract = sub.add_parser("extract", help="donor → recipient events, as the CSV timeline")
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .html) or folders")
-    extract.add_argument("--meta", metavar="META.csv", help="CSV with doc,url,title,publication_date")
-    extract.add_argument("--out", required=True, metavar="events.csv", help="where to write the CSV")
+    add_extract_parser(sub)
+    add_library_parser(sub)
     return parser
 
 
@@ -45,27 +47,6 @@ def _write(path: str, rows: list[dict], columns) -> bool:
         print(f"error: cannot write {path} ({err.strerror}).", file=sys.stderr)
         return False
     return True
-
-
-def _cmd_extract(args: argparse.Namespace) -> int:
-    from timeline.events.batch import extract_paths  # imports geo: only for this command
-
-    metadata = load_metadata(args.meta) if args.meta else None
-    result = extract_paths(
-        args.paths, metadata=metadata, progress=lambda i, n, name: print(f"[{i}/{n}] {name}", file=sys.stderr)
-    )
-    for err in result.errors:
-        print(f"skipped: {err}", file=sys.stderr)
-    if not result.documents:
-        print("error: no article could be read; nothing written.", file=sys.stderr)
-        return EXIT_USAGE
-    rows = events_to_rows(result.events)
-    if not _write(args.out, rows, EVENT_COLUMNS):
-        return EXIT_USAGE
-    undated = sum(1 for e in result.events if e.year is None)
-    print(f"{len(result.events)} events ({undated} with no stated year), {len(rows)} rows, "
-          f"from {len(result.documents)} articles written to {args.out}")
-    return EXIT_PARTIAL if result.errors else EXIT_OK
 
 
 def _cmd_dates(args: argparse.Namespace) -> int:
@@ -90,8 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "dates":
             return _cmd_dates(args)
-        if args.command == "extract":
-            return _cmd_extract(args)
+        if hasattr(args, "handler"):  # extract, library: their own modules
+            return args.handler(args)
     except TimelineError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
