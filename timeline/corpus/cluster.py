@@ -35,7 +35,7 @@ def dask_client(workers: int, address: str | None = None) -> Iterator[Client]:
                                    dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
-            client = Client(address, timeout="10s")
+            client = Client(address)  # waits distributed.comm.timeouts.connect (Dask's config, 30 s)
         client.register_plugin(WarmUp(), name="pairing-atlas-warm-up")
     except (OSError, TimeoutError, ValueError) as err:
         for thing in (client, cluster):
