@@ -9,9 +9,10 @@ from timeline.text.loading import TEXT_SUFFIXES
 
 __all__ = ["iter_files", "partition_files", "PARTITION_BYTES", "PARTITION_FILES"]
 
-# A partition is about a second of work on one core: small enough to balance two workers on a
-# 20 MB corpus and to keep what is in flight small, large enough that scheduling costs little.
-PARTITION_BYTES = 1_000_000
+# A partition is a fraction of a second of work on one core: small enough that two workers finish
+# together (the last partition leaves one idle) and what is in flight stays small, large enough that
+# scheduling (a few ms a task) costs little.
+PARTITION_BYTES = 250_000
 PARTITION_FILES = 200
 
 
