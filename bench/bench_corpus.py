@@ -60,9 +60,9 @@ def child(argv: list[str]) -> int:
     return code
 
 
-def run_extract(folder: Path, out: Path, *options: str) -> dict:
-    cmd = [sys.executable, "-m", "bench.bench_corpus", "--child", "extract", str(folder), "--meta",
-           str(folder / "meta.csv"), "--out", str(out), *options]
+def run_child(argv: list[str]) -> dict:
+    """Run ``python -m timeline *argv`` in a subprocess; its wall time, peak RSS and summary line."""
+    cmd = [sys.executable, "-m", "bench.bench_corpus", "--child", *argv]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env=env, check=False)
@@ -74,7 +74,11 @@ def run_extract(folder: Path, out: Path, *options: str) -> dict:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr[-800:]}") from None
     if info["rc"] != 0:
         raise SystemExit(f"{' '.join(cmd)} exited {info['rc']}: {proc.stderr[-800:]}")
-    return {"wall": wall, "driver_kib": info["rss_kib"], "summary": proc.stdout.strip()}
+    return {"wall": wall, "driver_kib": info["rss_kib"], "summary": proc.stdout.strip().splitlines()[-1]}
+
+
+def run_extract(folder: Path, out: Path, *options: str) -> dict:
+    return run_child(["extract", str(folder), "--meta", str(folder / "meta.csv"), "--out", str(out), *options])
 
 
 def _worker_peak() -> int:
