@@ -140,9 +140,41 @@ def test_uploads_add_events_and_each_bad_file_gets_a_message_naming_it(seed_rows
     table = at.dataframe(key="events_table").value
     assert "zigong.txt" in set(table["doc"])
     assert metrics(at)["Events"] == len(seed_rows) + sum(table["doc"] == "zigong.txt")
-    at.file_uploader(key="upload").set_value(None).run()  # removed from the uploader: gone from the view
-    assert "zigong.txt" not in set(at.dataframe(key="events_table").value["doc"])
-    assert metrics(at)["Events"] == len(seed_rows) and not at.warning
+    at.file_uploader(key="upload").set_value(None).run()  # removed from the uploader: still in the library
+    assert "zigong.txt" in set(at.dataframe(key="events_table").value["doc"]) and not at.warning
+
+
+def test_an_upload_survives_a_restart_and_is_removed_from_the_library_panel(seed_rows):
+    at = run_app()
+    at.file_uploader(key="upload").set_value([("zigong.txt", ARTICLE.encode("utf-8"), "text/plain")]).run()
+    added = metrics(at)["Events"] - len(seed_rows)
+    assert added > 0
+    restarted = run_app()  # a new server process's first session: nothing in its session state
+    assert "zigong.txt" in set(restarted.dataframe(key="events_table").value["doc"])
+    assert metrics(restarted)["Events"] == len(seed_rows) + added
+    listed = next(d.value for d in restarted.dataframe if "undated" in d.value.columns)  # the library's list
+    assert int(listed.loc[listed["doc"] == "zigong.txt", "rows"].iloc[0]) == added
+    restarted.selectbox(key="library_doc").set_value("zigong.txt").run()
+    restarted.button(key="library_remove").click().run()
+    assert not restarted.exception and not restarted.error
+    assert any("Removed zigong.txt" in s.value for s in restarted.success)
+    assert "zigong.txt" not in set(restarted.dataframe(key="events_table").value["doc"])
+    assert metrics(run_app())["Events"] == len(seed_rows)
+
+
+def test_a_publication_date_given_in_the_app_gives_month_day_dates_their_year():
+    at = run_app()
+    article = "3月，自贡市对口帮扶巴中市平昌县，双方签订协议。".encode("utf-8")
+    at.file_uploader(key="upload").set_value([("march.txt", article, "text/plain")]).run()
+    assert any("no publication date found" in c.value for c in at.caption)
+    table = at.dataframe(key="events_table").value
+    assert table.loc[table["doc"] == "march.txt", "year"].isna().all()
+    at.selectbox(key="library_doc").set_value("march.txt").run()
+    at.date_input(key="edit_date").set_value(dt.date(2024, 10, 9))
+    at.button(key="edit_save").click().run()
+    assert not at.exception and not at.error
+    table = at.dataframe(key="events_table").value
+    assert set(table.loc[table["doc"] == "march.txt", "year"]) == {2024}
 
 
 def test_pasted_text_is_added_to_the_view(seed_rows):
