@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline.corpus.work import content_hash
@@ -20,11 +20,12 @@ from timeline.library import (
 )
 from timeline.library.documents import event_rows, list_documents, remove_document
 from timeline.text.document import Document
+from timeline.text.loading import decode_bytes, looks_like_html
 from timeline.views.uploads import MAX_UPLOAD_BYTES, document_from_paste, document_from_upload
 
 __all__ = [
     "APP_WAIT_SECONDS", "StoredDocuments", "catalog_rows", "edit_publication", "open_library", "library_revision",
-    "library_rows", "remove_from_library", "save_paste", "save_uploads",
+    "library_rows", "page_url", "remove_from_library", "save_paste", "save_uploads",
 ]
 
 # How long an app rerun waits while `library add` holds the file, before it says the library is busy.
@@ -82,11 +83,21 @@ def save_uploads(
         except DocumentError as err:
             out[name] = (False, str(err))
         else:
+            if not document.url and looks_like_html(raw[:2000].decode("utf-8", "ignore"), name):
+                document = replace(document, url=page_url(decode_bytes(raw, name=name)))
             saved, result = _save(library, document, content_hash(raw), Source.UPLOAD)
             out[name] = (True, _message(name, saved, result.n_events, document))
         if progress is not None:
             progress(i, len(files), name)
     return out
+
+
+def page_url(html: str) -> str:
+    """The address a saved web page states for itself (``<link rel=canonical>``, ``og:url``), else ``""``."""
+    import trafilatura  # loaded on first use: it pulls in lxml
+
+    metadata = trafilatura.extract_metadata(html)
+    return (metadata.url or "") if metadata is not None else ""
 
 
 def save_paste(library: Library, text: str) -> str:
