@@ -80,7 +80,7 @@ class CsvSink(_Sink):
 class ParquetSink(_Sink):
     """One Parquet file, a row group per batch of documents (so pandas, DuckDB and Spark read it whole)."""
 
-    ROW_GROUP = 20_000
+    ROW_GROUP = 4_096  # rows buffered as dicts on the driver: keep it small (memory), not tiny (file size)
 
     def __init__(self, path: str | Path) -> None:
         import pyarrow as pa
