@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import shutil
 
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -18,11 +19,28 @@ from streamlit.testing.v1 import AppTest
 from gold import ROOT, SEEDS
 from timeline import extract_paths
 from timeline.events.export import EVENT_COLUMNS
+from timeline.library import ENV_VAR, Library, ensure_seeded
 from timeline.views.uploads import library_of
 
 APP = str(ROOT / "streamlit_app.py")
 ARTICLE = ("2021年6月以来,根据省委、省政府统一安排部署,自贡市正式启动对口帮扶巴中市平昌县工作。"
            "2023年7月，自贡市第二批结对帮扶平昌县工作队30名队员整装出发。")
+
+
+@pytest.fixture(scope="session")
+def seeded_library_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("template") / "library.duckdb"
+    ensure_seeded(Library(path), SEEDS)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def own_library(tmp_path, monkeypatch, seeded_library_file):
+    """Every test starts on a library of its own holding the seeds (a copy of one seeded file)."""
+    path = tmp_path / "library.duckdb"
+    shutil.copy(seeded_library_file, path)
+    monkeypatch.setenv(ENV_VAR, str(path))
+    return path
 
 
 @pytest.fixture(scope="module")

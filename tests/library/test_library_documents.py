@@ -81,3 +81,21 @@ def test_the_same_text_under_another_name_is_not_saved_twice(library):
 def test_editing_an_unknown_document_says_so(library):
     with pytest.raises(UnknownDocumentError, match="missing.txt"):
         edit_document(library, "missing.txt", title="x")
+
+
+def test_a_users_date_is_kept_when_a_new_extractor_reads_the_file_again(library, tmp_path):
+    from timeline.library import add_paths
+
+    path = tmp_path / "march.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    add_paths(library, [path], workers=1)
+    edit_document(library, "march.txt", publication_date=dt.date(2024, 10, 9), now=lambda: NOW)
+    with library.session() as con:  # as if an older extractor had read it
+        con.execute("UPDATE documents SET extractor_version = 'old'")
+    report = add_paths(library, [path], workers=1)
+    assert report.replaced == ["march.txt"]
+    assert {(r["year"], r["basis"]) for r in rows_of(library, "march.txt")} == {(2024, "inferred")}
+    with library.session() as con:
+        doc = document_of(con, "march.txt")
+        assert con.execute("SELECT edited_at, extractor_version <> 'old' FROM documents").fetchone() == (NOW, True)
+    assert doc.publication_date == dt.date(2024, 10, 9)

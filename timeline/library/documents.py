@@ -22,7 +22,7 @@ from timeline.library.schema import EVENT_SQL_TYPES
 from timeline.text.document import Document
 
 __all__ = [
-    "DocumentInfo", "Saved", "Source", "document_of", "event_rows", "find_document", "iter_event_rows",
+    "DocumentInfo", "Known", "Saved", "Source", "document_of", "event_rows", "find_document", "iter_event_rows",
     "known_documents", "list_documents", "remove_document", "save_result", "setting", "set_setting",
 ]
 
@@ -79,17 +79,31 @@ def set_setting(con, key: str, value: str) -> None:
     con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, value])
 
 
-def known_documents(con) -> dict[str, tuple[str, str, dt.date | None, str, str]]:
-    """doc_id → (name, extractor version, publication date, title, url), for deciding what to skip."""
-    return {r[0]: tuple(r[1:]) for r in con.execute(
-        "SELECT doc_id, name, extractor_version, publication_date, title, url FROM documents").fetchall()}
+@dataclass(frozen=True)
+class Known:
+    """What the library holds for a doc_id, for deciding what to skip and what to keep."""
+
+    name: str
+    extractor_version: str
+    publication_date: dt.date | None
+    title: str
+    url: str
+    edited_at: dt.datetime | None  # set when a user edited the title, url or date (the app)
 
 
-def save_result(con, result: DocumentResult, *, source: Source | str, now: dt.datetime) -> Saved:
+def known_documents(con) -> dict[str, Known]:
+    """doc_id → :class:`Known`, for every document."""
+    return {r[0]: Known(*r[1:]) for r in con.execute(
+        "SELECT doc_id, name, extractor_version, publication_date, title, url, edited_at FROM documents").fetchall()}
+
+
+def save_result(con, result: DocumentResult, *, source: Source | str, now: dt.datetime,
+                edited_at: dt.datetime | None = None) -> Saved:
     """Save one extracted document and its rows in one transaction.
 
     A document of the same name (or the same text under the same name) is replaced; the same text under
-    another name, read by this extractor version, is left alone (:attr:`Saved.DUPLICATE`).
+    another name, read by this extractor version, is left alone (:attr:`Saved.DUPLICATE`). ``edited_at``
+    carries a user's edit over to the new row (the document was read again with the edited values).
     """
     doc = result.document
     if doc is None:
@@ -108,10 +122,10 @@ def save_result(con, result: DocumentResult, *, source: Source | str, now: dt.da
             con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
         con.execute(
             "INSERT INTO documents (doc_id, name, text, title, url, publication_date, publication_date_source, "
-            "source, source_path, extractor_version, added_at, n_events) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "source, source_path, extractor_version, added_at, n_events, edited_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [result.content_hash, doc.doc, doc.text, doc.title, doc.url, doc.publication_date,
              doc.publication_date_source, str(source), doc.source_path, result.extractor_version, now,
-             result.n_events])
+             result.n_events, edited_at])
         _insert_rows(con, result.content_hash, result.rows, result.extractor_version)
         con.execute("COMMIT")
     except BaseException:

@@ -19,7 +19,7 @@ from timeline.corpus.files import iter_files
 from timeline.corpus.version import extractor_version
 from timeline.corpus.work import DocumentResult, extract_document
 from timeline.library.documents import (
-    Saved, Source, find_document, known_documents, replace_events, save_result, set_setting, setting,
+    Known, Saved, Source, find_document, known_documents, replace_events, save_result, set_setting, setting,
 )
 from timeline.library.store import Library, Writer
 from timeline.text.document import Document
@@ -53,14 +53,18 @@ def file_hash(path: Path) -> str | None:
         return None
 
 
-def _unchanged(known: tuple, meta: DocumentMeta | None, version: str) -> bool:
-    _name, stored_version, date, title, url = known
-    if stored_version != version:
+def _unchanged(known: Known, meta: DocumentMeta | None, version: str) -> bool:
+    if known.extractor_version != version:
         return False
     if meta is None:
         return True
-    return ((meta.publication_date is None or meta.publication_date == date)
-            and (not meta.title or meta.title == title) and (not meta.url or meta.url == url))
+    return ((meta.publication_date is None or meta.publication_date == known.publication_date)
+            and (not meta.title or meta.title == known.title) and (not meta.url or meta.url == known.url))
+
+
+def _edits(known: Known) -> DocumentMeta:
+    """A user's edits as metadata, so a document read again (a new extractor) keeps them."""
+    return DocumentMeta(doc=known.name, url=known.url, title=known.title, publication_date=known.publication_date)
 
 
 def add_paths(
@@ -80,21 +84,25 @@ def add_paths(
     ``on_result(result, saved)`` is called after each document is saved (``saved`` is ``None`` for a file
     that could not be read). Raises the library's errors (busy, version) and the corpus' (cluster).
     """
-    metadata = metadata or {}
+    metadata = dict(metadata or {})
     version = extractor_version()
     report = AddReport()
     with library.session() as con:
         known = known_documents(con)
     todo: list[Path] = []
+    kept_edits: dict[str, dt.datetime] = {}  # doc_id -> when a user edited it
     for f in iter_files(paths):
         digest = file_hash(f)
         stored = known.get(digest) if digest else None
         if stored is not None and _unchanged(stored, metadata.get(f.name), version):
-            if stored[0] == f.name:
+            if stored.name == f.name:
                 report.unchanged.append(f.name)
             else:
-                report.duplicates.append((f.name, stored[0]))
+                report.duplicates.append((f.name, stored.name))
             continue
+        if stored is not None and stored.edited_at is not None and stored.name == f.name and f.name not in metadata:
+            metadata[f.name] = _edits(stored)
+            kept_edits[digest] = stored.edited_at
         todo.append(f)
     del known
     with Writer(library) as writer:
@@ -103,7 +111,8 @@ def add_paths(
             if result.error:
                 report.errors.append(result.error)
             else:
-                saved = save_result(writer.connection(), result, source=source, now=now())
+                saved = save_result(writer.connection(), result, source=source, now=now(),
+                                    edited_at=kept_edits.get(result.content_hash))
                 if saved is Saved.DUPLICATE:
                     report.duplicates.append((result.name, result.name))
                 else:
