@@ -18,6 +18,7 @@ import argparse
 import json
 import logging
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -64,9 +65,11 @@ def run_child(argv: list[str]) -> dict:
     """Run ``python -m timeline *argv`` in a subprocess; its wall time, peak RSS and summary line."""
     cmd = [sys.executable, "-m", "bench.bench_corpus", "--child", *argv]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env=env, check=False)
     wall = time.perf_counter() - start
+    cpu = _children_cpu() - cpu_before  # the command and every process it started and waited for
     last = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
     try:
         info = json.loads(last)
@@ -74,7 +77,18 @@ def run_child(argv: list[str]) -> dict:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr[-800:]}") from None
     if info["rc"] != 0:
         raise SystemExit(f"{' '.join(cmd)} exited {info['rc']}: {proc.stderr[-800:]}")
-    return {"wall": wall, "driver_kib": info["rss_kib"], "summary": proc.stdout.strip().splitlines()[-1]}
+    return {"wall": wall, "cpu": cpu, "driver_kib": info["rss_kib"],
+            "summary": proc.stdout.strip().splitlines()[-1]}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_extract(folder: Path, out: Path, *options: str) -> dict:
@@ -94,7 +108,9 @@ def run_on_scheduler(folder: Path, out: Path) -> dict:
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         client.wait_for_workers(2)
+        before = client.run(_own_cpu)
         result = run_extract(folder, out, "--scheduler", cluster.scheduler_address)
+        result["cpu"] += sum(client.run(_own_cpu).values()) - sum(before.values())
         result["worker_kib"] = sorted(client.run(_worker_peak).values())
     return result
 
@@ -113,16 +129,17 @@ def section(rows: list[dict], rss: list[dict], env: dict) -> str:
         f"Machine: {env['machine']}. Python {env['python']}; {env['versions']}; {env['code']}.", "",
         "`python -m timeline extract FOLDER --meta FOLDER/meta.csv --out events.parquet` with the options below, "
         "one subprocess each, one after another (wall time from start to exit).", "",
-        "| Input | Options | Wall (s) | Speed-up vs --workers 1 | MB/s | Driver peak RSS (MiB) | Worker peak RSS (MiB) | Load average at start |",
-        "|---|---|--:|--:|--:|--:|--:|---|",
+        "| Input | Options | Wall (s) | Speed-up vs --workers 1 | MB/s | CPU (s), all processes | Cores used (CPU/wall) "
+        "| Driver peak RSS (MiB) | Worker peak RSS (MiB) | Load average at start |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|---|",
     ]
     base = {r["mb"]: r["wall"] for r in rows if r["options"] == "--workers 1"}
     for r in rows:
         workers = ", ".join(mib(k) for k in r.get("worker_kib", [])) or "(in the driver)" \
             if r["options"] == "--workers 1" else ", ".join(mib(k) for k in r.get("worker_kib", [])) or "not measured"
         lines.append(f"| {r['mb']} MB ({r['docs']:,} articles) | `{r['options']}` | {r['wall']:.1f} | "
-                     f"{base[r['mb']] / r['wall']:.2f}× | {r['bytes'] / 1e6 / r['wall']:.2f} | "
-                     f"{mib(r['driver_kib'])} | {workers} | {r['load']} |")
+                     f"{base[r['mb']] / r['wall']:.2f}× | {r['bytes'] / 1e6 / r['wall']:.2f} | {r['cpu']:.1f} | "
+                     f"{r['cpu'] / r['wall']:.2f} | {mib(r['driver_kib'])} | {workers} | {r['load']} |")
     if rss:
         lines += ["", "Peak RSS of each of two workers (`--scheduler`, a fresh cluster per input) as the input grows:", "",
                   "| Input | Worker peak RSS (MiB) | Driver peak RSS (MiB) |", "|---|--:|--:|"]
@@ -130,7 +147,12 @@ def section(rows: list[dict], rss: list[dict], env: dict) -> str:
     lines += [
         "",
         "- The machine is shared (2 cores, other engineers' tests and benchmarks run beside it): the load average "
-        "at the start of each run is in the table; re-run on a quiet machine before judging the ratios.",
+        "at the start of each run is in the table; re-run on a quiet machine before judging the ratios. *Cores "
+        "used* shows how much of the 2 cores a run got: at 1.0 or below, two workers could not run at once and "
+        "the wall time cannot show a speed-up; the CPU seconds show what the parallel runs cost in addition "
+        "(cluster start, each worker's loading, transfers).",
+        "- CPU: user + system seconds of the command and every process it started (`RUSAGE_CHILDREN`), plus, "
+        "for `--scheduler`, what the two workers spent during the run (`client.run`).",
         "- `--workers 1` runs in the driver, no cluster; `--workers 2` starts a LocalCluster of two single-threaded "
         "worker processes (inside the timed run); `--scheduler` sends the job to two worker processes the benchmark "
         "started beforehand (their start is not timed; their loading of the gazetteer and dictionary is).",
