@@ -63,7 +63,7 @@ def progress_reporter(total_label: str = "articles") -> tuple[Callable[[int, int
         def update(i: int, n: int, name: str) -> None:
             nonlocal bar
             if bar is None:
-                bar = tqdm(total=n, unit="doc", desc=total_label, file=sys.stderr, dynamic_ncols=True)
+                bar = tqdm(total=n, unit="doc", desc=total_label, file=sys.stderr)
             bar.update(i - bar.n)
 
         return update, lambda: bar.close() if bar is not None else None
