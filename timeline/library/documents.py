@@ -110,13 +110,13 @@ def save_result(con, result: DocumentResult, *, source: Source | str, now: dt.da
         raise ValueError(f"{result.name}: nothing to save ({result.error or 'no document'})")
     con.execute("BEGIN TRANSACTION")
     try:
-        same = con.execute("SELECT name, extractor_version FROM documents WHERE doc_id = ?",
-                           [result.content_hash]).fetchone()
-        if same is not None and same[0] != doc.doc and same[1] == result.extractor_version:
+        found = con.execute("SELECT doc_id, name, extractor_version FROM documents WHERE doc_id = ? UNION "
+                            "SELECT doc_id, name, extractor_version FROM documents WHERE name = ?",
+                            [result.content_hash, doc.doc]).fetchall()  # two index lookups, not a scan
+        if any(d == result.content_hash and n != doc.doc and v == result.extractor_version for d, n, v in found):
             con.execute("ROLLBACK")
             return Saved.DUPLICATE
-        old = [r[0] for r in con.execute("SELECT doc_id FROM documents WHERE name = ? OR doc_id = ?",
-                                         [doc.doc, result.content_hash]).fetchall()]
+        old = [d for d, _n, _v in found]
         for doc_id in old:
             con.execute("DELETE FROM events WHERE doc_id = ?", [doc_id])
             con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])

@@ -2,7 +2,7 @@
 
 DuckDB lets one process open a database file for writing at a time. Nobody here keeps it open: every
 reader and writer connects, works, and closes, and a writer that works long (``library add`` of a
-corpus) lets go of the file about once a second. Whoever finds it taken waits, retrying, up to ``wait``
+corpus) lets go of the file every few seconds. Whoever finds it taken waits, retrying, up to ``wait``
 seconds, then gets :class:`LibraryBusyError` saying so. Each document is saved in its own transaction,
 so a crash loses at most the document being saved and never leaves one half-saved.
 """
@@ -122,10 +122,13 @@ class Library:
 class Writer:
     """A long writer that lets go of the library about every ``hold`` seconds, so others can get in.
 
+    Each reopening costs a checkpoint (DuckDB writes its log into the file on close): a few seconds keep
+    that small beside the extraction, and well inside the app's wait.
+
     Use as a context manager; :meth:`connection` gives the current connection (reopened when due).
     """
 
-    def __init__(self, library: Library, *, hold: float = 1.0, pause: float = 0.05) -> None:
+    def __init__(self, library: Library, *, hold: float = 3.0, pause: float = 0.05) -> None:
         self.library, self.hold, self.pause = library, hold, pause
         self.con: duckdb.DuckDBPyConnection | None = None
         self.opened = 0.0
