@@ -119,22 +119,24 @@ def _run_on_dask(client, parts, metadata, deliver, *, keep_text: bool, max_bytes
 
     queue = iter(enumerate(parts))
     index_of: dict = {}
-    finished: dict[int, list[DocumentResult]] = {}
+    finished: dict[int, list[DocumentResult]] = {}  # done, waiting for an earlier partition
     next_out = 0
     pending = as_completed()
 
-    def submit() -> None:
-        item = next(queue, None)
-        if item is None:
-            return
-        k, part = item
-        fut = client.submit(extract_partition, [(i, str(p.absolute())) for i, p in part], _metadata_for(part, metadata),
-                            keep_text=keep_text, max_bytes=max_bytes, pure=False)
-        index_of[fut.key] = k
-        pending.add(fut)
+    def top_up() -> None:
+        # Never more than `in_flight` partitions running, nor more than that many waiting for an earlier
+        # one: a slow partition holds the others back instead of letting results pile up here.
+        while pending.count() < in_flight and len(finished) < in_flight:
+            item = next(queue, None)
+            if item is None:
+                return
+            k, part = item
+            fut = client.submit(extract_partition, [(i, str(p.absolute())) for i, p in part],
+                                _metadata_for(part, metadata), keep_text=keep_text, max_bytes=max_bytes, pure=False)
+            index_of[fut.key] = k
+            pending.add(fut)
 
-    for _ in range(in_flight):
-        submit()
+    top_up()
     for fut in pending:
         k = index_of.pop(fut.key)
         try:
@@ -144,7 +146,7 @@ def _run_on_dask(client, parts, metadata, deliver, *, keep_text: bool, max_bytes
                                           error=f"{p.name}: its worker failed ({type(err).__name__}: {err}); "
                                                 "run it again alone to see why.") for i, p in parts[k]]
         fut.release()
-        submit()
         while next_out in finished:
             deliver(finished.pop(next_out))
             next_out += 1
+        top_up()
