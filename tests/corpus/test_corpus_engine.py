@@ -80,3 +80,27 @@ def test_a_missing_file_is_named_and_the_rest_is_read(corpus):
     results = []
     run_corpus([corpus / "nope.txt", corpus / "01_fuzhou_dingxi.txt"], results.append, workers=1)
     assert "nope.txt" in results[0].error and not results[1].error and results[1].rows
+
+
+def _gazetteer_loads() -> tuple[int, int]:
+    from geo.gazetteer.store import load_gazetteer
+
+    info = load_gazetteer.cache_info()
+    return info.misses, info.hits
+
+
+def test_each_worker_of_a_running_cluster_loads_the_gazetteer_once_and_both_work(corpus):
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        results = []
+        run_corpus(iter_files([corpus]), results.append, scheduler=cluster.scheduler_address,
+                   partition_bytes=15_000)
+        loads = client.run(_gazetteer_loads)
+    assert [r.name for r in results if r.error] == ["06_broken.txt"] and len(results) > 10
+    assert len(loads) == 2
+    assert all(misses == 1 for misses, _hits in loads.values()), loads  # loaded once, by the warm-up
+    assert all(hits >= 3 for _misses, hits in loads.values()), loads  # and both read articles with it
