@@ -73,3 +73,9 @@ def test_an_output_folder_that_does_not_exist_is_named(tmp_path):
     out = tmp_path / "no" / "such" / "events.csv"
     r = run("extract", SEEDS, "--out", out, "--workers", "1")
     assert r.returncode == 2 and str(out) in r.stderr and "Traceback" not in r.stderr
+
+
+def test_an_output_name_asking_for_another_format_is_refused_before_any_work(tmp_path):
+    r = run("extract", SEEDS, "--out", tmp_path / "events.xlsx", "--workers", "1")
+    assert r.returncode == 2 and ".csv" in r.stderr and ".parquet" in r.stderr and "Traceback" not in r.stderr
+    assert not list(tmp_path.iterdir())

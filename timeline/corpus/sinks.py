@@ -111,10 +111,18 @@ class ParquetSink(_Sink):
         self.writer.close()
 
 
+# Names that promise a format these sinks do not write: refused rather than filled with CSV.
+OTHER_FORMATS = (".xlsx", ".xls", ".json", ".jsonl", ".html", ".htm", ".geojson")
+
+
 def open_sink(path: str | Path) -> CsvSink | ParquetSink:
     """A Parquet sink for ``.parquet``/``.pq``, else a CSV sink.
 
     Raises:
-        OutputError: the file cannot be created.
+        OutputError: the file cannot be created, or its name asks for another format (``.xlsx``, ``.json``…).
     """
-    return ParquetSink(path) if str(path).lower().endswith(PARQUET_SUFFIXES) else CsvSink(path)
+    name = str(path).lower()
+    if name.endswith(OTHER_FORMATS):
+        raise OutputError(f"{path}: the timeline is written as .csv (opens in Excel) or .parquet; "
+                          "give --out a name ending in one of them.")
+    return ParquetSink(path) if name.endswith(PARQUET_SUFFIXES) else CsvSink(path)
