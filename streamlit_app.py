@@ -2,7 +2,8 @@
 
 Opens on the events of the library (``seeds/`` on first use); the sidebar filters them, uploads are saved to it.
 Everything it computes comes from :mod:`timeline.views.filters`, :mod:`timeline.views.chart`,
-:mod:`timeline.views.uploads`, :mod:`timeline.views.evidence` and :mod:`geo.map.data`/:mod:`geo.map.render`.
+:mod:`timeline.views.uploads`, :mod:`timeline.views.evidence`, :mod:`timeline.views.catalog` (the library) and
+:mod:`geo.map.data`/:mod:`geo.map.render`.
 """
 
 from __future__ import annotations
