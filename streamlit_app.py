@@ -1,12 +1,14 @@
 """Pairing Atlas — the web app (thin: widgets → settings → one core call per feature → render).
 
-Opens on the events of ``seeds/``; the sidebar filters them, uploads add more.
+Opens on the events of the library (``seeds/`` on first use); the sidebar filters them, uploads are saved to it.
 Everything it computes comes from :mod:`timeline.views.filters`, :mod:`timeline.views.chart`,
-:mod:`timeline.views.uploads`, :mod:`timeline.views.evidence` and :mod:`geo.map.data`/:mod:`geo.map.render`.
+:mod:`timeline.views.uploads`, :mod:`timeline.views.evidence`, :mod:`timeline.views.catalog` (the library) and
+:mod:`geo.map.data`/:mod:`geo.map.render`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import traceback
@@ -20,15 +22,16 @@ from geo import GeoError
 from geo.errors import MapAssetsMissingError
 from geo.map.data import KIND_COLOURS, build_map_data, to_geojson
 from geo.map.render import render_map
-from timeline import TimelineError, extract_paths
+from timeline import TimelineError
 from timeline.views.chart import timeline_chart
 from timeline.events.export import EVENT_COLUMNS, csv_text
 from timeline.views.offload import Extractor
-from timeline.views.uploads import (
-    MAX_UPLOAD_MB, Library, combine, extract_paste, extract_uploads, libraries_by_file, library_of, upload_messages,
-    upload_names,
-)
+from timeline.views.uploads import MAX_UPLOAD_MB, upload_names
 from timeline.views.evidence import evidence_html, source_html
+from timeline.views.catalog import (
+    StoredDocuments, catalog_rows, edit_publication, library_revision, library_rows, open_library,
+    remove_from_library, save_paste, save_uploads,
+)
 from timeline.views.filters import (
     KIND_LABELS, PROGRAMME_LABELS, SEARCH_MAX_CHARS, Filters, chart_selection, filter_rows, kinds_in,
     programmes_in, province_options, table_frame, table_selection, timeline_chart_data, view_counts, year_bounds,
@@ -59,44 +62,77 @@ def extractor() -> Extractor:
     return Extractor()
 
 
-@st.cache_data(show_spinner="Reading the seed articles…", max_entries=1)
-def seed_library() -> tuple[Library, list[str]]:
-    extraction = extractor().run(extract_paths, [SEEDS])
-    return library_of(extraction), [str(e) for e in extraction.errors]
+# -- the library: one file every session and the command line share (timeline.views.catalog) ------------
 
 
-def added_articles(files: list, paste: str | None) -> Library:
-    """What this session added: pasted texts, and the uploads still in the uploader.
+@st.cache_data(show_spinner="Reading the library…", max_entries=2)
+def library_view(path: str, revision: tuple) -> list[dict]:
+    """The library's event rows, read again only when ``revision`` says the library changed."""
+    return library_rows(open_library(None, path))
 
-    Each upload is extracted once, with a progress bar; a bad one gets a warning naming it.
+
+def save_added(library, files: list, paste: str | None) -> None:
+    """Save new uploads (once per file, with a progress bar) and the pasted text; a message for each.
+
+    Reading and extraction run in the worker process (:func:`extractor`); two different files with the same
+    name stay two articles (:func:`~timeline.views.uploads.upload_names`).
     """
-    done = st.session_state.setdefault("uploads", {})  # file id -> (ok, message, library)
-    for gone in set(done) - {f.file_id for f in files}:  # removed from the uploader: its library is freed
+    done = st.session_state.setdefault("uploads", {})  # file id -> (ok, message)
+    for gone in set(done) - {f.file_id for f in files}:  # removed from the uploader
         del done[gone]
     names = dict(zip((f.file_id for f in files), upload_names([(f.name, f.getvalue()) for f in files])))
     new = [f for f in files if f.file_id not in done]
     if new:
         bar = st.progress(0.0, text="Reading the uploaded articles…")
         for i, f in enumerate(new, 1):
-            name = names[f.file_id]  # two different index.txt stay two articles
-            extraction = guarded(lambda: extractor().run(extract_uploads, [(name, f.getvalue())]), f"Reading {f.name}")
+            name = names[f.file_id]
+            messages = guarded(lambda: extractor().run(save_uploads, library, [(name, f.getvalue())]),
+                               f"Reading {f.name}")
             bar.progress(i / len(new), text=f"Read {name} ({i} of {len(new)})")
-            if extraction is not None:
-                messages, libraries = upload_messages([name], extraction), libraries_by_file(extraction)
-                done[f.file_id] = (*messages[name], libraries.get(name, ({}, [])))
+            if messages is not None:
+                done[f.file_id] = messages[name]
         bar.empty()
     if paste is not None:
-        extraction = guarded(lambda: extractor().run(extract_paste, paste), "Adding the pasted text")
-        if extraction is not None:
-            st.session_state["pasted"] = combine(st.session_state.get("pasted", ({}, [])), library_of(extraction))
-            st.success(f"Added the pasted text: {len(extraction.events)} events.")
-    added = st.session_state.get("pasted", ({}, []))
+        message = guarded(lambda: extractor().run(save_paste, library, paste), "Adding the pasted text")
+        if message is not None:
+            st.success(f"Added the pasted text: {message}")
     for f in files:
         if f.file_id in done:
-            ok, message, library = done[f.file_id]
+            ok, message = done[f.file_id]
             (st.caption if ok else st.warning)(message)
-            added = combine(added, library)
-    return added
+
+
+def library_panel(library) -> None:
+    """The library's documents with their counts; edit one's publication date, title and url, or remove it."""
+    docs = guarded(lambda: catalog_rows(library), "Listing the library") or []
+    if not docs:
+        st.caption("The library is empty: upload articles or run `python -m timeline library add PATH`.")
+        return
+    by_name = {d["doc"]: d for d in docs}
+    name = st.selectbox("Document", list(by_name), key="library_doc")
+    info = by_name[name]
+    if st.session_state.get("library_doc_loaded") != name:  # show the chosen document's own values
+        st.session_state.update(edit_date=info["publication_date"], edit_title=info["title"], edit_url=info["url"],
+                                library_doc_loaded=name)
+    date = st.date_input("Publication date", key="edit_date", min_value=dt.date(1949, 1, 1),
+                         max_value=dt.date(2100, 12, 31), help="Month-day and relative dates get their year from it.")
+    title = st.text_input("Title", key="edit_title", max_chars=500)
+    url = st.text_input("URL", key="edit_url", max_chars=2000)
+    save_col, remove_col = st.columns(2)
+    if save_col.button("Save", key="edit_save"):
+        message = guarded(lambda: edit_publication(library, name, publication_date=date, title=title, url=url),
+                          f"Saving {name}")
+        if message:
+            st.session_state.pop("library_doc_loaded", None)
+            st.success(message)
+    if remove_col.button("Remove", key="library_remove"):
+        message = guarded(lambda: remove_from_library(library, name), f"Removing {name}")
+        if message:
+            st.session_state.pop("library_doc_loaded", None)
+            st.success(message)
+    docs = guarded(lambda: catalog_rows(library), "Listing the library") or []
+    st.dataframe(docs, hide_index=True, key="library_table",
+                 column_order=("doc", "rows", "undated", "publication_date", "source", "title"))
 
 
 def map_page(data: dict) -> str:
@@ -133,19 +169,23 @@ st.title("Pairing Atlas")
 st.caption("Donor → recipient pairing assistance read from news articles. "
            "Events whose text states no year stay undated: they are shown apart, never at a guessed year.")
 
-seed, seed_errors = guarded(seed_library, "Reading the seed articles") or (({}, []), [])
-for message in seed_errors:
-    st.warning(message)
+library = guarded(lambda: open_library(SEEDS), "Opening the library")
 with st.sidebar:
-    filters_box, upload_box = st.container(), st.container()
+    filters_box, upload_box, library_box = st.container(), st.container(), st.container()
 with upload_box:
     st.subheader("Add articles")
     uploads = st.file_uploader("Upload .txt or .html files", type=["txt", "html", "htm"], accept_multiple_files=True,
                                max_upload_size=MAX_UPLOAD_MB, key="upload")
     pasted = st.text_area("…or paste an article's text", key="paste_text", height=120)
     submit = st.button("Add the pasted text", key="paste_submit")
-    added = added_articles(uploads or [], pasted if submit else None)
-documents, rows = combine(seed, added)
+    if library is not None:
+        save_added(library, uploads or [], pasted if submit else None)
+if library is not None:
+    with library_box, st.expander("Library: documents, publication dates"):
+        library_panel(library)
+rows = (guarded(lambda: library_view(str(library.path), library_revision(library)), "Reading the library")
+        if library is not None else None) or []
+documents = StoredDocuments(library)
 with filters_box:
     filters = guarded(lambda: sidebar_filters(rows), "Reading the filters") or Filters()
 view = filter_rows(rows, filters)

@@ -2,8 +2,10 @@
 
 ``python -m timeline dates PATH... [--meta META.csv] --out dates.csv``
     every time expression, with offsets, precision and basis.
-``python -m timeline extract PATH... [--meta META.csv] --out events.csv``
-    donor → recipient events: one row per event × donor × recipient.
+``python -m timeline extract PATH... [--meta META.csv] --out events.csv|events.parquet [--workers N]``
+    donor → recipient events: one row per event × donor × recipient (:mod:`timeline.corpus.cli`).
+``python -m timeline library add|list|remove|export``
+    the library of documents and their events (:mod:`timeline.library.cli`).
 
 Exit codes: 0 all files read; 1 some files could not be read (each named on
 stderr; the others are in the output); 2 bad usage or nothing could be read;
@@ -18,8 +20,10 @@ from collections.abc import Sequence
 
 from geo.errors import GeoError
 from timeline.console import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, Outputs, check_writable, report, run, write_rows
+from timeline.corpus.cli import add_extract_parser
 from timeline.errors import TimelineError
-from timeline.events.export import DATE_COLUMNS, EVENT_COLUMNS, dates_to_rows, events_to_rows, with_document_cells
+from timeline.library.cli import add_library_parser
+from timeline.events.export import DATE_COLUMNS, dates_to_rows, with_document_cells
 from timeline.text.loading import LoadResult, load_paths
 from timeline.text.metadata import load_metadata
 
@@ -31,10 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     dates.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     dates.add_argument("--meta", metavar="META.csv", help="CSV with doc,url,title,publication_date")
     dates.add_argument("--out", required=True, metavar="dates.csv", help="where to write the CSV (- for stdout)")
-    extract = sub.add_parser("extract", help="donor → recipient events, as the CSV timeline")
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .html) or folders")
-    extract.add_argument("--meta", metavar="META.csv", help="CSV with doc,url,title,publication_date")
-    extract.add_argument("--out", required=True, metavar="events.csv", help="where to write the CSV (- for stdout)")
+    add_extract_parser(sub)
+    add_library_parser(sub)
     return parser
 
 
@@ -47,24 +49,6 @@ def _load(args: argparse.Namespace, progress=None) -> LoadResult:
     loaded.warnings[:0] = meta_warnings
     report(loaded)
     return loaded
-
-
-def _cmd_extract(args: argparse.Namespace, outputs: Outputs) -> int:
-    from timeline.events.batch import extract_documents  # imports geo: only for this command
-
-    loaded = _load(args)
-    if not loaded.documents:
-        print("error: no article could be read; nothing written.", file=sys.stderr)
-        return EXIT_USAGE
-    result = extract_documents(
-        loaded.documents, progress=lambda i, n, name: print(f"[{i}/{n}] {name}", file=sys.stderr)
-    )
-    rows = with_document_cells(events_to_rows(result.events), loaded.documents)
-    write_rows(args.out, rows, EVENT_COLUMNS, outputs)
-    undated = sum(1 for e in result.events if e.year is None)
-    print(f"{len(result.events)} events ({undated} with no stated year), {len(rows)} rows, "
-          f"from {len(loaded.documents)} articles written to {args.out}", file=sys.stderr)
-    return EXIT_PARTIAL if loaded.errors else EXIT_OK
 
 
 def _cmd_dates(args: argparse.Namespace, outputs: Outputs) -> int:
@@ -85,11 +69,11 @@ def _cmd_dates(args: argparse.Namespace, outputs: Outputs) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    command = {"dates": _cmd_dates, "extract": _cmd_extract}[args.command]
-
     def guarded(outputs: Outputs) -> int:
         try:
-            return command(args, outputs)
+            if args.command == "dates":
+                return _cmd_dates(args, outputs)
+            return args.handler(args)  # extract, library: their own modules
         except (TimelineError, GeoError) as err:
             print(f"error: {err}", file=sys.stderr)
             return EXIT_USAGE

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import shutil
 
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -18,11 +19,28 @@ from streamlit.testing.v1 import AppTest
 from gold import ROOT, SEEDS
 from timeline import extract_paths
 from timeline.events.export import EVENT_COLUMNS
+from timeline.library import ENV_VAR, Library, ensure_seeded
 from timeline.views.uploads import library_of
 
 APP = str(ROOT / "streamlit_app.py")
 ARTICLE = ("2021年6月以来,根据省委、省政府统一安排部署,自贡市正式启动对口帮扶巴中市平昌县工作。"
            "2023年7月，自贡市第二批结对帮扶平昌县工作队30名队员整装出发。")
+
+
+@pytest.fixture(scope="session")
+def seeded_library_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("template") / "library.duckdb"
+    ensure_seeded(Library(path), SEEDS)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def own_library(tmp_path, monkeypatch, seeded_library_file):
+    """Every test starts on a library of its own holding the seeds (a copy of one seeded file)."""
+    path = tmp_path / "library.duckdb"
+    shutil.copy(seeded_library_file, path)
+    monkeypatch.setenv(ENV_VAR, str(path))
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -140,9 +158,41 @@ def test_uploads_add_events_and_each_bad_file_gets_a_message_naming_it(seed_rows
     table = at.dataframe(key="events_table").value
     assert "zigong.txt" in set(table["doc"])
     assert metrics(at)["Events"] == len(seed_rows) + sum(table["doc"] == "zigong.txt")
-    at.file_uploader(key="upload").set_value(None).run()  # removed from the uploader: gone from the view
-    assert "zigong.txt" not in set(at.dataframe(key="events_table").value["doc"])
-    assert metrics(at)["Events"] == len(seed_rows) and not at.warning
+    at.file_uploader(key="upload").set_value(None).run()  # removed from the uploader: still in the library
+    assert "zigong.txt" in set(at.dataframe(key="events_table").value["doc"]) and not at.warning
+
+
+def test_an_upload_survives_a_restart_and_is_removed_from_the_library_panel(seed_rows):
+    at = run_app()
+    at.file_uploader(key="upload").set_value([("zigong.txt", ARTICLE.encode("utf-8"), "text/plain")]).run()
+    added = metrics(at)["Events"] - len(seed_rows)
+    assert added > 0
+    restarted = run_app()  # a new server process's first session: nothing in its session state
+    assert "zigong.txt" in set(restarted.dataframe(key="events_table").value["doc"])
+    assert metrics(restarted)["Events"] == len(seed_rows) + added
+    listed = next(d.value for d in restarted.dataframe if "undated" in d.value.columns)  # the library's list
+    assert int(listed.loc[listed["doc"] == "zigong.txt", "rows"].iloc[0]) == added
+    restarted.selectbox(key="library_doc").set_value("zigong.txt").run()
+    restarted.button(key="library_remove").click().run()
+    assert not restarted.exception and not restarted.error
+    assert any("Removed zigong.txt" in s.value for s in restarted.success)
+    assert "zigong.txt" not in set(restarted.dataframe(key="events_table").value["doc"])
+    assert metrics(run_app())["Events"] == len(seed_rows)
+
+
+def test_a_publication_date_given_in_the_app_gives_month_day_dates_their_year():
+    at = run_app()
+    article = "3月，自贡市对口帮扶巴中市平昌县，双方签订协议。".encode("utf-8")
+    at.file_uploader(key="upload").set_value([("march.txt", article, "text/plain")]).run()
+    assert any("no publication date found" in c.value for c in at.caption)
+    table = at.dataframe(key="events_table").value
+    assert table.loc[table["doc"] == "march.txt", "year"].isna().all()
+    at.selectbox(key="library_doc").set_value("march.txt").run()
+    at.date_input(key="edit_date").set_value(dt.date(2024, 10, 9))
+    at.button(key="edit_save").click().run()
+    assert not at.exception and not at.error
+    table = at.dataframe(key="events_table").value
+    assert set(table.loc[table["doc"] == "march.txt", "year"]) == {2024}
 
 
 def test_pasted_text_is_added_to_the_view(seed_rows):

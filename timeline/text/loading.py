@@ -85,20 +85,13 @@ def _oserror(path: Path | str, err: OSError, what: str = "file") -> DocumentErro
                          "that you may read it.", path=str(path))
 
 
-def load_document(
-    path: str | Path,
-    *,
-    doc: str | None = None,
-    meta: DocumentMeta | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> Document:
-    """Read one file into a :class:`Document` named ``doc`` (default: the file's name).
+def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of one article file, every command's way (the CLI, the corpus workers, the library).
 
     Raises:
-        DocumentError: the file is missing, not a regular file, too large, empty or not text.
+        DocumentError: the file is missing, a broken link, a folder, a pipe, too large or unreadable.
     """
     path = Path(path)
-    doc = doc or path.name
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -121,6 +114,24 @@ def load_document(
         raise DocumentError(f"{path}: no such file; check the path.", path=str(path)) from err
     except OSError as err:
         raise _oserror(path, err) from err
+    return raw
+
+
+def load_document(
+    path: str | Path,
+    *,
+    doc: str | None = None,
+    meta: DocumentMeta | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Read one file into a :class:`Document` named ``doc`` (default: the file's name).
+
+    Raises:
+        DocumentError: the file is missing, not a regular file, too large, empty or not text.
+    """
+    path = Path(path)
+    doc = doc or path.name
+    raw = read_source(path, max_bytes=max_bytes)
     try:
         text = decode_bytes(raw, name=str(path))
     except DocumentError as err:

@@ -1,0 +1,125 @@
+"""``python -m timeline library add|list|remove|export``: the library from the terminal.
+
+``library add PATH... [--meta META.csv] [--workers N] [--scheduler tcp://HOST:PORT]``
+    read files and folders into the library; files already there (same bytes, same extractor) are skipped.
+``library list``                         the documents, with their event counts.
+``library remove DOC``                   a document (by name or the start of its id) and its events.
+``library export --out FILE.csv|FILE.parquet``   every event row, as the timeline CSV or Parquet.
+
+Every subcommand takes ``--library FILE`` (else ``$PAIRING_ATLAS_LIBRARY``, else the user's data folder)
+and ``--wait SECONDS``, how long to wait for another program using the library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from timeline.corpus.cli import add_cluster_options, progress_reporter
+from timeline.corpus.sinks import open_sink
+from timeline.library.documents import iter_event_rows, list_documents, remove_document
+from timeline.library.ingest import add_paths, ensure_seeded
+from timeline.library.store import ENV_VAR, Library, library_path
+from timeline.text.metadata import load_metadata
+
+__all__ = ["add_library_parser", "SEEDS"]
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def add_library_parser(subparsers) -> argparse.ArgumentParser:
+    """Add ``library`` and its subcommands to ``python -m timeline``; each sets ``handler``."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--library", metavar="FILE",
+                        help=f"the library file (default: ${ENV_VAR}, else {library_path(environ={})})")
+    common.add_argument("--wait", type=float, default=30.0, metavar="SECONDS",
+                        help="how long to wait while another program uses the library (default 30)")
+    library = subparsers.add_parser("library", help="the library: documents and their events, kept on disk")
+    sub = library.add_subparsers(dest="library_command", required=True)
+    add = sub.add_parser("add", parents=[common], help="read articles into the library")
+    add.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .html) or folders")
+    add.add_argument("--meta", metavar="META.csv", help="CSV with doc,url,title,publication_date")
+    add_cluster_options(add)
+    add.set_defaults(handler=_add)
+    sub.add_parser("list", parents=[common], help="the documents and their event counts").set_defaults(
+        handler=_list)
+    remove = sub.add_parser("remove", parents=[common], help="remove a document and its events")
+    remove.add_argument("doc", metavar="DOC", help="the document's name, or the start of its id")
+    remove.set_defaults(handler=_remove)
+    export = sub.add_parser("export", parents=[common], help="every event row, as CSV or Parquet")
+    export.add_argument("--out", required=True, metavar="FILE.csv", help="FILE.csv (Excel-safe) or FILE.parquet")
+    export.set_defaults(handler=_export)
+    return library
+
+
+def _open(args: argparse.Namespace) -> Library:
+    library = Library(library_path(args.library), wait=args.wait)
+    report = ensure_seeded(library, SEEDS)
+    if report is not None:
+        print(f"new library {library.path}: added the {len(report.added)} seed articles", file=sys.stderr)
+    return library
+
+
+def _add(args: argparse.Namespace) -> int:
+    metadata = load_metadata(args.meta) if args.meta else None
+    library = _open(args)
+    progress, close = progress_reporter()
+
+    def tell(result, saved) -> None:
+        if result.error:
+            print(f"skipped: {result.error}", file=sys.stderr, flush=True)
+
+    try:
+        report = add_paths(library, args.paths, metadata=metadata, workers=args.workers, scheduler=args.scheduler,
+                           progress=progress, on_result=tell)
+    finally:
+        close()
+    for name, existing in report.duplicates:
+        print(f"skipped: {name} has the same text as {existing}, already in the library", file=sys.stderr)
+    saved = len(report.added) + len(report.replaced)
+    print(f"{saved} articles saved to {library.path} ({len(report.added)} new, {len(report.replaced)} replaced), "
+          f"{report.events} events, {report.rows} rows; {len(report.unchanged)} unchanged, skipped")
+    if report.errors and not (saved or report.unchanged or report.duplicates):
+        return EXIT_USAGE
+    return EXIT_PARTIAL if report.errors else EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    library = _open(args)
+    with library.session() as con:
+        docs = list_documents(con)
+    if not docs:
+        print(f"{library.path} holds no documents; add some with 'python -m timeline library add PATH'.")
+        return EXIT_OK
+    print(f"{'id':12}  {'rows':>5}  {'undated':>7}  {'published':10}  {'source':6}  name — title")
+    for d in docs:
+        date = d.publication_date.isoformat() if d.publication_date else "?"
+        title = f" — {d.title[:40]}" if d.title else ""
+        print(f"{d.doc_id[:12]}  {d.n_rows:>5}  {d.n_undated:>7}  {date:10}  {d.source:6}  {d.name}{title}")
+    print(f"{len(docs)} documents, {sum(d.n_rows for d in docs)} event rows in {library.path}")
+    return EXIT_OK
+
+
+def _remove(args: argparse.Namespace) -> int:
+    library = _open(args)
+    with library.session() as con:
+        name, n = remove_document(con, args.doc)
+    print(f"removed {name} and its {n} event rows from {library.path}")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    library = _open(args)
+    sink = open_sink(args.out)
+    n = 0
+    try:
+        with library.session() as con:
+            for rows in iter_event_rows(con):
+                sink.write(rows)
+                n += len(rows)
+    finally:
+        sink.finish(keep=True)
+    print(f"{n} event rows written to {args.out}")
+    return EXIT_OK

@@ -1,0 +1,111 @@
+"""The library's schema, as numbered migrations applied in order.
+
+A library records the version it is at (``schema_version``); opening it applies the migrations it lacks,
+each in one transaction, so a library written by an older Pairing Atlas opens in a newer one. A migration
+is never edited once released: a change is a new migration appended to :data:`MIGRATIONS`.
+
+Room left for the corrections issue: corrections will be a table of their own keyed by the document's
+``doc_id`` and the event's ``event_id`` (both stable across re-extraction), added as the next migration.
+"""
+
+from __future__ import annotations
+
+from timeline.events.export import EVENT_COLUMNS
+from timeline.library.errors import LibraryVersionError
+
+__all__ = ["DOCUMENT_CELLS", "EVENT_SQL_TYPES", "MIGRATIONS", "SCHEMA_VERSION", "STORED_EVENT_COLUMNS",
+           "V1_EVENT_COLUMNS", "migrate", "schema_version"]
+
+_INT = {"year", "month", "day", "end_year", "end_month", "end_day", "people", "char_start", "char_end"}
+_FLOAT = {"amount_yuan", "donor_lon", "donor_lat", "recipient_lon", "recipient_lat"}
+# The document's own cells of a timeline row: read from the documents table, never stored per event.
+DOCUMENT_CELLS = ("url", "title")
+# The event columns v1 created, written out: the schema must not move when the export's columns do.
+# A column added to EVENT_COLUMNS needs a migration that adds it (tests/library checks they agree).
+V1_EVENT_COLUMNS = (
+    "event_id", "doc", "year", "month", "day", "date_text", "precision", "basis", "kind",
+    "donor", "donor_adcode", "donor_lon", "donor_lat", "recipient", "recipient_adcode", "recipient_lon",
+    "recipient_lat", "amount_yuan", "people", "summary", "evidence", "char_start", "char_end",
+    "programme", "end_year", "end_month", "end_day", "donor_kind", "recipient_kind",
+)
+
+
+def _sql_type(column: str) -> str:
+    return "BIGINT" if column in _INT else "DOUBLE" if column in _FLOAT else "VARCHAR"
+
+
+STORED_EVENT_COLUMNS = tuple(c for c in EVENT_COLUMNS if c not in DOCUMENT_CELLS)
+EVENT_SQL_TYPES = {c: _sql_type(c) for c in STORED_EVENT_COLUMNS}
+_EVENT_COLUMNS_SQL = ",\n    ".join(f'"{c}" {_sql_type(c)}' for c in V1_EVENT_COLUMNS)
+
+# v1: documents (identified by the SHA-256 of their bytes), their event rows, and settings.
+_V1 = f"""
+CREATE TABLE documents (
+    doc_id VARCHAR PRIMARY KEY,            -- SHA-256 of the file's bytes (of the text, for a paste)
+    name VARCHAR NOT NULL,                 -- the file's name: the "doc" of its events
+    text VARCHAR NOT NULL,                 -- the article text the events' offsets refer to
+    title VARCHAR NOT NULL DEFAULT '',
+    url VARCHAR NOT NULL DEFAULT '',
+    publication_date DATE,
+    publication_date_source VARCHAR NOT NULL DEFAULT '',
+    source VARCHAR NOT NULL,               -- seed | file | upload | paste
+    source_path VARCHAR NOT NULL DEFAULT '',
+    extractor_version VARCHAR NOT NULL,
+    added_at TIMESTAMP NOT NULL,
+    n_events INTEGER NOT NULL
+);
+CREATE TABLE events (
+    doc_id VARCHAR NOT NULL,
+    row_number INTEGER NOT NULL,           -- the row's place in its document's timeline
+    {_EVENT_COLUMNS_SQL},
+    extractor_version VARCHAR NOT NULL
+);
+CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+"""
+
+# v2: a document's title, url and publication date can be edited (the app); remember when, and find a
+# document by name, and its events, without a scan (saving stays as fast in a library of 100,000).
+_V2 = """
+ALTER TABLE documents ADD COLUMN edited_at TIMESTAMP;
+CREATE INDEX events_doc ON events (doc_id);
+CREATE INDEX documents_name ON documents (name);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(con) -> int:
+    """The version a library is at; 0 for an empty file."""
+    has = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+                      ).fetchone()[0]
+    if not has:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(con, *, path: str = "the library", target: int = SCHEMA_VERSION) -> tuple[int, int]:
+    """Bring the library to ``target``; returns (version before, version after).
+
+    Raises:
+        LibraryVersionError: the library is at a version newer than this code knows.
+    """
+    before = schema_version(con)
+    if before > SCHEMA_VERSION:
+        raise LibraryVersionError(f"{path} was written by a newer Pairing Atlas (schema {before}, this one "
+                                  f"knows up to {SCHEMA_VERSION}); update Pairing Atlas to open it.")
+    for version in range(before + 1, target + 1):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if version == 1:
+                con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+            for statement in MIGRATIONS[version - 1].split(";"):
+                if statement.strip():
+                    con.execute(statement)
+            con.execute("INSERT INTO schema_version VALUES (?)", [version])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    return before, max(before, target)
