@@ -24,10 +24,14 @@ from folium.plugins import TimestampedGeoJson
 from folium.template import Template
 
 from geo.map.assets import DROPPED, asset_for, external_references, inline_assets
+from geo.map.basemap import load_basemap
+from geo.map.basemap_layer import BasemapLayer
 from geo.errors import MapAssetError, MapDataError
 from geo.map.data import KIND_COLOURS, KIND_LABELS, YEAR_NOT_STATED
 
-__all__ = ["render_map", "build_folium_map", "RENDER_PROPERTIES", "CHINA_CENTRE"]
+__all__ = ["render_map", "build_folium_map", "RENDER_PROPERTIES", "CHINA_CENTRE", "TILES"]
+
+TILES = "OpenStreetMap"  # an optional layer: off by default, the base map draws China without it
 
 CHINA_CENTRE = (35.0, 104.0)
 RENDER_PROPERTIES = ("times", "style", "popup", "tooltip", "radius")  # what the browser needs of a feature
@@ -207,14 +211,19 @@ def _keep_known_assets(m: folium.Map) -> None:
             setattr(element, attr, kept)  # an instance attribute: the class's list stays as folium made it
 
 
-def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | None = "OpenStreetMap") -> folium.Map:
+def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | None = TILES,
+                     lang: str = "zh") -> folium.Map:
     """The folium map for ``data`` (see :func:`render_map`), before rendering; for tests and callers that add to it."""
     try:
         counts, dated, undated = data["counts"], data["dated"], data["undated"]
     except (KeyError, TypeError) as err:
         raise MapDataError("render_map takes the dict that geo.map.data.build_map_data returns") from err
-    m = folium.Map(location=CHINA_CENTRE, zoom_start=4, prefer_canvas=True, tiles=tiles, control_scale=True,
+    m = folium.Map(location=CHINA_CENTRE, zoom_start=4, prefer_canvas=True, tiles=None, control_scale=True,
                    height="100%" if height is None else f"{int(height)}px")
+    BasemapLayer(_script_json(load_basemap()), lang=lang).add_to(m)
+    tile_layer = None
+    if tiles:
+        tile_layer = folium.TileLayer(tiles, name="Web map tiles (online)", overlay=True, show=False).add_to(m)
     places = folium.FeatureGroup(name=f"Places ({len(data['places']['features']):,})", show=True).add_to(m)
     _StyledGeoJson(_slim(data["places"])).add_to(places)
     undated_group = folium.FeatureGroup(name=f"Year not stated ({counts['undated']:,})", show=True).add_to(m)
@@ -242,7 +251,10 @@ def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | No
         f"atlasLegend.onAdd = function () {{ var div = L.DomUtil.create('div'); div.innerHTML = {_script_json(legend)};"
         f" L.DomEvent.disableClickPropagation(div); return div; }};\n"
         f"atlasLegend.addTo({m.get_name()});\n"
-        f"window.atlas = {{map: {m.get_name()}, timeDimension: {m.get_name()}.timeDimension || null, "
+        + (f"{tile_layer.get_name()}.on('tileerror', function () {{ {m.get_name()}.removeLayer({tile_layer.get_name()}); }});\n"
+           if tile_layer is not None else "")
+        + f"window.atlas = {{map: {m.get_name()}, timeDimension: {m.get_name()}.timeDimension || null, "
+        f"basemap: window.atlasBasemap, "
         f"dated: {played.get_name() if played else 'null'}, undated: {undated_group.get_name()}, "
         f"places: {places.get_name()}}};"
     ).add_to(m)
@@ -252,19 +264,20 @@ def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | No
 
 
 def render_map(data: Mapping, *, standalone: bool = False, height: int | None = 620,
-               tiles: str | None = "OpenStreetMap") -> str:
+               tiles: str | None = TILES, lang: str = "zh") -> str:
     """A complete HTML document with the map of ``data`` (from :func:`geo.map.data.build_map_data`).
 
     Parameters: ``standalone``, inline every script, stylesheet and font from the npm packages
-    (``node_modules``) so the file works opened from disk with no network but the map tiles;
-    ``height``, the map's height in pixels (``None``: the whole window); ``tiles``, a folium tile
-    name or URL template (``None``: no base map).
+    (``node_modules``) so the file works opened from disk with no network (China is drawn by the
+    inlined base map, :mod:`geo.map.basemap`); ``height``, the map's height in pixels (``None``: the
+    whole window); ``tiles``, a folium tile name or URL template for an optional layer, off by
+    default and dropped when its tiles fail to load (``None``: none); ``lang``, ``"zh"`` or ``"en"``.
 
     Raises :class:`geo.errors.MapAssetsMissingError` (standalone) when the npm packages are not
     installed, :class:`geo.errors.MapAssetError` if an external address would remain, and
     :class:`geo.errors.MapDataError` if ``data`` is not what ``build_map_data`` returns.
     """
-    document = build_folium_map(data, height=height, tiles=tiles).get_root().render()
+    document = build_folium_map(data, height=height, tiles=tiles, lang=lang).get_root().render()
     if not standalone:
         return document
     document = inline_assets(document)

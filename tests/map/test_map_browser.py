@@ -74,3 +74,20 @@ def test_play_advances_the_year_and_adds_dated_arcs(exported):
             timeout=30_000,
         )
         assert page.js_errors == []
+
+
+def test_the_basemap_draws_china_offline_with_province_polygons_and_names(exported):
+    path, _ = exported
+    with offline_page() as page:
+        page.goto(path.as_uri())
+        page.wait_for_function("() => window.atlas && window.atlas.basemap")
+        drawn = page.evaluate("""() => {
+            const b = window.atlas.basemap, m = window.atlas.map;
+            return {provinces: b.provinces.getLayers().length, outline: m.hasLayer(b.outline),
+                    names: document.querySelectorAll('.atlas-label.province').length,
+                    tiles: Object.values(m._layers).filter(l => l instanceof L.TileLayer).length};
+        }""")
+        assert drawn["provinces"] == 34 and drawn["outline"] is True
+        assert drawn["names"] == 34 and drawn["tiles"] == 0  # tiles are off: nothing to load
+        assert page.locator(".atlas-label.province", has_text="四川").count() == 1
+        assert page.js_errors == []
