@@ -26,7 +26,7 @@ from timeline.events.export import EVENT_COLUMNS, csv_text
 from timeline.views.uploads import (
     MAX_UPLOAD_BYTES, Library, combine, extract_paste, extract_uploads, libraries_by_file, library_of, upload_messages,
 )
-from timeline.views.evidence import evidence_html, source_html
+from timeline.views.evidence import evidence_html, source_html, source_index
 from timeline.views.filters import (
     KIND_LABELS, PROGRAMME_LABELS, SEARCH_MAX_CHARS, Filters, chart_selection, filter_rows, kinds_in,
     programmes_in, province_options, table_frame, table_selection, timeline_chart_data, view_counts, year_bounds,
@@ -90,9 +90,9 @@ def added_articles(files: list, paste: str | None) -> Library:
 def map_page(data: dict) -> str:
     """The map's page, its scripts inlined from the npm packages (draws offline), else loaded from CDNs."""
     try:
-        return render_map(data, standalone=True, height=MAP_HEIGHT)
+        return render_map(data, standalone=True, height=MAP_HEIGHT, keep_view=True)
     except MapAssetsMissingError:
-        return render_map(data, height=MAP_HEIGHT)
+        return render_map(data, height=MAP_HEIGHT, keep_view=True)
 
 
 def sidebar_filters(rows: list[dict]) -> Filters:
@@ -182,15 +182,18 @@ with evidence_col:
 counts = view_counts(shown)
 with counts_box:
     for column, (label, value, note) in zip(st.columns(4), (
-            ("Events", counts["events"], "One row per event, donor and recipient, as in the CSV."),
-            ("Dated", counts["dated"], "Rows whose text states the year, on the map or not."),
-            ("Year not stated", counts["undated"], "Rows whose text states no year: kept apart, never given one."),
-            ("Not on the map", counts["not_on_map"], "A party with no coordinates (an organisation, a village, "
-                                                     "a group of counties): in the table and the CSV only."))):
+            ("Events", counts["events"], f"Events read from the articles; {counts['rows']} rows in the table and "
+                                         "the CSV (one per event, donor and recipient)."),
+            ("Dated", counts["dated"], "Events whose text states the year, on the map or not."),
+            ("Year not stated", counts["undated"], "Events whose text states no year: kept apart, never given one."),
+            ("Not on the map", counts["not_on_map"], "Rows with a party that has no coordinates (an organisation, "
+                                                     "a village, a group of counties): in the table and the CSV only."))):
         column.metric(label, value, help=note)
-export_data = guarded(lambda: build_map_data(shown), "Building the map")
+sources = source_index(documents)
+export_data = guarded(lambda: build_map_data(shown, sources=sources), "Building the map")
 with map_box:
-    map_data = export_data if on_map is shown else guarded(lambda: build_map_data(on_map), "Building the map")
+    map_data = export_data if on_map is shown else guarded(lambda: build_map_data(on_map, sources=sources),
+                                                           "Building the map")
     page = guarded(lambda: map_page(map_data), "Drawing the map") if map_data is not None else None
     if page:
         st.iframe(page, height=MAP_HEIGHT + 10)

@@ -80,30 +80,28 @@ def _legend_total(page) -> int:
     return page.evaluate(f"() => Number({LEGEND}.dataset.events)")
 
 
-def _polylines(page, dashed: bool) -> int:
-    test = "l.options.dashArray" if dashed else "!l.options.dashArray"
-    return page.evaluate(
-        f"""() => {{ const w = {MAP}.contentWindow; let n = 0;
-            w.atlas.map.eachLayer(l => {{ if (l instanceof w.L.Polyline && {test}) n += 1; }}); return n; }}"""
-    )
+def _state(page) -> dict:
+    return page.evaluate(f"() => Object.assign({{}}, {MAP}.contentWindow.atlas.map.getContainer().dataset)")
 
 
-def test_app_loads_offline_draws_the_map_and_plays(app_url, tmp_path):
+def test_app_loads_offline_draws_china_and_the_map_plays_by_year(app_url, tmp_path):
     with offline_page() as page:
         page.goto(app_url)
         _map_ready(page)
         page.wait_for_selector(".vega-embed svg .mark-symbol path", timeout=60_000)
-        assert _polylines(page, dashed=True) > 0  # the "year not stated" layer is drawn, always on
-        assert int(page.evaluate(f"() => {LEGEND}.dataset.undated")) > 0
-        page.wait_for_function(f"() => {MAP}.contentWindow.atlas.timeDimension !== null")
-        now = f"{MAP}.contentWindow.atlas.timeDimension.getCurrentTime()"
-        start = page.evaluate(f"() => {now}")
-        page.frame_locator('iframe[data-testid="stIFrame"]').locator("a.timecontrol-play").click()
-        page.wait_for_function(f"(t) => {now} !== t", arg=start, timeout=30_000)
-        first = page.evaluate(f"() => {now}")
-        page.wait_for_function(f"(t) => {now} !== t", arg=first, timeout=30_000)
-        assert page.evaluate(f"() => {now}") > first  # play moves forward through the years
-        assert _polylines(page, dashed=False) > 0  # dated arcs appear as the years pass
+        provinces = page.evaluate(f"() => {MAP}.contentWindow.atlas.basemap.provinces.getLayers().length")
+        assert provinces == 34  # China drawn with no tiles and no network
+        assert int(_state(page)["undatedShown"]) > 0  # stopped: the relations with no year are dashed
+        frame = page.frame_locator('iframe[data-testid="stIFrame"]')
+        frame.locator("button.atlas-play").click()
+        page.wait_for_function(f"() => {MAP}.contentWindow.atlas.player.year() !== null")
+        first = page.evaluate(f"() => {MAP}.contentWindow.atlas.player.year()")
+        assert _state(page)["undatedShown"] == "0"  # hidden while playing
+        assert frame.locator(".atlas-year").inner_text() == str(first)
+        page.wait_for_function(f"(y) => {MAP}.contentWindow.atlas.player.year() === y + 1", arg=first,
+                               timeout=10_000)
+        assert frame.locator(".atlas-year").inner_text() == str(first + 1)  # one step, one year
+        page.evaluate(f"() => {MAP}.contentWindow.atlas.player.showYear(null)")
         shot = SCREENSHOT if os.environ.get("ATLAS_UPDATE_SCREENSHOT") == "1" else tmp_path / "screenshot.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000

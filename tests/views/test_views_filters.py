@@ -85,8 +85,10 @@ def test_options_and_bounds_come_from_the_rows():
 
 
 def test_counts_split_dated_and_undated_and_count_rows_off_the_map():
-    assert view_counts(ROWS) == {"events": 5, "dated": 3, "undated": 2, "not_on_map": 1}
-    assert view_counts([]) == {"events": 0, "dated": 0, "undated": 0, "not_on_map": 0}
+    assert view_counts(ROWS) == {"events": 5, "dated": 3, "undated": 2, "rows": 5, "not_on_map": 1}
+    assert view_counts([]) == {"events": 0, "dated": 0, "undated": 0, "rows": 0, "not_on_map": 0}
+    two_recipients = [ROWS[0], {**ROWS[0], "recipient": "自贡市"}]
+    assert view_counts(two_recipients)["events"] == 1 and view_counts(two_recipients)["rows"] == 2
 
 
 def test_counts_agree_with_the_map_data_on_the_seeds():
@@ -94,9 +96,9 @@ def test_counts_agree_with_the_map_data_on_the_seeds():
 
     _, rows = library_of(extract_paths([SEEDS]))
     counts, legend = view_counts(rows), build_map_data(rows)["counts"]
-    assert counts["events"] == legend["events"] and counts["not_on_map"] == legend["not_on_map"]
-    assert counts["dated"] + counts["undated"] == counts["events"]
-    assert counts["undated"] >= legend["undated"] > 0  # the map counts only the undated it can draw
+    assert {k: legend[k] for k in counts} == counts  # the app's metrics and the map's legend agree
+    assert counts["dated"] + counts["undated"] == counts["events"] < counts["rows"] == len(rows)
+    assert counts["undated"] > 0
 
 
 

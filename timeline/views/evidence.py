@@ -9,10 +9,11 @@ Everything is escaped before it is marked up: the text is news, untrusted.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Mapping
 
 from timeline.text.document import Document
 
-__all__ = ["evidence_view", "evidence_html", "source_lines", "source_html"]
+__all__ = ["evidence_view", "evidence_html", "source_lines", "source_html", "source_index"]
 
 
 def evidence_view(document_text: str, char_start: int, char_end: int, *,
@@ -76,3 +77,11 @@ def source_html(summary: str, document: Document) -> str:
             parts.append(html.escape(line))
     return (f"<p style=\"margin:0\"><b>{html.escape(summary)}</b></p>"
             f'<p style="margin:0 0 .5em;font-size:.85em;opacity:.75">{"<br>".join(parts)}</p>')
+
+
+def source_index(documents: Mapping[str, Document] | Iterable[Document]) -> dict[str, dict[str, str]]:
+    """Article name → ``{"title", "url", "published"}`` for the map's relation cards (plain strings, ``""`` when
+    unknown); the title falls back to the file name."""
+    docs = documents.values() if isinstance(documents, Mapping) else documents
+    return {d.doc: {"title": d.title or d.doc, "url": d.url or "",
+                    "published": d.publication_date.isoformat() if d.publication_date else ""} for d in docs}

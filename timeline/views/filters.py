@@ -197,14 +197,22 @@ def _has_point(row: Mapping[str, object], prefix: str) -> bool:
 
 
 def view_counts(rows: Iterable[Mapping[str, object]]) -> dict[str, int]:
-    """Rows in view: ``events`` = ``dated`` + ``undated`` (year not stated), and ``not_on_map``
-    of either (a party without coordinates: listed in the table and the CSV, not drawn)."""
-    counts = {"events": 0, "dated": 0, "undated": 0, "not_on_map": 0}
+    """What is in view, events and rows apart (the map's legend counts the same way).
+
+    ``events`` (distinct event ids) = ``dated`` + ``undated`` (year not stated); ``rows`` (one per
+    event × donor × recipient, as in the CSV); ``not_on_map``, rows with a party that has no
+    coordinates (listed in the table and the CSV, not drawn).
+    """
+    years: dict[str, bool] = {}
+    counts = {"events": 0, "dated": 0, "undated": 0, "rows": 0, "not_on_map": 0}
     for row in rows:
-        counts["events"] += 1
-        counts["undated" if _year_span(row) is None else "dated"] += 1
+        counts["rows"] += 1
+        years[str(row.get("event_id"))] = _year_span(row) is not None
         if not (_has_point(row, "donor") and _has_point(row, "recipient")):
             counts["not_on_map"] += 1
+    counts["events"] = len(years)
+    counts["dated"] = sum(years.values())
+    counts["undated"] = counts["events"] - counts["dated"]
     return counts
 
 
