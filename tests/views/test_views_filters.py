@@ -24,7 +24,10 @@ def test_no_filters_keep_every_row_in_order():
     ((2012, 2012), False, ["a"]),
     ((2013, 2016), False, ["b"]),
     ((2018, 2030), False, ["d"]),  # 2017–2019 overlaps 2018–2030
-    ((2013, 2015), True, ["c", "e"]),  # the range never drops rows whose year is not stated
+    ((2013, 2015), True, ["c", "e"]),  # asked for: the range keeps rows whose year is not stated
+    ((2013, 2015), None, []),  # not asked for: a range is a question about years
+    ((2012, 2012), None, ["a"]),
+    (None, None, ["a", "b", "c", "d", "e"]),
     (None, False, ["a", "b", "d"]),
 ])
 def test_year_range_keeps_overlapping_spans_and_undated_only_when_asked(years, include_undated, expected):
@@ -62,6 +65,19 @@ def test_search_needs_every_word_in_donor_recipient_evidence_or_summary(search, 
 def test_search_folds_width_and_case():
     rows = [row("x", evidence="ABC公司捐赠")]
     assert ids(filter_rows(rows, Filters(search="ａｂｃ"))) == ["x"]
+
+
+@pytest.mark.parametrize("search, expected", [
+    ("Zigong", ["b", "c", "d", "e"]),  # pinyin of a party, any case
+    ("zigong pingchang", ["b", "c"]),
+    ("會寧", ["a"]),  # traditional characters find the simplified text
+    ("自貢市", ["b", "c", "d", "e"]),
+    ("四川", ["a", "b", "c", "d", "e"]),  # a party's province: a's recipient 平昌县 is in 四川省
+    ("天津", ["a"]),
+    ("Sichuan", []),  # province names are searched in characters only
+])
+def test_search_matches_simplified_traditional_pinyin_and_province(search, expected):
+    assert ids(filter_rows(ROWS, Filters(search=search))) == expected
 
 
 def test_selected_event_ids_keep_only_those_events():
@@ -121,8 +137,11 @@ def test_year_not_stated_gets_no_date_only_a_slot_in_its_own_band():
     for key in ("c", "e"):
         assert records[key]["dated"] is False
         assert records[key]["start"] is records[key]["end"] is records[key]["mid"] is None
-    assert records["c"]["slot"] == 0 and records["c"]["when"] == YEAR_NOT_STATED
-    assert records["e"]["when"] == f"5月 ({YEAR_NOT_STATED})"
+    assert records["c"]["slot"] == 0 and records["c"]["when"] == "年份未载明"
+    assert records["e"]["when"] == "5月（年份未载明）"
+    english = {r["event_id"]: r for r in timeline_chart_data(ROWS, lang="en")}
+    assert english["c"]["when"] == YEAR_NOT_STATED and english["e"]["when"] == f"5月 ({YEAR_NOT_STATED})"
+    assert english["b"]["when"] == "2016-09-11 · 2016年9月11日" and english["b"]["lane"] == "自贡市 Zigong → 平昌县 Pingchang"
     same_lane = timeline_chart_data([row("u1", year=None), row("u2", year=None), row("u3", year=None)])
     assert [r["slot"] for r in same_lane] == [0, 1, 2]
 
@@ -178,10 +197,17 @@ def test_table_selection_maps_positions_to_event_ids_and_ignores_stale_ones():
     assert table_selection(ROWS, []) == frozenset()
 
 
-def test_table_frame_keeps_empty_years_empty():
+def test_table_leads_with_date_parties_kind_and_summary_and_never_shows_none():
     frame = table_frame(ROWS)
-    assert list(frame.columns) == list(TABLE_COLUMNS)
+    assert list(frame.columns) == list(TABLE_COLUMNS) and TABLE_COLUMNS[:5] == ("date", "donor", "recipient",
+                                                                                 "kind", "summary")
     assert str(frame["year"].dtype) == "Int64" and frame["year"].isna().sum() == 2
     assert frame.loc[0, "year"] == 2012
-    assert (frame.loc[0, "kind"], frame.loc[0, "programme"]) == ("funding", "aid to Tibetan areas")
-    assert frame.loc[1, "kind"] == "team arrives"
+    assert list(frame["date"]) == ["2012 · 2021年", "2016-09-11 · 2016年9月11日", "年份未载明", "2017–2019 · 2021年",
+                                   "5月（年份未载明）"]
+    assert (frame.loc[0, "kind"], frame.loc[0, "programme"]) == ("资金支持", "援藏")
+    shown = frame[[c for c in frame.columns if c not in ("year", "month", "day")]]
+    assert not shown.isna().any().any() and "None" not in shown.to_string()
+    english = table_frame(ROWS, lang="en")
+    assert (english.loc[0, "kind"], english.loc[0, "programme"]) == ("funding", "aid to Tibetan areas")
+    assert english.loc[1, "kind"] == "team arrives" and english.loc[1, "donor"] == "自贡市 Zigong"
