@@ -33,6 +33,8 @@ function atlasMap(map, data, T, opts) {
         line.bindTooltip(p.tooltip, {sticky: true});
         head.on('click', function () { line.openPopup(latlngs[latlngs.length - 1]); });
         line.on('popupopen', function () {
+            var folded = container.querySelector('#atlas-legend');  // the card must not sit under the legend
+            if (folded) { folded.open = false; }
             try { window.parent.postMessage({atlas: 'relation', id: p.id, event_ids: p.event_ids}, '*'); }
             catch (err) { /* a page with no parent */ }
         });
@@ -200,8 +202,19 @@ function atlasMap(map, data, T, opts) {
         return div;
     }});
     var legend = new Legend().addTo(map).getContainer();
+    if (opts.about) {  // a presentation: title, filters, sources, export date
+        var About = L.Control.extend({options: {position: 'topleft'}, onAdd: function () {
+            var div = L.DomUtil.create('div', 'atlas-about');
+            div.innerHTML = opts.about;
+            L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
+            return div;
+        }});
+        var about = new About().addTo(map).getContainer().querySelector('details');
+        if (about && container.clientWidth < 480) { about.open = false; }
+    }
     var details = legend.querySelector('details');
-    if (details && container.clientWidth < 600) { details.open = false; }  // a phone: the map first
+    if (details && container.clientWidth < 700) { details.open = false; }  // a small map: the map first
     var tilesBox = legend.querySelector('input[name=atlas-tiles]');
     if (tilesBox && opts.tiles) {
         tilesBox.onchange = function () { tilesBox.checked ? opts.tiles.addTo(map) : map.removeLayer(opts.tiles); };

@@ -61,7 +61,11 @@ _STYLE = """
 .atlas-slider { flex: 1 1 120px; min-width: 100px; }
 .atlas-legend-box { background: rgba(255,255,255,.94); padding: 6px 9px; border-radius: 6px;
   box-shadow: 0 1px 5px rgba(0,0,0,.3); font: 12px/1.5 system-ui, sans-serif; max-width: 280px; }
-.atlas-legend-box summary { cursor: pointer; font-weight: 600; }
+.atlas-legend-box summary, .atlas-about summary { cursor: pointer; font-weight: 600; }
+.atlas-about { background: rgba(255,255,255,.94); padding: 6px 10px; border-radius: 6px; max-width: 360px;
+  box-shadow: 0 1px 5px rgba(0,0,0,.3); font: 13px/1.45 system-ui, sans-serif; max-height: 60vh; overflow: auto; }
+.atlas-about h1 { font-size: 17px; margin: 2px 0 4px; }
+.atlas-about ul { padding-left: 18px; margin: 4px 0; }
 .atlas-card { font: 13px/1.45 system-ui, sans-serif; }
 .atlas-card-title { font-weight: 600; font-size: 14px; }
 .atlas-card-meta { color: #555; margin-bottom: 4px; }
@@ -170,7 +174,8 @@ def _keep_known_assets(m: folium.Map) -> None:
 
 
 def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | None = TILES,
-                     lang: str | None = None, keep_view: bool = False) -> folium.Map:
+                     lang: str | None = None, keep_view: bool = False, title: str | None = None,
+                     about_html: str | None = None) -> folium.Map:
     """The folium map for ``data`` (see :func:`render_map`), before rendering; for tests and callers that add to it."""
     try:
         data["counts"]["rows"], data["relations"]["features"], data["places"]["features"]
@@ -188,7 +193,7 @@ def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | No
             "years": data.get("years", []), "year_counts": data.get("year_counts", []),
             "undated_drawn": data.get("undated_drawn", 0)}
     options = {"keepView": keep_view, "storageKey": "pairing-atlas-view", "legend": _legend(data, lang, bool(tiles)),
-               "fit": data.get("bounds")}
+               "fit": data.get("bounds"), "about": about_html or ""}
     _Script(
         "var atlasOptions = " + _script_json(options) + ";\n"
         + (f"atlasOptions.tiles = {tile_layer.get_name()};\n" if tile_layer is not None else "")
@@ -197,7 +202,7 @@ def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | No
           "atlasOptions);\n"
     ).add_to(m)
     root = m.get_root()
-    root.header.add_child(Element("<title>Pairing Atlas map</title>"), name="atlas_title")
+    root.header.add_child(Element(f"<title>{_e(title or 'Pairing Atlas map')}</title>"), name="atlas_title")
     root.header.add_child(Element("<style>" + _STYLE + "</style>"), name="atlas_style")
     root.header.add_child(Element("<script>" + _SCRIPT.replace("</script", "<\\/script") + "</script>"),
                           name="atlas_script")
@@ -208,7 +213,8 @@ def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | No
 
 
 def render_map(data: Mapping, *, standalone: bool = False, height: int | None = 620,
-               tiles: str | None = TILES, lang: str | None = None, keep_view: bool = False) -> str:
+               tiles: str | None = TILES, lang: str | None = None, keep_view: bool = False,
+               title: str | None = None, about_html: str | None = None) -> str:
     """A complete HTML document with the map of ``data`` (from :func:`geo.map.data.build_map_data`).
 
     Parameters: ``standalone``, inline every script, stylesheet and font from the npm packages
@@ -217,13 +223,16 @@ def render_map(data: Mapping, *, standalone: bool = False, height: int | None = 
     whole window); ``tiles``, a folium tile name or URL template for an optional layer, off by
     default and dropped when its tiles fail to load (``None``: none); ``lang``, ``"zh"`` or ``"en"``
     (default: the language ``data`` was built in); ``keep_view``, keep the zoom, position and
-    player year in the browser's storage across page loads (the app's reruns).
+    player year in the browser's storage across page loads (the app's reruns); ``title``, the page's
+    title; ``about_html``, HTML (escaped by the caller) for a collapsible panel at the top left: what
+    a presentation shows (title, filters, sources, export date).
 
     Raises :class:`geo.errors.MapAssetsMissingError` (standalone) when the npm packages are not
     installed, :class:`geo.errors.MapAssetError` if an external address would remain, and
     :class:`geo.errors.MapDataError` if ``data`` is not what ``build_map_data`` returns.
     """
-    document = build_folium_map(data, height=height, tiles=tiles, lang=lang, keep_view=keep_view).get_root().render()
+    document = build_folium_map(data, height=height, tiles=tiles, lang=lang, keep_view=keep_view, title=title,
+                                about_html=about_html).get_root().render()
     if not standalone:
         return document
     document = inline_assets(document)

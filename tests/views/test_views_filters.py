@@ -9,7 +9,8 @@ from gold import SEEDS
 from timeline import extract_paths
 from timeline.views.uploads import library_of
 from timeline.views.filters import (
-    TABLE_COLUMNS, YEAR_NOT_STATED, Filters, axis_years, chart_selection, filter_rows, kinds_in, programmes_in,
+    TABLE_COLUMNS, YEAR_NOT_STATED, Filters, axis_years, chart_selection, filter_rows, in_date_order, kinds_in,
+    programmes_in,
     province_of, province_options, table_frame, table_selection, timeline_chart_data, view_counts, year_bounds,
 )
 
@@ -211,3 +212,9 @@ def test_table_leads_with_date_parties_kind_and_summary_and_never_shows_none():
     english = table_frame(ROWS, lang="en")
     assert (english.loc[0, "kind"], english.loc[0, "programme"]) == ("funding", "aid to Tibetan areas")
     assert english.loc[1, "kind"] == "team arrives" and english.loc[1, "donor"] == "自贡市 Zigong"
+
+
+def test_the_table_order_is_by_date_with_the_undated_last():
+    assert ids(in_date_order(ROWS)) == ["a", "b", "d", "c", "e"]
+    assert ids(in_date_order([row("x", year=2016, month=3), row("y", year=2016, month=None), row("z", year=2015)])) \
+        == ["z", "y", "x"]

@@ -25,7 +25,7 @@ __all__ = ["timeline_chart", "LANE_STEP", "MAX_HEIGHT", "UNDATED_WIDTH"]
 
 LANE_STEP = 22  # pixels per lane, up to MAX_HEIGHT; thinner lanes beyond it
 MAX_HEIGHT = 900
-UNDATED_WIDTH = 110
+UNDATED_WIDTH = 64
 _TOOLTIP_FIELDS = (("lane", "pair", "对口关系"), ("when", "date", "日期"), ("kind_label", "kind", "类型"),
                    ("summary", "summary", "摘要"), ("doc", "article", "文章"))
 
@@ -47,7 +47,7 @@ def _colour(colours: Mapping[str, str] | None, lang: str) -> alt.Color:
 
 
 def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[str, str] | None = None,
-                   width: int = 420, lang: str = "zh") -> alt.TopLevelMixin:
+                   width: int = 200, lang: str = "zh") -> alt.TopLevelMixin:
     """The timeline of ``records`` (from :func:`~timeline.views.filters.timeline_chart_data`).
 
     ``colours`` maps an event kind's value to its colour (the map's, so both agree); ``lang`` is the
@@ -61,7 +61,7 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
     lanes = [lane for _, lane in sorted({(int(r["lane_order"]), str(r["lane"])) for r in records})]
     step = max(3, min(LANE_STEP, MAX_HEIGHT // len(lanes)))
     lane_axis = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes),
-                      axis=alt.Axis(labelLimit=200, labelOverlap="greedy"))
+                      axis=alt.Axis(labelLimit=130, labelOverlap="greedy"))
     colour = _colour(colours, lang)
     dated = [dict(r) for r in records if r.get("dated")]
     undated = [dict(r) for r in records if not r.get("dated")]

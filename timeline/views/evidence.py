@@ -12,6 +12,7 @@ import html
 from collections.abc import Iterable, Mapping
 
 from timeline.text.document import Document
+from timeline.views.labels import ui
 
 __all__ = ["evidence_view", "evidence_html", "source_lines", "source_html", "source_index"]
 
@@ -49,27 +50,29 @@ def evidence_html(document_text: str, char_start: int, char_end: int, *, context
             f"<mark>{text(sentence)}</mark>{text(after)}</div>")
 
 
-def source_lines(document: Document) -> list[str]:
-    """Where an article comes from, as plain lines: title, publication date and its source, address, file."""
+def source_lines(document: Document, lang: str = "en") -> list[str]:
+    """Where an article comes from, as plain lines in ``lang``: title, publication date and its source,
+    address, file."""
     lines = []
     if document.title:
         lines.append(document.title)
     if document.publication_date is not None:
-        how = f" ({document.publication_date_source})" if document.publication_date_source else ""
-        lines.append(f"Published {document.publication_date.isoformat()}{how}")
+        how = ui("published_how", lang, how=document.publication_date_source) if document.publication_date_source \
+            else ""
+        lines.append(ui("published", lang, date=document.publication_date.isoformat()) + how)
     else:
-        lines.append("Publication date unknown")
+        lines.append(ui("no_date", lang))
     if document.url:
         lines.append(document.url)
-    lines.append(f"File: {document.doc}")
+    lines.append(ui("file", lang, doc=document.doc))
     return lines
 
 
-def source_html(summary: str, document: Document) -> str:
+def source_html(summary: str, document: Document, lang: str = "en") -> str:
     """The evidence panel's heading as escaped HTML: the event's summary, then :func:`source_lines`
     (the address a link only when it is http(s))."""
     parts = []
-    for line in source_lines(document):
+    for line in source_lines(document, lang):
         if line == document.url and line.startswith(("https://", "http://")):
             url = html.escape(line, quote=True)
             parts.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">{url}</a>')

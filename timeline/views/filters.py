@@ -31,7 +31,7 @@ from timeline.views.search import matches, search_terms
 
 __all__ = [
     "Filters", "KIND_LABELS", "PROGRAMME_LABELS", "YEAR_NOT_STATED", "SEARCH_MAX_CHARS", "TABLE_COLUMNS", "TABLE_SHOWN",
-    "plain_rows", "filter_rows", "year_bounds", "kinds_in", "programmes_in", "province_of",
+    "plain_rows", "filter_rows", "in_date_order", "year_bounds", "kinds_in", "programmes_in", "province_of",
     "province_options", "view_counts", "timeline_chart_data", "axis_years", "chart_selection",
     "table_frame", "table_selection",
 ]
@@ -145,6 +145,16 @@ def filter_rows(rows: Iterable[Mapping[str, object]], filters: Filters) -> list[
             continue
         kept.append(row)
     return kept
+
+
+def in_date_order(rows: Iterable[Mapping[str, object]]) -> list[Mapping[str, object]]:
+    """The rows by date (year, month, day; rows of one date keep their order), those whose year is not
+    stated last: how the table lists them."""
+    def key(row: Mapping[str, object]) -> tuple:
+        parts = [row.get(k) for k in ("year", "month", "day")]
+        return (parts[0] in (None, ""), *(int(p) if p not in (None, "") else 0 for p in parts))
+
+    return sorted(rows, key=key)
 
 
 def year_bounds(rows: Iterable[Mapping[str, object]]) -> tuple[int, int] | None:
