@@ -147,13 +147,13 @@ function atlasMap(map, data, T, opts) {
         bar.onclick = function () { pause(); state.year = yc[0]; render(); };
     });
     var undatedBar = null;
-    if (data.undated_drawn) {
+    if (data.undated_events) {
         var apart = L.DomUtil.create('div', 'atlas-undated', strip);
         undatedBar = L.DomUtil.create('div', 'atlas-bar atlas-bar-undated', apart);
         undatedBar.style.height = Math.min(4 + 30 * data.undated_drawn / most, 34) + 'px';
         undatedBar.title = T.year_not_stated + ': ' + data.undated_drawn + ' ' + T.event_unit;
         L.DomUtil.create('span', 'atlas-undated-name', apart).textContent =
-            T.year_not_stated + ' (' + data.undated_drawn + ')';
+            T.year_not_stated + ' (' + data.undated_events + ')';  // as the legend and the app count them
     }
     var controls = L.DomUtil.create('div', 'atlas-controls', panel);
     var playButton = null, slider = null;

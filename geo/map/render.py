@@ -191,7 +191,7 @@ def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | No
         tile_layer.add_to(m)
     slim = {"relations": _slim(data["relations"]), "places": _slim(data["places"]),
             "years": data.get("years", []), "year_counts": data.get("year_counts", []),
-            "undated_drawn": data.get("undated_drawn", 0)}
+            "undated_drawn": data.get("undated_drawn", 0), "undated_events": data["counts"].get("undated", 0)}
     options = {"keepView": keep_view, "storageKey": "pairing-atlas-view", "legend": _legend(data, lang, bool(tiles)),
                "fit": data.get("bounds"), "about": about_html or ""}
     _Script(

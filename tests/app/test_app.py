@@ -8,6 +8,7 @@ reach the table, the map and the exports, uploads reach the view.
 from __future__ import annotations
 
 import csv
+import json
 import datetime as dt
 import io
 
@@ -244,6 +245,14 @@ def test_counts_say_events_and_rows_apart(seed_rows):
     assert counts["events"] == events(seed_rows) < len(seed_rows)
     assert any(f"{len(seed_rows)} 行" in s.value for s in at.subheader)  # the table's heading: events and rows
     assert counts["not_on_map"] == sum(1 for r in seed_rows if not on_map(r))
+    page = map_page(at)  # the map's legend and strip say the same numbers
+    legend = page.replace('\\"', '"')  # the legend's HTML is a JSON string in the page's script
+    assert f'data-events="{counts["events"]}" data-rows="{len(seed_rows)}" data-dated="{counts["dated"]}" ' \
+           f'data-undated="{counts["undated"]}"' in legend
+    assert f'"undated_events":{counts["undated"]}' in page
+    chart = (at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))[0]
+    spec = json.dumps(json.loads(chart.proto.spec), ensure_ascii=False)
+    assert f"年份未载明 ({counts['undated']})" in spec  # and the timeline's band
 
 
 def test_without_the_npm_packages_the_map_loads_from_cdns_and_the_html_export_says_what_to_do(monkeypatch, tmp_path):

@@ -106,6 +106,7 @@ def test_app_loads_offline_in_chinese_draws_china_and_the_map_plays_by_year(app_
         assert int(_state(page)["undatedShown"]) > 0  # stopped: the relations with no year are dashed
         frame = page.frame_locator('iframe[data-testid="stIFrame"]')
         assert "年份未载明" in frame.locator(".atlas-undated-name").inner_text()
+        frame.locator("#atlas-legend summary").click()  # folded on a map this small: unfold it
         assert "工作队抵达" in frame.locator("#atlas-legend").inner_text()  # kinds in Chinese
         assert page.get_by_text("年份未载明", exact=True).first.is_visible()  # the app's own count
         frame.locator("button.atlas-play").click()
@@ -117,6 +118,7 @@ def test_app_loads_offline_in_chinese_draws_china_and_the_map_plays_by_year(app_
                                timeout=10_000)
         assert frame.locator(".atlas-year").inner_text() == str(first + 1)  # one step, one year
         page.evaluate(f"() => {MAP}.contentWindow.atlas.player.showYear(null)")
+        frame.locator("#atlas-legend summary").click()  # folded again, as it opens
         shot = SCREENSHOT if os.environ.get("ATLAS_UPDATE_SCREENSHOT") == "1" else tmp_path / "screenshot.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000

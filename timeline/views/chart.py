@@ -94,7 +94,8 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
             opacity=alt.condition(pick_undated, alt.value(1.0), alt.value(0.35)),
         ).add_params(pick_undated).properties(
             width=UNDATED_WIDTH, height=alt.Step(step),
-            title=alt.TitleParams(f"{text('year_not_stated', lang)} ({len(undated)})", fontSize=12,
+            title=alt.TitleParams(f"{text('year_not_stated', lang)} ({len({r['event_id'] for r in undated})})",
+                                  fontSize=12,
                                   fontWeight="normal"),
         )
         views.append(band)
