@@ -109,9 +109,15 @@ def map_page(key: str, lang: str, _rows: list, _sources: dict) -> str:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def chart_spec(key: str, lang: str, _rows: list) -> dict:
-    """The timeline chart's Vega-Lite spec for the rows in view (cached on their key)."""
-    return timeline_chart(timeline_chart_data(_rows, lang), colours=KIND_COLOURS, lang=lang).to_dict()
+def timeline_for(key: str, lang: str, _rows: list):
+    """The timeline chart for the rows in view (cached on their key)."""
+    return timeline_chart(timeline_chart_data(_rows, lang), colours=KIND_COLOURS, lang=lang)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def table_for(key: str, lang: str, _rows: list):
+    """The events table for the rows in view (cached on their key)."""
+    return table_frame(_rows, lang)
 
 
 def sidebar_filters(rows: list[dict], lang: str) -> Filters:
@@ -164,6 +170,7 @@ with filters_box:
 view = in_date_order(filter_rows(rows, filters))  # the table's order: by date, "year not stated" last
 sources = source_index(documents)
 
+view_key_now = view_key(view, lang)  # what the map, chart and table are cached on
 counts_box = st.container()
 map_col, side_col = st.columns([5, 4], gap="medium")  # side by side on a wide screen, stacked on a phone
 map_box = map_col.container()
@@ -171,10 +178,10 @@ timeline_event = None
 with side_col:
     st.subheader(ui("timeline", lang))
     if view:
-        spec = guarded(lambda: chart_spec(view_key(view, lang), lang, view), ui("drawing_timeline", lang), lang)
-        if spec is not None:
+        chart = guarded(lambda: timeline_for(view_key_now, lang, view), ui("drawing_timeline", lang), lang)
+        if chart is not None:
             st.caption(ui("timeline_help", lang))
-            timeline_event = st.vega_lite_chart(spec, on_select="rerun", key="timeline", width="stretch")
+            timeline_event = st.altair_chart(chart, on_select="rerun", key="timeline", width="stretch")
     else:
         st.info(ui("no_match", lang))
 picked, brushed = guarded(lambda: chart_selection(timeline_event["selection"] if timeline_event else {}),
@@ -182,10 +189,11 @@ picked, brushed = guarded(lambda: chart_selection(timeline_event["selection"] if
 picked &= {str(r["event_id"]) for r in view}  # a click on an event the filters have since removed
 shown = filter_rows(view, Filters(years=brushed, event_ids=picked))
 
+shown_key = view_key(shown, lang) if shown is not view else view_key_now
 counts = view_counts(shown)
 st.subheader(ui("table", lang, events=counts["events"], rows=counts["rows"]))
 table = st.dataframe(
-    table_frame(shown, lang), hide_index=True, on_select="rerun", selection_mode="multi-row", key="events_table",
+    table_for(shown_key, lang, shown), hide_index=True, on_select="rerun", selection_mode="multi-row", key="events_table",
     column_order=TABLE_SHOWN, row_height=56,
     column_config={c: st.column_config.TextColumn(column_label(c, lang),
                                                   width="large" if c in ("summary", "evidence") else None)
@@ -218,7 +226,8 @@ with counts_box:
             (ui("not_on_map", lang), counts["not_on_map"], ui("not_on_map_help", lang)))):
         column.metric(label, value, help=note)
 with map_box:
-    key = view_key(on_map, lang, sources, str(node_modules_dir()))  # the page inlines what node_modules holds
+    key = view_key((), shown_key if on_map is shown else view_key(on_map, lang), len(documents),
+                   str(node_modules_dir()))  # the page also shows the sources and inlines node_modules
     page = guarded(lambda: map_page(key, lang, on_map, sources), ui("drawing_map", lang), lang)
     if page:
         st.iframe(page, height=MAP_HEIGHT + 10)

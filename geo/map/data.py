@@ -164,22 +164,30 @@ def _clip(value: str, limit: int = EVIDENCE_MAX) -> str:
 
 def date_label(row: Mapping | _Row, lang: str = DEFAULT_LANGUAGE) -> str:
     """A row's date at its precision, then as the text wrote it: ``2016-09-11 · 2016年9月11日``,
-    ``2016-09``, ``2016–2018``; ``5月（年份未载明）`` / ``5月 (year not stated)`` when no year is stated."""
-    row = row if isinstance(row, _Row) else _parse(0, {c: row.get(c) for c in (*REQUIRED_COLUMNS, *_OPTIONAL)})
-    written = row.date_text
-    if row.year is None:
+    ``2016-09``, ``2016–2018``; ``5月（年份未载明）`` / ``5月 (year not stated)`` when no year is stated.
+
+    Takes a parsed row or a mapping with the timeline's date columns (typed or CSV strings).
+    """
+    if isinstance(row, _Row):
+        year, month, day, end_year = row.year, row.month, row.day, row.end_year
+        precision, written = row.precision, row.date_text
+    else:
+        year, month = _whole(row, "year", 0, 1, 9999), _whole(row, "month", 0, 1, 12)
+        day, end_year = _whole(row, "day", 0, 1, 31), _whole(row, "end_year", 0, 1, 9999)
+        precision, written = _text(row.get("precision")), _text(row.get("date_text"))
+    if year is None:
         missing = text("year_not_stated", lang)
         if not written:
             return missing
         return f"{written}（{missing}）" if lang == "zh" else f"{written} ({missing})"
-    if row.precision == "day" and row.month and row.day:
-        iso = f"{row.year:04d}-{row.month:02d}-{row.day:02d}"
-    elif row.precision in ("month", "day") and row.month:
-        iso = f"{row.year:04d}-{row.month:02d}"
+    if precision == "day" and month and day:
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+    elif precision in ("month", "day") and month:
+        iso = f"{year:04d}-{month:02d}"
     else:
-        iso = f"{row.year:04d}"
-    if row.end_year and row.end_year != row.year:
-        iso += f"–{row.end_year:04d}"
+        iso = f"{year:04d}"
+    if end_year and end_year != year:
+        iso += f"–{end_year:04d}"
     return f"{iso} · {written}" if written and written != iso else iso
 
 

@@ -276,7 +276,7 @@ def _party(name: object, lang: str) -> str:
 
 def _when(row: Mapping[str, object], lang: str) -> str:
     """The row's date at its precision and as written (geo.map.data.date_label); never "None"."""
-    return date_label({k: ("" if v is None else _plain(v)) for k, v in row.items()}, lang)
+    return date_label(row, lang)
 
 
 def timeline_chart_data(rows: Iterable[Mapping[str, object]], lang: str = "zh") -> list[dict[str, object]]:
@@ -379,11 +379,12 @@ def table_frame(rows: Iterable[Mapping[str, object]], lang: str = "zh") -> pd.Da
     precision, parties (in English with pinyin), kind and programme in ``lang``, amounts as text, and
     no empty cell shown as "None"; ``year``/``month``/``day`` stay nullable integers for sorting and
     selections (which go by position)."""
-    plain = plain_rows(rows)
-    frame = pd.DataFrame(plain, columns=[c for c in TABLE_COLUMNS if c != "date"])
-    frame.insert(0, "date", [_when(r, lang) for r in plain])
-    frame["donor"] = [_party(r.get("donor"), lang) for r in plain]
-    frame["recipient"] = [_party(r.get("recipient"), lang) for r in plain]
+    rows = list(rows)
+    frame = pd.DataFrame(rows, columns=[c for c in TABLE_COLUMNS if c != "date"])
+    frame.insert(0, "date", [_when(r, lang) for r in rows])
+    if lang == "en":
+        frame["donor"] = [_party(r.get("donor"), lang) for r in rows]
+        frame["recipient"] = [_party(r.get("recipient"), lang) for r in rows]
     frame["kind"] = frame["kind"].map(lambda k: kind_label(k, lang))
     frame["programme"] = frame["programme"].map(lambda p: programme_label(p, lang) if p else "")
     frame["amount_yuan"] = [f"{a:,.0f}" if _number(a) else "" for a in frame["amount_yuan"]]
