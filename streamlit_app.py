@@ -81,7 +81,8 @@ def added_articles(files: list, paste: str | None, lang: str) -> Library:
             ui("uploads", lang), lang)
         bar.empty()
         if extraction is not None:
-            messages, libraries = upload_messages([f.name for f in new], extraction), libraries_by_file(extraction)
+            messages = upload_messages([f.name for f in new], extraction, lang)
+            libraries = libraries_by_file(extraction)
             done.update({f.file_id: (*messages[f.name], libraries.get(f.name, ({}, []))) for f in new})
     if paste is not None:
         extraction = guarded(lambda: extract_paste(paste), ui("adding_paste", lang), lang)

@@ -118,3 +118,31 @@ def test_the_basemap_draws_china_offline_with_province_polygons_and_names(export
         assert drawn["names"] == 34 and drawn["tiles"] == 0  # tiles are off: nothing to load
         assert page.locator(".atlas-label.province", has_text="四川").count() == 1
         assert page.js_errors == []
+
+
+def test_the_presentation_map_fills_the_window_says_what_it_shows_and_plays_offline(tmp_path):
+    import datetime as dt
+
+    from timeline.views.evidence import source_index
+    from timeline.views.filters import Filters
+    from timeline.views.presentation import presentation_page
+    from timeline.views.uploads import library_of
+
+    documents, rows = library_of(extract_paths([SEEDS]))
+    filters = Filters(kinds={"team_arrival", "funding"})
+    path = tmp_path / "presentation.html"
+    path.write_text(presentation_page([r for r in rows if r["kind"] in filters.kinds], filters,
+                                      source_index(documents), lang="zh", exported=dt.date(2026, 11, 30)),
+                    encoding="utf-8")
+    with offline_page(viewport=(1280, 800)) as page:
+        _open(page, path)
+        assert page.title() == "对口帮扶地图"
+        about = page.locator(".atlas-about").inner_text()
+        assert "对口帮扶地图" in about and "类型: 工作队抵达、资金支持" in about and "2026-11-30" in about
+        assert "来源" in about
+        size = page.evaluate("() => { const r = window.atlas.map.getContainer().getBoundingClientRect(); "
+                             "return [r.width, r.height]; }")
+        assert size[0] >= 1270 and size[1] >= 790  # the whole window
+        page.click("button.atlas-play")
+        page.wait_for_function("() => window.atlas.player.year() !== null")
+        assert page.js_errors == []
