@@ -19,19 +19,20 @@ function atlasMap(map, data, T, opts) {
     var first = years.length ? years[0] : null, last = years.length ? years[years.length - 1] : null;
     var state = {year: null, playing: false, timer: null, speed: 1};
 
+    var radius = {};  // a place's circle radius by its "lon,lat"
+    data.places.features.forEach(function (f) { radius[f.geometry.coordinates.join(',')] = f.properties.radius; });
+
     function weightOf(n) { return n <= 0 ? 0 : Math.min(2 + 1.8 * Math.log2(n), 14); }
 
     var relations = data.relations.features.map(function (f) {
         var p = f.properties;
         var latlngs = f.geometry.coordinates.map(function (c) { return L.latLng(c[1], c[0]); });
         var line = L.polyline(latlngs, {renderer: arcRenderer, color: p.colour, weight: weightOf(p.count),
-                                        opacity: 0.85, lineCap: 'round', interactive: true});
-        var head = L.polygon([latlngs[latlngs.length - 1]], {renderer: arcRenderer, color: p.colour,
-                             fillColor: p.colour, fillOpacity: 0.95, weight: 1, opacity: 0.95});
-        var rel = {p: p, latlngs: latlngs, line: line, head: head, shown: false, weight: 0};
+                                        opacity: 0.85, lineCap: 'round', lineJoin: 'round', interactive: true});
+        var end = f.geometry.coordinates[f.geometry.coordinates.length - 1];
+        var rel = {p: p, latlngs: latlngs, line: line, shown: false, weight: 0, end: end[0] + ',' + end[1]};
         line.bindPopup(p.card, {maxWidth: 420, maxHeight: 360, className: 'atlas-card-popup'});
         line.bindTooltip(p.tooltip, {sticky: true});
-        head.on('click', function () { line.openPopup(latlngs[latlngs.length - 1]); });
         line.on('popupopen', function () {
             var folded = container.querySelector('#atlas-legend');  // the card must not sit under the legend
             if (folded) { folded.open = false; }
@@ -41,32 +42,45 @@ function atlasMap(map, data, T, opts) {
         return rel;
     });
 
+    // The arrowhead is part of the arc's own path (two barbs at the recipient, sized in screen pixels):
+    // one path per relation keeps a redraw of ten thousand of them cheap.
     function drawHead(rel) {
         var n = rel.latlngs.length;
         var a = map.latLngToLayerPoint(rel.latlngs[n - 2]), b = map.latLngToLayerPoint(rel.latlngs[n - 1]);
         var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
-        var ux = dx / d, uy = dy / d, length = 7 + 1.4 * rel.weight, half = 0.55 * length;
-        var tip = L.point(b.x - ux * 3, b.y - uy * 3);  // just short of the place's circle
+        var ux = dx / d, uy = dy / d, length = 7 + 1.4 * rel.weight, half = 0.6 * length;
+        var short = (radius[rel.end] || 3) + 1;  // the tip touches the recipient's circle, not hidden under it
+        var tip = L.point(b.x - ux * short, b.y - uy * short);
         var base = L.point(tip.x - ux * length, tip.y - uy * length);
-        rel.head.setLatLngs([tip, L.point(base.x - uy * half, base.y + ux * half),
-                             L.point(base.x + uy * half, base.y - ux * half)].map(function (pt) {
-            return map.layerPointToLatLng(pt); }));
+        var barbs = [L.point(base.x - uy * half, base.y + ux * half), tip,
+                     L.point(base.x + uy * half, base.y - ux * half)].map(function (pt) {
+            return map.layerPointToLatLng(pt); });
+        var before = rel.latlngs.slice(0, n - 1).filter(function (ll) {  // the arc stops at the tip
+            var pt = map.latLngToLayerPoint(ll); return (pt.x - b.x) * (pt.x - b.x) + (pt.y - b.y) * (pt.y - b.y) > short * short; });
+        rel.line.setLatLngs(before.concat([map.layerPointToLatLng(tip)], barbs));
     }
 
+    // A step touches only the relations whose look changes (ten thousand restyled each step would
+    // cost more than the redraw itself).
     function show(rel, weight, style) {
         if (weight <= 0) {
-            if (rel.shown) { map.removeLayer(rel.line); map.removeLayer(rel.head); rel.shown = false; }
+            if (rel.shown) { map.removeLayer(rel.line); rel.shown = false; rel.look = ''; }
             return;
         }
+        var look = weight + '|' + style.opacity + '|' + style.dashArray;
+        if (rel.shown && rel.look === look) { return; }
+        var resized = rel.weight !== weight || !rel.shown;
         rel.weight = weight;
+        rel.look = look;
         rel.line.setStyle(Object.assign({weight: weight}, style));
-        rel.head.setStyle({opacity: style.opacity, fillOpacity: style.opacity});
-        if (!rel.shown) { rel.line.addTo(map); rel.head.addTo(map); rel.shown = true; }
-        drawHead(rel);
+        if (!rel.shown) { rel.line.addTo(map); rel.shown = true; }
+        if (resized) { drawHead(rel); }
     }
 
+    var addedSince = true;
+    function shownCount() { var n = 0; relations.forEach(function (rel) { if (rel.shown) { n += 1; } }); return n; }
     function render() {
-        var year = state.year, drawn = 0, undatedShown = 0;
+        var year = state.year, drawn = 0, undatedShown = 0, before = shownCount();
         relations.forEach(function (rel) {
             var p = rel.p, dated = 0, now = 0;
             if (year === null) {
@@ -83,7 +97,9 @@ function atlasMap(map, data, T, opts) {
             }
             if (rel.shown) { drawn += 1; if (rel.line.options.dashArray) { undatedShown += 1; } }
         });
-        placeLayer.eachLayer(function (layer) { layer.bringToFront(); });
+        var added = drawn > before || addedSince;
+        addedSince = false;
+        if (added) { placeLayer.eachLayer(function (layer) { layer.bringToFront(); }); }
         yearLabel.textContent = year === null ? (first === null ? '' : T.all_years) : String(year);
         yearLabel.className = 'atlas-year' + (year === null ? ' atlas-year-all' : '');
         if (slider) { slider.value = year === null ? String(last) : String(year); }
