@@ -24,14 +24,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from geo.map.arcs import BULGE, arc_coordinates, arrowhead
+from geo.map.arcs import BULGE, arc_coordinates
 from geo.errors import MapDataError
 from geo.map.labels import DEFAULT_LANGUAGE, KIND_LABELS, check_language, kind_label, programme_label, text
 from geo.map.romanise import pinyin_name
 
 __all__ = [
     "REQUIRED_COLUMNS", "KIND_COLOURS", "KIND_LABELS", "CARD_EVENTS", "build_map_data", "to_geojson",
-    "date_label", "arc_coordinates", "arrowhead",
+    "date_label", "arc_coordinates",
 ]
 
 # The timeline columns the map reads; the others are optional.
