@@ -78,6 +78,8 @@ class _Row:
     end_year: int | None = None
     basis: str = ""
     summary: str = ""
+    donor_kind: str = ""
+    recipient_kind: str = ""
 
     @property
     def relation(self) -> tuple:
@@ -147,7 +149,8 @@ def _parse(index: int, row: Mapping) -> _Row:
         recipient_at=_point(row, "recipient", index), amount_yuan=_number(row, "amount_yuan", index),
         people=_whole(row, "people", index, 0, 10**9), evidence=_text(row["evidence"]),
         end_year=_whole(row, "end_year", index, 1, 9999), basis=_text(row.get("basis")),
-        summary=_text(row.get("summary")),
+        summary=_text(row.get("summary")), donor_kind=_text(row.get("donor_kind")),
+        recipient_kind=_text(row.get("recipient_kind")),
     )
 
 
@@ -195,9 +198,9 @@ _OPTIONAL = ("doc", "day", "programme", "donor_adcode", "recipient_adcode", "amo
              "basis", "summary")
 
 
-def _name(name: str, lang: str) -> str:
-    """A party's name; in English with its pinyin after it (自贡市 Zigong)."""
-    if lang != "en":
+def _name(name: str, lang: str, kind: str = "place") -> str:
+    """A party's name; in English a place's with its pinyin after it (自贡市 Zigong), an organisation's as it is."""
+    if lang != "en" or kind == "organisation":
         return name
     pinyin = pinyin_name(name)
     return f"{name} {pinyin}" if pinyin and pinyin != name else name
@@ -239,8 +242,8 @@ def _card(rows: list[_Row], limit: int, sources: Mapping, lang: str) -> str:
             + f'<div class="atlas-evidence">{_e(_clip(r.evidence))}</div>'
             f'<div class="atlas-source">{_source(r.doc, sources)}</div></li>')
     more = len(rows) - limit
-    return (f'<div class="atlas-card"><div class="atlas-card-title">{_e(_name(first.donor, lang))} → '
-            f'{_e(_name(first.recipient, lang))}</div><div class="atlas-card-meta">{_e(meta)}</div>'
+    return (f'<div class="atlas-card"><div class="atlas-card-title">{_e(_name(first.donor, lang, first.donor_kind))} → '
+            f'{_e(_name(first.recipient, lang, first.recipient_kind))}</div><div class="atlas-card-meta">{_e(meta)}</div>'
             f'<ol>{"".join(items)}</ol>'
             + (f'<div class="atlas-card-more">{_e(text("more_events", lang, n=more))}</div>' if more > 0 else "")
             + "</div>")
@@ -282,13 +285,16 @@ def _level(adcode: str) -> int:
 def _place_features(rows: list[_Row], placed: Mapping, lang: str) -> list[dict]:
     as_donor: Counter = Counter()
     as_recipient: Counter = Counter()
+    kinds: dict[tuple, str] = {}
     for r in rows:
         as_donor[(r.donor, r.donor_at)] += 1
         as_recipient[(r.recipient, r.recipient_at)] += 1
+        kinds.setdefault((r.donor, r.donor_at), r.donor_kind)
+        kinds.setdefault((r.recipient, r.recipient_at), r.recipient_kind)
     features = []
     for key in sorted(set(as_donor) | set(as_recipient), key=lambda k: (placed[k], k[0])):
         name, count = key[0], as_donor[key] + as_recipient[key]
-        shown = _name(name, lang)
+        shown = _name(name, lang, kinds.get(key, ""))
         features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": list(placed[key])},
                          "properties": {
                              "name": name, "label": shown, "count": count, "as_donor": as_donor[key],
@@ -323,7 +329,8 @@ def _relation_feature(number: int, rows: list[_Row], placed: Mapping, card_limit
                     "precision": r.precision, "basis": r.basis, "kind": r.kind, "programme": r.programme,
                     "amount_yuan": r.amount_yuan, "people": r.people, "evidence": r.evidence, "doc": r.doc}
                    for r in sorted(rows, key=_Row.sort_key)],
-        "tooltip": _e(f"{_name(first.donor, lang)} → {_name(first.recipient, lang)} · {what}"),
+        "tooltip": _e(f"{_name(first.donor, lang, first.donor_kind)} → "
+                      f"{_name(first.recipient, lang, first.recipient_kind)} · {what}"),
         "card": _card(rows, card_limit, sources, lang),
     }}
 

@@ -207,9 +207,13 @@ def test_parties_at_one_point_do_not_hide_each_other():
     assert starts["和平区"] == places["和平区"] and starts["天津市"] == places["天津市"]
 
 
-def test_english_place_labels_add_pinyin():
-    places = {f["properties"]["name"]: f["properties"] for f in build_map_data([row()], lang="en")["places"]["features"]}
+def test_english_place_labels_add_pinyin_but_not_to_organisations():
+    school = row(event_id="s", donor="遂宁市高升实验小学", donor_kind="organisation")
+    data = build_map_data([row(), school], lang="en")
+    places = {f["properties"]["name"]: f["properties"] for f in data["places"]["features"]}
     assert places["遂宁市"]["label"] == "遂宁市 Suining"
+    assert places["遂宁市高升实验小学"]["label"] == "遂宁市高升实验小学"
+    assert "遂宁市高升实验小学 → 理县 Lixian" in relations(data)[1]["tooltip"]
 
 
 def test_bounds_hold_every_drawn_point_and_none_without_any():

@@ -212,6 +212,8 @@ def test_table_leads_with_date_parties_kind_and_summary_and_never_shows_none():
     english = table_frame(ROWS, lang="en")
     assert (english.loc[0, "kind"], english.loc[0, "programme"]) == ("funding", "aid to Tibetan areas")
     assert english.loc[1, "kind"] == "team arrives" and english.loc[1, "donor"] == "自贡市 Zigong"
+    school = table_frame([row("s", donor="成都市大弯中学", donor_kind="organisation")], lang="en")
+    assert school.loc[0, "donor"] == "成都市大弯中学"  # an organisation is not spelled out in pinyin
 
 
 def test_the_table_order_is_by_date_with_the_undated_last():

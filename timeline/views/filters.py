@@ -267,10 +267,11 @@ def _date_span(row: Mapping[str, object]) -> tuple[dt.date, dt.date]:
     return start, max(end, start + dt.timedelta(days=1))
 
 
-def _party(name: object, lang: str) -> str:
-    """A party as the app shows it: in English with its pinyin after it (自贡市 Zigong)."""
+def _party(name: object, lang: str, kind: object = "place") -> str:
+    """A party as the app shows it: in English a place with its pinyin after it (自贡市 Zigong); an
+    organisation keeps its name (a spelled-out 省卫生计生委 helps nobody)."""
     name = "" if name is None else str(name)
-    pinyin = pinyin_name(name) if lang == "en" else ""
+    pinyin = pinyin_name(name) if lang == "en" and str(_plain(kind) or "") != "organisation" else ""
     return f"{name} {pinyin}" if pinyin and pinyin != name else name
 
 
@@ -294,7 +295,8 @@ def timeline_chart_data(rows: Iterable[Mapping[str, object]], lang: str = "zh") 
     records: list[dict[str, object]] = []
     slots: dict[str, int] = {}
     for row in rows:
-        lane = f"{_party(row.get('donor'), lang)} → {_party(row.get('recipient'), lang)}"
+        lane = (f"{_party(row.get('donor'), lang, row.get('donor_kind'))} → "
+                f"{_party(row.get('recipient'), lang, row.get('recipient_kind'))}")
         kind = str(_plain(row.get("kind")) or "other")
         date_text = str(row.get("date_text") or "")
         record: dict[str, object] = {
@@ -383,8 +385,8 @@ def table_frame(rows: Iterable[Mapping[str, object]], lang: str = "zh") -> pd.Da
     frame = pd.DataFrame(rows, columns=[c for c in TABLE_COLUMNS if c != "date"])
     frame.insert(0, "date", [_when(r, lang) for r in rows])
     if lang == "en":
-        frame["donor"] = [_party(r.get("donor"), lang) for r in rows]
-        frame["recipient"] = [_party(r.get("recipient"), lang) for r in rows]
+        frame["donor"] = [_party(r.get("donor"), lang, r.get("donor_kind")) for r in rows]
+        frame["recipient"] = [_party(r.get("recipient"), lang, r.get("recipient_kind")) for r in rows]
     frame["kind"] = frame["kind"].map(lambda k: kind_label(k, lang))
     frame["programme"] = frame["programme"].map(lambda p: programme_label(p, lang) if p else "")
     frame["amount_yuan"] = [f"{a:,.0f}" if _number(a) else "" for a in frame["amount_yuan"]]
