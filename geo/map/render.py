@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
@@ -87,12 +89,54 @@ def _script_json(obj: object) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _basemap_json() -> str:
+    """The base map as script-safe JSON, made once (0.65 MB: every map page embeds the same text)."""
+    return _script_json(load_basemap())
+
+
 def _slim(collection: Mapping) -> dict:
     """The collection with only the properties the browser uses."""
     return {"type": "FeatureCollection", "features": [
         {"type": "Feature", "geometry": f["geometry"],
          "properties": {k: f["properties"][k] for k in RENDER_PROPERTIES if k in f["properties"]}}
         for f in collection["features"]]}
+
+
+_PAYLOAD = re.compile(r"/\*atlas-payload:(\w+)\*/null")
+
+
+class _Figure(Figure):
+    """The page, with its large JSON (the base map, the relations) put in after rendering.
+
+    branca renders each element's script and then compiles the result as a Jinja template, which for
+    a megabyte of JSON costs more than everything else; so the elements carry a placeholder
+    (``/*atlas-payload:name*/null``, valid JavaScript) and :meth:`render` substitutes the JSON in one
+    pass (inserted text is never scanned again).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.payloads: dict[str, str] = {}
+
+    def payload(self, name: str, text: str) -> str:
+        """Keep ``text`` (script-safe JSON) for the page; the placeholder to put where it goes."""
+        self.payloads[name] = text
+        return f"/*atlas-payload:{name}*/null"
+
+    def render(self, **kwargs: object) -> str:
+        return _PAYLOAD.sub(lambda m: self.payloads[m.group(1)], super().render(**kwargs))
+
+
+class _HeaderText(MacroElement):
+    """Text put in the page's head as it is (a stylesheet, a script): a class-level template, so a long
+    text is not compiled as a Jinja template on every render, as ``branca.element.Element(text)`` would."""
+
+    _template = Template("{% macro header(this, kwargs) %}{{ this.text }}{% endmacro %}")
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
 
 
 class _Script(MacroElement):
@@ -184,7 +228,9 @@ def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | No
     lang = check_language(lang or data.get("lang") or DEFAULT_LANGUAGE)
     m = folium.Map(location=CHINA_CENTRE, zoom_start=4, prefer_canvas=True, tiles=None, control_scale=True,
                    height="100%" if height is None else f"{int(height)}px")
-    BasemapLayer(_script_json(load_basemap()), lang=lang).add_to(m)
+    figure = _Figure()
+    figure.add_child(m)  # the page the map renders in: it puts the large JSON in after rendering
+    BasemapLayer(figure.payload("basemap", _basemap_json()), lang=lang).add_to(m)
     tile_layer = None
     if tiles:
         tile_layer = folium.TileLayer(tiles, name=text("tiles", lang), overlay=True, show=False, control=False)
@@ -195,17 +241,17 @@ def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | No
     options = {"keepView": keep_view, "storageKey": "pairing-atlas-view", "legend": _legend(data, lang, bool(tiles)),
                "fit": data.get("bounds"), "about": about_html or ""}
     _Script(
-        "var atlasOptions = " + _script_json(options) + ";\n"
+        "var atlasOptions = " + figure.payload("options", _script_json(options)) + ";\n"
         + (f"atlasOptions.tiles = {tile_layer.get_name()};\n" if tile_layer is not None else "")
         + f"window.atlas = {{map: {m.get_name()}, basemap: window.atlasBasemap}};\n"
-        + f"window.atlas.player = atlasMap({m.get_name()}, {_script_json(slim)}, {_script_json(MAP_TEXT[lang])}, "
+        + f"window.atlas.player = atlasMap({m.get_name()}, {figure.payload('relations', _script_json(slim))}, "
+          f"{_script_json(MAP_TEXT[lang])}, "
           "atlasOptions);\n"
     ).add_to(m)
     root = m.get_root()
     root.header.add_child(Element(f"<title>{_e(title or 'Pairing Atlas map')}</title>"), name="atlas_title")
-    root.header.add_child(Element("<style>" + _STYLE + "</style>"), name="atlas_style")
-    root.header.add_child(Element("<script>" + _SCRIPT.replace("</script", "<\\/script") + "</script>"),
-                          name="atlas_script")
+    _HeaderText("<style>" + _STYLE + "</style>\n<script>" + _SCRIPT.replace("</script", "<\\/script")
+                + "</script>").add_to(m)
     if tile_layer is not None:  # added only when its box is ticked
         _Script(f"{m.get_name()}.removeLayer({tile_layer.get_name()});").add_to(m)
     _keep_known_assets(m)

@@ -169,3 +169,10 @@ def test_an_unknown_external_address_is_refused_not_left_in():
 def test_height_sets_the_map_size():
     assert build_folium_map(build_map_data([]), height=480).height == (480.0, "px")
     assert build_folium_map(build_map_data([]), height=None).height == (100.0, "%")
+
+
+def test_news_text_that_looks_like_a_payload_placeholder_stays_text():
+    sneaky = "/*atlas-payload:basemap*/null"
+    html = render_map(build_map_data([row(evidence=sneaky, donor=sneaky)]))
+    assert html.count('"name_en":"Sichuan"') == 1  # the base map went in once, where it belongs
+    assert sneaky in html  # and the news text stayed as it was
