@@ -25,7 +25,7 @@ from geo.map.data import KIND_COLOURS, build_map_data, to_geojson
 from geo.map.render import render_map
 from timeline import TimelineError, extract_paths
 from timeline.events.export import EVENT_COLUMNS
-from timeline.views.chart import timeline_chart
+from timeline.views.chart import chart_spec, timeline_chart
 from timeline.views.evidence import evidence_html, source_html, source_index
 from timeline.views.exports import csv_for, view_key
 from timeline.views.filters import (
@@ -110,9 +110,9 @@ def map_page(key: str, lang: str, _rows: list, _sources: dict) -> str:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def timeline_for(key: str, lang: str, _rows: list):
-    """The timeline chart for the rows in view (cached on their key)."""
-    return timeline_chart(timeline_chart_data(_rows, lang), colours=KIND_COLOURS, lang=lang)
+def timeline_for(key: str, lang: str, _rows: list) -> dict:
+    """The timeline chart's spec for the rows in view (cached on their key: not converted again on a rerun)."""
+    return chart_spec(timeline_chart(timeline_chart_data(_rows, lang), colours=KIND_COLOURS, lang=lang))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -182,7 +182,7 @@ with side_col:
         chart = guarded(lambda: timeline_for(view_key_now, lang, view), ui("drawing_timeline", lang), lang)
         if chart is not None:
             st.caption(ui("timeline_help", lang))
-            timeline_event = st.altair_chart(chart, on_select="rerun", key="timeline", width="stretch")
+            timeline_event = st.vega_lite_chart(chart, on_select="rerun", key="timeline", width="stretch")
     else:
         st.info(ui("no_match", lang))
 picked, brushed = guarded(lambda: chart_selection(timeline_event["selection"] if timeline_event else {}),

@@ -49,3 +49,14 @@ def test_the_chart_speaks_the_chosen_language():
     assert english["hconcat"][0]["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["funding"]
     chinese = _spec(timeline_chart(timeline_chart_data(ROWS), colours={"funding": "#009E73"}))
     assert chinese["hconcat"][0]["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["资金支持"]
+
+
+def test_the_spec_carries_its_data_as_named_frames_for_the_app_to_cache():
+    from timeline.views.chart import chart_spec
+
+    chart = timeline_chart(timeline_chart_data(ROWS), colours={"funding": "#009E73"})
+    spec, again = chart_spec(chart), chart_spec(chart)
+    assert set(spec["datasets"]) == set(again["datasets"]) and len(spec["datasets"]) == 2  # dated, undated
+    assert all(len(frame) for frame in spec["datasets"].values())
+    text = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
+    assert '"data": {"name": ' in text and '"data": {"values"' not in text  # by name, not inline

@@ -13,6 +13,8 @@ years); :func:`timeline.views.filters.chart_selection` reads them.
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from collections.abc import Mapping, Sequence
 
 import altair as alt
@@ -21,7 +23,7 @@ import pandas as pd
 from geo.map.labels import KIND_LABELS, text
 from timeline.views.filters import axis_years
 
-__all__ = ["timeline_chart", "LANE_STEP", "MAX_HEIGHT", "UNDATED_WIDTH"]
+__all__ = ["timeline_chart", "chart_spec", "LANE_STEP", "MAX_HEIGHT", "UNDATED_WIDTH"]
 
 LANE_STEP = 22  # pixels per lane, up to MAX_HEIGHT; thinner lanes beyond it
 MAX_HEIGHT = 900
@@ -101,3 +103,27 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
         views.append(band)
     chart = views[0] if len(views) == 1 else alt.hconcat(*views, spacing=12)
     return chart.configure_view(strokeOpacity=0.3)
+
+
+_TRANSFORMER = "pairing_atlas_named"
+_ALTAIR_LOCK = threading.Lock()  # altair's data transformer and theme are global to all threads
+
+
+def _named(data: object, datasets: dict) -> dict[str, str]:
+    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+    name = hashlib.sha1(pd.util.hash_pandas_object(frame.astype(str), index=True).values.tobytes()).hexdigest()[:16]
+    datasets[name] = frame
+    return {"name": name}
+
+
+def chart_spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart's Vega-Lite spec with its data as named DataFrames in ``datasets`` (not inline values):
+    what ``st.vega_lite_chart`` takes and sends as Arrow, so the app can cache the spec instead of
+    converting the chart on every rerun."""
+    datasets: dict[str, pd.DataFrame] = {}
+    with _ALTAIR_LOCK:
+        alt.data_transformers.register(_TRANSFORMER, _named)
+        with alt.data_transformers.enable(_TRANSFORMER, datasets=datasets), alt.theme.enable("none"):
+            spec = chart.to_dict()
+    spec["datasets"] = datasets
+    return spec
