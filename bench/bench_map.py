@@ -213,7 +213,7 @@ def measure_playback(relations: int = 10_000, seed: int = 1) -> dict[str, float]
                         canvas._redraw();
                         redraws.push(performance.now() - start);
                     }
-                    return {steps, js, redraws}; }""", data["years"])
+                    return {steps, js, redraws}; }""", [step for step, _ in data["step_counts"]])
             finally:
                 browser.close()
     return {"relations": len(data["relations"]["features"]), "median_ms": statistics.median(timed["steps"]),
@@ -266,7 +266,7 @@ def render(results: list[dict], app: dict[str, float], env: dict[str, str],
     if playback:
         lines += [
             f"- Playback in Chromium (headless, software rendering, `measure_playback`): {playback['relations']:,} "
-            f"relations, a play-through of {playback['steps']} years. The player's script per step "
+            f"relations, a play-through of {playback['steps']} steps. The player's script per step "
             f"{playback['js_ms']:.0f} ms (median); one redraw of the whole arcs canvas, every relation, "
             f"{playback['redraw_ms']:.0f} ms; a step to the second animation frame after it "
             f"{playback['median_ms']:.0f} ms median, {playback['max_ms']:.0f} ms at most — the target of 30 frames "

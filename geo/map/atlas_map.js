@@ -15,8 +15,14 @@ function atlasMap(map, data, T, opts) {
     var arcsPane = map.createPane('atlas-arcs');
     arcsPane.style.zIndex = 410;
     var arcRenderer = L.canvas({pane: 'atlas-arcs', padding: 0.3}), placeRenderer = arcRenderer;
-    var years = data.years;
-    var first = years.length ? years[0] : null, last = years.length ? years[years.length - 1] : null;
+    // A step is a year, or (period P1M: every dated event states its month) year * 12 + month - 1.
+    var steps = data.step_counts.map(function (sc) { return sc[0]; }), monthly = data.period === 'P1M';
+    var first = steps.length ? steps[0] : null, last = steps.length ? steps[steps.length - 1] : null;
+    function stepLabel(s) {
+        if (!monthly) { return String(s); }
+        var m = s % 12 + 1;
+        return Math.floor(s / 12) + '-' + (m < 10 ? '0' : '') + m;
+    }
     var state = {year: null, playing: false, timer: null, speed: 1};
 
     var radius = {};  // a place's circle radius by its "lon,lat"
@@ -84,12 +90,12 @@ function atlasMap(map, data, T, opts) {
         relations.forEach(function (rel) {
             var p = rel.p, dated = 0, now = 0;
             if (year === null) {
-                show(rel, weightOf(p.count), {opacity: 0.85, dashArray: p.years.length ? null : '6 6'});
+                show(rel, weightOf(p.count), {opacity: 0.85, dashArray: p.steps.length ? null : '6 6'});
             } else {
-                p.years.forEach(function (yc) { if (yc[0] <= year) { dated += yc[1]; } if (yc[0] === year) { now += yc[1]; } });
+                p.steps.forEach(function (yc) { if (yc[0] <= year) { dated += yc[1]; } if (yc[0] === year) { now += yc[1]; } });
                 if (dated > 0) {
                     show(rel, weightOf(dated) + (now ? 1.5 : 0), {opacity: now ? 1 : 0.45, dashArray: null});
-                } else if (!state.playing && p.undated > 0 && !p.years.length) {
+                } else if (!state.playing && p.undated > 0 && !p.steps.length) {
                     show(rel, weightOf(p.undated), {opacity: 0.6, dashArray: '6 6'});
                 } else {
                     show(rel, 0);
@@ -100,7 +106,7 @@ function atlasMap(map, data, T, opts) {
         var added = drawn > before || addedSince;
         addedSince = false;
         if (added) { placeLayer.eachLayer(function (layer) { layer.bringToFront(); }); }
-        yearLabel.textContent = year === null ? (first === null ? '' : T.all_years) : String(year);
+        yearLabel.textContent = year === null ? (first === null ? '' : T.all_years) : stepLabel(year);
         yearLabel.className = 'atlas-year' + (year === null ? ' atlas-year-all' : '');
         if (slider) { slider.value = year === null ? String(last) : String(year); }
         if (playButton) { playButton.textContent = state.playing ? '❚❚ ' + T.pause : '▶ ' + T.play; }
@@ -154,11 +160,11 @@ function atlasMap(map, data, T, opts) {
     }});
     var playerControl = new Player().addTo(map), panel = playerControl.getContainer();
     var strip = L.DomUtil.create('div', 'atlas-strip', panel);
-    var most = Math.max.apply(null, [1].concat(data.year_counts.map(function (yc) { return yc[1]; })));
-    data.year_counts.forEach(function (yc) {
+    var most = Math.max.apply(null, [1].concat(data.step_counts.map(function (yc) { return yc[1]; })));
+    data.step_counts.forEach(function (yc) {
         var bar = L.DomUtil.create('div', 'atlas-bar', strip);
         bar.dataset.year = yc[0];
-        bar.title = yc[0] + ': ' + yc[1] + ' ' + T.event_unit;
+        bar.title = stepLabel(yc[0]) + ': ' + yc[1] + ' ' + T.event_unit;
         bar.style.height = (yc[1] ? 4 + 30 * yc[1] / most : 1) + 'px';
         bar.onclick = function () { pause(); state.year = yc[0]; render(); };
     });
@@ -202,7 +208,7 @@ function atlasMap(map, data, T, opts) {
         if (!keepYear && (state.year === null || state.year >= last)) { state.year = first; }
         state.playing = true;
         render();
-        state.timer = setInterval(step, 1200 / state.speed);
+        state.timer = setInterval(step, (monthly ? 400 : 1200) / state.speed);
     }
     function pause() {
         if (state.timer) { clearInterval(state.timer); state.timer = null; }

@@ -306,14 +306,29 @@ def _place_features(rows: list[_Row], placed: Mapping, lang: str) -> list[dict]:
     return features
 
 
+def _step(row: _Row, period: str) -> int:
+    """Where the player shows a dated row: its year, or (``P1M``) its month as ``year * 12 + month - 1``."""
+    return row.year * 12 + row.month - 1 if period == "P1M" else row.year  # type: ignore[operator]
+
+
+def _period(rows: list[_Row]) -> str:
+    """``P1M`` when every dated row states its month (the data is that fine), else ``P1Y``: an event
+    known to its year only is never shown at a month it does not state."""
+    dated = [r for r in rows if r.year is not None]
+    fine = dated and all(r.month is not None and r.precision in ("month", "day") for r in dated)
+    return "P1M" if fine else "P1Y"
+
+
 def _relation_feature(number: int, rows: list[_Row], placed: Mapping, card_limit: int, sources: Mapping,
-                      lang: str) -> dict:
+                      lang: str, period: str = "P1Y") -> dict:
     first = rows[0]
     start, end = placed[(first.donor, first.donor_at)], placed[(first.recipient, first.recipient_at)]
     coords = arc_coordinates(start, end, bulge=BULGE)
     years: Counter = Counter()
-    for event_id, year in {(r.event_id, r.year) for r in rows if r.year is not None}:
+    steps: Counter = Counter()
+    for event_id, year, step in {(r.event_id, r.year, _step(r, period)) for r in rows if r.year is not None}:
         years[year] += 1
+        steps[step] += 1
     events = len({r.event_id for r in rows})
     undated = len({r.event_id for r in rows if r.year is None})
     kind = Counter(r.kind for r in rows).most_common(1)[0][0]
@@ -323,6 +338,7 @@ def _relation_feature(number: int, rows: list[_Row], placed: Mapping, card_limit
         "id": f"r{number}", "donor": first.donor, "donor_adcode": first.donor_adcode,
         "recipient": first.recipient, "recipient_adcode": first.recipient_adcode,
         "count": events, "undated": undated, "years": [list(item) for item in sorted(years.items())],
+        "steps": [list(item) for item in sorted(steps.items())],
         "first_year": min(years) if years else None, "kind": kind, "colour": _colour(kind),
         "amount_yuan": sum(amounts) if amounts else None, "event_ids": sorted({r.event_id for r in rows}),
         "events": [{"event_id": r.event_id, "year": r.year, "month": r.month, "day": r.day, "date_text": r.date_text,
@@ -360,10 +376,13 @@ def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int
 
     Returns a dict with ``relations`` (one LineString per donor → recipient relation: ``count``
     events, ``undated`` of them with no year, ``years`` as ``[[year, events], …]``, ``card`` and
-    ``tooltip`` HTML, ``events``: each event's date, kind, amounts, evidence and article), ``places`` (points with ``count``, ``radius``, ``label``), ``counts``
+    ``tooltip`` HTML, ``events``: each event's date, kind, amounts, evidence and article; ``steps``, its
+    events per player step), ``places`` (points with ``count``, ``radius``, ``label``), ``counts``
     (``events``, ``dated``, ``undated``, ``rows``, ``not_on_map`` rows, ``relations``),
     ``year_counts`` (``[[year, events], …]`` of the events drawn, every year from the first to the
-    last), ``undated_drawn`` (events drawn with no year), ``years``, ``bounds``
+    last), ``undated_drawn`` (events drawn with no year), ``period`` (``"P1Y"``, or ``"P1M"`` when every
+    dated event states its month: the player steps by month), ``step_counts`` (events per step, every step
+    from the first to the last; a month step is ``year * 12 + month - 1``), ``years``, ``bounds``
     (``[[south, west], [north, east]]`` or ``None``), ``not_on_map`` (names without coordinates)
     and ``lang``.
 
@@ -387,12 +406,15 @@ def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int
     limit = CARD_EVENTS_DENSE if len(parsed) > aggregate_above else CARD_EVENTS
     # Relations with a year first (in the order their first event comes), those without after.
     ordered = sorted(groups.values(), key=lambda g: (g[0].year is None, g[0].year or 0, g[0].donor, g[0].recipient))
-    relations = [_relation_feature(i, g, placed, limit, sources or {}, lang) for i, g in enumerate(ordered)]
+    period = _period(drawn)
+    relations = [_relation_feature(i, g, placed, limit, sources or {}, lang, period) for i, g in enumerate(ordered)]
     places = _place_features(drawn, placed, lang)
     events = {r.event_id: r.year for r in parsed}
     per_year = Counter(y for y in {(r.event_id, r.year) for r in drawn if r.year is not None})
     by_year = Counter(year for _, year in per_year)
     years = sorted(by_year)
+    by_step = Counter(step for _, step in {(r.event_id, _step(r, period)) for r in drawn if r.year is not None})
+    steps = sorted(by_step)
     return {
         "relations": _collection(relations),
         "places": _collection(places),
@@ -401,6 +423,8 @@ def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int
                    "not_on_map": len(parsed) - len(drawn), "relations": len(relations)},
         "year_counts": [[y, by_year.get(y, 0)] for y in range(years[0], years[-1] + 1)] if years else [],
         "undated_drawn": len({r.event_id for r in drawn if r.year is None}),
+        "period": period,
+        "step_counts": [[t, by_step.get(t, 0)] for t in range(steps[0], steps[-1] + 1)] if steps else [],
         "years": years,
         "bounds": _bounds(places),
         "not_on_map": unplaced,
@@ -408,7 +432,7 @@ def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int
     }
 
 
-_EXPORT_DROPS = frozenset({"card", "tooltip", "colour"})
+_EXPORT_DROPS = frozenset({"card", "tooltip", "colour", "steps"})
 
 
 def to_geojson(data: Mapping) -> dict:

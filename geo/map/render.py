@@ -37,7 +37,7 @@ __all__ = ["render_map", "build_folium_map", "RENDER_PROPERTIES", "CHINA_CENTRE"
 CHINA_CENTRE = (35.0, 104.0)
 TILES = "OpenStreetMap"  # an optional layer: off by default, the base map draws China without it
 # What the browser needs of a feature (the data keeps the rest).
-RENDER_PROPERTIES = ("id", "count", "undated", "years", "colour", "tooltip", "card", "event_ids",
+RENDER_PROPERTIES = ("id", "count", "undated", "steps", "colour", "tooltip", "card", "event_ids",
                      "radius", "label", "popup")
 _SCRIPT = (Path(__file__).with_name("atlas_map.js")).read_text(encoding="utf-8")
 _STYLE = """
@@ -236,7 +236,7 @@ def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | No
         tile_layer = folium.TileLayer(tiles, name=text("tiles", lang), overlay=True, show=False, control=False)
         tile_layer.add_to(m)
     slim = {"relations": _slim(data["relations"]), "places": _slim(data["places"]),
-            "years": data.get("years", []), "year_counts": data.get("year_counts", []),
+            "period": data.get("period", "P1Y"), "step_counts": data.get("step_counts", []),
             "undated_drawn": data.get("undated_drawn", 0), "undated_events": data["counts"].get("undated", 0)}
     options = {"keepView": keep_view, "storageKey": "pairing-atlas-view", "legend": _legend(data, lang, bool(tiles)),
                "fit": data.get("bounds"), "about": about_html or ""}

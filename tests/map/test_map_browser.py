@@ -146,3 +146,19 @@ def test_the_presentation_map_fills_the_window_says_what_it_shows_and_plays_offl
         page.click("button.atlas-play")
         page.wait_for_function("() => window.atlas.player.year() !== null")
         assert page.js_errors == []
+
+
+def test_data_fine_to_the_month_plays_by_month(tmp_path):
+    from test_map_data import row
+
+    rows = [row(event_id="a", year=2016, month=9, precision="month", date_text="2016年9月"),
+            row(event_id="b", year=2016, month=11, precision="month", date_text="2016年11月")]
+    path = tmp_path / "months.html"
+    path.write_text(render_map(build_map_data(rows), standalone=True, height=None), encoding="utf-8")
+    with offline_page() as page:
+        _open(page, path)
+        page.click("button.atlas-play")
+        page.wait_for_function("() => document.querySelector('.atlas-year').textContent === '2016-09'")
+        page.wait_for_function("() => document.querySelector('.atlas-year').textContent === '2016-10'",
+                               timeout=10_000)
+        assert page.js_errors == []

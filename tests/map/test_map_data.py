@@ -66,6 +66,17 @@ def test_one_arc_per_relation_runs_from_donor_to_recipient(form):
     assert data["undated_drawn"] == 1
 
 
+def test_the_player_steps_by_month_only_when_every_dated_event_states_its_month():
+    months = [row(year=2016, month=9, precision="month"), row(event_id="b", year=2017, month=2, day=3, precision="day")]
+    data = build_map_data(months + [row(event_id="u", year=None, date_text="")])
+    assert data["period"] == "P1M"
+    assert data["step_counts"][0] == [2016 * 12 + 8, 1] and data["step_counts"][-1] == [2017 * 12 + 1, 1]
+    assert len(data["step_counts"]) == 6  # every month from 2016-09 to 2017-02
+    assert relations(data)[0]["steps"] == [[2016 * 12 + 8, 1], [2017 * 12 + 1, 1]]
+    mixed = build_map_data(months + [row(event_id="y", year=2018)])  # one event known to its year only
+    assert mixed["period"] == "P1Y" and [s for s, _ in mixed["step_counts"]] == [2016, 2017, 2018]
+
+
 def test_each_direction_is_its_own_relation_and_bulges_to_its_own_side():
     there = row(event_id="a")
     back = row(event_id="b", donor="理县", donor_lon=LIXIAN[0], donor_lat=LIXIAN[1],

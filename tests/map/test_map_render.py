@@ -58,16 +58,17 @@ def test_the_page_hands_the_player_every_relation_with_its_years_and_card(data):
     assert [f["properties"]["id"] for f in played["relations"]["features"]] == [
         f["properties"]["id"] for f in data["relations"]["features"]]
     [relation] = played["relations"]["features"]
-    assert relation["properties"]["years"] == [[1998, 1], [2017, 1]] and relation["properties"]["undated"] == 1
+    assert relation["properties"]["steps"] == [[1998, 1], [2017, 1]] and relation["properties"]["undated"] == 1
     assert "atlas-card" in relation["properties"]["card"]
     assert "donor_adcode" not in relation["properties"]  # only what the browser uses
-    assert played["year_counts"][0] == [1998, 1] and played["year_counts"][-1] == [2017, 1]
+    assert played["period"] == "P1Y"  # a year-only event: the player steps by year
+    assert played["step_counts"][0] == [1998, 1] and played["step_counts"][-1] == [2017, 1]
     assert played["undated_drawn"] == 1
 
 
 def test_map_without_dated_events_still_renders_its_undated_relations():
     played = _player_data(render_map(build_map_data([row(year=None, date_text="")])))
-    assert played["years"] == [] and len(played["relations"]["features"]) == 1
+    assert played["step_counts"] == [] and len(played["relations"]["features"]) == 1
 
 
 @pytest.mark.parametrize("standalone_mode", [False, True])
