@@ -26,7 +26,9 @@ from dataclasses import dataclass
 
 from geo.map.arcs import BULGE, arc_coordinates
 from geo.errors import MapDataError
-from geo.map.labels import DEFAULT_LANGUAGE, KIND_LABELS, check_language, kind_label, programme_label, text
+from geo.map.labels import (
+    DEFAULT_LANGUAGE, KIND_LABELS, basis_label, check_language, kind_label, programme_label, text,
+)
 from geo.map.romanise import pinyin_name
 
 __all__ = [
@@ -236,8 +238,11 @@ def _card(rows: list[_Row], limit: int, sources: Mapping, lang: str) -> str:
     for r in sorted(rows, key=_Row.sort_key)[:limit]:
         facts = [kind_label(r.kind, lang)] + ([programme_label(r.programme, lang)] if r.programme else [])
         amounts = _amounts(r, lang)
+        when = date_label(r, lang)
+        if r.year is not None and r.basis and r.basis != "stated":  # a year worked out, not written: say how
+            when += f"（{basis_label(r.basis, lang)}）" if lang == "zh" else f" ({basis_label(r.basis, lang)})"
         items.append(
-            f'<li data-event="{_e(r.event_id)}"><b>{_e(date_label(r, lang))}</b> · {_e(" · ".join(facts))}'
+            f'<li data-event="{_e(r.event_id)}"><b>{_e(when)}</b> · {_e(" · ".join(facts))}'
             + (f" · {_e(amounts)}" if amounts else "")
             + f'<div class="atlas-evidence">{_e(_clip(r.evidence))}</div>'
             f'<div class="atlas-source">{_source(r.doc, sources)}</div></li>')

@@ -280,8 +280,17 @@ def test_an_unknown_language_is_an_error_naming_the_choices():
 
 
 def test_an_unknown_date_basis_or_kind_is_shown_as_it_is():
-    [p] = relations(build_map_data([row(basis="context", kind="new_kind")]))
-    assert "new_kind" in p["card"] and p["colour"] == "#999999"
+    [p] = relations(build_map_data([row(basis="from_the_moon", kind="new_kind")]))
+    assert "new_kind" in p["card"] and "from_the_moon" in p["card"] and p["colour"] == "#999999"
+
+
+@pytest.mark.parametrize(("basis", "zh", "en"), [
+    ("context", "2017（据上下文）", "2017 (from context)"), ("relative", "由相对日期推算", "from a relative date"),
+])
+def test_a_year_worked_out_rather_than_written_says_how(basis, zh, en):
+    assert zh in relations(build_map_data([row(basis=basis, date_text="")]))[0]["card"]
+    assert en in relations(build_map_data([row(basis=basis, date_text="")], lang="en"))[0]["card"]
+    assert "（" not in relations(build_map_data([row(date_text="")]))[0]["card"].split("</b>")[0]  # stated: no note
 
 
 def test_geojson_export_holds_every_relation_without_html():
