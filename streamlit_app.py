@@ -1,9 +1,10 @@
 """Pairing Atlas — the web app (thin: widgets → settings → one core call per feature → render).
 
-Opens on the events of the library (``seeds/`` on first use); the sidebar filters them, uploads are saved to it.
-Everything it computes comes from :mod:`timeline.views.filters`, :mod:`timeline.views.chart`,
-:mod:`timeline.views.uploads`, :mod:`timeline.views.evidence`, :mod:`timeline.views.catalog` (the library) and
-:mod:`geo.map.data`/:mod:`geo.map.render`.
+Opens on the events of the library (``seeds/`` on first use); uploads and pasted texts are saved to it
+(:mod:`timeline.views.catalog`), read in a worker process (:mod:`timeline.views.offload`). In 中文 or English
+(the browser's language first). Everything it computes comes from :mod:`timeline.views` and
+:mod:`geo.map`; the map, the chart and the exports are cached on what is in view
+(:func:`timeline.views.exports.view_key`), and the download files are built only when clicked.
 """
 
 from __future__ import annotations
@@ -20,29 +21,35 @@ import streamlit as st
 
 from geo import GeoError
 from geo.errors import MapAssetsMissingError
+from geo.map.assets import check_installed, node_modules_dir
 from geo.map.data import KIND_COLOURS, build_map_data, to_geojson
 from geo.map.render import render_map
 from timeline import TimelineError
-from timeline.views.chart import timeline_chart
-from timeline.events.export import EVENT_COLUMNS, csv_text
-from timeline.views.offload import Extractor
-from timeline.views.uploads import MAX_UPLOAD_MB, upload_names
-from timeline.views.evidence import evidence_html, source_html
+from timeline.events.export import EVENT_COLUMNS
+from timeline.views.chart import chart_spec, timeline_chart
 from timeline.views.catalog import (
-    StoredDocuments, catalog_rows, edit_publication, library_revision, library_rows, open_library,
+    StoredDocuments, catalog_rows, catalog_sources, edit_publication, library_revision, library_rows, open_library,
     remove_from_library, save_paste, save_uploads,
 )
+from timeline.views.evidence import evidence_html, source_html
+from timeline.views.exports import csv_for, view_key
 from timeline.views.filters import (
-    KIND_LABELS, PROGRAMME_LABELS, SEARCH_MAX_CHARS, Filters, chart_selection, filter_rows, kinds_in,
-    programmes_in, province_options, table_frame, table_selection, timeline_chart_data, view_counts, year_bounds,
+    SEARCH_MAX_CHARS, TABLE_SHOWN, Filters, chart_selection, filter_rows, in_date_order, kinds_in, programmes_in, province_options,
+    table_frame, table_selection, timeline_chart_data, view_counts, year_bounds,
 )
+from timeline.views.labels import (
+    LANGUAGE_NAMES, LANGUAGES, column_label, kind_label, language_of, programme_label, ui,
+)
+from timeline.views.presentation import presentation_page
+from timeline.views.offload import Extractor
+from timeline.views.uploads import MAX_UPLOAD_MB, upload_names
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 MAP_HEIGHT = 560
 T = TypeVar("T")
 
 
-def guarded(action: Callable[[], T], what: str) -> T | None:
+def guarded(action: Callable[[], T], what: str, lang: str) -> T | None:
     """Run ``action``; show any error as one readable message, never a traceback."""
     try:
         return action()
@@ -51,7 +58,7 @@ def guarded(action: Callable[[], T], what: str) -> T | None:
     except (TimelineError, GeoError) as err:
         st.error(f"{what}: {err}")
     except Exception as err:  # the app must never show a traceback
-        st.error(f"{what} failed unexpectedly ({type(err).__name__}: {err}). Please report this.")
+        st.error(ui("unexpected", lang, what=what, kind=type(err).__name__, err=err))
         print(traceback.format_exc(), file=sys.stderr)
     return None
 
@@ -65,200 +72,234 @@ def extractor() -> Extractor:
 # -- the library: one file every session and the command line share (timeline.views.catalog) ------------
 
 
-@st.cache_data(show_spinner="Reading the library…", max_entries=2)
-def library_view(path: str, revision: tuple) -> list[dict]:
-    """The library's event rows, read again only when ``revision`` says the library changed."""
-    return library_rows(open_library(None, path))
+@st.cache_data(show_spinner=False, max_entries=2)
+def library_view(path: str, revision: tuple) -> tuple[list[dict], dict]:
+    """The library's event rows and sources, read again only when ``revision`` says the library changed."""
+    library = open_library(None, path)
+    return library_rows(library), catalog_sources(library)
 
 
-def save_added(library, files: list, paste: str | None) -> None:
+def save_added(library, files: list, paste: str | None, lang: str) -> None:
     """Save new uploads (once per file, with a progress bar) and the pasted text; a message for each.
 
     Reading and extraction run in the worker process (:func:`extractor`); two different files with the same
     name stay two articles (:func:`~timeline.views.uploads.upload_names`).
     """
     done = st.session_state.setdefault("uploads", {})  # file id -> (ok, message)
-    for gone in set(done) - {f.file_id for f in files}:  # removed from the uploader
+    for gone in set(done) - {f.file_id for f in files}:  # removed from the uploader (it stays in the library)
         del done[gone]
     names = dict(zip((f.file_id for f in files), upload_names([(f.name, f.getvalue()) for f in files])))
     new = [f for f in files if f.file_id not in done]
     if new:
-        bar = st.progress(0.0, text="Reading the uploaded articles…")
+        bar = st.progress(0.0, text=ui("reading_uploads", lang))
         for i, f in enumerate(new, 1):
             name = names[f.file_id]
             messages = guarded(lambda: extractor().run(save_uploads, library, [(name, f.getvalue())]),
-                               f"Reading {f.name}")
-            bar.progress(i / len(new), text=f"Read {name} ({i} of {len(new)})")
+                               ui("uploads", lang), lang)
+            bar.progress(i / len(new), text=ui("read_file", lang, name=name, i=i, n=len(new)))
             if messages is not None:
                 done[f.file_id] = messages[name]
         bar.empty()
     if paste is not None:
-        message = guarded(lambda: extractor().run(save_paste, library, paste), "Adding the pasted text")
+        message = guarded(lambda: extractor().run(save_paste, library, paste), ui("adding_paste", lang), lang)
         if message is not None:
-            st.success(f"Added the pasted text: {message}")
+            st.success(ui("pasted_saved", lang, message=message))
     for f in files:
         if f.file_id in done:
             ok, message = done[f.file_id]
             (st.caption if ok else st.warning)(message)
 
 
-def library_panel(library) -> None:
+def library_panel(library, lang: str) -> None:
     """The library's documents with their counts; edit one's publication date, title and url, or remove it."""
-    docs = guarded(lambda: catalog_rows(library), "Listing the library") or []
+    docs = guarded(lambda: catalog_rows(library), ui("library", lang), lang) or []
     if not docs:
-        st.caption("The library is empty: upload articles or run `python -m timeline library add PATH`.")
+        st.caption(ui("library_empty", lang))
         return
     by_name = {d["doc"]: d for d in docs}
-    name = st.selectbox("Document", list(by_name), key="library_doc")
+    name = st.selectbox(ui("document", lang), list(by_name), key="library_doc")
     info = by_name[name]
     if st.session_state.get("library_doc_loaded") != name:  # show the chosen document's own values
         st.session_state.update(edit_date=info["publication_date"], edit_title=info["title"], edit_url=info["url"],
                                 library_doc_loaded=name)
-    date = st.date_input("Publication date", key="edit_date", min_value=dt.date(1949, 1, 1),
-                         max_value=dt.date(2100, 12, 31), help="Month-day and relative dates get their year from it.")
-    title = st.text_input("Title", key="edit_title", max_chars=500)
+    date = st.date_input(ui("publication_date", lang), key="edit_date", min_value=dt.date(1949, 1, 1),
+                         max_value=dt.date(2100, 12, 31), help=ui("publication_date_help", lang))
+    title = st.text_input(ui("doc_title", lang), key="edit_title", max_chars=500)
     url = st.text_input("URL", key="edit_url", max_chars=2000)
     save_col, remove_col = st.columns(2)
-    if save_col.button("Save", key="edit_save"):
+    if save_col.button(ui("save", lang), key="edit_save"):
         message = guarded(lambda: edit_publication(library, name, publication_date=date, title=title, url=url),
-                          f"Saving {name}")
+                          ui("library", lang), lang)
         if message:
             st.session_state.pop("library_doc_loaded", None)
             st.success(message)
-    if remove_col.button("Remove", key="library_remove"):
-        message = guarded(lambda: remove_from_library(library, name), f"Removing {name}")
+    if remove_col.button(ui("remove", lang), key="library_remove"):
+        message = guarded(lambda: remove_from_library(library, name), ui("library", lang), lang)
         if message:
             st.session_state.pop("library_doc_loaded", None)
             st.success(message)
-    docs = guarded(lambda: catalog_rows(library), "Listing the library") or []
+    docs = guarded(lambda: catalog_rows(library), ui("library", lang), lang) or []
     st.dataframe(docs, hide_index=True, key="library_table",
                  column_order=("doc", "rows", "undated", "publication_date", "source", "title"))
 
 
-def map_page(data: dict) -> str:
-    """The map's page, its scripts inlined from the npm packages (draws offline), else loaded from CDNs."""
+@st.cache_data(max_entries=32, show_spinner=False)
+def map_page(key: str, lang: str, _rows: list, _sources: dict) -> str:
+    """The map's page for the rows in view (cached on their key), its scripts inlined from the npm
+    packages (it draws offline), else loaded from CDNs."""
+    data = build_map_data(_rows, sources=_sources, lang=lang)
     try:
-        return render_map(data, standalone=True, height=MAP_HEIGHT)
+        return render_map(data, standalone=True, height=MAP_HEIGHT, keep_view=True)
     except MapAssetsMissingError:
-        return render_map(data, height=MAP_HEIGHT)
+        return render_map(data, height=MAP_HEIGHT, keep_view=True)
 
 
-def sidebar_filters(rows: list[dict]) -> Filters:
+@st.cache_data(max_entries=32, show_spinner=False)
+def timeline_for(key: str, lang: str, _rows: list) -> dict:
+    """The timeline chart's spec for the rows in view (cached on their key: not converted again on a rerun)."""
+    return chart_spec(timeline_chart(timeline_chart_data(_rows, lang), colours=KIND_COLOURS, lang=lang))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def table_for(key: str, lang: str, _rows: list):
+    """The events table for the rows in view (cached on their key)."""
+    return table_frame(_rows, lang)
+
+
+def sidebar_filters(rows: list[dict], lang: str) -> Filters:
     bounds = year_bounds(rows)
     years = None
     if bounds and bounds[0] < bounds[1]:
-        years = st.slider("Years", bounds[0], bounds[1], bounds, key="year_range")
-    include_undated = st.checkbox("Include year not stated", value=True, key="include_undated")
-    kinds = st.multiselect("Kinds", kinds_in(rows), format_func=lambda k: KIND_LABELS.get(k, k),
-                           placeholder="All kinds", key="kinds")
-    programmes = st.multiselect("Programmes", programmes_in(rows), format_func=lambda p: PROGRAMME_LABELS.get(p, p),
-                                placeholder="All programmes", key="programmes")
+        years = st.slider(ui("years", lang), bounds[0], bounds[1], bounds, key="year_range")
+        years = None if tuple(years) == tuple(bounds) else years  # the whole span is no range
+    include_undated = st.checkbox(ui("keep_undated", lang), value=False, key="include_undated",
+                                  help=ui("keep_undated_help", lang)) or None
+    kinds = st.multiselect(ui("kinds", lang), kinds_in(rows), format_func=lambda k: kind_label(k, lang),
+                           placeholder=ui("all_kinds", lang), key="kinds")
+    programmes = st.multiselect(ui("programmes", lang), programmes_in(rows),
+                                format_func=lambda p: programme_label(p, lang),
+                                placeholder=ui("all_programmes", lang), key="programmes")
     provinces = {}
     for side in ("donor", "recipient"):
-        names = guarded(lambda: province_options(rows, side=side), "Listing the provinces") or {}
-        provinces[side] = st.selectbox(f"{side.title()} province", ["", *names],
-                                       format_func=lambda c, names=names: names.get(c, "Any"),
+        names = guarded(lambda: province_options(rows, side=side), ui("listing_provinces", lang), lang) or {}
+        provinces[side] = st.selectbox(ui(f"{side}_province", lang), ["", *names],
+                                       format_func=lambda c, names=names: names.get(c, ui("any", lang)),
                                        key=f"{side}_province")
-    search = st.text_input("Search donor, recipient, evidence", max_chars=SEARCH_MAX_CHARS, key="search")
+    search = st.text_input(ui("search", lang), max_chars=SEARCH_MAX_CHARS, key="search")
     return Filters(years=years, include_undated=include_undated, kinds=kinds, programmes=programmes,
                    donor_province=provinces["donor"], recipient_province=provinces["recipient"], search=search)
 
 
-st.set_page_config(page_title="Pairing Atlas", layout="wide")
-st.title("Pairing Atlas")
-st.caption("Donor → recipient pairing assistance read from news articles. "
-           "Events whose text states no year stay undated: they are shown apart, never at a guessed year.")
+st.set_page_config(page_title="Pairing Atlas · 对口帮扶地图", layout="wide")
+with st.sidebar:
+    lang = st.radio(ui("language", "zh"), LANGUAGES, index=LANGUAGES.index(language_of(st.context.locale)),
+                    format_func=LANGUAGE_NAMES.get, horizontal=True, key="lang")
+st.title(ui("title", lang))
+st.caption(ui("intro", lang))
 
-library = guarded(lambda: open_library(SEEDS), "Opening the library")
+library = guarded(lambda: open_library(SEEDS), ui("seeds", lang), lang)
 with st.sidebar:
     filters_box, upload_box, library_box = st.container(), st.container(), st.container()
 with upload_box:
-    st.subheader("Add articles")
-    uploads = st.file_uploader("Upload .txt or .html files", type=["txt", "html", "htm"], accept_multiple_files=True,
+    st.subheader(ui("add_articles", lang))
+    uploads = st.file_uploader(ui("upload", lang), type=["txt", "html", "htm"], accept_multiple_files=True,
                                max_upload_size=MAX_UPLOAD_MB, key="upload")
-    pasted = st.text_area("…or paste an article's text", key="paste_text", height=120)
-    submit = st.button("Add the pasted text", key="paste_submit")
+    pasted = st.text_area(ui("paste", lang), key="paste_text", height=120)
+    submit = st.button(ui("paste_button", lang), key="paste_submit")
     if library is not None:
-        save_added(library, uploads or [], pasted if submit else None)
+        save_added(library, uploads or [], pasted if submit else None, lang)
 if library is not None:
-    with library_box, st.expander("Library: documents, publication dates"):
-        library_panel(library)
-rows = (guarded(lambda: library_view(str(library.path), library_revision(library)), "Reading the library")
-        if library is not None else None) or []
+    with library_box, st.expander(ui("library", lang)):
+        library_panel(library, lang)
+revision = library_revision(library) if library is not None else ()
+rows, sources = (guarded(lambda: library_view(str(library.path), revision), ui("library", lang), lang)
+                 if library is not None else None) or ([], {})
 documents = StoredDocuments(library)
 with filters_box:
-    filters = guarded(lambda: sidebar_filters(rows), "Reading the filters") or Filters()
-view = filter_rows(rows, filters)
+    st.subheader(ui("filters", lang))
+    filters = guarded(lambda: sidebar_filters(rows, lang), ui("reading_filters", lang), lang) or Filters()
+view = in_date_order(filter_rows(rows, filters))  # the table's order: by date, "year not stated" last
 
-counts_box, map_box = st.container(), st.container()
+view_key_now = view_key(view, lang)  # what the map, chart and table are cached on
+counts_box = st.container()
+map_col, side_col = st.columns([5, 4], gap="medium")  # side by side on a wide screen, stacked on a phone
+map_box = map_col.container()
 timeline_event = None
-if view:
-    records = timeline_chart_data(view)
-    chart = guarded(lambda: timeline_chart(records, colours=KIND_COLOURS), "Drawing the timeline")
-    if chart is not None:
-        st.caption("Click an event to read its evidence and show it alone on the map; drag along the years to "
-                   "pick a range; double-click to clear.")
-        timeline_event = st.altair_chart(chart, on_select="rerun", key="timeline", width="stretch")
-else:
-    st.info("No events match these filters. Loosen them in the sidebar.")
+with side_col:
+    st.subheader(ui("timeline", lang))
+    if view:
+        chart = guarded(lambda: timeline_for(view_key_now, lang, view), ui("drawing_timeline", lang), lang)
+        if chart is not None:
+            st.caption(ui("timeline_help", lang))
+            timeline_event = st.vega_lite_chart(chart, on_select="rerun", key="timeline", width="stretch")
+    else:
+        st.info(ui("no_match", lang))
 picked, brushed = guarded(lambda: chart_selection(timeline_event["selection"] if timeline_event else {}),
-                          "Reading the timeline selection") or (frozenset(), None)
+                          ui("timeline_selection", lang), lang) or (frozenset(), None)
 picked &= {str(r["event_id"]) for r in view}  # a click on an event the filters have since removed
 shown = filter_rows(view, Filters(years=brushed, event_ids=picked))
 
-table_col, evidence_col = st.columns([3, 2])
-with table_col:
-    st.subheader(f"Events ({len(shown)})")
-    table = st.dataframe(table_frame(shown), hide_index=True, on_select="rerun", selection_mode="multi-row",
-                         key="events_table")
+shown_key = view_key(shown, lang) if shown is not view else view_key_now
+counts = view_counts(shown)
+st.subheader(ui("table", lang, events=counts["events"], rows=counts["rows"]))
+table = st.dataframe(
+    table_for(shown_key, lang, shown), hide_index=True, on_select="rerun", selection_mode="multi-row", key="events_table",
+    column_order=TABLE_SHOWN, row_height=56,
+    column_config={c: st.column_config.TextColumn(column_label(c, lang),
+                                                  width="large" if c in ("summary", "evidence") else None)
+                   for c in TABLE_SHOWN})
 rows_picked = table_selection(shown, table["selection"]["rows"])
 on_map = filter_rows(shown, Filters(event_ids=rows_picked)) if rows_picked else shown
-with evidence_col:
-    st.subheader("Evidence")
+with side_col:
+    st.subheader(ui("evidence", lang))
     focus = next((r for r in on_map if r["event_id"] in (rows_picked or picked)), None)
     if focus is None:
-        st.caption("Click an event on the timeline or a row of the table to read its evidence here.")
+        st.caption(ui("evidence_help", lang))
     else:
-        document = documents.get(focus["doc"])
+        document = documents.get(focus["doc"]) if library is not None else None
         if document is None:
-            st.caption("Its article is no longer loaded.")
+            st.caption(ui("no_article", lang))
         else:
-            st.html(source_html(str(focus["summary"]), document))
+            st.html(source_html(str(focus["summary"]), document, lang))
             passage = guarded(lambda: evidence_html(document.text, focus["char_start"], focus["char_end"],
-                                                    context=300), "Showing the evidence")
+                                                    context=300), ui("showing_evidence", lang), lang)
             if passage:  # the offsets fit the article: the whole of it can be marked too
                 st.html(passage)
-                with st.expander("The whole article"):
+                with st.expander(ui("whole_article", lang)):
                     st.html(evidence_html(document.text, focus["char_start"], focus["char_end"]))
 
-counts = view_counts(shown)
 with counts_box:
     for column, (label, value, note) in zip(st.columns(4), (
-            ("Events", counts["events"], "One row per event, donor and recipient, as in the CSV."),
-            ("Dated", counts["dated"], "Rows whose text states the year, on the map or not."),
-            ("Year not stated", counts["undated"], "Rows whose text states no year: kept apart, never given one."),
-            ("Not on the map", counts["not_on_map"], "A party with no coordinates (an organisation, a village, "
-                                                     "a group of counties): in the table and the CSV only."))):
+            (ui("events", lang), counts["events"], ui("events_help", lang, rows=counts["rows"])),
+            (ui("dated", lang), counts["dated"], ui("dated_help", lang)),
+            (ui("undated", lang), counts["undated"], ui("undated_help", lang)),
+            (ui("not_on_map", lang), counts["not_on_map"], ui("not_on_map_help", lang)))):
         column.metric(label, value, help=note)
-export_data = guarded(lambda: build_map_data(shown), "Building the map")
 with map_box:
-    map_data = export_data if on_map is shown else guarded(lambda: build_map_data(on_map), "Building the map")
-    page = guarded(lambda: map_page(map_data), "Drawing the map") if map_data is not None else None
+    key = view_key((), shown_key if on_map is shown else view_key(on_map, lang), str(revision),
+                   str(node_modules_dir()))  # the page also shows the sources and inlines node_modules
+    page = guarded(lambda: map_page(key, lang, on_map, sources), ui("drawing_map", lang), lang)
     if page:
         st.iframe(page, height=MAP_HEIGHT + 10)
     if on_map is not shown:
-        st.caption(f"The map shows the {len(on_map)} selected rows of {len(shown)}; clear the selection to see all.")
+        st.caption(ui("selected_on_map", lang, n=len(on_map), total=len(shown)))
 
-st.subheader("Download what is shown")
-csv_col, html_col, geojson_col = st.columns(3)
-csv_col.download_button("Events (CSV)", csv_text(shown, EVENT_COLUMNS), file_name="pairing-atlas-events.csv",
-                        mime="text/csv", key="download_csv")
-if export_data is not None:
-    with html_col:
-        standalone = guarded(lambda: render_map(export_data, standalone=True), "Preparing the standalone map")
-        if standalone:
-            st.download_button("Map for presentations (HTML)", standalone, file_name="pairing-atlas-map.html",
-                               mime="text/html", key="download_html")
-    geojson_col.download_button("Arcs (GeoJSON)", json.dumps(to_geojson(export_data), ensure_ascii=False),
-                                file_name="pairing-atlas-arcs.geojson", mime="application/geo+json",
-                                key="download_geojson")
+st.subheader(ui("downloads", lang))
+today = dt.date.today()  # the export date printed on the presentation page
+csv_col, machine_col, html_col, geojson_col = st.columns(4)
+csv_col.download_button(ui("csv", lang), lambda: csv_for(shown, EVENT_COLUMNS, lang),
+                        file_name="pairing-atlas-events.csv", mime="text/csv", key="download_csv", on_click="ignore")
+machine_col.download_button(ui("csv_machine", lang), lambda: csv_for(shown, EVENT_COLUMNS, None),
+                            file_name="pairing-atlas-events-columns.csv", mime="text/csv", key="download_csv_machine",
+                            on_click="ignore")
+with html_col:  # the presentation map inlines the npm packages: say how to install them if they are missing
+    if guarded(check_installed, ui("preparing_html", lang), lang) is not None:
+        st.download_button(
+            ui("html", lang),
+            lambda: presentation_page(shown, filters, sources, lang=lang, exported=today, brushed=brushed),
+            file_name="pairing-atlas-map.html", mime="text/html", key="download_html", on_click="ignore")
+geojson_col.download_button(
+    ui("geojson", lang),
+    lambda: json.dumps(to_geojson(build_map_data(shown, sources=sources, lang=lang)), ensure_ascii=False),
+    file_name="pairing-atlas-relations.geojson", mime="application/geo+json", key="download_geojson",
+    on_click="ignore")

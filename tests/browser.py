@@ -60,15 +60,17 @@ def _route(route) -> None:
 
 
 @contextmanager
-def offline_page(viewport=(1400, 1000)) -> Iterator[object]:
-    """A Playwright page whose only network is this machine and the npm copies of the CDN files."""
+def offline_page(viewport=(1400, 1000), locale: str | None = None) -> Iterator[object]:
+    """A Playwright page whose only network is this machine and the npm copies of the CDN files;
+    ``locale`` is the browser's language (``"zh-CN"``…; the app starts in it)."""
     require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+            context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                          **({"locale": locale} if locale else {}))
             context.route("**/*", _route)
             page = context.new_page()
             errors: list[str] = []

@@ -1,14 +1,15 @@
-"""Arc geometry for the map: curved donor → recipient lines and their arrowheads.
+"""Arc geometry for the map: curved donor → recipient lines (their arrowheads are drawn in the
+browser, in screen pixels: ``atlas_map.js``).
 
 Pure arithmetic on ``(lon, lat)`` pairs. An arc's ends keep 5 decimals (about 1 m, the place's
-point exactly as the gazetteer has it to that precision); its inner points and arrowheads 4.
+point exactly as the gazetteer has it to that precision); its inner points 4.
 """
 
 from __future__ import annotations
 
 import math
 
-__all__ = ["ARC_POINTS", "BULGE", "arc_coordinates", "arrowhead"]
+__all__ = ["ARC_POINTS", "BULGE", "arc_coordinates"]
 
 ARC_POINTS = 16
 BULGE = 0.18  # control-point offset as a fraction of the chord, to the left of travel
@@ -42,17 +43,3 @@ def arc_coordinates(start: tuple[float, float], end: tuple[float, float], *, bul
     coords[0] = [round(start[0], 5), round(start[1], 5)]
     coords[-1] = [round(end[0], 5), round(end[1], 5)]
     return coords
-
-
-def arrowhead(coords: list[list[float]]) -> list[list[list[float]]]:
-    """A triangle (GeoJSON Polygon coordinates) pointing along the arc's last segment, tip at its end."""
-    scale = max(math.cos(math.radians(coords[-1][1])), 0.2)
-    (xa, ya), (xb, yb) = [(c[0] * scale, c[1]) for c in coords[-2:]]
-    chord = math.hypot(coords[-1][0] * scale - coords[0][0] * scale, coords[-1][1] - coords[0][1])
-    length = min(max(0.06 * chord, 0.04), 0.3)
-    seg = math.hypot(xb - xa, yb - ya) or 1.0
-    ux, uy = (xb - xa) / seg, (yb - ya) / seg
-    bx, by, half = xb - length * ux, yb - length * uy, 0.45 * length
-    corners = ((bx - half * uy, by + half * ux), (bx + half * uy, by - half * ux))
-    sides = [[round(x / scale, 4), round(y, 4)] for x, y in corners]
-    return [[list(coords[-1]), *sides, list(coords[-1])]]

@@ -255,6 +255,9 @@ class _References(HTMLParser):
             self.found += ["@import"] if _CSS_IMPORT.search(data) else []
 
 
+_SCRIPT_BODY = re.compile(r"(<script\b[^>]*>)(.*?)(</script\s*>)", re.IGNORECASE | re.DOTALL)
+
+
 def external_references(document: str) -> list[str]:
     """Every address the document would load: ``src`` of any tag, ``<link href>``, CSS ``url()``/``@import``.
 
@@ -262,6 +265,6 @@ def external_references(document: str) -> list[str]:
     templates (strings in JavaScript) are not listed either. Used to check a standalone map.
     """
     parser = _References()
-    parser.feed(document)
+    parser.feed(_SCRIPT_BODY.sub(r"\1\3", document))  # the parser skips script text anyway; skipping it here is faster
     parser.close()
     return [u for u in parser.found if not u.strip().startswith(("data:", "#"))]

@@ -1,17 +1,19 @@
 """Map data for donor → recipient events: GeoJSON dicts, built without folium.
 
-:func:`build_map_data` turns event rows (the CSV timeline's columns, typed or as
-strings read back from the CSV) into what the map draws: curved arcs with
-arrowheads for events with a year (each coordinate carrying the ISO time the
-TimeDimension player shows it from), dashed arcs for events whose year is not
-stated (no times: they are always shown, never given a fake date), place
-markers sized by activity, counts for the legend and the bounds to fit.
+:func:`build_map_data` turns event rows (the CSV timeline's columns, typed or as strings read
+back from the CSV) into what the map draws: one curved arc per *relation* (a donor → recipient
+pair of places), its width by its number of events and its card listing every one of them
+(date as written and at its precision, kind, programme, amounts, evidence, source), the years
+its dated events fall in (the player shows a relation from its first year on, wider as events
+accumulate) and whether it has events whose year is not stated (never given a fake date);
+place markers sized by activity, parties that share a point spread around it so none hides
+another; counts for the legend, events per year for the player's strip, and the bounds.
 :mod:`geo.map.render` only renders this data.
 
-Counts are over rows, one per event × donor × recipient (one arc each):
-``events == dated + undated + not_on_map``; a row with a party that has no
-coordinates (an organisation with no place, a region kept as text) is counted
-``not_on_map`` and never drawn at invented coordinates.
+Rows are one per event × donor × recipient. Counts say events and rows apart:
+``events == dated + undated`` (distinct events), ``rows``, and ``not_on_map`` (rows with a party
+that has no coordinates: an organisation with no place, a region kept as text), never drawn at
+invented coordinates.
 """
 
 from __future__ import annotations
@@ -22,12 +24,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from geo.map.arcs import ARC_POINTS, BULGE, arc_coordinates, arrowhead
+from geo.map.arcs import BULGE, arc_coordinates
 from geo.errors import MapDataError
+from geo.map.labels import (
+    DEFAULT_LANGUAGE, KIND_LABELS, basis_label, check_language, kind_label, programme_label, text,
+)
+from geo.map.romanise import pinyin_name
 
 __all__ = [
-    "REQUIRED_COLUMNS", "KIND_COLOURS", "KIND_LABELS", "YEAR_NOT_STATED",
-    "build_map_data", "to_geojson", "arc_coordinates", "arrowhead",
+    "REQUIRED_COLUMNS", "KIND_COLOURS", "KIND_LABELS", "CARD_EVENTS", "build_map_data", "to_geojson",
+    "date_label", "arc_coordinates",
 ]
 
 # The timeline columns the map reads; the others are optional.
@@ -40,15 +46,11 @@ KIND_COLOURS = {
     "pairing_start": "#D55E00", "agreement": "#CC79A7", "team_arrival": "#0072B2",
     "funding": "#009E73", "park": "#E69F00", "visit": "#56B4E9", "other": "#555555",
 }
-KIND_LABELS = {
-    "pairing_start": "pairing starts", "agreement": "agreement", "team_arrival": "team arrives",
-    "funding": "funding", "park": "park", "visit": "visit", "other": "other",
-}
 UNKNOWN_KIND_COLOUR = "#999999"
-YEAR_NOT_STATED = "year not stated"
-FAN_STEPS = 5  # arcs of one pair fan out over this many bulges, so their popups stay reachable
 EVIDENCE_MAX = 400
-_MONTH_PRECISIONS = frozenset({"month", "day"})
+CARD_EVENTS = 40  # a relation's card lists this many events (fewer above ``aggregate_above`` rows), then a count
+CARD_EVENTS_DENSE = 5
+SPREAD = 0.06  # degrees: parties at one point are placed on a circle this wide around it
 
 
 @dataclass(frozen=True)
@@ -75,17 +77,18 @@ class _Row:
     people: int | None
     evidence: str
 
-    def time(self, by_month: bool = True) -> str | None:
-        """The ISO time the player shows this row from: its year, or its month (``by_month``)."""
-        if self.year is None:
-            return None
-        if by_month and self.month is not None and self.precision in _MONTH_PRECISIONS:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}"
+    end_year: int | None = None
+    basis: str = ""
+    summary: str = ""
+    donor_kind: str = ""
+    recipient_kind: str = ""
 
     @property
-    def pair(self) -> tuple[str, str, str, str]:
-        return (self.donor, self.donor_adcode, self.recipient, self.recipient_adcode)
+    def relation(self) -> tuple:
+        return (self.donor, self.donor_at, self.recipient, self.recipient_at)
+
+    def sort_key(self) -> tuple:
+        return (self.year is None, self.year or 0, self.month or 0, self.day or 0, self.event_id, self.index)
 
 
 # -- parsing: typed values or CSV strings -------------------------------------------------
@@ -147,54 +150,108 @@ def _parse(index: int, row: Mapping) -> _Row:
         recipient=_text(row["recipient"]), recipient_adcode=_text(row.get("recipient_adcode")),
         recipient_at=_point(row, "recipient", index), amount_yuan=_number(row, "amount_yuan", index),
         people=_whole(row, "people", index, 0, 10**9), evidence=_text(row["evidence"]),
+        end_year=_whole(row, "end_year", index, 1, 9999), basis=_text(row.get("basis")),
+        summary=_text(row.get("summary")), donor_kind=_text(row.get("donor_kind")),
+        recipient_kind=_text(row.get("recipient_kind")),
     )
 
 
-# -- popups (everything escaped: the text is news, untrusted) -----------------------------
+
+# -- words (everything escaped: the text is news, untrusted) ------------------------------
 
 def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _date_label(row: _Row) -> str:
-    if row.year is None:
-        return f"{row.date_text} ({YEAR_NOT_STATED})" if row.date_text else YEAR_NOT_STATED
-    if not row.date_text:
-        return str(row.year)
-    return row.date_text if str(row.year) in row.date_text else f"{row.date_text} ({row.year})"
+def _clip(value: str, limit: int = EVIDENCE_MAX) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def _clip(text: str) -> str:
-    return text if len(text) <= EVIDENCE_MAX else text[: EVIDENCE_MAX - 1] + "…"
+def date_label(row: Mapping | _Row, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A row's date at its precision, then as the text wrote it: ``2016-09-11 · 2016年9月11日``,
+    ``2016-09``, ``2016–2018``; ``5月（年份未载明）`` / ``5月 (year not stated)`` when no year is stated.
+
+    Takes a parsed row or a mapping with the timeline's date columns (typed or CSV strings).
+    """
+    if isinstance(row, _Row):
+        year, month, day, end_year = row.year, row.month, row.day, row.end_year
+        precision, written = row.precision, row.date_text
+    else:
+        year, month = _whole(row, "year", 0, 1, 9999), _whole(row, "month", 0, 1, 12)
+        day, end_year = _whole(row, "day", 0, 1, 31), _whole(row, "end_year", 0, 1, 9999)
+        precision, written = _text(row.get("precision")), _text(row.get("date_text"))
+    if year is None:
+        missing = text("year_not_stated", lang)
+        if not written:
+            return missing
+        return f"{written}（{missing}）" if lang == "zh" else f"{written} ({missing})"
+    if precision == "day" and month and day:
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+    elif precision in ("month", "day") and month:
+        iso = f"{year:04d}-{month:02d}"
+    else:
+        iso = f"{year:04d}"
+    if end_year and end_year != year:
+        iso += f"–{end_year:04d}"
+    return f"{iso} · {written}" if written and written != iso else iso
 
 
-def _event_popup(row: _Row) -> str:
-    extra = []
+_OPTIONAL = ("doc", "day", "programme", "donor_adcode", "recipient_adcode", "amount_yuan", "people", "end_year",
+             "basis", "summary")
+
+
+def _name(name: str, lang: str, kind: str = "place") -> str:
+    """A party's name; in English a place's with its pinyin after it (自贡市 Zigong), an organisation's as it is."""
+    if lang != "en" or kind == "organisation":
+        return name
+    pinyin = pinyin_name(name)
+    return f"{name} {pinyin}" if pinyin and pinyin != name else name
+
+
+def _amounts(row: _Row, lang: str) -> str:
+    parts = []
     if row.amount_yuan is not None:
-        extra.append(f"¥{row.amount_yuan:,.0f}")
+        parts.append(f"¥{row.amount_yuan:,.0f}")
     if row.people is not None:
-        extra.append(f"{row.people:,} people")
-    return (
-        f'<div class="atlas-popup"><b>{_e(row.donor)} → {_e(row.recipient)}</b><br>'
-        f"{_e(_date_label(row))} · {_e(KIND_LABELS.get(row.kind, row.kind))}"
-        + (f" · {_e(' · '.join(extra))}" if extra else "")
-        + f'<p style="margin:4px 0">{_e(_clip(row.evidence))}</p>'
-        f'<small>{_e(row.doc)}</small></div>'
-    )
+        parts.append(f"{row.people:,} {'人' if lang == 'zh' else 'people'}")
+    return " · ".join(parts)
 
 
-def _group_popup(rows: list[_Row]) -> str:
+def _source(doc: str, sources: Mapping[str, Mapping[str, object]]) -> str:
+    info = sources.get(doc) or {}
+    title = str(info.get("title") or doc)
+    url = str(info.get("url") or "")
+    if url.startswith(("https://", "http://")):
+        return f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(_clip(title, 80))}</a>'
+    return f"<span>{_e(_clip(title, 80))}</span>"
+
+
+def _card(rows: list[_Row], limit: int, sources: Mapping, lang: str) -> str:
     first = rows[0]
-    when = YEAR_NOT_STATED if first.year is None else str(first.year)
-    kinds = Counter(KIND_LABELS.get(r.kind, r.kind) for r in rows)
-    amounts = [r.amount_yuan for r in rows if r.amount_yuan is not None]
-    lines = [f"<b>{_e(first.donor)} → {_e(first.recipient)}</b>",
-             f"{_e(when)} · {len(rows):,} event{'s' if len(rows) > 1 else ''}",
-             _e(", ".join(f"{k} {n}" for k, n in kinds.most_common()))]
-    if amounts:
-        lines.append(_e(f"total ¥{sum(amounts):,.0f} (amount stated in {len(amounts)} of {len(rows)})"))
-    lines.append(f'<p style="margin:4px 0">e.g. {_e(_clip(first.evidence))}</p>')
-    return '<div class="atlas-popup">' + "<br>".join(lines) + "</div>"
+    events = len({r.event_id for r in rows})
+    dated = len({r.event_id for r in rows if r.year is not None})
+    if lang == "zh":
+        meta = f"{events} 件事件" + (f"（{dated} 件有年份）" if dated != events else "")
+    else:
+        meta = f"{events} event{'s' if events != 1 else ''}" + (f" ({dated} with a year)" if dated != events else "")
+    items = []
+    for r in sorted(rows, key=_Row.sort_key)[:limit]:
+        facts = [kind_label(r.kind, lang)] + ([programme_label(r.programme, lang)] if r.programme else [])
+        amounts = _amounts(r, lang)
+        when = date_label(r, lang)
+        if r.year is not None and r.basis and r.basis != "stated":  # a year worked out, not written: say how
+            when += f"（{basis_label(r.basis, lang)}）" if lang == "zh" else f" ({basis_label(r.basis, lang)})"
+        items.append(
+            f'<li data-event="{_e(r.event_id)}"><b>{_e(when)}</b> · {_e(" · ".join(facts))}'
+            + (f" · {_e(amounts)}" if amounts else "")
+            + f'<div class="atlas-evidence">{_e(_clip(r.evidence))}</div>'
+            f'<div class="atlas-source">{_source(r.doc, sources)}</div></li>')
+    more = len(rows) - limit
+    return (f'<div class="atlas-card"><div class="atlas-card-title">{_e(_name(first.donor, lang, first.donor_kind))} → '
+            f'{_e(_name(first.recipient, lang, first.recipient_kind))}</div><div class="atlas-card-meta">{_e(meta)}</div>'
+            f'<ol>{"".join(items)}</ol>'
+            + (f'<div class="atlas-card-more">{_e(text("more_events", lang, n=more))}</div>' if more > 0 else "")
+            + "</div>")
 
 
 # -- features ---------------------------------------------------------------------------------
@@ -203,80 +260,108 @@ def _colour(kind: str) -> str:
     return KIND_COLOURS.get(kind, UNKNOWN_KIND_COLOUR)
 
 
-def _arc_features(group: list[_Row], fan: int, aggregated: bool) -> tuple[dict, dict]:
-    """The arc and its arrowhead for one row, or for one aggregated group of rows (one pair, one year)."""
-    first = group[0]
-    coords = arc_coordinates(first.donor_at, first.recipient_at, bulge=BULGE * (1 + 0.35 * (fan % FAN_STEPS)))
-    kinds = Counter(r.kind for r in group)
-    kind = kinds.most_common(1)[0][0]
-    colour = _colour(kind)
-    time = first.time(by_month=not aggregated)
-    weight = round(2 + 1.5 * math.log2(len(group)), 1) if aggregated else 2.5
-    amounts = [r.amount_yuan for r in group if r.amount_yuan is not None]
-    props = {
-        "donor": first.donor, "donor_adcode": first.donor_adcode,
-        "recipient": first.recipient, "recipient_adcode": first.recipient_adcode,
-        "year": first.year, "month": None if aggregated else first.month,
-        "day": None if aggregated else first.day, "date_text": "" if aggregated else first.date_text,
-        "precision": first.precision,
-        "kind": kind, "programme": first.programme, "count": len(group),
-        "event_ids": [r.event_id for r in group], "evidence": "" if aggregated else first.evidence,
-        "doc": "" if aggregated else first.doc,
-        "amount_yuan": sum(amounts) if amounts else None,
-        "popup": _group_popup(group) if aggregated else _event_popup(first),
-        "tooltip": _e(f"{first.donor} → {first.recipient} · {YEAR_NOT_STATED if time is None else time}"),
-    }
-    arc_style = {"color": colour, "weight": weight, "opacity": 0.85}
-    if time is None:
-        arc_style.update(opacity=0.7, dashArray="6 6")
-    arc = {"type": "Feature", "geometry": {"type": "LineString", "coordinates": coords},
-           "properties": {**props, "style": arc_style}}
-    arrow = {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": arrowhead(coords)},
-             "properties": {"tooltip": props["tooltip"], "year": first.year,  # the popup is the arc's
-                            "style": {"color": colour, "weight": 1, "fillColor": colour,
-                                      "fillOpacity": 0.9 if time else 0.6, "opacity": 0.9}}}
-    if time is not None:
-        arc["properties"]["times"] = [time] * len(coords)
-        arrow["properties"]["times"] = [time]  # one per ring: TimeDimension slices a Polygon's rings
-    return arc, arrow
+def _spread(rows: list[_Row]) -> dict[tuple[str, tuple[float, float]], tuple[float, float]]:
+    """Where each party is drawn: at its point, or, when several parties share a point (天津市 and
+    a district placed at the city), on a small circle around it, in name order."""
+    at_point: dict[tuple[float, float], dict[str, str]] = defaultdict(dict)
+    for r in rows:
+        at_point[r.donor_at].setdefault(r.donor, r.donor_adcode)
+        at_point[r.recipient_at].setdefault(r.recipient, r.recipient_adcode)
+    placed = {}
+    for (lon, lat), names in at_point.items():
+        # The highest level (most trailing zeros in its adcode: the city, not its district) keeps the point.
+        ordered = sorted(names, key=lambda n: (-_level(names[n]), len(n), n))
+        placed[(ordered[0], (lon, lat))] = (round(lon, 5), round(lat, 5))
+        scale = max(math.cos(math.radians(lat)), 0.2)
+        for i, name in enumerate(ordered[1:]):
+            angle = 2 * math.pi * i / (len(ordered) - 1) + math.pi / 2
+            placed[(name, (lon, lat))] = (round(lon + SPREAD * math.cos(angle) / scale, 5),
+                                          round(lat + SPREAD * math.sin(angle), 5))
+    return placed
 
 
-def _place_features(rows: list[_Row]) -> list[dict]:
-    names: dict[tuple[float, float], Counter] = defaultdict(Counter)
+def _level(adcode: str) -> int:
+    """How high a unit is by its adcode: 2 for a province (510000), 1 for a prefecture (510300), else 0."""
+    if len(adcode) != 6 or not adcode.isdigit():
+        return 0
+    return 2 if adcode.endswith("0000") else 1 if adcode.endswith("00") else 0
+
+
+def _place_features(rows: list[_Row], placed: Mapping, lang: str) -> list[dict]:
     as_donor: Counter = Counter()
     as_recipient: Counter = Counter()
+    kinds: dict[tuple, str] = {}
     for r in rows:
-        d = (round(r.donor_at[0], 5), round(r.donor_at[1], 5))
-        t = (round(r.recipient_at[0], 5), round(r.recipient_at[1], 5))
-        names[d][r.donor] += 1
-        names[t][r.recipient] += 1
-        as_donor[d] += 1
-        as_recipient[t] += 1
+        as_donor[(r.donor, r.donor_at)] += 1
+        as_recipient[(r.recipient, r.recipient_at)] += 1
+        kinds.setdefault((r.donor, r.donor_at), r.donor_kind)
+        kinds.setdefault((r.recipient, r.recipient_at), r.recipient_kind)
     features = []
-    for at, counter in sorted(names.items()):
-        count = as_donor[at] + as_recipient[at]
-        label = [n for n, _ in counter.most_common()]
-        also = f"<br>also: {_e(', '.join(label[1:6]))}" if len(label) > 1 else ""
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": list(at)},
+    for key in sorted(set(as_donor) | set(as_recipient), key=lambda k: (placed[k], k[0])):
+        name, count = key[0], as_donor[key] + as_recipient[key]
+        shown = _name(name, lang, kinds.get(key, ""))
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": list(placed[key])},
                          "properties": {
-                             "name": label[0], "names": label, "count": count, "as_donor": as_donor[at],
-                             "as_recipient": as_recipient[at],
-                             "radius": round(min(4 + 2 * math.sqrt(count), 20), 1),
-                             "popup": f'<div class="atlas-popup"><b>{_e(label[0])}</b>{also}<br>'
-                                      f"donor in {as_donor[at]:,}, recipient in {as_recipient[at]:,}</div>",
-                             "tooltip": _e(label[0]),
-                             "style": {"color": "#333333", "weight": 1, "fillColor": "#ffffff", "fillOpacity": 0.85}}})
+                             "name": name, "label": shown, "count": count, "as_donor": as_donor[key],
+                             "as_recipient": as_recipient[key], "radius": round(min(4 + 2 * math.sqrt(count), 20), 1),
+                             "popup": f'<div class="atlas-card"><div class="atlas-card-title">{_e(shown)}</div>'
+                                      f'{_e(text("as_donor", lang))} {as_donor[key]:,} · '
+                                      f'{_e(text("as_recipient", lang))} {as_recipient[key]:,}</div>',
+                             "tooltip": _e(shown)}})
     return features
+
+
+def _step(row: _Row, period: str) -> int:
+    """Where the player shows a dated row: its year, or (``P1M``) its month as ``year * 12 + month - 1``."""
+    return row.year * 12 + row.month - 1 if period == "P1M" else row.year  # type: ignore[operator]
+
+
+def _period(rows: list[_Row]) -> str:
+    """``P1M`` when every dated row states its month (the data is that fine), else ``P1Y``: an event
+    known to its year only is never shown at a month it does not state."""
+    dated = [r for r in rows if r.year is not None]
+    fine = dated and all(r.month is not None and r.precision in ("month", "day") for r in dated)
+    return "P1M" if fine else "P1Y"
+
+
+def _relation_feature(number: int, rows: list[_Row], placed: Mapping, card_limit: int, sources: Mapping,
+                      lang: str, period: str = "P1Y") -> dict:
+    first = rows[0]
+    start, end = placed[(first.donor, first.donor_at)], placed[(first.recipient, first.recipient_at)]
+    coords = arc_coordinates(start, end, bulge=BULGE)
+    years: Counter = Counter()
+    steps: Counter = Counter()
+    for event_id, year, step in {(r.event_id, r.year, _step(r, period)) for r in rows if r.year is not None}:
+        years[year] += 1
+        steps[step] += 1
+    events = len({r.event_id for r in rows})
+    undated = len({r.event_id for r in rows if r.year is None})
+    kind = Counter(r.kind for r in rows).most_common(1)[0][0]
+    amounts = [r.amount_yuan for r in rows if r.amount_yuan is not None]
+    what = f"{events} {text('event_unit', lang)}" if lang == "zh" else f"{events} event{'s' if events != 1 else ''}"
+    return {"type": "Feature", "geometry": {"type": "LineString", "coordinates": coords}, "properties": {
+        "id": f"r{number}", "donor": first.donor, "donor_adcode": first.donor_adcode,
+        "recipient": first.recipient, "recipient_adcode": first.recipient_adcode,
+        "count": events, "undated": undated, "years": [list(item) for item in sorted(years.items())],
+        "steps": [list(item) for item in sorted(steps.items())],
+        "first_year": min(years) if years else None, "kind": kind, "colour": _colour(kind),
+        "amount_yuan": sum(amounts) if amounts else None, "event_ids": sorted({r.event_id for r in rows}),
+        "events": [{"event_id": r.event_id, "year": r.year, "month": r.month, "day": r.day, "date_text": r.date_text,
+                    "precision": r.precision, "basis": r.basis, "kind": r.kind, "programme": r.programme,
+                    "amount_yuan": r.amount_yuan, "people": r.people, "evidence": r.evidence, "doc": r.doc}
+                   for r in sorted(rows, key=_Row.sort_key)],
+        "tooltip": _e(f"{_name(first.donor, lang, first.donor_kind)} → "
+                      f"{_name(first.recipient, lang, first.recipient_kind)} · {what}"),
+        "card": _card(rows, card_limit, sources, lang),
+    }}
 
 
 def _bounds(features: Iterable[dict]) -> list[list[float]] | None:
     lons, lats = [], []
     for f in features:
-        geom = f["geometry"]
-        coords = [geom["coordinates"]] if geom["type"] == "Point" else geom["coordinates"]
-        for lon, lat in coords:
-            lons.append(lon)
-            lats.append(lat)
+        lon, lat = f["geometry"]["coordinates"]
+        lons.append(lon)
+        lats.append(lat)
     return [[min(lats), min(lons)], [max(lats), max(lons)]] if lons else None
 
 
@@ -284,77 +369,84 @@ def _collection(features: list[dict]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int = 2000) -> dict:
+def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int = 2000, lang: str = DEFAULT_LANGUAGE,
+                   sources: Mapping[str, Mapping[str, object]] | None = None) -> dict:
     """Everything the map draws, as JSON-serialisable GeoJSON dicts.
 
     Parameters: ``rows``, event rows keyed like ``timeline.events.export.EVENT_COLUMNS`` (values typed
-    or CSV strings, ``''``/``None``/NaN for empty); ``aggregate_above``, the number of rows above
-    which arcs are merged per (donor, recipient, year) with a count and total amount, timed by
-    year (undated rows: one dashed arc per pair).
+    or CSV strings, ``''``/``None``/NaN for empty); ``aggregate_above``, the number of rows above which
+    a relation's card lists only its first :data:`CARD_EVENTS_DENSE` events (else :data:`CARD_EVENTS`),
+    keeping the page small; ``lang``, ``"zh"`` or ``"en"`` for every word on the map; ``sources``,
+    article name (the rows' ``doc``) → ``{"title", "url"}`` for the cards' source links.
 
-    Returns a dict with ``dated`` (arcs with ``properties.times``), ``arrows`` (their
-    arrowheads, same times), ``undated`` (dashed arcs, no times), ``undated_arrows``,
-    ``places`` (points with ``count`` and ``radius``), ``counts`` (``events``, ``dated``,
-    ``undated``, ``not_on_map``, ``pairs``), ``bounds`` (``[[south, west], [north, east]]`` or
-    ``None``), ``years`` (sorted years of the dated arcs), ``period`` (``"P1Y"``, or ``"P1M"``
-    when a dated arc is placed at its month), ``aggregated`` and ``not_on_map`` (the names of
-    parties without coordinates).
+    Returns a dict with ``relations`` (one LineString per donor → recipient relation: ``count``
+    events, ``undated`` of them with no year, ``years`` as ``[[year, events], …]``, ``card`` and
+    ``tooltip`` HTML, ``events``: each event's date, kind, amounts, evidence and article; ``steps``, its
+    events per player step), ``places`` (points with ``count``, ``radius``, ``label``), ``counts``
+    (``events``, ``dated``, ``undated``, ``rows``, ``not_on_map`` rows, ``relations``),
+    ``year_counts`` (``[[year, events], …]`` of the events drawn, every year from the first to the
+    last), ``undated_drawn`` (events drawn with no year), ``period`` (``"P1Y"``, or ``"P1M"`` when every
+    dated event states its month: the player steps by month), ``step_counts`` (events per step, every step
+    from the first to the last; a month step is ``year * 12 + month - 1``), ``years``, ``bounds``
+    (``[[south, west], [north, east]]`` or ``None``), ``not_on_map`` (names without coordinates)
+    and ``lang``.
 
     Raises :class:`geo.errors.MapDataError` for a row without a required column or with a
-    year, month, longitude or latitude that is not a number in range.
+    year, month, longitude or latitude that is not a number in range, and for an unknown ``lang``.
     """
     if aggregate_above < 0:
         raise MapDataError(f"aggregate_above is {aggregate_above}; give 0 or more")
+    try:
+        check_language(lang)
+    except ValueError as err:
+        raise MapDataError(str(err)) from err
     parsed = [_parse(i, row) for i, row in enumerate(rows)]
     drawn = [r for r in parsed if r.donor_at is not None and r.recipient_at is not None]
     unplaced = sorted({r.donor for r in parsed if r.donor_at is None}
                       | {r.recipient for r in parsed if r.recipient_at is None})
-    aggregated = len(parsed) > aggregate_above
-    # Dense data is merged per pair and year, and plays by year: fewer arcs, and 12 times fewer
-    # steps, each of which redraws every arc shown so far.
-    by_month = not aggregated
-    ordered = sorted(drawn, key=lambda r: (r.year is None, r.time() or "", r.donor, r.recipient, r.event_id, r.index))
+    placed = _spread(drawn)
     groups: dict[tuple, list[_Row]] = {}
-    for r in ordered:
-        key = (r.donor, r.donor_at, r.recipient, r.recipient_at, r.year) if aggregated else (r.index,)
-        groups.setdefault(key, []).append(r)
-    fans: Counter = Counter()
-    layers: dict[str, list[dict]] = {"dated": [], "arrows": [], "undated": [], "undated_arrows": []}
-    for group in groups.values():
-        r = group[0]
-        pair_at = (r.donor_at, r.recipient_at)
-        arc, arrow = _arc_features(group, fans[pair_at], aggregated)
-        fans[pair_at] += 1
-        dated = r.year is not None
-        layers["dated" if dated else "undated"].append(arc)
-        layers["arrows" if dated else "undated_arrows"].append(arrow)
-    places = _place_features(drawn)
-    n_dated = sum(1 for r in drawn if r.year is not None)
+    for r in sorted(drawn, key=_Row.sort_key):
+        groups.setdefault(r.relation, []).append(r)
+    limit = CARD_EVENTS_DENSE if len(parsed) > aggregate_above else CARD_EVENTS
+    # Relations with a year first (in the order their first event comes), those without after.
+    ordered = sorted(groups.values(), key=lambda g: (g[0].year is None, g[0].year or 0, g[0].donor, g[0].recipient))
+    period = _period(drawn)
+    relations = [_relation_feature(i, g, placed, limit, sources or {}, lang, period) for i, g in enumerate(ordered)]
+    places = _place_features(drawn, placed, lang)
+    events = {r.event_id: r.year for r in parsed}
+    per_year = Counter(y for y in {(r.event_id, r.year) for r in drawn if r.year is not None})
+    by_year = Counter(year for _, year in per_year)
+    years = sorted(by_year)
+    by_step = Counter(step for _, step in {(r.event_id, _step(r, period)) for r in drawn if r.year is not None})
+    steps = sorted(by_step)
     return {
-        **{name: _collection(features) for name, features in layers.items()},
+        "relations": _collection(relations),
         "places": _collection(places),
-        "counts": {"events": len(parsed), "dated": n_dated, "undated": len(drawn) - n_dated,
-                   "not_on_map": len(parsed) - len(drawn), "pairs": len({r.pair for r in parsed})},
-        "bounds": _bounds(layers["dated"] + layers["undated"] + places),
-        "years": sorted({r.year for r in drawn if r.year is not None}),
-        "period": "P1M" if any(len(r.time(by_month) or "") > 4 for r in drawn) else "P1Y",
-        "aggregated": aggregated,
+        "counts": {"events": len(events), "dated": sum(1 for y in events.values() if y is not None),
+                   "undated": sum(1 for y in events.values() if y is None), "rows": len(parsed),
+                   "not_on_map": len(parsed) - len(drawn), "relations": len(relations)},
+        "year_counts": [[y, by_year.get(y, 0)] for y in range(years[0], years[-1] + 1)] if years else [],
+        "undated_drawn": len({r.event_id for r in drawn if r.year is None}),
+        "period": period,
+        "step_counts": [[t, by_step.get(t, 0)] for t in range(steps[0], steps[-1] + 1)] if steps else [],
+        "years": years,
+        "bounds": _bounds(places),
         "not_on_map": unplaced,
+        "lang": lang,
     }
 
 
-_EXPORT_DROPS = frozenset({"popup", "tooltip", "style", "times"})
+_EXPORT_DROPS = frozenset({"card", "tooltip", "colour", "steps"})
 
 
 def to_geojson(data: Mapping) -> dict:
-    """One FeatureCollection of the arcs (dated, then year not stated) for a GeoJSON export.
-
-    Each arc keeps its data (pair, adcodes, year, month, kind, count, event ids, evidence…)
-    plus ``dated`` (bool); the HTML popups, styles and player times are left out.
-    """
+    """One FeatureCollection of the relations for a GeoJSON export: each arc keeps its data
+    (parties, adcodes, event count, years, kind, event ids…) plus ``dated`` (it has an event with a
+    year); the HTML card and tooltip are left out."""
     features = []
-    for layer, dated in (("dated", True), ("undated", False)):
-        for f in data[layer]["features"]:
-            props = {k: v for k, v in f["properties"].items() if k not in _EXPORT_DROPS}
-            features.append({"type": "Feature", "geometry": f["geometry"], "properties": {**props, "dated": dated}})
+    for f in data["relations"]["features"]:
+        props = {k: v for k, v in f["properties"].items() if k not in _EXPORT_DROPS}
+        features.append({"type": "Feature", "geometry": f["geometry"],
+                          "properties": {**props, "dated": bool(props["years"])}})
     return _collection(features)

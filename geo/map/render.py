@@ -1,61 +1,83 @@
 """Render :func:`geo.map.data.build_map_data` output as a folium (Leaflet) map in one HTML document.
 
-Dated arcs and their arrowheads play in a ``TimestampedGeoJson`` (Leaflet.TimeDimension),
-cumulative: an arc stays once its year (or month) has come. Arcs whose year is not stated
-sit in their own always-visible, dashed layer, never at a fake date. Places are circle
-markers sized by activity. Everything is drawn on a canvas (``prefer_canvas``), which keeps
-playback smooth with thousands of arcs.
+Under everything, China drawn offline (:mod:`geo.map.basemap_layer`); over it one arc per
+relation with its card, the places, a year player with a count-per-year strip and the
+"year not stated" bar apart, a large year label and a collapsible legend — all from
+``atlas_map.js`` (beside this file), drawn on canvases, so ten thousand relations still play
+smoothly. Tiles are an optional layer, off by default.
 
-The player opens at the last step, every dated arc drawn; play starts over from the first.
-The page exposes ``window.atlas = {map, timeDimension, dated, undated, places}`` so that a
-browser test can wait on the player without knowing folium's generated names.
+The player opens on all years (relations with no year dashed); play starts from the first
+year. The page exposes ``window.atlas = {map, player, basemap}`` so that a browser test can
+drive the player without knowing folium's generated names.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.elements import JSCSSMixin
-from folium.plugins import TimestampedGeoJson
 from folium.template import Template
 
-from geo.map.assets import DROPPED, asset_for, external_references, inline_assets
 from geo.errors import MapAssetError, MapDataError
-from geo.map.data import KIND_COLOURS, KIND_LABELS, YEAR_NOT_STATED
+from geo.map.assets import DROPPED, asset_for, external_references, inline_assets
+from geo.map.basemap import load_basemap
+from geo.map.basemap_layer import BasemapLayer
+from geo.map.data import KIND_COLOURS
+from geo.map.labels import DEFAULT_LANGUAGE, MAP_TEXT, check_language, kind_label, text
 
-__all__ = ["render_map", "build_folium_map", "RENDER_PROPERTIES", "CHINA_CENTRE"]
+__all__ = ["render_map", "build_folium_map", "RENDER_PROPERTIES", "CHINA_CENTRE", "TILES"]
 
 CHINA_CENTRE = (35.0, 104.0)
-RENDER_PROPERTIES = ("times", "style", "popup", "tooltip", "radius")  # what the browser needs of a feature
-PLAY_SECONDS = 30  # a whole play-through at the default speed, however many steps
-_NUMERIC_SORT = """
-    // Leaflet.TimeDimension 1.1.1 sorts times with Array.sort(), as strings: a time before
-    // 2001-09-09 (12 digits of ms) sorts after a later one and the slider collapses to one
-    // step. Sort numerically instead.
-    L.TimeDimension.Util.sort_and_deduplicate = function (arr) {
-        var sorted = arr.slice(0).sort(function (a, b) { return a - b; });
-        var result = [];
-        for (var i = 0; i < sorted.length; i++) {
-            if (i === 0 || sorted[i] !== sorted[i - 1]) { result.push(sorted[i]); }
-        }
-        return result;
-    };
+TILES = "OpenStreetMap"  # an optional layer: off by default, the base map draws China without it
+# What the browser needs of a feature (the data keeps the rest).
+RENDER_PROPERTIES = ("id", "count", "undated", "steps", "colour", "tooltip", "card", "event_ids",
+                     "radius", "label", "popup")
+_SCRIPT = (Path(__file__).with_name("atlas_map.js")).read_text(encoding="utf-8")
+_STYLE = """
+.atlas-year { position: absolute; top: 8px; left: 50%; transform: translateX(-50%); z-index: 800;
+  font: 600 48px/1 system-ui, sans-serif; color: rgba(40, 40, 40, .55); pointer-events: none;
+  text-shadow: 0 0 6px #fff; }
+.atlas-year.atlas-year-all { font-size: 22px; top: 14px; }
+.atlas-player { background: rgba(255,255,255,.94); padding: 6px 8px; border-radius: 6px;
+  box-shadow: 0 1px 5px rgba(0,0,0,.3); font: 13px/1.3 system-ui, sans-serif; max-width: calc(100vw - 24px); }
+.atlas-strip { display: flex; align-items: flex-end; gap: 2px; height: 36px; }
+.atlas-bar { flex: 1 1 6px; min-width: 3px; max-width: 18px; background: #c7c7c7; cursor: pointer; }
+.atlas-bar.atlas-bar-on { background: #6b8fb3; }
+.atlas-bar.atlas-bar-now { background: #d55e00; }
+.atlas-undated { display: flex; align-items: flex-end; gap: 4px; margin-left: 14px; padding-left: 8px;
+  border-left: 1px dashed #999; height: 100%; }
+.atlas-bar-undated { width: 14px; flex: none; cursor: default;
+  background: repeating-linear-gradient(45deg, #bbb 0 3px, #eee 3px 6px); }
+.atlas-bar-undated.atlas-bar-on { background: repeating-linear-gradient(45deg, #777 0 3px, #ddd 3px 6px); }
+.atlas-undated-name { font-size: 11px; color: #555; white-space: nowrap; }
+.atlas-controls { display: flex; align-items: center; gap: 6px; margin-top: 4px; flex-wrap: wrap; }
+.atlas-controls button, .atlas-controls select { font: inherit; padding: 2px 8px; border: 1px solid #aaa;
+  border-radius: 4px; background: #fff; cursor: pointer; }
+.atlas-slider { flex: 1 1 120px; min-width: 100px; }
+.atlas-legend-box { background: rgba(255,255,255,.94); padding: 6px 9px; border-radius: 6px;
+  box-shadow: 0 1px 5px rgba(0,0,0,.3); font: 12px/1.5 system-ui, sans-serif; max-width: 280px; }
+.atlas-legend-box summary, .atlas-about summary { cursor: pointer; font-weight: 600; }
+.atlas-about { background: rgba(255,255,255,.94); padding: 6px 10px; border-radius: 6px; max-width: 360px;
+  box-shadow: 0 1px 5px rgba(0,0,0,.3); font: 13px/1.45 system-ui, sans-serif; max-height: 60vh; overflow: auto; }
+.atlas-about h1 { font-size: 17px; margin: 2px 0 4px; }
+.atlas-about ul { padding-left: 18px; margin: 4px 0; }
+.atlas-card { font: 13px/1.45 system-ui, sans-serif; }
+.atlas-card-title { font-weight: 600; font-size: 14px; }
+.atlas-card-meta { color: #555; margin-bottom: 4px; }
+.atlas-card ol { padding-left: 18px; margin: 4px 0; }
+.atlas-card li { margin-bottom: 6px; }
+.atlas-evidence { color: #222; margin: 2px 0; }
+.atlas-source { font-size: 12px; color: #666; }
+.atlas-place-name { font-size: 11.5px; color: #222; }
+@media (max-width: 600px) { .atlas-year { font-size: 32px; } .atlas-legend-box { max-width: 60vw; } }
 """
-_FEATURE_OPTIONS = """{
-        style: function (feature) { return feature.properties.style; },
-        pointToLayer: function (feature, latlng) {
-            return L.circleMarker(latlng, Object.assign({radius: feature.properties.radius || 5},
-                                                        feature.properties.style));
-        },
-        onEachFeature: function (feature, layer) {
-            if (feature.properties.popup) { layer.bindPopup(feature.properties.popup, {maxWidth: 360}); }
-            if (feature.properties.tooltip) { layer.bindTooltip(feature.properties.tooltip, {sticky: true}); }
-        }
-    }"""
 
 
 def _script_json(obj: object) -> str:
@@ -67,63 +89,54 @@ def _script_json(obj: object) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _basemap_json() -> str:
+    """The base map as script-safe JSON, made once (0.65 MB: every map page embeds the same text)."""
+    return _script_json(load_basemap())
+
+
 def _slim(collection: Mapping) -> dict:
-    """The collection with only the properties the browser uses (the data keeps the rest)."""
+    """The collection with only the properties the browser uses."""
     return {"type": "FeatureCollection", "features": [
         {"type": "Feature", "geometry": f["geometry"],
          "properties": {k: f["properties"][k] for k in RENDER_PROPERTIES if k in f["properties"]}}
         for f in collection["features"]]}
 
 
-class _PlayedGeoJson(TimestampedGeoJson):
-    """folium's TimestampedGeoJson with its template fixed for this map.
+_PAYLOAD = re.compile(r"/\*atlas-payload:(\w+)\*/null")
 
-    Sorts times numerically (see ``_NUMERIC_SORT``), shows the slider's date in UTC (the
-    times are UTC; a local date west of Greenwich would show the year before), styles and
-    popups come from the feature properties, the data is embedded script-safe, and the
-    console is not logged to on every step.
+
+class _Figure(Figure):
+    """The page, with its large JSON (the base map, the relations) put in after rendering.
+
+    branca renders each element's script and then compiles the result as a Jinja template, which for
+    a megabyte of JSON costs more than everything else; so the elements carry a placeholder
+    (``/*atlas-payload:name*/null``, valid JavaScript) and :meth:`render` substitutes the JSON in one
+    pass (inserted text is never scanned again).
     """
 
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-            """ + _NUMERIC_SORT + """
-            L.Control.TimeDimensionCustom = L.Control.TimeDimension.extend({
-                _getDisplayDateFormat: function (date) {
-                    return moment.utc(date).format({{ this.date_options|tojson }});
-                }
-            });
-            {{ this._parent.get_name() }}.timeDimension = L.timeDimension({period: {{ this.period|tojson }}});
-            var {{ this.get_name() }}_control = new L.Control.TimeDimensionCustom({{ this.options|tojavascript }});
-            {{ this._parent.get_name() }}.addControl({{ this.get_name() }}_control);
-            var {{ this.get_name() }} = L.timeDimension.layer.geoJson(
-                L.geoJson({{ this.data }}, """ + _FEATURE_OPTIONS + """),
-                {updateTimeDimension: true, addlastPoint: {{ this.add_last_point|tojson }},
-                 duration: {{ this.duration }}}
-            ).addTo({{ this._parent.get_name() }});
-            // after the layer has given the player its times (an earlier currentTime is dropped)
-            {{ this._parent.get_name() }}.timeDimension.setCurrentTime(Date.parse({{ this.start|tojson }}));
-        {% endmacro %}
-    """)
+    def __init__(self) -> None:
+        super().__init__()
+        self.payloads: dict[str, str] = {}
 
-    def __init__(self, data: dict, *, start: str, **kwargs: object) -> None:
-        super().__init__({"type": "FeatureCollection", "features": []}, **kwargs)
-        self.data = _script_json(data)
-        self.start = start  # the ISO time the player opens at
+    def payload(self, name: str, text: str) -> str:
+        """Keep ``text`` (script-safe JSON) for the page; the placeholder to put where it goes."""
+        self.payloads[name] = text
+        return f"/*atlas-payload:{name}*/null"
+
+    def render(self, **kwargs: object) -> str:
+        return _PAYLOAD.sub(lambda m: self.payloads[m.group(1)], super().render(**kwargs))
 
 
-class _StyledGeoJson(folium.map.Layer):
-    """A GeoJSON layer styled by ``properties.style``, points as circle markers of ``properties.radius``."""
+class _HeaderText(MacroElement):
+    """Text put in the page's head as it is (a stylesheet, a script): a class-level template, so a long
+    text is not compiled as a Jinja template on every render, as ``branca.element.Element(text)`` would."""
 
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.geoJson({{ this.data }}, """ + _FEATURE_OPTIONS + """);
-        {% endmacro %}
-    """)
+    _template = Template("{% macro header(this, kwargs) %}{{ this.text }}{% endmacro %}")
 
-    def __init__(self, data: dict) -> None:
-        super().__init__(control=False)
-        self._name = "StyledGeoJson"
-        self.data = _script_json(data)
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
 
 
 class _Script(MacroElement):
@@ -136,49 +149,46 @@ class _Script(MacroElement):
         self.code = code
 
 
-def _month_index(time: str) -> int:
-    return int(time[:4]) * 12 + (int(time[5:7]) - 1 if len(time) > 4 else 0)
-
-
-def _steps(times: list[str], period: str) -> int:
-    """How many steps the player has from the first time to the last."""
-    first, last = min(times), max(times)
-    if period == "P1Y":
-        return int(last[:4]) - int(first[:4]) + 1
-    return _month_index(last) - _month_index(first) + 1
-
-
 def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _legend(data: Mapping) -> str:
+def _legend(data: Mapping, lang: str, tiles: bool) -> str:
+    """The legend's HTML: counts (events and rows apart), kinds, how to read the lines, layer switches."""
     counts = data["counts"]
+    t = MAP_TEXT[lang]
     rows = []
-    if counts["events"] == 0:
-        rows.append("<b>No events to map.</b>")
+    if counts["rows"] == 0:
+        rows.append(f"<b>{_e(t['no_events'])}</b>")
     else:
         unplaced = data.get("not_on_map", [])
-        names = ", ".join(unplaced[:5]) + (f" and {len(unplaced) - 5} more" if len(unplaced) > 5 else "")
-        rows += [
-            f"<b>{counts['events']:,} events</b> · {counts['pairs']:,} pairs"
-            + (" · arcs merged per pair and year" if data.get("aggregated") else ""),
-            f'<span class="atlas-dated">{counts["dated"]:,} dated</span>'
-            + (" (play to animate)" if counts["dated"] else ""),
-            f'<span class="atlas-undated">{counts["undated"]:,} {YEAR_NOT_STATED}</span> (dashed, always shown)',
-            f'<span class="atlas-not-on-map">{counts["not_on_map"]:,} not on the map</span>'
-            + (f" (no coordinates: {_e(names)})" if names else ""),
-        ]
-        kinds = {f["properties"].get("kind") for layer in ("dated", "undated") for f in data[layer]["features"]}
+        names = "、".join(unplaced[:5]) if lang == "zh" else ", ".join(unplaced[:5])
+        if len(unplaced) > 5:
+            names += " " + text("and_more", lang, n=len(unplaced) - 5)
+        if lang == "zh":
+            rows += [f"<b>{counts['events']:,} 件事件</b>（{counts['rows']:,} 行）· {counts['relations']:,} 对对口关系",
+                     f"{counts['dated']:,} 件有年份 · {counts['undated']:,} 件{_e(t['year_not_stated'])}"]
+        else:
+            rows += [f"<b>{counts['events']:,} events</b> ({counts['rows']:,} rows) · {counts['relations']:,} relations",
+                     f"{counts['dated']:,} with a year · {counts['undated']:,} {_e(t['year_not_stated'])}"]
+        if counts["not_on_map"]:
+            rows.append(f"{counts['not_on_map']:,} {_e(t['not_on_map'])}"
+                        + (f"（{_e(t['no_coordinates'])}：{_e(names)}）" if lang == "zh"
+                           else f" ({_e(t['no_coordinates'])}: {_e(names)})"))
+        kinds = {f["properties"].get("kind") for f in data["relations"]["features"]}
         rows.append(" ".join(
             f'<span style="white-space:nowrap"><i style="display:inline-block;width:14px;height:3px;'
-            f'background:{colour};vertical-align:middle"></i> {_e(KIND_LABELS[kind])}</span>'
+            f'background:{colour};vertical-align:middle"></i> {_e(kind_label(kind, lang))}</span>'
             for kind, colour in KIND_COLOURS.items() if kind in kinds))
-    return (f'<div id="atlas-legend" data-events="{counts["events"]}" data-dated="{counts["dated"]}" '
-            f'data-undated="{counts["undated"]}" data-not-on-map="{counts["not_on_map"]}" '
-            'style="background:rgba(255,255,255,.92);padding:6px 9px;font:12px/1.5 sans-serif;'
-            'border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:300px">'
-            + "<br>".join(rows) + "</div>")
+        rows.append(_e("线宽：事件数；箭头指向受援方" if lang == "zh"
+                       else "width: number of events; the arrow points to the recipient"))
+        rows.append(_e(t["undated_note"]))
+    switches = (f'<label><input type="checkbox" name="atlas-places" checked> {_e(t["places"])}</label><br>'
+                + (f'<label><input type="checkbox" name="atlas-tiles"> {_e(t["tiles"])}</label>' if tiles else ""))
+    return (f'<details open id="atlas-legend" data-events="{counts["events"]}" data-rows="{counts["rows"]}" '
+            f'data-dated="{counts["dated"]}" data-undated="{counts["undated"]}" '
+            f'data-not-on-map="{counts["not_on_map"]}" data-relations="{counts["relations"]}">'
+            f'<summary>{_e(t["legend"])}</summary>' + "<br>".join(rows) + "<br>" + switches + "</details>")
 
 
 def _keep_known_assets(m: folium.Map) -> None:
@@ -207,64 +217,68 @@ def _keep_known_assets(m: folium.Map) -> None:
             setattr(element, attr, kept)  # an instance attribute: the class's list stays as folium made it
 
 
-def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | None = "OpenStreetMap") -> folium.Map:
+def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | None = TILES,
+                     lang: str | None = None, keep_view: bool = False, title: str | None = None,
+                     about_html: str | None = None) -> folium.Map:
     """The folium map for ``data`` (see :func:`render_map`), before rendering; for tests and callers that add to it."""
     try:
-        counts, dated, undated = data["counts"], data["dated"], data["undated"]
+        data["counts"]["rows"], data["relations"]["features"], data["places"]["features"]
     except (KeyError, TypeError) as err:
         raise MapDataError("render_map takes the dict that geo.map.data.build_map_data returns") from err
-    m = folium.Map(location=CHINA_CENTRE, zoom_start=4, prefer_canvas=True, tiles=tiles, control_scale=True,
+    lang = check_language(lang or data.get("lang") or DEFAULT_LANGUAGE)
+    m = folium.Map(location=CHINA_CENTRE, zoom_start=4, prefer_canvas=True, tiles=None, control_scale=True,
                    height="100%" if height is None else f"{int(height)}px")
-    places = folium.FeatureGroup(name=f"Places ({len(data['places']['features']):,})", show=True).add_to(m)
-    _StyledGeoJson(_slim(data["places"])).add_to(places)
-    undated_group = folium.FeatureGroup(name=f"Year not stated ({counts['undated']:,})", show=True).add_to(m)
-    _StyledGeoJson(_slim({"features": undated["features"] + data.get("undated_arrows", {}).get("features", [])})
-                   ).add_to(undated_group)
-    played = None
-    times = [t for f in dated["features"] for t in f["properties"]["times"][:1]]
-    if times:
-        period = data.get("period", "P1Y")
-        steps = _steps(times, period)
-        played = _PlayedGeoJson(
-            {"features": dated["features"] + data.get("arrows", {}).get("features", [])},
-            start=max(times),  # opens with every dated arc drawn; play starts over from the first year
-            period=period, add_last_point=False, duration=None,  # None: an arc stays once it has appeared
-            transition_time=min(max(int(PLAY_SECONDS * 1000 / steps), 100), 1000),
-            auto_play=False, loop=False, speed_slider=True, time_slider_drag_update=True,
-            max_speed=20, date_options="YYYY" if period == "P1Y" else "YYYY-MM")
-        played.add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
-    if data.get("bounds"):
-        m.fit_bounds(data["bounds"], padding=(24, 24), max_zoom=9)
-    legend = _legend(data)
+    figure = _Figure()
+    figure.add_child(m)  # the page the map renders in: it puts the large JSON in after rendering
+    BasemapLayer(figure.payload("basemap", _basemap_json()), lang=lang).add_to(m)
+    tile_layer = None
+    if tiles:
+        tile_layer = folium.TileLayer(tiles, name=text("tiles", lang), overlay=True, show=False, control=False)
+        tile_layer.add_to(m)
+    slim = {"relations": _slim(data["relations"]), "places": _slim(data["places"]),
+            "period": data.get("period", "P1Y"), "step_counts": data.get("step_counts", []),
+            "undated_drawn": data.get("undated_drawn", 0), "undated_events": data["counts"].get("undated", 0)}
+    options = {"keepView": keep_view, "storageKey": "pairing-atlas-view", "legend": _legend(data, lang, bool(tiles)),
+               "fit": data.get("bounds"), "about": about_html or ""}
     _Script(
-        f"var atlasLegend = L.control({{position: 'bottomright'}});\n"
-        f"atlasLegend.onAdd = function () {{ var div = L.DomUtil.create('div'); div.innerHTML = {_script_json(legend)};"
-        f" L.DomEvent.disableClickPropagation(div); return div; }};\n"
-        f"atlasLegend.addTo({m.get_name()});\n"
-        f"window.atlas = {{map: {m.get_name()}, timeDimension: {m.get_name()}.timeDimension || null, "
-        f"dated: {played.get_name() if played else 'null'}, undated: {undated_group.get_name()}, "
-        f"places: {places.get_name()}}};"
+        "var atlasOptions = " + figure.payload("options", _script_json(options)) + ";\n"
+        + (f"atlasOptions.tiles = {tile_layer.get_name()};\n" if tile_layer is not None else "")
+        + f"window.atlas = {{map: {m.get_name()}, basemap: window.atlasBasemap}};\n"
+        + f"window.atlas.player = atlasMap({m.get_name()}, {figure.payload('relations', _script_json(slim))}, "
+          f"{_script_json(MAP_TEXT[lang])}, "
+          "atlasOptions);\n"
     ).add_to(m)
-    m.get_root().header.add_child(Element("<title>Pairing Atlas map</title>"), name="atlas_title")
+    root = m.get_root()
+    root.header.add_child(Element(f"<title>{_e(title or 'Pairing Atlas map')}</title>"), name="atlas_title")
+    _HeaderText("<style>" + _STYLE + "</style>\n<script>" + _SCRIPT.replace("</script", "<\\/script")
+                + "</script>").add_to(m)
+    if tile_layer is not None:  # added only when its box is ticked
+        _Script(f"{m.get_name()}.removeLayer({tile_layer.get_name()});").add_to(m)
     _keep_known_assets(m)
     return m
 
 
 def render_map(data: Mapping, *, standalone: bool = False, height: int | None = 620,
-               tiles: str | None = "OpenStreetMap") -> str:
+               tiles: str | None = TILES, lang: str | None = None, keep_view: bool = False,
+               title: str | None = None, about_html: str | None = None) -> str:
     """A complete HTML document with the map of ``data`` (from :func:`geo.map.data.build_map_data`).
 
     Parameters: ``standalone``, inline every script, stylesheet and font from the npm packages
-    (``node_modules``) so the file works opened from disk with no network but the map tiles;
-    ``height``, the map's height in pixels (``None``: the whole window); ``tiles``, a folium tile
-    name or URL template (``None``: no base map).
+    (``node_modules``) so the file works opened from disk with no network (China is drawn by the
+    inlined base map, :mod:`geo.map.basemap`); ``height``, the map's height in pixels (``None``: the
+    whole window); ``tiles``, a folium tile name or URL template for an optional layer, off by
+    default and dropped when its tiles fail to load (``None``: none); ``lang``, ``"zh"`` or ``"en"``
+    (default: the language ``data`` was built in); ``keep_view``, keep the zoom, position and
+    player year in the browser's storage across page loads (the app's reruns); ``title``, the page's
+    title; ``about_html``, HTML (escaped by the caller) for a collapsible panel at the top left: what
+    a presentation shows (title, filters, sources, export date).
 
     Raises :class:`geo.errors.MapAssetsMissingError` (standalone) when the npm packages are not
     installed, :class:`geo.errors.MapAssetError` if an external address would remain, and
     :class:`geo.errors.MapDataError` if ``data`` is not what ``build_map_data`` returns.
     """
-    document = build_folium_map(data, height=height, tiles=tiles).get_root().render()
+    document = build_folium_map(data, height=height, tiles=tiles, lang=lang, keep_view=keep_view, title=title,
+                                about_html=about_html).get_root().render()
     if not standalone:
         return document
     document = inline_assets(document)

@@ -8,6 +8,7 @@ reach the table, the map and the exports, uploads reach the view.
 from __future__ import annotations
 
 import csv
+import json
 import datetime as dt
 import io
 import shutil
@@ -20,6 +21,7 @@ from gold import ROOT, SEEDS
 from timeline import extract_paths
 from timeline.events.export import EVENT_COLUMNS
 from timeline.library import ENV_VAR, Library, ensure_seeded
+from timeline.views.labels import column_label, ui
 from timeline.views.uploads import library_of
 
 APP = str(ROOT / "streamlit_app.py")
@@ -55,12 +57,19 @@ def run_app() -> AppTest:
     return at
 
 
-def metrics(at: AppTest) -> dict[str, int]:
-    return {m.label: int(m.value) for m in at.metric}
+def metrics(at: AppTest, lang: str = "zh") -> dict[str, int]:
+    """The four counts by their machine names (the labels are in the app's language)."""
+    names = {ui(k, lang): k for k in ("events", "dated", "undated", "not_on_map")}
+    return {names[m.label]: int(m.value) for m in at.metric}
 
 
 def table_ids(at: AppTest) -> list[str]:
     return list(at.dataframe(key="events_table").value["event_id"]) if at.dataframe else []
+
+
+def events(rows) -> int:
+    """Distinct events in rows (a row is one event × donor × recipient)."""
+    return len({r["event_id"] for r in rows})
 
 
 def map_page(at: AppTest) -> str:
@@ -81,15 +90,16 @@ def marker(row: dict) -> str:
 def test_the_app_opens_on_the_seed_events_with_a_map_a_timeline_and_a_table(seed_rows):
     at = run_app()
     counts = metrics(at)
-    assert counts["Events"] == len(seed_rows) > 50
-    assert counts["Dated"] + counts["Year not stated"] == counts["Events"]
-    assert counts["Year not stated"] > 10 and counts["Not on the map"] > 0
+    assert counts["events"] == events(seed_rows) > 50
+    assert counts["dated"] + counts["undated"] == counts["events"]
+    assert counts["undated"] > 10 and counts["not_on_map"] > 0
     assert sorted(table_ids(at)) == sorted(r["event_id"] for r in seed_rows)
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the timeline
     page = map_page(at)
     assert "window.atlas" in page and "leaflet" in page.lower()
     assert 'src="https://' not in page  # the embedded map carries its scripts: it draws offline
-    assert {b.key for b in at.get("download_button")} == {"download_csv", "download_html", "download_geojson"}
+    assert {b.key for b in at.get("download_button")} == {"download_csv", "download_csv_machine", "download_html",
+                                                         "download_geojson"}
 
 
 def test_a_kind_filter_changes_the_table_the_counts_and_the_map(seed_rows):
@@ -98,7 +108,7 @@ def test_a_kind_filter_changes_the_table_the_counts_and_the_map(seed_rows):
     at.multiselect(key="kinds").set_value(["team_arrival"]).run()
     kept = [r for r in seed_rows if r["kind"] == "team_arrival"]
     assert kept and sorted(table_ids(at)) == sorted(r["event_id"] for r in kept)
-    assert metrics(at)["Events"] == len(kept)
+    assert metrics(at)["events"] == events(kept)
     page = map_page(at)
     assert page != before
     shown = {marker(r) for r in kept if on_map(r)}
@@ -108,15 +118,16 @@ def test_a_kind_filter_changes_the_table_the_counts_and_the_map(seed_rows):
     assert all(m in before for m in gone)  # the check can fail: they were on the map before
 
 
-def test_the_year_range_keeps_those_years_and_the_undated(seed_rows):
+def test_a_year_range_leaves_out_the_undated_unless_asked(seed_rows):
     at = run_app()
+    assert at.dataframe(key="events_table").value["year"].isna().sum() > 0  # no range: all of them
     at.slider(key="year_range").set_value((2016, 2017)).run()
     table = at.dataframe(key="events_table").value
     years = table["year"].dropna()
-    assert len(years) and years.between(2016, 2017).all()
+    assert len(years) and years.between(2016, 2017).all() and table["year"].notna().all()
+    at.checkbox(key="include_undated").check().run()
+    table = at.dataframe(key="events_table").value
     assert table["year"].isna().sum() == sum(r["year"] is None for r in seed_rows)
-    at.checkbox(key="include_undated").uncheck().run()
-    assert at.dataframe(key="events_table").value["year"].notna().all()
 
 
 def test_a_click_on_the_timeline_filters_the_table_and_the_map_and_opens_the_evidence(seed_rows):
@@ -132,7 +143,7 @@ def test_a_click_on_the_timeline_filters_the_table_and_the_map_and_opens_the_evi
     assert marker(target) in page and marker(other) not in page
     evidence = " ".join(h.proto.body for h in at.get("html"))
     assert f"<mark>{target['evidence']}</mark>" in evidence
-    assert "Published 2024-10-09 (stamp: " in evidence and target["doc"] in evidence
+    assert "发布于 2024-10-09（stamp: " in evidence and target["doc"] in evidence
 
 
 def test_a_brush_on_the_timeline_picks_a_year_range(seed_rows):
@@ -157,7 +168,7 @@ def test_uploads_add_events_and_each_bad_file_gets_a_message_naming_it(seed_rows
     assert "empty.txt" in warnings and "photo.txt" in warnings and "zigong.txt" not in warnings
     table = at.dataframe(key="events_table").value
     assert "zigong.txt" in set(table["doc"])
-    assert metrics(at)["Events"] == len(seed_rows) + sum(table["doc"] == "zigong.txt")
+    assert metrics(at)["events"] == events(seed_rows) + table[table["doc"] == "zigong.txt"]["event_id"].nunique()
     at.file_uploader(key="upload").set_value(None).run()  # removed from the uploader: still in the library
     assert "zigong.txt" in set(at.dataframe(key="events_table").value["doc"]) and not at.warning
 
@@ -165,19 +176,20 @@ def test_uploads_add_events_and_each_bad_file_gets_a_message_naming_it(seed_rows
 def test_an_upload_survives_a_restart_and_is_removed_from_the_library_panel(seed_rows):
     at = run_app()
     at.file_uploader(key="upload").set_value([("zigong.txt", ARTICLE.encode("utf-8"), "text/plain")]).run()
-    added = metrics(at)["Events"] - len(seed_rows)
+    added = metrics(at)["events"] - events(seed_rows)
     assert added > 0
     restarted = run_app()  # a new server process's first session: nothing in its session state
     assert "zigong.txt" in set(restarted.dataframe(key="events_table").value["doc"])
-    assert metrics(restarted)["Events"] == len(seed_rows) + added
+    assert metrics(restarted)["events"] == events(seed_rows) + added
     listed = next(d.value for d in restarted.dataframe if "undated" in d.value.columns)  # the library's list
-    assert int(listed.loc[listed["doc"] == "zigong.txt", "rows"].iloc[0]) == added
+    table = restarted.dataframe(key="events_table").value
+    assert int(listed.loc[listed["doc"] == "zigong.txt", "rows"].iloc[0]) == sum(table["doc"] == "zigong.txt")
     restarted.selectbox(key="library_doc").set_value("zigong.txt").run()
     restarted.button(key="library_remove").click().run()
     assert not restarted.exception and not restarted.error
     assert any("Removed zigong.txt" in s.value for s in restarted.success)
     assert "zigong.txt" not in set(restarted.dataframe(key="events_table").value["doc"])
-    assert metrics(run_app())["Events"] == len(seed_rows)
+    assert metrics(run_app())["events"] == events(seed_rows)
 
 
 def test_a_publication_date_given_in_the_app_gives_month_day_dates_their_year():
@@ -200,51 +212,98 @@ def test_pasted_text_is_added_to_the_view(seed_rows):
     at.text_area(key="paste_text").input("2016年9月11日，青白江区援藏工作队抵达九龙县，开展对口支援。")
     at.button(key="paste_submit").click().run()
     assert not at.exception and not at.error
-    assert any("Added the pasted text" in s.value for s in at.success)
+    assert any(ui("pasted", "zh", n="") .split("：")[0] in s.value for s in at.success)
     docs = at.dataframe(key="events_table").value["doc"]
     assert any(d.startswith("pasted-") for d in docs)
-    assert metrics(at)["Events"] > len(seed_rows)
+    assert metrics(at)["events"] > events(seed_rows)
 
 
-def test_the_csv_export_holds_exactly_the_filtered_rows(monkeypatch):
-    files: dict[str, bytes] = {}
-    original = MediaFileManager.add
+def test_downloads_are_built_when_asked_and_hold_exactly_the_filtered_rows(monkeypatch):
+    deferred: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
 
-    def spy(self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False):
-        files[file_name] = path_or_data
-        return original(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        deferred[file_name] = data_callable  # not called: a file is built only when its button is clicked
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
 
-    monkeypatch.setattr(MediaFileManager, "add", spy)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
     at = run_app()
     at.multiselect(key="kinds").set_value(["visit", "funding"]).run()
-    text = files["pairing-atlas-events.csv"].decode("utf-8")
+    assert set(deferred) == {"pairing-atlas-events.csv", "pairing-atlas-events-columns.csv", "pairing-atlas-map.html",
+                             "pairing-atlas-relations.geojson"}
+    text = deferred["pairing-atlas-events.csv"]()
     assert text.startswith("\ufeff")
     records = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    assert list(records[0]) == list(EVENT_COLUMNS)
+    assert list(records[0]) == [column_label(c, "zh") for c in EVENT_COLUMNS]  # 中文 headers
+    machine = list(csv.DictReader(io.StringIO(deferred["pairing-atlas-events-columns.csv"]().lstrip("\ufeff"))))
+    assert list(machine[0]) == list(EVENT_COLUMNS)  # and the machine names, for scripts
     table = at.dataframe(key="events_table").value
-    assert [(r["event_id"], r["donor"], r["recipient"]) for r in records] == list(
+    assert [(r["event_id"], r["donor"], r["recipient"]) for r in machine] == list(
         zip(table["event_id"], table["donor"], table["recipient"]))
-    assert {r["kind"] for r in records} == {"visit", "funding"}
-    assert b'"type": "FeatureCollection"' in files["pairing-atlas-arcs.geojson"] or \
-        b'"type":"FeatureCollection"' in files["pairing-atlas-arcs.geojson"]
-    assert b"window.atlas" in files["pairing-atlas-map.html"]
+    assert {r["kind"] for r in machine} == {"visit", "funding"}
+    assert '"type": "FeatureCollection"' in deferred["pairing-atlas-relations.geojson"]()
+    page = deferred["pairing-atlas-map.html"]()
+    assert "window.atlas" in page and "类型: 考察对接、资金支持" in page and "导出日期" in page
 
 
 def test_a_row_picked_in_the_table_is_alone_on_the_map_and_opens_its_evidence(seed_rows):
     at = run_app()
     table = at.dataframe(key="events_table").value
-    index = next(i for i, r in enumerate(seed_rows) if on_map(r) and r["year"] is not None)
-    target = seed_rows[index]
-    assert table["event_id"][index] == target["event_id"]
+    index = next(i for i, e in enumerate(table["event_id"])
+                 if any(r["event_id"] == e and on_map(r) and r["year"] is not None for r in seed_rows))
+    target = next(r for r in seed_rows if r["event_id"] == table["event_id"][index] and on_map(r))
     at.session_state["events_table"] = {"selection": {"rows": [index], "columns": [], "cells": []}}
     at.run()
     assert not at.exception and not at.error
-    assert metrics(at)["Events"] == len(seed_rows)  # the table keeps every row: the selection is for reading
+    assert metrics(at)["events"] == events(seed_rows)  # the table keeps every row: the selection is for reading
     page = map_page(at)
     assert marker(target) in page
     assert sum(marker(r) in page for r in seed_rows if on_map(r)) < len([r for r in seed_rows if on_map(r)])
-    assert any("selected rows" in c.value for c in at.caption)
+    assert any("地图显示所选的" in c.value for c in at.caption)
     assert f"<mark>{target['evidence']}</mark>" in " ".join(h.proto.body for h in at.get("html"))
+
+
+def test_the_table_lists_dated_events_first_in_date_order():
+    table = run_app().dataframe(key="events_table").value
+    known = table["year"].notna()
+    n = int(known.sum())
+    assert n and known.iloc[:n].all() and not known.iloc[n:].any()  # every undated row after the dated ones
+    assert list(table["year"].iloc[:n]) == sorted(table["year"].iloc[:n])
+    assert "年份未载明" in table["date"].iloc[-1]
+
+
+def test_the_language_switch_changes_every_label_and_keeps_the_counts(seed_rows):
+    at = run_app()
+    chinese = metrics(at)
+    assert "年份未载明" in [m.label for m in at.metric] and at.title[0].value == "对口帮扶地图"
+    table = at.dataframe(key="events_table").value
+    assert "资金支持" in set(table["kind"]) and "年份未载明" in set(table["date"])
+    assert "年份未载明" in map_page(at) and "资金支持" in map_page(at)
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception and not at.error
+    assert metrics(at, "en") == chinese  # the same counts, in other words
+    assert at.title[0].value == "Pairing Atlas" and at.multiselect(key="kinds").label == "Kinds"
+    table = at.dataframe(key="events_table").value
+    assert "funding" in set(table["kind"]) and "year not stated" in set(table["date"])
+    assert any(" " in d and d.split(" ")[-1].isascii() for d in table["donor"])  # 自贡市 Zigong
+    page = map_page(at)
+    assert "year not stated" in page and "Sichuan" in page
+
+
+def test_counts_say_events_and_rows_apart(seed_rows):
+    at = run_app()
+    counts = metrics(at)
+    assert counts["events"] == events(seed_rows) < len(seed_rows)
+    assert any(f"{len(seed_rows)} 行" in s.value for s in at.subheader)  # the table's heading: events and rows
+    assert counts["not_on_map"] == sum(1 for r in seed_rows if not on_map(r))
+    page = map_page(at)  # the map's legend and strip say the same numbers
+    legend = page.replace('\\"', '"')  # the legend's HTML is a JSON string in the page's script
+    assert f'data-events="{counts["events"]}" data-rows="{len(seed_rows)}" data-dated="{counts["dated"]}" ' \
+           f'data-undated="{counts["undated"]}"' in legend
+    assert f'"undated_events":{counts["undated"]}' in page
+    chart = (at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))[0]
+    spec = json.dumps(json.loads(chart.proto.spec), ensure_ascii=False)
+    assert f"年份未载明 ({counts['undated']})" in spec  # and the timeline's band
 
 
 def test_without_the_npm_packages_the_map_loads_from_cdns_and_the_html_export_says_what_to_do(monkeypatch, tmp_path):
@@ -253,7 +312,7 @@ def test_without_the_npm_packages_the_map_loads_from_cdns_and_the_html_export_sa
     assert not at.exception and not at.error
     assert 'src="https://' in map_page(at)  # the page still draws, with network
     assert any("npm ci" in w.value for w in at.warning)
-    assert {b.key for b in at.get("download_button")} == {"download_csv", "download_geojson"}
+    assert {b.key for b in at.get("download_button")} == {"download_csv", "download_csv_machine", "download_geojson"}
 
 
 def test_the_uploader_and_the_app_agree_on_the_upload_limit():

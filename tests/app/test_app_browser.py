@@ -76,34 +76,49 @@ def _map_ready(page) -> None:
     page.wait_for_function(f"() => {MAP} && {MAP}.contentWindow && {MAP}.contentWindow.atlas", timeout=90_000)
 
 
+def _settled(page) -> None:
+    """Wait until the map's page stops being replaced (the app reruns once the chart reports its selection)."""
+    for _ in range(20):
+        page.evaluate(f"() => {{ {MAP}.contentWindow.__atlasMark = true; }}")
+        page.wait_for_timeout(1000)  # a quiet second: no rerun replaced the page
+        if page.evaluate(f"() => {MAP} && {MAP}.contentWindow && {MAP}.contentWindow.__atlasMark === true"):
+            _map_ready(page)
+            return
+        _map_ready(page)
+    raise AssertionError("the app kept replacing the map")
+
+
 def _legend_total(page) -> int:
     return page.evaluate(f"() => Number({LEGEND}.dataset.events)")
 
 
-def _polylines(page, dashed: bool) -> int:
-    test = "l.options.dashArray" if dashed else "!l.options.dashArray"
-    return page.evaluate(
-        f"""() => {{ const w = {MAP}.contentWindow; let n = 0;
-            w.atlas.map.eachLayer(l => {{ if (l instanceof w.L.Polyline && {test}) n += 1; }}); return n; }}"""
-    )
+def _state(page) -> dict:
+    return page.evaluate(f"() => Object.assign({{}}, {MAP}.contentWindow.atlas.map.getContainer().dataset)")
 
 
-def test_app_loads_offline_draws_the_map_and_plays(app_url, tmp_path):
-    with offline_page() as page:
+def test_app_loads_offline_in_chinese_draws_china_and_the_map_plays_by_year(app_url, tmp_path):
+    with offline_page(locale="zh-CN") as page:  # a Chinese browser: the app starts in 中文
         page.goto(app_url)
         _map_ready(page)
         page.wait_for_selector(".vega-embed svg .mark-symbol path", timeout=60_000)
-        assert _polylines(page, dashed=True) > 0  # the "year not stated" layer is drawn, always on
-        assert int(page.evaluate(f"() => {LEGEND}.dataset.undated")) > 0
-        page.wait_for_function(f"() => {MAP}.contentWindow.atlas.timeDimension !== null")
-        now = f"{MAP}.contentWindow.atlas.timeDimension.getCurrentTime()"
-        start = page.evaluate(f"() => {now}")
-        page.frame_locator('iframe[data-testid="stIFrame"]').locator("a.timecontrol-play").click()
-        page.wait_for_function(f"(t) => {now} !== t", arg=start, timeout=30_000)
-        first = page.evaluate(f"() => {now}")
-        page.wait_for_function(f"(t) => {now} !== t", arg=first, timeout=30_000)
-        assert page.evaluate(f"() => {now}") > first  # play moves forward through the years
-        assert _polylines(page, dashed=False) > 0  # dated arcs appear as the years pass
+        provinces = page.evaluate(f"() => {MAP}.contentWindow.atlas.basemap.provinces.getLayers().length")
+        assert provinces == 34  # China drawn with no tiles and no network
+        assert int(_state(page)["undatedShown"]) > 0  # stopped: the relations with no year are dashed
+        frame = page.frame_locator('iframe[data-testid="stIFrame"]')
+        assert "年份未载明" in frame.locator(".atlas-undated-name").inner_text()
+        frame.locator("#atlas-legend summary").click()  # folded on a map this small: unfold it
+        assert "工作队抵达" in frame.locator("#atlas-legend").inner_text()  # kinds in Chinese
+        assert page.get_by_text("年份未载明", exact=True).first.is_visible()  # the app's own count
+        frame.locator("button.atlas-play").click()
+        page.wait_for_function(f"() => {MAP}.contentWindow.atlas.player.year() !== null")
+        first = page.evaluate(f"() => {MAP}.contentWindow.atlas.player.year()")
+        assert _state(page)["undatedShown"] == "0"  # hidden while playing
+        assert frame.locator(".atlas-year").inner_text() == str(first)
+        page.wait_for_function(f"(y) => {MAP}.contentWindow.atlas.player.year() === y + 1", arg=first,
+                               timeout=10_000)
+        assert frame.locator(".atlas-year").inner_text() == str(first + 1)  # one step, one year
+        page.evaluate(f"() => {MAP}.contentWindow.atlas.player.showYear(null)")
+        frame.locator("#atlas-legend summary").click()  # folded again, as it opens
         shot = SCREENSHOT if os.environ.get("ATLAS_UPDATE_SCREENSHOT") == "1" else tmp_path / "screenshot.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
@@ -126,3 +141,51 @@ def test_a_click_on_a_timeline_event_filters_the_map_and_opens_its_evidence(app_
         )
         assert _legend_total(page) == 1
         page.locator("mark").first.wait_for(timeout=30_000)  # the evidence sentence, highlighted
+
+
+def _frame_boxes(page) -> dict:
+    return page.evaluate(f"""() => {{
+        const d = {MAP}.contentWindow.document, r = s => d.querySelector(s).getBoundingClientRect().toJSON();
+        return {{player: r('.atlas-player'), legend: r('.atlas-legend-box'), map: r('.folium-map'),
+                 open: d.querySelector('#atlas-legend').open}}; }}""")
+
+
+def test_on_a_phone_the_player_is_uncovered_and_the_page_does_not_scroll_sideways(app_url):
+    with offline_page(viewport=(390, 844), locale="zh-CN") as page:
+        page.goto(app_url)
+        _map_ready(page)
+        page.wait_for_function(f"() => {MAP}.contentWindow.document.querySelector('.atlas-player')")
+        boxes = _frame_boxes(page)
+        player, legend, map_box = boxes["player"], boxes["legend"], boxes["map"]
+        assert boxes["open"] is False  # the legend starts folded on a small screen
+        assert legend["bottom"] <= player["top"] or legend["top"] >= player["bottom"]
+        assert player["left"] >= map_box["left"] and player["right"] <= map_box["right"]
+        page.frame_locator('iframe[data-testid="stIFrame"]').locator("button.atlas-play").click()  # reachable
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        assert page.js_errors == []
+
+
+def test_a_click_on_a_relation_shows_its_evidence_and_the_view_survives_a_rerun(app_url):
+    with offline_page(locale="zh-CN") as page:
+        page.goto(app_url)
+        _map_ready(page)
+        _settled(page)
+        window = f"{MAP}.contentWindow"
+        page.evaluate(f"() => {{ const a = {window}.atlas; "
+                      "a.map.fitBounds(a.player.relations[0].line.getBounds(), {padding: [150, 150], animate: false}); }")
+        x, y = page.evaluate(f"""() => {{
+            const a = {window}.atlas, r = a.player.relations[0];
+            const p = a.map.latLngToContainerPoint(r.latlngs[Math.floor(r.latlngs.length / 2)]);
+            const f = {MAP}.getBoundingClientRect(), m = a.map.getContainer().getBoundingClientRect();
+            return [f.left + m.left + p.x, f.top + m.top + p.y]; }}""")
+        page.mouse.click(x, y)
+        card = page.frame_locator('iframe[data-testid="stIFrame"]').locator(".atlas-card-popup .atlas-card")
+        card.wait_for(timeout=10_000)
+        evidence = page.evaluate(f"() => {window}.atlas.player.relations[0].p.card")
+        assert "atlas-evidence" in evidence and card.locator(".atlas-evidence").count() > 0
+        zoom = page.evaluate(f"() => {window}.atlas.map.getZoom()")
+        page.get_by_label("搜索（简体、繁体、拼音或省名）").fill("四川")  # a filter change reruns the app
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"(z) => {MAP} && {window}.atlas && {window}.atlas.map.getZoom() === z "
+                               f"&& {window}.document.querySelector('#atlas-legend')", arg=zoom, timeout=60_000)
+        assert page.js_errors == []

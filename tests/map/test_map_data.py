@@ -1,4 +1,4 @@
-"""The map's data (geo.map.data): arcs, times, the undated layer, counts, popups, aggregation."""
+"""The map's data (geo.map.data): one arc per relation, its years and card, places, counts."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import GeoError, MapDataError
-from geo.map.data import KIND_COLOURS, KIND_LABELS, REQUIRED_COLUMNS, build_map_data, to_geojson
+from geo.map.data import KIND_COLOURS, KIND_LABELS, REQUIRED_COLUMNS, build_map_data, date_label, to_geojson
 from timeline.events.batch import extract_paths
 from timeline.events.export import EVENT_COLUMNS, csv_text, events_to_rows
 from timeline.events.model import EventKind
@@ -45,40 +45,45 @@ def as_csv_rows(rows: list[dict[str, object]]) -> list[dict[str, str]]:
 both_forms = pytest.mark.parametrize("form", [lambda rows: rows, as_csv_rows], ids=["typed", "csv-strings"])
 
 
+def relations(data: dict) -> list[dict]:
+    return [f["properties"] for f in data["relations"]["features"]]
+
+
 @both_forms
-def test_dated_arc_runs_from_donor_to_recipient_with_one_time_per_point(form):
-    data = build_map_data(form([row()]))
-    [arc] = data["dated"]["features"]
+def test_one_arc_per_relation_runs_from_donor_to_recipient(form):
+    data = build_map_data(form([row(), row(event_id="e2", year=2019, date_text="2019年"),
+                                row(event_id="e3", year=None, date_text="")]))
+    [arc] = data["relations"]["features"]
     coords = arc["geometry"]["coordinates"]
-    assert arc["geometry"]["type"] == "LineString"
-    assert 16 <= len(coords) <= 24
+    assert arc["geometry"]["type"] == "LineString" and 16 <= len(coords) <= 24
     assert coords[0] == pytest.approx(list(SUINING), abs=1e-5)
     assert coords[-1] == pytest.approx(list(LIXIAN), abs=1e-5)
-    assert arc["properties"]["times"] == ["2017"] * len(coords)
-    assert (arc["properties"]["donor"], arc["properties"]["recipient"]) == ("遂宁市", "理县")
-    assert data["years"] == [2017] and data["period"] == "P1Y"
+    p = arc["properties"]
+    assert (p["donor"], p["recipient"], p["count"], p["undated"]) == ("遂宁市", "理县", 3, 1)
+    assert p["years"] == [[2017, 1], [2019, 1]] and p["first_year"] == 2017
+    assert data["years"] == [2017, 2019]
+    assert data["year_counts"] == [[2017, 1], [2018, 0], [2019, 1]]  # the empty year too
+    assert data["undated_drawn"] == 1
 
 
-@both_forms
-@pytest.mark.parametrize(("precision", "month", "day", "time"), [
-    ("year", None, None, "2021"),
-    ("month", 6, None, "2021-06"),
-    ("day", 6, 15, "2021-06"),  # at its month: the player steps by month
-])
-def test_an_arc_is_timed_at_its_year_or_month(form, precision, month, day, time):
-    data = build_map_data(form([row(year=2021, month=month, day=day, precision=precision)]))
-    [arc] = data["dated"]["features"]
-    assert set(arc["properties"]["times"]) == {time}
-    assert data["period"] == ("P1Y" if time == "2021" else "P1M")
+def test_the_player_steps_by_month_only_when_every_dated_event_states_its_month():
+    months = [row(year=2016, month=9, precision="month"), row(event_id="b", year=2017, month=2, day=3, precision="day")]
+    data = build_map_data(months + [row(event_id="u", year=None, date_text="")])
+    assert data["period"] == "P1M"
+    assert data["step_counts"][0] == [2016 * 12 + 8, 1] and data["step_counts"][-1] == [2017 * 12 + 1, 1]
+    assert len(data["step_counts"]) == 6  # every month from 2016-09 to 2017-02
+    assert relations(data)[0]["steps"] == [[2016 * 12 + 8, 1], [2017 * 12 + 1, 1]]
+    mixed = build_map_data(months + [row(event_id="y", year=2018)])  # one event known to its year only
+    assert mixed["period"] == "P1Y" and [s for s, _ in mixed["step_counts"]] == [2016, 2017, 2018]
 
 
-def test_arrowhead_has_the_arc_time_and_its_tip_at_the_recipient():
-    data = build_map_data([row(year=2012, month=3, precision="month")])
-    [arrow] = data["arrows"]["features"]
-    ring = arrow["geometry"]["coordinates"][0]
-    assert arrow["geometry"]["type"] == "Polygon"
-    assert ring[0] == ring[-1] == pytest.approx(list(LIXIAN), abs=1e-5)
-    assert arrow["properties"]["times"] == ["2012-03"]  # one per ring
+def test_each_direction_is_its_own_relation_and_bulges_to_its_own_side():
+    there = row(event_id="a")
+    back = row(event_id="b", donor="理县", donor_lon=LIXIAN[0], donor_lat=LIXIAN[1],
+               recipient="遂宁市", recipient_lon=SUINING[0], recipient_lat=SUINING[1])
+    a, b = build_map_data([there, back])["relations"]["features"]
+    assert math.dist(a["geometry"]["coordinates"][8], b["geometry"]["coordinates"][8]) > 0.1
+    assert _side(a) > 0 and _side(b) > 0  # each to the left of its own travel
 
 
 def _side(arc: dict) -> float:
@@ -88,34 +93,28 @@ def _side(arc: dict) -> float:
     return (x1 - x0) * (ym - y0) - (y1 - y0) * (xm - x0)
 
 
-def test_opposite_directions_bulge_to_opposite_sides_so_they_do_not_overlap():
-    there = row(event_id="a")
-    back = row(event_id="b", donor="理县", donor_lon=LIXIAN[0], donor_lat=LIXIAN[1],
-               recipient="遂宁市", recipient_lon=SUINING[0], recipient_lat=SUINING[1])
-    a, b = build_map_data([there, back])["dated"]["features"]
-    mid_a = a["geometry"]["coordinates"][10]
-    mid_b = b["geometry"]["coordinates"][10]
-    assert math.dist(mid_a, mid_b) > 0.1
-    # each bulges to the left of its own travel: the same sign relative to its own direction
-    assert _side(a) > 0 and _side(b) > 0
+def test_a_relation_with_only_undated_events_has_no_years():
+    data = build_map_data([row(year=None, date_text="", precision="unknown", basis="not_stated")])
+    [p] = relations(data)
+    assert p["years"] == [] and p["first_year"] is None and p["undated"] == 1
+    assert "年份未载明" in p["card"]
+    assert data["counts"]["undated"] == 1 and data["counts"]["dated"] == 0 and data["years"] == []
 
 
-@both_forms
-def test_undated_event_is_dashed_in_its_own_layer_without_times(form):
-    data = build_map_data(form([row(year=None, date_text="", precision="unknown", basis="not_stated")]))
-    assert data["dated"]["features"] == [] and data["arrows"]["features"] == []
-    [arc] = data["undated"]["features"]
-    assert "times" not in arc["properties"]
-    assert arc["properties"]["style"]["dashArray"]
-    assert "year not stated" in arc["properties"]["popup"]
-    assert data["counts"]["undated"] == 1 and data["counts"]["dated"] == 0
-    assert data["years"] == []
-
-
-def test_a_month_without_year_stays_undated_and_says_so():
-    data = build_map_data([row(year=None, month=5, date_text="年5月", precision="month", basis="not_stated")])
-    [arc] = data["undated"]["features"]
-    assert "年5月 (year not stated)" in arc["properties"]["popup"]
+@pytest.mark.parametrize(("over", "zh", "en"), [
+    ({"year": None, "month": 5, "date_text": "年5月", "precision": "month", "basis": "not_stated"},
+     "年5月（年份未载明）", "年5月 (year not stated)"),
+    ({"year": None, "date_text": "", "precision": "unknown"}, "年份未载明", "year not stated"),
+    ({"year": 2016, "month": 9, "day": 11, "date_text": "2016年9月11日", "precision": "day"},
+     "2016-09-11 · 2016年9月11日", "2016-09-11 · 2016年9月11日"),
+    ({"year": 2016, "month": 9, "date_text": "2016年9月", "precision": "month"}, "2016-09 · 2016年9月", None),
+    ({"year": 2016, "date_text": "2016", "precision": "year"}, "2016", None),
+    ({"year": 2016, "end_year": 2018, "date_text": "2016至2018年", "precision": "year"}, "2016–2018 · 2016至2018年", None),
+])
+def test_dates_show_at_their_precision_and_as_written(over, zh, en):
+    assert date_label(row(**over), "zh") == zh
+    if en:
+        assert date_label(row(**over), "en") == en
 
 
 @both_forms
@@ -123,87 +122,76 @@ def test_a_party_without_coordinates_is_counted_not_on_the_map_and_not_drawn(for
     region = row(event_id="r", recipient="省内藏区10个县", recipient_adcode="", recipient_lon=None,
                  recipient_lat=None, recipient_kind="region")
     data = build_map_data(form([row(), region]))
-    assert data["counts"] == {"events": 2, "dated": 1, "undated": 0, "not_on_map": 1, "pairs": 2}
+    assert data["counts"] == {"events": 2, "dated": 2, "undated": 0, "rows": 2, "not_on_map": 1, "relations": 1}
     assert data["not_on_map"] == ["省内藏区10个县"]
-    drawn = [f["properties"]["recipient"] for f in data["dated"]["features"] + data["undated"]["features"]]
-    assert drawn == ["理县"]
+    assert [p["recipient"] for p in relations(data)] == ["理县"]
     assert {f["properties"]["name"] for f in data["places"]["features"]} == {"遂宁市", "理县"}
 
 
-def test_counts_of_the_seed_events_partition_the_rows(seed_rows):
+def test_counts_say_events_and_rows_apart(seed_rows):
     data = build_map_data(seed_rows)
     c = data["counts"]
-    assert c["events"] == len(seed_rows) == c["dated"] + c["undated"] + c["not_on_map"]
-    assert c["dated"] == len(data["dated"]["features"]) and c["undated"] == len(data["undated"]["features"])
+    events = {r["event_id"] for r in seed_rows}
+    assert c["events"] == len(events) == c["dated"] + c["undated"] < c["rows"] == len(seed_rows)
     assert c["not_on_map"] == sum(1 for r in seed_rows if r["donor_lon"] is None or r["recipient_lon"] is None) > 0
-    assert c["undated"] > 0 and c["dated"] > 0
+    drawn = [r for r in seed_rows if r["donor_lon"] is not None and r["recipient_lon"] is not None]
+    assert sum(p["count"] for p in relations(data)) == len(drawn)  # each drawn row in exactly one relation
+    assert c["relations"] == len({(r["donor"], r["recipient"]) for r in drawn}) < len(drawn)
+
+
+def test_one_event_with_two_recipients_counts_once():
+    rows = [row(event_id="x"), row(event_id="x", recipient="自贡市", recipient_lon=ZIGONG[0], recipient_lat=ZIGONG[1])]
+    c = build_map_data(rows)["counts"]
+    assert (c["events"], c["rows"], c["relations"]) == (1, 2, 2)
 
 
 def test_csv_strings_and_typed_rows_give_the_same_map(seed_rows):
     typed, read_back = build_map_data(seed_rows), build_map_data(as_csv_rows(seed_rows))
-    for key in ("counts", "bounds", "years", "period", "not_on_map"):
+    for key in ("counts", "bounds", "years", "year_counts", "not_on_map"):
         assert typed[key] == read_back[key]
-    assert [f["geometry"] for f in typed["dated"]["features"]] == [f["geometry"] for f in read_back["dated"]["features"]]
+    assert typed["relations"] == read_back["relations"]
 
 
 HOSTILE = "<script>alert(1)</script>"
 
 
-@pytest.mark.parametrize("field", ["evidence", "donor", "recipient", "date_text", "doc", "kind"])
-def test_popups_and_tooltips_escape_news_text(field):
-    data = build_map_data([row(**{field: f"x{HOSTILE}"})])
-    [arc] = data["dated"]["features"]
-    [arrow] = data["arrows"]["features"]
-    html_parts = [arc["properties"]["popup"], arc["properties"]["tooltip"], arrow["properties"]["tooltip"]]
-    html_parts += [f["properties"]["popup"] for f in data["places"]["features"]]
+@pytest.mark.parametrize("field", ["evidence", "donor", "recipient", "date_text", "doc", "kind", "programme"])
+def test_cards_and_tooltips_escape_news_text(field):
+    data = build_map_data([row(**{field: f"x{HOSTILE}"})], sources={"a.txt": {"title": HOSTILE, "url": "https://x/"}})
+    [p] = relations(data)
+    html_parts = [p["card"], p["tooltip"]] + [f["properties"]["popup"] for f in data["places"]["features"]]
     assert all(HOSTILE not in part for part in html_parts)
     assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in part for part in html_parts)
 
 
 def test_the_escape_check_can_fail():
-    """The raw text does reach the data, so the popup check above is not vacuous."""
-    data = build_map_data([row(evidence=HOSTILE)])
-    assert data["dated"]["features"][0]["properties"]["evidence"] == HOSTILE
+    """The raw text does reach the data, so the card check above is not vacuous."""
+    assert relations(build_map_data([row(donor=HOSTILE)]))[0]["donor"] == HOSTILE
 
 
-def test_popup_shows_pair_date_as_stated_kind_and_evidence():
-    popup = build_map_data([row(date_text="今年", basis="relative", amount_yuan=3e8)])["dated"]["features"][0][
-        "properties"]["popup"]
-    for part in ("遂宁市 → 理县", "今年 (2017)", "team arrives", "2017年,遂宁市派出干部赴理县。", "¥300,000,000"):
-        assert part in popup
+def test_a_card_lists_every_event_with_date_kind_amount_evidence_and_source():
+    rows = [row(date_text="今年", basis="relative", amount_yuan=3e8),
+            row(event_id="e2", year=None, date_text="", precision="unknown", kind="funding", people=30,
+                evidence="自贡市援助理县。", doc="b.txt")]
+    sources = {"a.txt": {"title": "理县新闻", "url": "https://example.org/a"}, "b.txt": {"title": "", "url": "file:x"}}
+    card = relations(build_map_data(rows, sources=sources))[0]["card"]
+    for part in ("遂宁市 → 理县", "2 件事件（1 件有年份）", "2017 · 今年", "工作队抵达", "援藏", "¥300,000,000",
+                 "2017年,遂宁市派出干部赴理县。", '<a href="https://example.org/a"', "理县新闻",
+                 "年份未载明", "资金支持", "30 人", "b.txt"):
+        assert part in card, part
+    assert card.index("2017 · 今年") < card.index("年份未载明")  # dated first, in date order
+    assert 'href="file:x"' not in card  # only web addresses become links
+    english = relations(build_map_data(rows, lang="en", sources=sources))[0]["card"]
+    for part in ("遂宁市 Suining → 理县 Lixian", "2 events (1 with a year)", "team arrives", "aid to Tibetan areas",
+                 "year not stated", "30 people"):
+        assert part in english, part
 
 
-def _many(n_2017: int, n_2018: int) -> list[dict[str, object]]:
-    rows = [row(event_id=f"a{i}", amount_yuan=1000) for i in range(n_2017)]
-    return rows + [row(event_id=f"b{i}", year=2018, date_text="2018年") for i in range(n_2018)]
-
-
-def test_aggregation_merges_arcs_per_pair_and_year_above_the_threshold():
-    data = build_map_data(_many(5, 2), aggregate_above=6)
-    assert data["aggregated"] is True
-    arcs = data["dated"]["features"]
-    assert [(a["properties"]["times"][0], a["properties"]["count"]) for a in arcs] == [("2017", 5), ("2018", 2)]
-    assert "5 events" in arcs[0]["properties"]["popup"]
-    assert "total ¥5,000 (amount stated in 5 of 5)" in arcs[0]["properties"]["popup"]
-    assert len(arcs[0]["properties"]["event_ids"]) == 5
-    assert data["counts"]["dated"] == 7  # counts stay per row
-
-
-def test_no_aggregation_at_or_below_the_threshold():
-    data = build_map_data(_many(5, 2), aggregate_above=7)
-    assert data["aggregated"] is False
-    assert len(data["dated"]["features"]) == 7
-
-
-def test_aggregated_arcs_play_by_year_and_undated_ones_merge_per_pair():
-    rows = [row(event_id="m3", month=3, precision="month"), row(event_id="m4", month=4, precision="month"),
-            row(event_id="u1", year=None, date_text=""), row(event_id="u2", year=None, date_text="")]
-    data = build_map_data(rows, aggregate_above=1)
-    [dated] = data["dated"]["features"]
-    assert set(dated["properties"]["times"]) == {"2017"} and dated["properties"]["count"] == 2
-    assert data["period"] == "P1Y"
-    [undated] = data["undated"]["features"]
-    assert undated["properties"]["count"] == 2 and "times" not in undated["properties"]
+def test_a_long_relation_card_lists_the_first_events_and_says_how_many_more():
+    rows = [row(event_id=f"a{i}") for i in range(8)]
+    card = relations(build_map_data(rows, aggregate_above=5))[0]["card"]
+    assert card.count("<li") == 5 and "另有 3 件" in card
+    assert relations(build_map_data(rows))[0]["card"].count("<li") == 8
 
 
 def test_places_are_sized_by_activity():
@@ -214,6 +202,29 @@ def test_places_are_sized_by_activity():
     assert places["理县"]["count"] == 4 and places["理县"]["as_recipient"] == 4
     assert places["平昌县"]["count"] == 1
     assert places["理县"]["radius"] > places["平昌县"]["radius"] > 0
+
+
+def test_parties_at_one_point_do_not_hide_each_other():
+    # 和平区 placed at 天津市's point (as a gazetteer may place a district at its city)
+    tianjin = (117.2, 39.12)
+    rows = [row(donor="天津市", donor_adcode="120000", donor_lon=tianjin[0], donor_lat=tianjin[1]),
+            row(event_id="h", donor="和平区", donor_adcode="120101", donor_lon=tianjin[0], donor_lat=tianjin[1])]
+    data = build_map_data(rows)
+    places = {f["properties"]["name"]: f["geometry"]["coordinates"] for f in data["places"]["features"]}
+    assert places["天津市"] == list(tianjin)  # the city keeps the point, its district moves aside
+    assert 0.03 < math.dist(places["和平区"], places["天津市"]) < 0.2
+    starts = {p["donor"]: f["geometry"]["coordinates"][0]
+              for f, p in zip(data["relations"]["features"], relations(data))}
+    assert starts["和平区"] == places["和平区"] and starts["天津市"] == places["天津市"]
+
+
+def test_english_place_labels_add_pinyin_but_not_to_organisations():
+    school = row(event_id="s", donor="遂宁市高升实验小学", donor_kind="organisation")
+    data = build_map_data([row(), school], lang="en")
+    places = {f["properties"]["name"]: f["properties"] for f in data["places"]["features"]}
+    assert places["遂宁市"]["label"] == "遂宁市 Suining"
+    assert places["遂宁市高升实验小学"]["label"] == "遂宁市高升实验小学"
+    assert "遂宁市高升实验小学 → 理县 Lixian" in relations(data)[1]["tooltip"]
 
 
 def test_bounds_hold_every_drawn_point_and_none_without_any():
@@ -227,16 +238,15 @@ def test_bounds_hold_every_drawn_point_and_none_without_any():
 
 def test_no_rows_give_empty_layers_and_zero_counts():
     data = build_map_data([])
-    assert data["counts"] == {"events": 0, "dated": 0, "undated": 0, "not_on_map": 0, "pairs": 0}
-    assert all(data[k]["features"] == [] for k in ("dated", "arrows", "undated", "places"))
+    assert data["counts"] == {"events": 0, "dated": 0, "undated": 0, "rows": 0, "not_on_map": 0, "relations": 0}
+    assert data["relations"]["features"] == [] == data["places"]["features"] == data["year_counts"]
 
 
-def test_donor_and_recipient_at_the_same_point_make_a_small_loop():
+def test_donor_and_recipient_at_the_same_point_are_spread_apart():
     [arc] = build_map_data([row(recipient="遂宁市船山区", recipient_lon=SUINING[0], recipient_lat=SUINING[1])])[
-        "dated"]["features"]
+        "relations"]["features"]
     coords = arc["geometry"]["coordinates"]
-    assert coords[0] == coords[-1]
-    assert max(math.dist(c, coords[0]) for c in coords) > 0.05
+    assert math.dist(coords[0], coords[-1]) > 0.03
 
 
 def test_map_data_is_strict_json(seed_rows):
@@ -264,21 +274,41 @@ def test_a_row_without_a_required_column_is_an_error():
         build_map_data([bad])
 
 
-def test_geojson_export_holds_every_arc_without_html():
-    data = build_map_data([row(), row(event_id="u", year=None, date_text="")])
+def test_an_unknown_language_is_an_error_naming_the_choices():
+    with pytest.raises(MapDataError, match="zh, en"):
+        build_map_data([row()], lang="fr")
+
+
+def test_an_unknown_date_basis_or_kind_is_shown_as_it_is():
+    [p] = relations(build_map_data([row(basis="from_the_moon", kind="new_kind")]))
+    assert "new_kind" in p["card"] and "from_the_moon" in p["card"] and p["colour"] == "#999999"
+
+
+@pytest.mark.parametrize(("basis", "zh", "en"), [
+    ("context", "2017（据上下文）", "2017 (from context)"), ("relative", "由相对日期推算", "from a relative date"),
+])
+def test_a_year_worked_out_rather_than_written_says_how(basis, zh, en):
+    assert zh in relations(build_map_data([row(basis=basis, date_text="")]))[0]["card"]
+    assert en in relations(build_map_data([row(basis=basis, date_text="")], lang="en"))[0]["card"]
+    assert "（" not in relations(build_map_data([row(date_text="")]))[0]["card"].split("</b>")[0]  # stated: no note
+
+
+def test_geojson_export_holds_every_relation_without_html():
+    data = build_map_data([row(), row(event_id="u", year=None, date_text="", recipient="自贡市",
+                                      recipient_lon=ZIGONG[0], recipient_lat=ZIGONG[1])])
     out = to_geojson(data)
     assert out["type"] == "FeatureCollection"
     assert [f["properties"]["dated"] for f in out["features"]] == [True, False]
     for f in out["features"]:
-        assert not {"popup", "tooltip", "style", "times"} & set(f["properties"])
+        assert not {"card", "tooltip", "colour"} & set(f["properties"])
         assert f["geometry"]["type"] == "LineString"
-    assert out["features"][0]["properties"]["year"] == 2017
+    assert out["features"][0]["properties"]["years"] == [[2017, 1]]
     json.dumps(out, allow_nan=False)
 
 
-def test_required_columns_are_timeline_columns_and_every_kind_has_a_colour_and_label():
+def test_required_columns_are_timeline_columns_and_every_kind_has_a_colour_and_labels():
     assert set(REQUIRED_COLUMNS) <= set(EVENT_COLUMNS)
-    assert {k.value for k in EventKind} == set(KIND_COLOURS) == set(KIND_LABELS)
+    assert {k.value for k in EventKind} == set(KIND_COLOURS) == set(KIND_LABELS["zh"]) == set(KIND_LABELS["en"])
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import pytest
 from geo.map import assets
 from geo.errors import GeoError, MapAssetError, MapAssetsMissingError
 from geo.map.data import build_map_data
-from geo.map.render import _legend, _PlayedGeoJson, build_folium_map, render_map
+from geo.map.render import _legend, build_folium_map, render_map
 from test_map_data import HOSTILE, row
 
 REPO = Path(__file__).resolve().parents[2]
@@ -44,48 +44,50 @@ def _children(element) -> list:
     return found
 
 
-def test_dated_arcs_play_cumulatively_by_month_without_a_last_point(data):
-    m = build_folium_map(data)
-    [played] = [c for c in _children(m) if isinstance(c, _PlayedGeoJson)]
-    assert isinstance(played, folium.plugins.TimestampedGeoJson)
-    assert played.period == "P1M"  # a month-precision event is present
-    assert played.add_last_point is False
-    assert played.duration == "undefined"  # no duration: an arc stays once its time has come
-    assert played.options["speed_slider"] is True and played.start == "2017"
-    # 1998-06 to 2017-01 is 224 monthly steps, played in about 30 s at the default speed
-    assert played.options["player_options"]["transitionTime"] == 30_000 // 224
-    features = json.loads(played.data)["features"]
-    assert len(features) == 4  # two arcs and their arrowheads
-    assert all(f["properties"]["times"] for f in features)
+def _player_data(html: str) -> dict:
+    """The data handed to the page's player (the second argument of atlasMap)."""
+    start = html.index("window.atlas.player = atlasMap(") + len("window.atlas.player = atlasMap(")
+    start = html.index(", ", start) + 2
+    decoder = json.JSONDecoder()
+    return decoder.raw_decode(html[start:])[0]
 
 
-def test_undated_arcs_are_an_always_visible_layer_named_with_their_count(data):
-    m = build_folium_map(data)
-    groups = {c.layer_name: c for c in _children(m) if isinstance(c, folium.FeatureGroup)}
-    assert groups["Year not stated (1)"].show is True
-    assert any(isinstance(c, folium.LayerControl) for c in _children(m))
-    assert m.options["prefer_canvas"] is True
+def test_the_page_hands_the_player_every_relation_with_its_years_and_card(data):
+    html = render_map(data)
+    played = _player_data(html)
+    assert [f["properties"]["id"] for f in played["relations"]["features"]] == [
+        f["properties"]["id"] for f in data["relations"]["features"]]
+    [relation] = played["relations"]["features"]
+    assert relation["properties"]["steps"] == [[1998, 1], [2017, 1]] and relation["properties"]["undated"] == 1
+    assert "atlas-card" in relation["properties"]["card"]
+    assert "donor_adcode" not in relation["properties"]  # only what the browser uses
+    assert played["period"] == "P1Y"  # a year-only event: the player steps by year
+    assert played["step_counts"][0] == [1998, 1] and played["step_counts"][-1] == [2017, 1]
+    assert played["undated_drawn"] == 1
 
 
-def test_map_without_dated_events_has_no_player():
-    m = build_folium_map(build_map_data([row(year=None, date_text="")]))
-    assert not [c for c in _children(m) if isinstance(c, _PlayedGeoJson)]
+def test_map_without_dated_events_still_renders_its_undated_relations():
+    played = _player_data(render_map(build_map_data([row(year=None, date_text="")])))
+    assert played["step_counts"] == [] and len(played["relations"]["features"]) == 1
 
 
 @pytest.mark.parametrize("standalone_mode", [False, True])
 def test_no_events_render_an_empty_map_with_a_message(standalone_mode):
     html = render_map(build_map_data([]), standalone=standalone_mode)
     assert html.startswith("<!DOCTYPE html>")
-    assert "No events to map." in json.loads(re.search(r"div\.innerHTML = (\"(?:[^\"\\]|\\.)*\")", html).group(1))
+    assert "没有可显示的事件。" in html
+    assert "No events to map." in render_map(build_map_data([]), lang="en")
 
 
-def test_legend_counts_dated_undated_and_not_on_map_and_escapes_names(data):
+def test_legend_says_events_and_rows_apart_and_escapes_names(data):
     hostile = build_map_data([row(recipient=HOSTILE, recipient_lon=None, recipient_lat=None)])
-    legend = _legend(hostile)
+    legend = _legend(hostile, "zh", True)
     assert HOSTILE not in legend and "&lt;script&gt;" in legend
-    legend = _legend(data)
-    assert 'data-dated="2" data-undated="1" data-not-on-map="1"' in legend
-    assert "省内藏区10个县" in legend
+    legend = _legend(data, "zh", True)
+    assert 'data-events="4" data-rows="4" data-dated="3" data-undated="1" data-not-on-map="1"' in legend
+    assert "4 件事件</b>（4 行）" in legend and "省内藏区10个县" in legend and "<details open" in legend
+    english = _legend(data, "en", False)
+    assert "4 events</b> (4 rows)" in english and "team arrives" in english and "atlas-tiles" not in english
 
 
 def test_news_text_cannot_close_the_script_it_is_embedded_in():
@@ -97,7 +99,8 @@ def test_news_text_cannot_close_the_script_it_is_embedded_in():
 
 def test_standalone_html_loads_nothing_but_tiles(standalone):
     assert assets.external_references(standalone) == []
-    assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in standalone  # tiles stay online
+    assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in standalone  # tiles stay online, as an option
+    assert "atlasMap(" in standalone and "atlasBasemap" in standalone
 
 
 def test_the_external_reference_check_can_fail(data):
@@ -106,10 +109,9 @@ def test_the_external_reference_check_can_fail(data):
     assert assets.external_references('<style>a{background:url(//x.example/a.png)}</style>') == ["//x.example/a.png"]
 
 
-def test_standalone_html_inlines_the_players_font_and_leaflets_images(standalone):
-    assert re.search(r"@font-face\{font-family:'Glyphicons Halflings';src:url\('data:font/woff2;base64,", standalone)
-    assert "bootstrapcdn" not in standalone
-    assert "url('data:image/png;base64," in standalone  # the layer control's icon
+def test_standalone_html_inlines_leaflet_and_its_images(standalone):
+    assert "/* leaflet/dist/leaflet.js */" in standalone
+    assert "url('data:image/png;base64," in standalone  # leaflet.css's icons
     assert standalone.count("/* jquery/dist/jquery.min.js */") == 1  # folium asks for it twice
 
 
@@ -168,3 +170,10 @@ def test_an_unknown_external_address_is_refused_not_left_in():
 def test_height_sets_the_map_size():
     assert build_folium_map(build_map_data([]), height=480).height == (480.0, "px")
     assert build_folium_map(build_map_data([]), height=None).height == (100.0, "%")
+
+
+def test_news_text_that_looks_like_a_payload_placeholder_stays_text():
+    sneaky = "/*atlas-payload:basemap*/null"
+    html = render_map(build_map_data([row(evidence=sneaky, donor=sneaky)]))
+    assert html.count('"name_en":"Sichuan"') == 1  # the base map went in once, where it belongs
+    assert sneaky in html  # and the news text stayed as it was

@@ -20,7 +20,7 @@ def test_chart_has_the_selections_the_app_reads_and_a_separate_undated_band():
     params = {p["name"]: p["select"]["type"] for p in spec["params"]}
     assert params == {"pick": "point", "brush": "interval", "pick_undated": "point"}
     dated, band = spec["hconcat"]
-    assert band["title"]["text"] == f"{YEAR_NOT_STATED} (2)"
+    assert band["title"]["text"] == "年份未载明 (2)"
     assert band["encoding"]["x"]["field"] == "slot"  # a position in the band, never a date
     dots = dated["layer"][1]["encoding"]["x"]
     assert dots["type"] == "temporal"
@@ -41,3 +41,22 @@ def test_many_lanes_get_thinner_so_the_chart_stays_on_screen():
     dated = _spec(timeline_chart(timeline_chart_data(many)))
     assert dated["height"]["step"] * 300 <= 900 + 3 * 300  # MAX_HEIGHT, or 3 px a lane at the least
     assert _spec(timeline_chart(timeline_chart_data(ROWS)))["hconcat"][0]["height"]["step"] == 22
+
+
+def test_the_chart_speaks_the_chosen_language():
+    english = _spec(timeline_chart(timeline_chart_data(ROWS, lang="en"), colours={"funding": "#009E73"}, lang="en"))
+    assert english["hconcat"][1]["title"]["text"] == f"{YEAR_NOT_STATED} (2)"
+    assert english["hconcat"][0]["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["funding"]
+    chinese = _spec(timeline_chart(timeline_chart_data(ROWS), colours={"funding": "#009E73"}))
+    assert chinese["hconcat"][0]["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["资金支持"]
+
+
+def test_the_spec_carries_its_data_as_named_frames_for_the_app_to_cache():
+    from timeline.views.chart import chart_spec
+
+    chart = timeline_chart(timeline_chart_data(ROWS), colours={"funding": "#009E73"})
+    spec, again = chart_spec(chart), chart_spec(chart)
+    assert set(spec["datasets"]) == set(again["datasets"]) and len(spec["datasets"]) == 2  # dated, undated
+    assert all(len(frame) for frame in spec["datasets"].values())
+    text = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
+    assert '"data": {"name": ' in text and '"data": {"values"' not in text  # by name, not inline

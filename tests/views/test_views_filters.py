@@ -9,7 +9,8 @@ from gold import SEEDS
 from timeline import extract_paths
 from timeline.views.uploads import library_of
 from timeline.views.filters import (
-    TABLE_COLUMNS, YEAR_NOT_STATED, Filters, axis_years, chart_selection, filter_rows, kinds_in, programmes_in,
+    TABLE_COLUMNS, YEAR_NOT_STATED, Filters, axis_years, chart_selection, filter_rows, in_date_order, kinds_in,
+    programmes_in,
     province_of, province_options, table_frame, table_selection, timeline_chart_data, view_counts, year_bounds,
 )
 
@@ -24,7 +25,10 @@ def test_no_filters_keep_every_row_in_order():
     ((2012, 2012), False, ["a"]),
     ((2013, 2016), False, ["b"]),
     ((2018, 2030), False, ["d"]),  # 2017–2019 overlaps 2018–2030
-    ((2013, 2015), True, ["c", "e"]),  # the range never drops rows whose year is not stated
+    ((2013, 2015), True, ["c", "e"]),  # asked for: the range keeps rows whose year is not stated
+    ((2013, 2015), None, []),  # not asked for: a range is a question about years
+    ((2012, 2012), None, ["a"]),
+    (None, None, ["a", "b", "c", "d", "e"]),
     (None, False, ["a", "b", "d"]),
 ])
 def test_year_range_keeps_overlapping_spans_and_undated_only_when_asked(years, include_undated, expected):
@@ -64,6 +68,19 @@ def test_search_folds_width_and_case():
     assert ids(filter_rows(rows, Filters(search="ａｂｃ"))) == ["x"]
 
 
+@pytest.mark.parametrize("search, expected", [
+    ("Zigong", ["b", "c", "d", "e"]),  # pinyin of a party, any case
+    ("zigong pingchang", ["b", "c"]),
+    ("會寧", ["a"]),  # traditional characters find the simplified text
+    ("自貢市", ["b", "c", "d", "e"]),
+    ("四川", ["a", "b", "c", "d", "e"]),  # a party's province: a's recipient 平昌县 is in 四川省
+    ("天津", ["a"]),
+    ("Sichuan", []),  # province names are searched in characters only
+])
+def test_search_matches_simplified_traditional_pinyin_and_province(search, expected):
+    assert ids(filter_rows(ROWS, Filters(search=search))) == expected
+
+
 def test_selected_event_ids_keep_only_those_events():
     assert ids(filter_rows(ROWS, Filters(event_ids={"d", "zz"}))) == ["d"]
 
@@ -85,8 +102,10 @@ def test_options_and_bounds_come_from_the_rows():
 
 
 def test_counts_split_dated_and_undated_and_count_rows_off_the_map():
-    assert view_counts(ROWS) == {"events": 5, "dated": 3, "undated": 2, "not_on_map": 1}
-    assert view_counts([]) == {"events": 0, "dated": 0, "undated": 0, "not_on_map": 0}
+    assert view_counts(ROWS) == {"events": 5, "dated": 3, "undated": 2, "rows": 5, "not_on_map": 1}
+    assert view_counts([]) == {"events": 0, "dated": 0, "undated": 0, "rows": 0, "not_on_map": 0}
+    two_recipients = [ROWS[0], {**ROWS[0], "recipient": "自贡市"}]
+    assert view_counts(two_recipients)["events"] == 1 and view_counts(two_recipients)["rows"] == 2
 
 
 def test_counts_agree_with_the_map_data_on_the_seeds():
@@ -94,9 +113,9 @@ def test_counts_agree_with_the_map_data_on_the_seeds():
 
     _, rows = library_of(extract_paths([SEEDS]))
     counts, legend = view_counts(rows), build_map_data(rows)["counts"]
-    assert counts["events"] == legend["events"] and counts["not_on_map"] == legend["not_on_map"]
-    assert counts["dated"] + counts["undated"] == counts["events"]
-    assert counts["undated"] >= legend["undated"] > 0  # the map counts only the undated it can draw
+    assert {k: legend[k] for k in counts} == counts  # the app's metrics and the map's legend agree
+    assert counts["dated"] + counts["undated"] == counts["events"] < counts["rows"] == len(rows)
+    assert counts["undated"] > 0
 
 
 
@@ -119,8 +138,11 @@ def test_year_not_stated_gets_no_date_only_a_slot_in_its_own_band():
     for key in ("c", "e"):
         assert records[key]["dated"] is False
         assert records[key]["start"] is records[key]["end"] is records[key]["mid"] is None
-    assert records["c"]["slot"] == 0 and records["c"]["when"] == YEAR_NOT_STATED
-    assert records["e"]["when"] == f"5月 ({YEAR_NOT_STATED})"
+    assert records["c"]["slot"] == 0 and records["c"]["when"] == "年份未载明"
+    assert records["e"]["when"] == "5月（年份未载明）"
+    english = {r["event_id"]: r for r in timeline_chart_data(ROWS, lang="en")}
+    assert english["c"]["when"] == YEAR_NOT_STATED and english["e"]["when"] == f"5月 ({YEAR_NOT_STATED})"
+    assert english["b"]["when"] == "2016-09-11 · 2016年9月11日" and english["b"]["lane"] == "自贡市 Zigong → 平昌县 Pingchang"
     same_lane = timeline_chart_data([row("u1", year=None), row("u2", year=None), row("u3", year=None)])
     assert [r["slot"] for r in same_lane] == [0, 1, 2]
 
@@ -176,10 +198,25 @@ def test_table_selection_maps_positions_to_event_ids_and_ignores_stale_ones():
     assert table_selection(ROWS, []) == frozenset()
 
 
-def test_table_frame_keeps_empty_years_empty():
+def test_table_leads_with_date_parties_kind_and_summary_and_never_shows_none():
     frame = table_frame(ROWS)
-    assert list(frame.columns) == list(TABLE_COLUMNS)
+    assert list(frame.columns) == list(TABLE_COLUMNS) and TABLE_COLUMNS[:5] == ("date", "donor", "recipient",
+                                                                                 "kind", "summary")
     assert str(frame["year"].dtype) == "Int64" and frame["year"].isna().sum() == 2
     assert frame.loc[0, "year"] == 2012
-    assert (frame.loc[0, "kind"], frame.loc[0, "programme"]) == ("funding", "aid to Tibetan areas")
-    assert frame.loc[1, "kind"] == "team arrives"
+    assert list(frame["date"]) == ["2012 · 2021年", "2016-09-11 · 2016年9月11日", "年份未载明", "2017–2019 · 2021年",
+                                   "5月（年份未载明）"]
+    assert (frame.loc[0, "kind"], frame.loc[0, "programme"]) == ("资金支持", "援藏")
+    shown = frame[[c for c in frame.columns if c not in ("year", "month", "day")]]
+    assert not shown.isna().any().any() and "None" not in shown.to_string()
+    english = table_frame(ROWS, lang="en")
+    assert (english.loc[0, "kind"], english.loc[0, "programme"]) == ("funding", "aid to Tibetan areas")
+    assert english.loc[1, "kind"] == "team arrives" and english.loc[1, "donor"] == "自贡市 Zigong"
+    school = table_frame([row("s", donor="成都市大弯中学", donor_kind="organisation")], lang="en")
+    assert school.loc[0, "donor"] == "成都市大弯中学"  # an organisation is not spelled out in pinyin
+
+
+def test_the_table_order_is_by_date_with_the_undated_last():
+    assert ids(in_date_order(ROWS)) == ["a", "b", "d", "c", "e"]
+    assert ids(in_date_order([row("x", year=2016, month=3), row("y", year=2016, month=None), row("z", year=2015)])) \
+        == ["z", "y", "x"]

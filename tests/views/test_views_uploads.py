@@ -58,6 +58,7 @@ def test_bad_uploads_are_reported_and_the_rest_still_load():
     messages = upload_messages(["good.txt", "empty.txt"], extraction)
     assert messages["empty.txt"][0] is False and "empty.txt" in messages["empty.txt"][1]
     assert messages["good.txt"][0] is True and messages["good.txt"][1].startswith("good.txt: ")
+    assert upload_messages(["good.txt"], extraction, "zh")["good.txt"][1].endswith(" 件事件")
 
 
 def test_pasted_text_is_named_by_its_content_and_extracted():

@@ -24,7 +24,7 @@ from timeline.text.loading import decode_bytes, looks_like_html
 from timeline.views.uploads import MAX_UPLOAD_BYTES, document_from_paste, document_from_upload
 
 __all__ = [
-    "APP_WAIT_SECONDS", "StoredDocuments", "catalog_rows", "edit_publication", "open_library", "library_revision",
+    "APP_WAIT_SECONDS", "StoredDocuments", "catalog_rows", "catalog_sources", "edit_publication", "open_library", "library_revision",
     "library_rows", "page_url", "remove_from_library", "save_paste", "save_uploads",
 ]
 
@@ -131,6 +131,14 @@ def catalog_rows(library: Library) -> list[dict[str, object]]:
     return [{"doc": d.name, "title": d.title, "url": d.url, "publication_date": d.publication_date,
              "date_from": d.publication_date_source, "source": d.source, "rows": d.n_rows, "undated": d.n_undated,
              "added": d.added_at.replace(microsecond=0)} for d in docs]
+
+
+def catalog_sources(library: Library) -> dict[str, dict[str, str]]:
+    """Article name → ``{"title", "url", "published"}`` for the map's relation cards and the presentation page
+    (as :func:`timeline.views.evidence.source_index`, read from the library)."""
+    return {d["doc"]: {"title": d["title"] or d["doc"], "url": d["url"] or "",
+                       "published": d["publication_date"].isoformat() if d["publication_date"] else ""}
+            for d in catalog_rows(library)}
 
 
 def remove_from_library(library: Library, name: str) -> str:

@@ -13,41 +13,47 @@ years); :func:`timeline.views.filters.chart_selection` reads them.
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from collections.abc import Mapping, Sequence
 
 import altair as alt
 import pandas as pd
 
-from timeline.views.filters import KIND_LABELS, YEAR_NOT_STATED, axis_years
+from geo.map.labels import KIND_LABELS, text
+from timeline.views.filters import axis_years
 
-__all__ = ["timeline_chart", "LANE_STEP", "MAX_HEIGHT", "UNDATED_WIDTH"]
+__all__ = ["timeline_chart", "chart_spec", "LANE_STEP", "MAX_HEIGHT", "UNDATED_WIDTH"]
 
 LANE_STEP = 22  # pixels per lane, up to MAX_HEIGHT; thinner lanes beyond it
 MAX_HEIGHT = 900
-UNDATED_WIDTH = 150
-_TOOLTIP = [
-    alt.Tooltip("lane:N", title="pair"), alt.Tooltip("when:N", title="date"),
-    alt.Tooltip("kind_label:N", title="kind"), alt.Tooltip("summary:N", title="summary"),
-    alt.Tooltip("doc:N", title="article"),
-]
+UNDATED_WIDTH = 64
+_TOOLTIP_FIELDS = (("lane", "pair", "对口关系"), ("when", "date", "日期"), ("kind_label", "kind", "类型"),
+                   ("summary", "summary", "摘要"), ("doc", "article", "文章"))
 
 
-def _colour(colours: Mapping[str, str] | None) -> alt.Color:
+def _tooltip(lang: str) -> list[alt.Tooltip]:
+    return [alt.Tooltip(f"{field}:N", title=zh if lang == "zh" else en) for field, en, zh in _TOOLTIP_FIELDS]
+
+
+def _colour(colours: Mapping[str, str] | None, lang: str) -> alt.Color:
+    title = "类型" if lang == "zh" else "kind"
     if not colours:
-        return alt.Color("kind_label:N", title="kind", legend=alt.Legend(orient="bottom", symbolOpacity=1))
-    kinds = [k for k in KIND_LABELS if k.value in colours]
+        return alt.Color("kind_label:N", title=title, legend=alt.Legend(orient="bottom", symbolOpacity=1))
+    kinds = [k for k in KIND_LABELS[lang] if k in colours]
     return alt.Color(
-        "kind_label:N", title="kind",
-        scale=alt.Scale(domain=[KIND_LABELS[k] for k in kinds], range=[colours[k.value] for k in kinds]),
-        legend=alt.Legend(orient="bottom", direction="horizontal", symbolOpacity=1),
+        "kind_label:N", title=title,
+        scale=alt.Scale(domain=[KIND_LABELS[lang][k] for k in kinds], range=[colours[k] for k in kinds]),
+        legend=alt.Legend(orient="bottom", direction="horizontal", symbolOpacity=1, columns=4),
     )
 
 
 def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[str, str] | None = None,
-                   width: int = 560) -> alt.TopLevelMixin:
+                   width: int = 200, lang: str = "zh") -> alt.TopLevelMixin:
     """The timeline of ``records`` (from :func:`~timeline.views.filters.timeline_chart_data`).
 
-    ``colours`` maps an event kind's value to its colour (the map's, so both agree).
+    ``colours`` maps an event kind's value to its colour (the map's, so both agree); ``lang`` is the
+    language of its words (the records' labels come from ``timeline_chart_data(rows, lang)``).
 
     Raises:
         ValueError: no records (show a message instead of an empty chart).
@@ -57,8 +63,8 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
     lanes = [lane for _, lane in sorted({(int(r["lane_order"]), str(r["lane"])) for r in records})]
     step = max(3, min(LANE_STEP, MAX_HEIGHT // len(lanes)))
     lane_axis = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes),
-                      axis=alt.Axis(labelLimit=200, labelOverlap="greedy"))
-    colour = _colour(colours)
+                      axis=alt.Axis(labelLimit=130, labelOverlap="greedy"))
+    colour = _colour(colours, lang)
     dated = [dict(r) for r in records if r.get("dated")]
     undated = [dict(r) for r in records if not r.get("dated")]
     views = []
@@ -76,7 +82,7 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
         spans = base.mark_bar(opacity=0.25, height=step * 0.6).encode(
             x=alt.X("start:T", scale=scale, axis=axis), x2="end:T")
         dots = base.mark_circle(size=90, stroke="#333333", strokeWidth=0.5).encode(
-            x=alt.X("mid:T", scale=scale, axis=axis), tooltip=_TOOLTIP,
+            x=alt.X("mid:T", scale=scale, axis=axis), tooltip=_tooltip(lang),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
         ).add_params(pick, brush)
         views.append(alt.layer(spans, dots).properties(width=width, height=alt.Step(step)))
@@ -86,12 +92,38 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
         band = alt.Chart(pd.DataFrame(undated)).mark_point(size=70, filled=False, strokeWidth=2).encode(
             x=alt.X("slot:Q", title=None, axis=None, scale=alt.Scale(domain=[-0.5, most + 0.5])),
             y=lane_axis if not dated else alt.Y("lane:N", sort=lanes, scale=alt.Scale(domain=lanes), axis=None),
-            color=colour, tooltip=_TOOLTIP,
+            color=colour, tooltip=_tooltip(lang),
             opacity=alt.condition(pick_undated, alt.value(1.0), alt.value(0.35)),
         ).add_params(pick_undated).properties(
             width=UNDATED_WIDTH, height=alt.Step(step),
-            title=alt.TitleParams(f"{YEAR_NOT_STATED} ({len(undated)})", fontSize=12, fontWeight="normal"),
+            title=alt.TitleParams(f"{text('year_not_stated', lang)} ({len({r['event_id'] for r in undated})})",
+                                  fontSize=12,
+                                  fontWeight="normal"),
         )
         views.append(band)
     chart = views[0] if len(views) == 1 else alt.hconcat(*views, spacing=12)
     return chart.configure_view(strokeOpacity=0.3)
+
+
+_TRANSFORMER = "pairing_atlas_named"
+_ALTAIR_LOCK = threading.Lock()  # altair's data transformer and theme are global to all threads
+
+
+def _named(data: object, datasets: dict) -> dict[str, str]:
+    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+    name = hashlib.sha1(pd.util.hash_pandas_object(frame.astype(str), index=True).values.tobytes()).hexdigest()[:16]
+    datasets[name] = frame
+    return {"name": name}
+
+
+def chart_spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart's Vega-Lite spec with its data as named DataFrames in ``datasets`` (not inline values):
+    what ``st.vega_lite_chart`` takes and sends as Arrow, so the app can cache the spec instead of
+    converting the chart on every rerun."""
+    datasets: dict[str, pd.DataFrame] = {}
+    with _ALTAIR_LOCK:
+        alt.data_transformers.register(_TRANSFORMER, _named)
+        with alt.data_transformers.enable(_TRANSFORMER, datasets=datasets), alt.theme.enable("none"):
+            spec = chart.to_dict()
+    spec["datasets"] = datasets
+    return spec

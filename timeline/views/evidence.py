@@ -9,10 +9,12 @@ Everything is escaped before it is marked up: the text is news, untrusted.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Mapping
 
 from timeline.text.document import Document
+from timeline.views.labels import ui
 
-__all__ = ["evidence_view", "evidence_html", "source_lines", "source_html"]
+__all__ = ["evidence_view", "evidence_html", "source_lines", "source_html", "source_index"]
 
 
 def evidence_view(document_text: str, char_start: int, char_end: int, *,
@@ -48,27 +50,29 @@ def evidence_html(document_text: str, char_start: int, char_end: int, *, context
             f"<mark>{text(sentence)}</mark>{text(after)}</div>")
 
 
-def source_lines(document: Document) -> list[str]:
-    """Where an article comes from, as plain lines: title, publication date and its source, address, file."""
+def source_lines(document: Document, lang: str = "en") -> list[str]:
+    """Where an article comes from, as plain lines in ``lang``: title, publication date and its source,
+    address, file."""
     lines = []
     if document.title:
         lines.append(document.title)
     if document.publication_date is not None:
-        how = f" ({document.publication_date_source})" if document.publication_date_source else ""
-        lines.append(f"Published {document.publication_date.isoformat()}{how}")
+        how = ui("published_how", lang, how=document.publication_date_source) if document.publication_date_source \
+            else ""
+        lines.append(ui("published", lang, date=document.publication_date.isoformat()) + how)
     else:
-        lines.append("Publication date unknown")
+        lines.append(ui("no_date", lang))
     if document.url:
         lines.append(document.url)
-    lines.append(f"File: {document.doc}")
+    lines.append(ui("file", lang, doc=document.doc))
     return lines
 
 
-def source_html(summary: str, document: Document) -> str:
+def source_html(summary: str, document: Document, lang: str = "en") -> str:
     """The evidence panel's heading as escaped HTML: the event's summary, then :func:`source_lines`
     (the address a link only when it is http(s))."""
     parts = []
-    for line in source_lines(document):
+    for line in source_lines(document, lang):
         if line == document.url and line.startswith(("https://", "http://")):
             url = html.escape(line, quote=True)
             parts.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">{url}</a>')
@@ -76,3 +80,11 @@ def source_html(summary: str, document: Document) -> str:
             parts.append(html.escape(line))
     return (f"<p style=\"margin:0\"><b>{html.escape(summary)}</b></p>"
             f'<p style="margin:0 0 .5em;font-size:.85em;opacity:.75">{"<br>".join(parts)}</p>')
+
+
+def source_index(documents: Mapping[str, Document] | Iterable[Document]) -> dict[str, dict[str, str]]:
+    """Article name → ``{"title", "url", "published"}`` for the map's relation cards (plain strings, ``""`` when
+    unknown); the title falls back to the file name."""
+    docs = documents.values() if isinstance(documents, Mapping) else documents
+    return {d.doc: {"title": d.title or d.doc, "url": d.url or "",
+                    "published": d.publication_date.isoformat() if d.publication_date else ""} for d in docs}

@@ -17,41 +17,37 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
 import pandas as pd
 
+from geo.map.data import date_label
+from geo.map.labels import KIND_LABELS as _KIND_WORDS, PROGRAMME_LABELS as _PROGRAMME_WORDS, kind_label, programme_label
+from geo.map.romanise import pinyin_name
 from timeline.events.model import EventKind, Programme
+from timeline.views.search import matches, search_terms
 
 __all__ = [
-    "Filters", "KIND_LABELS", "PROGRAMME_LABELS", "YEAR_NOT_STATED", "SEARCH_MAX_CHARS", "TABLE_COLUMNS",
-    "plain_rows", "filter_rows", "year_bounds", "kinds_in", "programmes_in", "province_of",
+    "Filters", "KIND_LABELS", "PROGRAMME_LABELS", "YEAR_NOT_STATED", "SEARCH_MAX_CHARS", "TABLE_COLUMNS", "TABLE_SHOWN",
+    "plain_rows", "filter_rows", "in_date_order", "year_bounds", "kinds_in", "programmes_in", "province_of",
     "province_options", "view_counts", "timeline_chart_data", "axis_years", "chart_selection",
     "table_frame", "table_selection",
 ]
 
-YEAR_NOT_STATED = "year not stated"
+YEAR_NOT_STATED = "year not stated"  # English; the app says it in its language (geo.map.labels.text)
 SEARCH_MAX_CHARS = 200
-KIND_LABELS = {
-    EventKind.PAIRING_START: "pairing starts", EventKind.AGREEMENT: "agreement",
-    EventKind.TEAM_ARRIVAL: "team arrives", EventKind.FUNDING: "funding", EventKind.PARK: "park",
-    EventKind.VISIT: "visit", EventKind.OTHER: "other",
-}
-PROGRAMME_LABELS = {
-    Programme.PAIRING: "pairing assistance", Programme.EAST_WEST: "east–west cooperation",
-    Programme.TIBET_AID: "aid to Tibetan areas", Programme.XINJIANG_AID: "aid to Xinjiang",
-    Programme.RECONSTRUCTION: "post-disaster reconstruction", Programme.ENCLAVE_PARK: "enclave park",
-    Programme.MOUNTAIN_SEA: "mountain–sea cooperation", Programme.OTHER: "other",
-}
-# The events table's columns, in order (a subset of EVENT_COLUMNS; the CSV keeps them all).
+# English names by enum, as before; the app takes them in its language from geo.map.labels.
+KIND_LABELS = {k: _KIND_WORDS["en"][k.value] for k in EventKind}
+PROGRAMME_LABELS = {p: _PROGRAMME_WORDS["en"][p.value] for p in Programme}
+# The events table's columns, in order: what a reader looks at first, then the rest; the last five
+# are kept for the app (selections, sorting) and hidden from view (TABLE_SHOWN).
 TABLE_COLUMNS = (
-    "year", "month", "day", "date_text", "kind", "donor", "recipient", "programme", "summary",
-    "evidence", "amount_yuan", "people", "doc", "event_id",
+    "date", "donor", "recipient", "kind", "summary", "programme", "evidence", "amount_yuan", "people", "doc",
+    "year", "month", "day", "date_text", "event_id",
 )
-_SEARCHED = ("donor", "recipient", "evidence", "summary")
+TABLE_SHOWN = TABLE_COLUMNS[:10]
 
 
 @dataclass(frozen=True)
@@ -60,7 +56,9 @@ class Filters:
 
     ``years`` is an inclusive (first, last) range; a row whose own span
     (``year`` … ``end_year``) overlaps it is kept. Rows whose year is not
-    stated ignore the range and are kept exactly when ``include_undated``.
+    stated are kept when ``include_undated`` is true, dropped when it is
+    false, and when it is ``None`` (the default) kept only if no year range
+    is set: a range asks for years, so it leaves them out unless asked.
     ``kinds`` and ``programmes`` hold enum values (``"funding"``), never UI
     labels; provinces are adcodes (``"510000"``); ``search`` is words that
     must all occur in the donor, recipient, evidence or summary; ``event_ids``
@@ -72,7 +70,7 @@ class Filters:
     """
 
     years: tuple[int, int] | None = None
-    include_undated: bool = True
+    include_undated: bool | None = None
     kinds: frozenset[str] = field(default_factory=frozenset)
     programmes: frozenset[str] = field(default_factory=frozenset)
     donor_province: str = ""
@@ -105,10 +103,6 @@ def plain_rows(rows: Iterable[Mapping[str, object]]) -> list[dict[str, object]]:
     return [{k: _plain(v) for k, v in row.items()} for row in rows]
 
 
-def _fold(text: object) -> str:
-    return unicodedata.normalize("NFKC", "" if text is None else str(text)).casefold()
-
-
 def province_of(adcode: object) -> str:
     """The province adcode of a six-digit adcode (``"513222"`` → ``"510000"``), ``""`` if none."""
     code = "" if adcode is None else str(adcode)
@@ -126,12 +120,14 @@ def _year_span(row: Mapping[str, object]) -> tuple[int, int] | None:
 
 def filter_rows(rows: Iterable[Mapping[str, object]], filters: Filters) -> list[Mapping[str, object]]:
     """The rows ``filters`` keeps, in their order (the same dict objects)."""
-    terms = [_fold(t) for t in filters.search.split()]
+    terms = search_terms(filters.search)
+    provinces = _province_names() if terms else None
     kept = []
     for row in rows:
         span = _year_span(row)
         if span is None:
-            if not filters.include_undated:
+            keep = filters.years is None if filters.include_undated is None else filters.include_undated
+            if not keep:
                 continue
         elif filters.years is not None and (span[1] < filters.years[0] or span[0] > filters.years[1]):
             continue
@@ -145,12 +141,20 @@ def filter_rows(rows: Iterable[Mapping[str, object]], filters: Filters) -> list[
             continue
         if filters.event_ids and str(row.get("event_id")) not in filters.event_ids:
             continue
-        if terms:
-            haystack = "\n".join(_fold(row.get(c)) for c in _SEARCHED)
-            if not all(t in haystack for t in terms):
-                continue
+        if terms and not matches(row, terms, provinces):
+            continue
         kept.append(row)
     return kept
+
+
+def in_date_order(rows: Iterable[Mapping[str, object]]) -> list[Mapping[str, object]]:
+    """The rows by date (year, month, day; rows of one date keep their order), those whose year is not
+    stated last: how the table lists them."""
+    def key(row: Mapping[str, object]) -> tuple:
+        parts = [row.get(k) for k in ("year", "month", "day")]
+        return (parts[0] in (None, ""), *(int(p) if p not in (None, "") else 0 for p in parts))
+
+    return sorted(rows, key=key)
 
 
 def year_bounds(rows: Iterable[Mapping[str, object]]) -> tuple[int, int] | None:
@@ -191,20 +195,41 @@ def province_options(rows: Iterable[Mapping[str, object]], *, side: str) -> dict
     return {c: places[c].name if c in places else c for c in codes}
 
 
+def _province_names():
+    """adcode → the name of its province (for search), from the gazetteer; loaded on first use."""
+    from geo import load_gazetteer  # lazily: geo imports timeline's normalisation
+
+    places = load_gazetteer().places
+
+    def name(adcode: object) -> str:
+        code = province_of(adcode)
+        return places[code].name if code in places else ""
+
+    return name
+
+
 def _has_point(row: Mapping[str, object], prefix: str) -> bool:
     values = (row.get(f"{prefix}_lon"), row.get(f"{prefix}_lat"))
     return all(v not in (None, "") and not (isinstance(v, float) and math.isnan(v)) for v in values)
 
 
 def view_counts(rows: Iterable[Mapping[str, object]]) -> dict[str, int]:
-    """Rows in view: ``events`` = ``dated`` + ``undated`` (year not stated), and ``not_on_map``
-    of either (a party without coordinates: listed in the table and the CSV, not drawn)."""
-    counts = {"events": 0, "dated": 0, "undated": 0, "not_on_map": 0}
+    """What is in view, events and rows apart (the map's legend counts the same way).
+
+    ``events`` (distinct event ids) = ``dated`` + ``undated`` (year not stated); ``rows`` (one per
+    event × donor × recipient, as in the CSV); ``not_on_map``, rows with a party that has no
+    coordinates (listed in the table and the CSV, not drawn).
+    """
+    years: dict[str, bool] = {}
+    counts = {"events": 0, "dated": 0, "undated": 0, "rows": 0, "not_on_map": 0}
     for row in rows:
-        counts["events"] += 1
-        counts["undated" if _year_span(row) is None else "dated"] += 1
+        counts["rows"] += 1
+        years[str(row.get("event_id"))] = _year_span(row) is not None
         if not (_has_point(row, "donor") and _has_point(row, "recipient")):
             counts["not_on_map"] += 1
+    counts["events"] = len(years)
+    counts["dated"] = sum(years.values())
+    counts["undated"] = counts["events"] - counts["dated"]
     return counts
 
 
@@ -242,7 +267,20 @@ def _date_span(row: Mapping[str, object]) -> tuple[dt.date, dt.date]:
     return start, max(end, start + dt.timedelta(days=1))
 
 
-def timeline_chart_data(rows: Iterable[Mapping[str, object]]) -> list[dict[str, object]]:
+def _party(name: object, lang: str, kind: object = "place") -> str:
+    """A party as the app shows it: in English a place with its pinyin after it (自贡市 Zigong); an
+    organisation keeps its name (a spelled-out 省卫生计生委 helps nobody)."""
+    name = "" if name is None else str(name)
+    pinyin = pinyin_name(name) if lang == "en" and str(_plain(kind) or "") != "organisation" else ""
+    return f"{name} {pinyin}" if pinyin and pinyin != name else name
+
+
+def _when(row: Mapping[str, object], lang: str) -> str:
+    """The row's date at its precision and as written (geo.map.data.date_label); never "None"."""
+    return date_label(row, lang)
+
+
+def timeline_chart_data(rows: Iterable[Mapping[str, object]], lang: str = "zh") -> list[dict[str, object]]:
     """One record per row for the timeline: a lane per pair, dated rows at their dates.
 
     Each record has ``event_id``, ``lane`` (``"donor → recipient"``), ``lane_order``
@@ -252,29 +290,29 @@ def timeline_chart_data(rows: Iterable[Mapping[str, object]]) -> list[dict[str, 
     ISO ``start``/``end`` (the half-open span the text's date covers: its year,
     month or day) and ``mid`` (where its mark sits); a record whose year is not
     stated has them ``None`` and a ``slot`` (0, 1, … within its lane) to place it
-    in the "year not stated" band instead.
+    in the "year not stated" band instead. Labels and dates are in ``lang``.
     """
     records: list[dict[str, object]] = []
     slots: dict[str, int] = {}
     for row in rows:
-        lane = f"{row.get('donor')} → {row.get('recipient')}"
+        lane = (f"{_party(row.get('donor'), lang, row.get('donor_kind'))} → "
+                f"{_party(row.get('recipient'), lang, row.get('recipient_kind'))}")
         kind = str(_plain(row.get("kind")) or "other")
         date_text = str(row.get("date_text") or "")
         record: dict[str, object] = {
             "event_id": str(row.get("event_id")), "lane": lane, "kind": kind,
-            "kind_label": KIND_LABELS.get(kind, kind), "programme": str(_plain(row.get("programme")) or ""),
+            "kind_label": kind_label(kind, lang), "programme": str(_plain(row.get("programme")) or ""),
             "date_text": date_text, "summary": str(row.get("summary") or ""), "doc": str(row.get("doc") or ""),
             "start": None, "end": None, "mid": None, "slot": None,
         }
         if _year_span(row) is None:
-            record.update(dated=False, slot=slots.get(lane, 0),
-                          when=f"{date_text} ({YEAR_NOT_STATED})" if date_text else YEAR_NOT_STATED)
+            record.update(dated=False, slot=slots.get(lane, 0), when=_when(row, lang))
             slots[lane] = slots.get(lane, 0) + 1
         else:
             start, end = _date_span(row)
             mid = start + (end - start) / 2
             record.update(dated=True, start=start.isoformat(), end=end.isoformat(), mid=mid.isoformat(),
-                          when=date_text or str(row.get("year")))
+                          when=_when(row, lang))
         records.append(record)
     first: dict[str, str] = {}
     for r in records:
@@ -338,13 +376,29 @@ def chart_selection(selection: Mapping[str, object]) -> tuple[frozenset[str], tu
     return frozenset(ids), years
 
 
-def table_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
-    """The events table: :data:`TABLE_COLUMNS`, whole numbers as nullable integers (empty, not
-    ``2016.0``), kinds and programmes as their labels (for reading only: selections go by position)."""
-    frame = pd.DataFrame(plain_rows(rows), columns=list(TABLE_COLUMNS))
-    frame["kind"] = frame["kind"].map(lambda k: KIND_LABELS.get(k, k))
-    frame["programme"] = frame["programme"].map(lambda p: PROGRAMME_LABELS.get(p, p))
-    return frame.astype({c: "Int64" for c in ("year", "month", "day", "people")})
+def table_frame(rows: Iterable[Mapping[str, object]], lang: str = "zh") -> pd.DataFrame:
+    """The events table, :data:`TABLE_COLUMNS` (machine names; the app labels them): the date at its
+    precision, parties (in English with pinyin), kind and programme in ``lang``, amounts as text, and
+    no empty cell shown as "None"; ``year``/``month``/``day`` stay nullable integers for sorting and
+    selections (which go by position)."""
+    rows = list(rows)
+    frame = pd.DataFrame(rows, columns=[c for c in TABLE_COLUMNS if c != "date"])
+    frame.insert(0, "date", [_when(r, lang) for r in rows])
+    if lang == "en":
+        frame["donor"] = [_party(r.get("donor"), lang, r.get("donor_kind")) for r in rows]
+        frame["recipient"] = [_party(r.get("recipient"), lang, r.get("recipient_kind")) for r in rows]
+    frame["kind"] = frame["kind"].map(lambda k: kind_label(k, lang))
+    frame["programme"] = frame["programme"].map(lambda p: programme_label(p, lang) if p else "")
+    frame["amount_yuan"] = [f"{a:,.0f}" if _number(a) else "" for a in frame["amount_yuan"]]
+    frame["people"] = [f"{int(p):,}" if _number(p) else "" for p in frame["people"]]
+    for column in ("summary", "evidence", "doc", "date_text", "event_id"):
+        frame[column] = frame[column].map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v))
+                                          else str(v))
+    return frame.astype({c: "Int64" for c in ("year", "month", "day")})
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def table_selection(rows: Sequence[Mapping[str, object]], indices: Iterable[int]) -> frozenset[str]:

@@ -140,11 +140,16 @@ def libraries_by_file(extraction: Extraction) -> dict[str, Library]:
     return {name: ({name: doc}, [r for r in rows if r.get("doc") == name]) for name, doc in documents.items()}
 
 
-def upload_messages(names: Iterable[str], extraction: Extraction) -> dict[str, tuple[bool, str]]:
-    """Per uploaded file name: (ok, what to tell the user) — its event count, or why it was not read."""
+def upload_messages(names: Iterable[str], extraction: Extraction, lang: str = "en") -> dict[str, tuple[bool, str]]:
+    """Per uploaded file name: (ok, what to tell the user in ``lang``) — its event count, or why it was not
+    read (the reader's own message, which names the file)."""
     errors = {e.path: str(e) for e in extraction.errors}
     counts: dict[str, int] = {}
     for event in extraction.events:
         counts[event.doc] = counts.get(event.doc, 0) + 1
-    return {name: (False, errors[name]) if name in errors else (True, f"{name}: {counts.get(name, 0)} events")
-            for name in names}
+
+    def read(name: str) -> str:
+        n = counts.get(name, 0)
+        return f"{name}：{n} 件事件" if lang == "zh" else f"{name}: {n} events"
+
+    return {name: (False, errors[name]) if name in errors else (True, read(name)) for name in names}
