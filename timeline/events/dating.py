@@ -65,7 +65,8 @@ class Dating:
         original = self.norm.original
         out = []
         for d in self.dates[bisect_left(self.starts, a):bisect_left(self.starts, b)]:
-            if d.kind is DateKind.DURATION or _in_title(original, d.start, floor):
+            # 目前/当前 says how things stand, not when an event happened.
+            if d.kind is DateKind.DURATION or d.rule in _NOW or _in_title(original, d.start, floor):
                 continue
             if _DATELINE.match(original, d.end):
                 continue

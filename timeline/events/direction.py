@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.events.amounts import find_money
+from timeline.events.grammar import grammar_pairs
 from timeline.events.model import Party, PartyKind
 from timeline.events.parties import Token, coordinated, list_after, list_before, org_or_region, split_items
 from timeline.text.segmentation import clauses
@@ -312,16 +313,21 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     read first; a multi-party signing next; the weak ones (B受援, 赴B, A派出…,
     A投入…元, A与B…) only when nothing stronger spoke.
     """
+    table = [Pair(g.donors, g.recipients, g.strength, g.rule) for g in grammar_pairs(text, s, e, tokens)]
+    by_table = {id(t) for p in table for t in p.donors + p.recipients}
     pairs = _assigned_pairs(text, s, e, tokens) + _from_donor_pairs(text, s, e, tokens)
     pairs += _received_help_pairs(text, s, e, tokens) + _toward_pairs(text, s, e, tokens)
-    claimed = {id(t) for p in pairs for t in p.donors + p.recipients}
+    pairs = [p for p in pairs if not all(id(t) in by_table for t in p.donors + p.recipients)]
+    claimed = {id(t) for p in pairs for t in p.donors + p.recipients} | by_table
     pairs += [p for p in _directed_pairs(text, s, e, tokens) if not any(id(t) in claimed for t in p.recipients)]
+    pairs = table + pairs
     if not pairs:
         pairs = _agreement_pairs(text, s, e, tokens)
     weak = (
         _recipient_marker_pairs(text, s, e, tokens) + _location_pairs(text, s, e, tokens)
         + _dispatch_pairs(text, s, e, tokens) + _giving_pairs(text, s, e, tokens) + _task_pairs(text, s, e, tokens)
-        + _enter_area_pairs(text, s, e, tokens) + _symmetric_pairs(text, s, e, tokens)
+        + _enter_area_pairs(text, s, e, tokens)
+        + [p for p in _symmetric_pairs(text, s, e, tokens) if not {id(p.donors[0]), id(p.recipients[0])} <= by_table]
     )
     if pairs:
         # Beside a stronger reading, a weak one counts only for a party it adds

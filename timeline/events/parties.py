@@ -69,6 +69,8 @@ def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
 
 
 _ORG_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
+# Zones and functional areas named after a place (a rule of the language: the head names the zone).
+_ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发区|经济开发区|开发区|高新区|经开区|新区|综合保税区|保税区|自贸区)")
 _ORG_END = tuple(sorted(ORG_SUFFIXES, key=len, reverse=True))
 
 
@@ -80,6 +82,14 @@ def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
     """
     out = []
     for t in tokens:
+        zone = _ZONE.match(text, t.end)
+        if zone and t.party.kind is PartyKind.PLACE:
+            # 晋中开发区, 绍兴滨海新区: a zone is a body of its own, not the unit whose name it
+            # borrows; kept by name with no adcode, so it never pairs as that place.
+            name = text[t.start:zone.end()]
+            party = Party(name=name, kind=PartyKind.ORGANISATION, mention=name)
+            out.append(Token(t.start, zone.end(), party, t.level))
+            continue
         m = _ORG_RUN.match(text, t.end)
         run = m[0] if m else ""
         run = re.split(r"[与和及、]", run, maxsplit=1)[0]

@@ -1,0 +1,180 @@
+"""Direction rules as data: patterns over a chunked sentence, run by one small engine.
+
+A sentence is first *chunked* into a string of the same length in which each
+party token, aid verb and role marker is replaced by a symbol, and every other
+character stays itself::
+
+    P p…   a party (place, organisation, deixis resolved to a place)
+    V v…   a directed aid verb (对口帮扶, 结对帮扶, 援建 …)
+    S s…   a symmetric verb (签订, 结对, 签约, 携手 …)
+    F f    分别
+    L      、 between list items
+    &      和 / 及 / 以及 / 暨
+    ~      与 / 同 / 跟
+    d…     a descriptor that may stand before a party (新疆生产建设兵团第二师, 位于…的)
+    e      等 closing a list
+
+A rule (:class:`Rule`) is a regular expression over that string with a
+``donor`` and a ``recipient`` group, a strength, and how the two lists pair
+up (``each``: every donor with every recipient; ``respectively``: position by
+position, as 分别 says). :data:`RULES` is the table; :func:`grammar_pairs`
+the engine. Matching is linear in the sentence: every pattern is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.events.parties import Token
+from timeline.events.vocabulary import DIRECTED_VERBS, SYMMETRIC_VERBS
+
+__all__ = ["Rule", "RULES", "chunk", "grammar_pairs", "GrammarPair"]
+
+# A list of parties: 甲、乙和丙等; each item may open with a descriptor.
+LIST = r"(?:d*Pp*(?:(?:L|&{1,2})d*Pp*){0,24}e?)"
+_GAP = r"[^,;!?:。PVS]"  # ordinary words inside one clause (no party, no verb, no clause mark)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the direction table.
+
+    ``pattern`` runs over the chunked sentence; its groups ``donor`` and
+    ``recipient`` are lists of parties. ``pairing`` is ``each`` or
+    ``respectively``; ``symmetric`` rules name two sides whose direction the
+    article decides (A与B签订). ``example`` is the real sentence the rule was
+    written for (tests run it).
+    """
+
+    name: str
+    pattern: str
+    strength: int  # 2 strong, 0 symmetric
+    pairing: str = "each"
+    example: str = ""
+
+
+RULES: tuple[Rule, ...] = (
+    # 甲、乙、丙三区分别与丁、戊、己三县结对: position by position.
+    Rule("respectively_with",
+         rf"(?P<donor>{LIST}){_GAP}{{0,8}}?Ff~(?P<recipient>{LIST}){_GAP}{{0,10}}?[VS]", 2, "respectively",
+         "宁波市海曙区、江北区、北仑区分别与丽水市云和县、景宁县、庆元县结对"),
+    # 甲、乙分别对口帮扶丙、丁.
+    Rule("respectively_verb",
+         rf"(?P<donor>{LIST}){_GAP}{{0,6}}?FfVv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "respectively",
+         "杭州市上城区、下城区分别结对帮扶恩施州来凤县、鹤峰县"),
+    # 由甲(、乙)结对帮扶丙: the agent after 由 gives.
+    Rule("by_agent",
+         rf"由(?P<donor>{LIST}){_GAP}{{0,6}}?Vv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "each",
+         "其中由介休市、综改示范区晋中开发区结对帮扶榆社县"),
+    # 我区对口帮扶地区为甲、乙以及丙: the aided areas are listed after 为/是.
+    Rule("aid_area_is",
+         rf"(?:(?P<donor>{LIST}){_GAP}{{0,6}}?)?Vv*(?:的)?(?:地区|对象|县市|县区|县|市|区|单位|地方)(?:为|是|包括|有)"
+         rf"{_GAP}{{0,4}}?(?P<recipient>{LIST})", 2, "each",
+         "目前我区对口帮扶地区为内蒙古乌兰察布市卓资县、河北省保定市唐县、张家口市康保县以及新疆和田地区墨玉县等4个贫困县"),
+    # 甲与乙、丙签订…协议 / 甲、乙与丙结对: two sides, direction from the article.
+    Rule("joint",
+         rf"(?P<donor>{LIST})~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
+         "近日,天津市武清区与甘肃省静宁县、泾川县签订8项合作协议"),
+    # 甲政府和乙…签约: two parties joined by 和 before a signing or pairing verb.
+    Rule("joint_and",
+         rf"(?<![PpL&])(?P<donor>d*Pp*)&(?P<recipient>d*Pp*)(?![pL&]){_GAP}{{0,24}}?[VS]", 0, "each",
+         "近日,保定市政府和新疆生产建设兵团第二师铁门关市就乡村振兴结对帮扶工作签约"),
+)
+
+# A party's own government acts for it: 保定市政府, 华池县委.
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|党委|县委|市委|区委|州委|旗委)")
+# What may stand before a party without ending a list: a corps division, a located-at phrase.
+_DESCRIPTOR = re.compile(
+    r"新疆生产建设兵团(?:第[一二三四五六七八九十]{1,3}师)?|兵团第[一二三四五六七八九十]{1,3}师|农[一二三四五六七八九十]{1,3}师"
+    r"|位于[^,;。、与和]{1,12}?的|[\u4e00-\u9fff]{1,4}(?:示范区|试验区|实验区)"
+)
+_VERBS = re.compile("|".join(sorted(set(DIRECTED_VERBS) - {"援", "对口", "帮助"}, key=len, reverse=True)))
+_SYM = re.compile("|".join(sorted(set(SYMMETRIC_VERBS) | {"签约", "签署", "签订"}, key=len, reverse=True)))
+_SEPARATORS = {"、": "L", "和": "&", "及": "&", "暨": "&", "与": "~", "同": "~", "跟": "~", "等": "e"}
+
+
+def chunk(text: str, s: int, e: int, tokens: list[Token]) -> str:
+    """The chunked form of ``text[s:e]`` (see module docs); same length as the sentence."""
+    out = ["0" if c.isascii() and c.isalnum() else c for c in text[s:e]]
+    taken = [False] * (e - s)
+
+    def mark(a: int, b: int, head: str, tail: str) -> None:
+        if any(taken[a - s:b - s]):
+            return
+        out[a - s] = head
+        for k in range(a + 1, b):
+            out[k - s] = tail
+        for k in range(a, b):
+            taken[k - s] = True
+
+    for t in tokens:
+        if s <= t.start and t.end <= e:
+            end = t.end
+            gov = _GOVERNMENT.match(text, end, e)
+            if gov:
+                end = gov.end()
+            mark(t.start, end, "P", "p")
+    for m in _DESCRIPTOR.finditer(text, s, e):
+        mark(m.start(), m.end(), "d", "d")
+    for m in re.finditer("分别", text[s:e]):
+        mark(s + m.start(), s + m.end(), "F", "f")
+    for m in _VERBS.finditer(text, s, e):
+        mark(m.start(), m.end(), "V", "v")
+    for m in _SYM.finditer(text, s, e):
+        mark(m.start(), m.end(), "S", "s")
+    for k in range(s, e):
+        if not taken[k - s]:
+            c = text[k]
+            if c in _SEPARATORS:
+                out[k - s] = _SEPARATORS[c]
+            elif c == "以" and text.startswith("以及", k):
+                out[k - s] = "&"
+                out[k + 1 - s] = "&"
+                taken[k + 1 - s] = True
+    return "".join(out)
+
+
+@dataclass
+class GrammarPair:
+    donors: list[Token]
+    recipients: list[Token]
+    strength: int
+    rule: str
+
+
+_COMPILED = tuple((r, re.compile(r.pattern)) for r in RULES)
+
+
+def _parties(span: tuple[int, int], s: int, starts: dict[int, Token]) -> list[Token]:
+    return [starts[k] for k in range(span[0] + s, span[1] + s) if k in starts]
+
+
+def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[GrammarPair]:
+    """Every pair the table's rules read in sentence ``text[s:e]``; each party is claimed once, first rule first."""
+    chunked = chunk(text, s, e, tokens)
+    starts = {t.start: t for t in tokens if s <= t.start and t.end <= e}
+    claimed: set[int] = set()
+    out: list[GrammarPair] = []
+    for rule, regex in _COMPILED:
+        for m in regex.finditer(chunked):
+            donors = _parties(m.span("donor"), s, starts) if m.start("donor") >= 0 else []
+            if not donors and out and out[-1].strength:
+                # …，对口协作地区为丙: a clause with no subject continues the last one's.
+                donors = list(out[-1].donors)
+                claimed.difference_update(id(t) for t in donors)
+            recipients = _parties(m.span("recipient"), s, starts)
+            if not donors or not recipients or any(id(t) in claimed for t in donors + recipients):
+                continue
+            if rule.pairing == "respectively":
+                if len(donors) != len(recipients):
+                    continue
+                pairs = [([d], [r]) for d, r in zip(donors, recipients)]
+            elif rule.strength == 0:
+                pairs = [([d], [r]) for d in donors for r in recipients]
+            else:
+                pairs = [(donors, recipients)]
+            claimed.update(id(t) for t in donors + recipients)
+            out += [GrammarPair(d, r, rule.strength, "symmetric" if rule.strength == 0 else rule.name)
+                    for d, r in pairs]
+    return out
