@@ -72,6 +72,10 @@ RULES: tuple[Rule, ...] = (
          rf"(?:(?P<donor>{LIST}){_GAP}{{0,6}}?)?Vv*(?:的)?(?:地区|对象|县市|县区|县|市|区|单位|地方)(?:为|是|包括|有)"
          rf"{_GAP}{{0,4}}?(?P<recipient>{LIST})", 2, "each",
          "目前我区对口帮扶地区为内蒙古乌兰察布市卓资县、河北省保定市唐县、张家口市康保县以及新疆和田地区墨玉县等4个贫困县"),
+    # 乙，作为甲的对口援建县: the place 甲 aids is the one the clause is about.
+    Rule("aided_of",
+         rf"(?P<recipient>{LIST}),?(?:作为|是|成为){_GAP}{{0,2}}?(?P<donor>{LIST})的Vv*(?:县|市|区|地区|对象|单位|地)",
+         2, "each", "西藏察隅县,作为深圳的对口援建县"),
     # 甲与乙、丙签订…协议 / 甲、乙与丙结对: two sides, direction from the article.
     Rule("joint",
          rf"(?P<donor>{LIST})~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
