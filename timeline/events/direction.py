@@ -16,7 +16,8 @@ from timeline.events.model import Party, PartyKind
 from timeline.events.parties import Token, coordinated, list_after, list_before, org_or_region, split_items
 from timeline.text.segmentation import clauses
 from timeline.events.vocabulary import (
-    AIDED_AREAS, EAST_GIVING_PROVINCES, WEST_RECEIVING_PROVINCES,
+    AIDED_AREAS, CAPITAL_GIVING_PROVINCES, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
+    WEST_RECEIVING_PROVINCES,
     AID_WORDS, ASSIGNED_TO, DIRECTED_VERBS, FROM_DONOR, LOCATION_VERBS, RECEIVED_HELP, RECIPIENT_MARKERS,
     SYMMETRIC_JOINERS, SYMMETRIC_VERBS, TEAM_WORDS,
 )
@@ -355,5 +356,9 @@ def programme_orientation(a: Party, b: Party) -> int:
     if pa in EAST_GIVING_PROVINCES and pb in WEST_RECEIVING_PROVINCES:
         return 1
     if pb in EAST_GIVING_PROVINCES and pa in WEST_RECEIVING_PROVINCES:
+        return -1
+    if pa in CAPITAL_GIVING_PROVINCES and pb in CAPITAL_RECEIVING_PROVINCES:
+        return 1
+    if pb in CAPITAL_GIVING_PROVINCES and pa in CAPITAL_RECEIVING_PROVINCES:
         return -1
     return 0

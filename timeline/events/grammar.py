@@ -76,6 +76,10 @@ RULES: tuple[Rule, ...] = (
     Rule("aided_of",
          rf"(?P<recipient>{LIST}),?(?:作为|是|成为){_GAP}{{0,2}}?(?P<donor>{LIST})的Vv*(?:县|市|区|地区|对象|单位|地)",
          2, "each", "西藏察隅县,作为深圳的对口援建县"),
+    # 甲以…为突破口助力乙脱贫攻坚: 助力 directs help like an aid verb, within one clause.
+    Rule("boost",
+         rf"(?P<donor>{LIST})[^,;!?:。P]{{0,16}}?助力(?P<recipient>{LIST})", 2, "each",
+         "扬州市以镇、村结对为突破口助力榆林市脱贫攻坚"),
     # 甲与乙、丙签订…协议 / 甲、乙与丙结对: two sides, direction from the article.
     Rule("joint",
          rf"(?P<donor>{LIST})~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
