@@ -263,6 +263,12 @@ class _Engine:
             if not all(e.weak for e in c.entries):
                 strong_by_end[c.end] = c
                 strong_by_start[c.start] = c
+        # Regions the text names in words that are not weak: a county's own short form
+        # (什邡, 汉源) is read where its province is named, unless it is an ordinary word.
+        named_regions = {
+            code for c in cands if not all(e.weak for e in c.entries)
+            for e in c.entries for code in (e.adcode, e.province, e.prefecture) if e.large
+        }
         for c in cands:
             if c.parent is not None or c.written_full or not any(e.weak for e in c.entries):
                 kept.append(c)
@@ -271,6 +277,7 @@ class _Engine:
                 e for e in c.entries if not e.weak or e.adcode in full_named or (c.event and not e.entry.common)
                 # 马边县 for 马边彝族自治县: written with its county suffix, a short form is no ordinary word.
                 or (c.name.endswith(COUNTY_SUFFIXES) and len(c.name) >= 3 and not e.entry.common)
+                or (not e.entry.common and not c.approximate and len(c.entries) == 1 and e.province in named_regions)
             )
             if not entries:
                 # A list of places is of one region: 贵州、遵义 yes; 振兴、理县 no.

@@ -11,6 +11,7 @@ character stays itself::
     L      、 between list items
     &      和 / 及 / 以及 / 暨
     ~      与 / 同 / 跟
+    H h…   the builders sent (援建者, 援建队伍)
     d…     a descriptor that may stand before a party (新疆生产建设兵团第二师, 位于…的)
     e      等 closing a list
 
@@ -80,6 +81,11 @@ RULES: tuple[Rule, ...] = (
     Rule("boost",
          rf"(?P<donor>{LIST})[^,;!?:。P]{{0,16}}?助力(?P<recipient>{LIST})", 2, "each",
          "扬州市以镇、村结对为突破口助力榆林市脱贫攻坚"),
+    # 汶川县三江乡，…在广东援建者的巧手下变成…; 在汉源，湖北的援建者…: the builders' place gives
+    # to the place the sentence is about.
+    Rule("builders_of",
+         rf"(?P<recipient>Pp*)[^;。!?P]{{0,30}}?(?P<donor>Pp*)的?Hh*", 2, "each",
+         "距离震中映秀镇仅十公里的汶川县三江乡,不到一年就在广东援建者的巧手下变成了风景如画的水乡藏寨"),
     # 甲与乙、丙签订…协议 / 甲、乙与丙结对: two sides, direction from the article.
     Rule("joint",
          rf"(?P<donor>{LIST})~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
@@ -99,6 +105,8 @@ _DESCRIPTOR = re.compile(
 )
 _VERBS = re.compile("|".join(sorted(set(DIRECTED_VERBS) - {"援", "对口", "帮助"}, key=len, reverse=True)))
 _SYM = re.compile("|".join(sorted(set(SYMMETRIC_VERBS) | {"签约", "签署", "签订"}, key=len, reverse=True)))
+# Those who came to build: their place is the giver.
+_HELPERS = re.compile(r"援建者|援建队伍|援建干部|援建人员|援建大军|援建单位|援建队")
 _SEPARATORS = {"、": "L", "和": "&", "及": "&", "暨": "&", "与": "~", "同": "~", "跟": "~", "等": "e"}
 
 
@@ -125,6 +133,8 @@ def chunk(text: str, s: int, e: int, tokens: list[Token]) -> str:
             mark(t.start, end, "P", "p")
     for m in _DESCRIPTOR.finditer(text, s, e):
         mark(m.start(), m.end(), "d", "d")
+    for m in _HELPERS.finditer(text, s, e):
+        mark(m.start(), m.end(), "H", "h")
     for m in re.finditer("分别", text[s:e]):
         mark(s + m.start(), s + m.end(), "F", "f")
     for m in _VERBS.finditer(text, s, e):
