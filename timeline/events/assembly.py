@@ -51,7 +51,9 @@ _METADATA = re.compile(r"\|.*\|")  # a table row or a page's metadata line, not 
 
 # A photo's caption repeats the story; it is not an event of its own.
 _CAPTION = re.compile(r"\s*(?:[(（\[【]?图[)）\]】]?[:：]|图为|上图|下图|图片为|图片来源|图注)")
-_MEMORY = 64  # pairs a section remembers to fill open roles: a bounded look-back
+_MEMORY = 64
+# A line of a pairing table: 甲—乙 (and more such pairs), nothing else.
+_PAIR_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:—{1,2}|－|–|-{1,2})[\u4e00-\u9fff（）()]{2,30}[;；,，。]?$")  # pairs a section remembers to fill open roles: a bounded look-back
 
 
 
@@ -216,6 +218,7 @@ def extract_events(
         ctx.pair_counts[(key(title_pair[0].party), key(title_pair[1].party))] += 2
     section_speaker: Token | None = None
     speakers: list[Token | None] = []
+    table_heading = False
     for i, (s, e) in enumerate(sents):
         sentence = ntext[s:e]
         inside = tokens[bisect_left(starts, s):bisect_left(starts, e)]
@@ -224,8 +227,13 @@ def extract_events(
             if inside_whole:
                 section_speaker = inside_whole[0]
         speakers.append(section_speaker)
-        if not AID.search(sentence) or _METADATA.search(sentence) or _CAPTION.match(sentence):
+        if _PAIR_LINE.match(sentence) and table_heading:
+            pass  # a line of a pairing table under a heading that names the aid (…对口支援方案如下：)
+        elif not AID.search(sentence) or _METADATA.search(sentence) or _CAPTION.match(sentence):
+            table_heading = False
             continue
+        else:
+            table_heading = sentence.rstrip().endswith((":", "："))
         # Each rule looks only inside its sentence: hand it that sentence's tokens.
         pairs = pairs_in_sentence(ntext, s, e, inside)
         for p in pairs:
@@ -343,7 +351,7 @@ def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme) -> list[Even
         here = [t for t in p.donors + p.recipients if s <= t.start < e] or p.donors + p.recipients
         anchor = max(s, min(t.start for t in here))
         last = min(e, max(t.end for t in here))
-        if kind is EventKind.OTHER:
+        if kind is EventKind.OTHER and p.rule != "dash_pair":  # a table's line: its heading names the aid
             # "Help" with no kind of its own counts only where an aid word stands in its own
             # clauses (those of its parties, and the one after them that continues their predicate).
             x = max([c for c, _ in spans if c <= anchor] or [s])

@@ -31,6 +31,9 @@ EVENT_COLUMNS = (
     "donor", "donor_adcode", "donor_lon", "donor_lat", "recipient", "recipient_adcode", "recipient_lon",
     "recipient_lat", "amount_yuan", "people", "summary", "evidence", "char_start", "char_end",
     "programme", "end_year", "end_month", "end_day", "donor_kind", "recipient_kind",
+    # Summing: an event with two donors is two rows; its amount and people are
+    # given once, on its first row, in the event_ columns (sum those, not amount_yuan).
+    "event_rows", "event_amount_yuan", "event_people", "mentions", "mention_spans",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -70,7 +73,10 @@ def events_to_rows(events: Iterable[Event]) -> list[dict[str, object]]:
     """One row per event × donor × recipient, keyed by :data:`EVENT_COLUMNS`.
 
     An event whose sentence states no date has empty date cells, precision
-    ``unknown`` and basis ``not_stated``.
+    ``unknown`` and basis ``not_stated``; one dated by the sentence it continues
+    has basis ``context``. ``amount_yuan``/``people`` repeat on every row of an
+    event; ``event_amount_yuan``/``event_people`` are filled on its first row
+    only, so summing them counts each event once.
     """
     rows = []
     for ev in events:
@@ -84,9 +90,15 @@ def events_to_rows(events: Iterable[Event]) -> list[dict[str, object]]:
             "amount_yuan": ev.amount_yuan, "people": ev.people, "summary": ev.summary,
             "evidence": ev.evidence, "char_start": ev.char_start, "char_end": ev.char_end,
         }
+        n_rows = len(ev.donors) * len(ev.recipients)
+        spans = ev.spans or ((ev.char_start, ev.char_end),)
+        base.update(event_rows=n_rows, mentions=len(spans), mention_spans=";".join(f"{a}-{b}" for a, b in spans))
+        first = True
         for donor in ev.donors:
             for recipient in ev.recipients:
-                rows.append({**base, **_party_cells("donor", donor), **_party_cells("recipient", recipient)})
+                once = {"event_amount_yuan": ev.amount_yuan, "event_people": ev.people} if first else {}
+                first = False
+                rows.append({**base, **once, **_party_cells("donor", donor), **_party_cells("recipient", recipient)})
     return rows
 
 

@@ -86,6 +86,10 @@ RULES: tuple[Rule, ...] = (
     Rule("builders_of",
          rf"(?P<recipient>Pp*)[^;。!?P]{{0,30}}?(?P<donor>Pp*)的?Hh*", 2, "each",
          "距离震中映秀镇仅十公里的汶川县三江乡,不到一年就在广东援建者的巧手下变成了风景如画的水乡藏寨"),
+    # 山东省—北川县；广东省—汶川县 (a pairing table written as lines or a list): the giver first.
+    Rule("dash_pair",
+         r"(?:^|(?<=[,;:。\s]))(?P<donor>Pp*)\s*(?:—{1,2}|－|–|-{1,2})\s*(?P<recipient>Pp*)(?=$|[,;。\s(（])", 2, "each",
+         "山东省—北川县;广东省—汶川县;浙江省—青川县"),
     # 甲与乙、丙签订…协议 / 甲、乙与丙结对: two sides, direction from the article.
     Rule("joint",
          rf"(?P<donor>{LIST})~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
