@@ -342,7 +342,6 @@ def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme) -> list[Even
     out = []
     seen = set()
     for p in pairs:
-        kind = _rule_kind(p.rule, sentence, kind_of_sentence, bool(money), has_team)
         pair_key = (tuple(key(t.party) for t in p.donors), tuple(key(t.party) for t in p.recipients))
         if pair_key in seen:
             continue
@@ -351,14 +350,19 @@ def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme) -> list[Even
         here = [t for t in p.donors + p.recipients if s <= t.start < e] or p.donors + p.recipients
         anchor = max(s, min(t.start for t in here))
         last = min(e, max(t.end for t in here))
-        if kind is EventKind.OTHER and p.rule != "dash_pair":  # a table's line: its heading names the aid
-            # "Help" with no kind of its own counts only where an aid word stands in its own
-            # clauses (those of its parties, and the one after them that continues their predicate).
-            x = max([c for c, _ in spans if c <= anchor] or [s])
-            ends = [d for _, d in spans if d >= last]
-            y = ends[1] if len(ends) > 1 else (ends[0] if ends else e)
-            if not AID.search(text, x, y):
-                continue
+        # The event's own clauses: those of its parties, and the one after them that continues their predicate.
+        x = max([c for c, _ in spans if c <= anchor] or [s])
+        ends = [d for _, d in spans if d >= last]
+        y = ends[1] if len(ends) > 1 else (ends[0] if ends else e)
+        own = text[x:y]
+        # The kind its own clauses name (向皋兰县捐赠帮扶资金), else the sentence's.
+        own_money = bool(find_money(own))
+        own_kind = _kind(own, own_money, bool(TEAM.search(own)))
+        kind = _rule_kind(p.rule, own, own_kind, own_money, bool(TEAM.search(own)))
+        if kind is EventKind.OTHER:
+            kind = _rule_kind(p.rule, sentence, kind_of_sentence, bool(money), has_team)
+        if kind is EventKind.OTHER and p.rule != "dash_pair" and not AID.search(own):
+            continue  # "help" with no kind of its own counts only where an aid word stands in its own clauses
         date = dating.date_for(i, anchor)
         donors = tuple(_dedupe(t.party for t in p.donors))
         recipients = tuple(_dedupe(t.party for t in p.recipients))

@@ -299,10 +299,22 @@ def _symmetric_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pai
 
 
 def without_self(p: Pair) -> Pair:
-    """A party is never its own donor, nor is a body at the recipient's own place."""
+    """A party is never its own donor, nor is a body at the recipient's own place; a
+    place does not receive from the places inside it (在吕梁市… after 孝义市、石楼县 is scope)."""
     keys = {key(t.party) for t in p.recipients} | {t.party.adcode for t in p.recipients if t.party.adcode}
     donors = [t for t in p.donors if key(t.party) not in keys and t.party.adcode not in keys]
-    return Pair(donors, p.recipients, p.strength, p.rule)
+    recipients = [r for r in p.recipients if not any(_contains(r.party, d.party) for d in donors)]
+    return Pair(donors, recipients, p.strength, p.rule)
+
+
+def _contains(a: Party, b: Party) -> bool:
+    """True when place ``a`` encloses place ``b`` (by adcode)."""
+    x, y = a.adcode, b.adcode
+    if a.kind is not PartyKind.PLACE or not x or not y or x == y:
+        return False
+    if x.endswith("0000"):
+        return y.startswith(x[:2])
+    return x.endswith("00") and y.startswith(x[:4])
 
 
 
