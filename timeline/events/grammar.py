@@ -34,6 +34,9 @@ __all__ = ["Rule", "RULES", "chunk", "grammar_pairs", "GrammarPair"]
 
 # A list of parties: 甲、乙和丙等; each item may open with a descriptor.
 LIST = r"(?:d*Pp*(?:(?:L|&{1,2})d*Pp*){0,24}e?)"
+# Adverbs that may stand between a party and 与 (苏州市继续与铜仁市结对); anything else there
+# (8名儿童与…) makes the sides something other than the places.
+_ADVERB = r"(?:继续|仍然|仍|已经|已|也|还|又|再次|正式|率先|首先|先后|积极|主动|共同)"
 _GAP = r"[^,;!?:。PVS]"  # ordinary words inside one clause (no party, no verb, no clause mark)
 
 
@@ -92,7 +95,7 @@ RULES: tuple[Rule, ...] = (
          "山东省—北川县;广东省—汶川县;浙江省—青川县"),
     # 甲与乙、丙签订…协议 / 甲、乙与丙结对: two sides, direction from the article.
     Rule("joint",
-         rf"(?P<donor>{LIST})~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
+         rf"(?P<donor>{LIST}){_ADVERB}?~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
          "近日,天津市武清区与甘肃省静宁县、泾川县签订8项合作协议"),
     # 甲政府和乙…签约: two parties joined by 和 before a signing or pairing verb.
     Rule("joint_and",
