@@ -326,7 +326,8 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     read first; a multi-party signing next; the weak ones (B受援, 赴B, A派出…,
     A投入…元, A与B…) only when nothing stronger spoke.
     """
-    table = [Pair(g.donors, g.recipients, g.strength, g.rule) for g in grammar_pairs(text, s, e, tokens)]
+    table = [Pair(g.donors, g.recipients, g.strength, "symmetric" if g.strength == 0 else g.rule)
+             for g in grammar_pairs(text, s, e, tokens)]
     by_table = {id(t) for p in table for t in p.donors + p.recipients}
     pairs = _assigned_pairs(text, s, e, tokens) + _from_donor_pairs(text, s, e, tokens)
     pairs += _received_help_pairs(text, s, e, tokens) + _toward_pairs(text, s, e, tokens)

@@ -96,7 +96,8 @@ def events_to_rows(events: Iterable[Event]) -> list[dict[str, object]]:
         first = True
         for donor in ev.donors:
             for recipient in ev.recipients:
-                once = {"event_amount_yuan": ev.amount_yuan, "event_people": ev.people} if first else {}
+                once = {"event_amount_yuan": ev.amount_yuan if first else None,
+                        "event_people": ev.people if first else None}
                 first = False
                 rows.append({**base, **once, **_party_cells("donor", donor), **_party_cells("recipient", recipient)})
     return rows

@@ -62,11 +62,11 @@ RULES: tuple[Rule, ...] = (
     # 甲、乙、丙三区分别与丁、戊、己三县结对: position by position.
     Rule("respectively_with",
          rf"(?P<donor>{LIST}){_GAP}{{0,8}}?Ff~(?P<recipient>{LIST}){_GAP}{{0,10}}?[VS]", 2, "respectively",
-         "宁波市海曙区、江北区、北仑区分别与丽水市云和县、景宁县、庆元县结对"),
+         "张家港市、常熟市、昆山市分别与沿河县、思南县、碧江区结对 (written for the rule)"),
     # 甲、乙分别对口帮扶丙、丁.
     Rule("respectively_verb",
-         rf"(?P<donor>{LIST}){_GAP}{{0,6}}?FfVv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "respectively",
-         "杭州市上城区、下城区分别结对帮扶恩施州来凤县、鹤峰县"),
+         rf"(?P<donor>{LIST}){_GAP}{{0,10}}?FfVv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "respectively",
+         "青白江区11个乡镇(街道)分别结对九龙县一个乡镇并联系一个贫困村"),
     # 由甲(、乙)结对帮扶丙: the agent after 由 gives.
     Rule("by_agent",
          rf"由(?P<donor>{LIST}){_GAP}{{0,6}}?Vv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "each",
@@ -200,6 +200,5 @@ def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Gramma
             else:
                 pairs = [(donors, recipients)]
             claimed.update(id(t) for t in donors + recipients)
-            out += [GrammarPair(d, r, rule.strength, "symmetric" if rule.strength == 0 else rule.name)
-                    for d, r in pairs]
+            out += [GrammarPair(d, r, rule.strength, rule.name) for d, r in pairs]
     return out
