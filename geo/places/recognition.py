@@ -211,7 +211,7 @@ class _Engine:
         for start, neg, info in hits:
             if start < covered:
                 continue
-            if info.name in borrowed:
+            if borrowed and info.name in borrowed:
                 continue
             cand = _Candidate(start, start - neg, info, info.senses)
             outcome = self._word_ok(text, cand)

@@ -324,6 +324,8 @@ def _partner(known: list[Token], memory, dominant, by_key, *, role: str, speaker
 
 
 def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme) -> list[Event]:
+    if not pairs:
+        return []
     s, e = dating.sentences[i]
     text = norm.text
     sentence = text[s:e]
@@ -338,7 +340,7 @@ def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme) -> list[Even
     programme = _programme(sentence, doc_programme)
     a, b = norm.to_original(s, e)
     evidence = norm.original[a:b]
-    spans = clauses(text, s, e)
+    spans = dating.clauses(i)
     out = []
     seen = set()
     for p in pairs:

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from timeline.dates.mention import Basis, DateKind, DateMention
 from timeline.text.normalization import NormalizedText
-from timeline.text.segmentation import clauses
+from timeline.events.spans import sentence_clauses
 
 __all__ = ["Dating", "SPAN_MARKERS", "CONTINUATION"]
 
@@ -58,6 +58,14 @@ class Dating:
         self.sentences = sentences
         self.paragraphs = paragraphs
         self._lead: dict[int, DateMention | None] = {}
+        self._clauses: dict[int, list[tuple[int, int]]] = {}
+
+    def clauses(self, i: int) -> list[tuple[int, int]]:
+        """The clauses of sentence ``i`` (normalised offsets), computed once."""
+        if i not in self._clauses:
+            s, e = self.sentences[i]
+            self._clauses[i] = list(sentence_clauses(self.norm.text, s, e))
+        return self._clauses[i]
 
     # -- helpers on original offsets ------------------------------------------------------
     def _orig(self, a: int, b: int) -> tuple[int, int]:
@@ -96,7 +104,7 @@ class Dating:
         s, e = self.sentences[i]
         sa = self._orig(s, e)[0]
         found = None
-        for x, y in clauses(self.norm.text, s, e):
+        for x, y in self.clauses(i):
             a, b = self._orig(x, y)
             if self._usable(a, b, sa):
                 found = self._governing(a, b, sa)
@@ -108,7 +116,7 @@ class Dating:
         """The date of an event stated in sentence ``i`` whose parties start at normalised ``anchor``."""
         s, e = self.sentences[i]
         text = self.norm.text
-        spans = clauses(text, s, e)
+        spans = self.clauses(i)
         k = next((n for n, (x, y) in enumerate(spans) if x <= anchor < y), None)
         if k is None:
             return None

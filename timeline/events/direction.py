@@ -14,6 +14,7 @@ from timeline.events.amounts import find_money
 from timeline.events.grammar import grammar_pairs
 from timeline.events.model import Party, PartyKind
 from timeline.events.parties import Token, coordinated, list_after, list_before, org_or_region, split_items
+from timeline.events.spans import sentence_clauses as _clauses
 from timeline.text.segmentation import clauses
 from timeline.events.vocabulary import (
     AIDED_AREAS, CAPITAL_GIVING_PROVINCES, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
@@ -63,7 +64,7 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
         recipients = list_after(text, m.end(), e, tokens)
         if not recipients:
             continue
-        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        clause_start = max([a for a, _ in _clauses(text, s, e) if a <= m.start()] or [s])
         donors = list_before(text, m.start(), clause_start, tokens)
         in_clause = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         # “组团式”帮扶天津和平区教师: with no giver before the verb, a place that
@@ -153,7 +154,7 @@ def _recipient_marker_pairs(text: str, s: int, e: int, tokens: list[Token]) -> l
 def _location_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     """赴/抵达/来到 B (with a team or aid word): B receives."""
     out = []
-    spans = clauses(text, s, e)
+    spans = _clauses(text, s, e)
     for m in _LOCATION.finditer(text, s, e):
         recipients = list_after(text, m.end(), e, tokens, gap=0)
         if not recipients:
@@ -191,7 +192,7 @@ def _enter_area_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     """A的老师进藏开展培训: A sends people into the aided area (the article's recipient)."""
     out = []
     for m in _ENTER_AREA.finditer(text, s, e):
-        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        clause_start = max([a for a, _ in _clauses(text, s, e) if a <= m.start()] or [s])
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         if before:
             out.append(Pair([before[-1]], [], WEAK, "enter_area"))
@@ -204,7 +205,7 @@ def _dispatch_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
     for m in _DISPATCH.finditer(text, s, e):
         if not TEAM.search(text, m.end(), min(e, m.end() + 20)):
             continue
-        clause_start, clause_end = next(((a, b) for a, b in clauses(text, s, e) if a <= m.start() < b), (s, e))
+        clause_start, clause_end = next(((a, b) for a, b in _clauses(text, s, e) if a <= m.start() < b), (s, e))
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         donors = coordinated(text, before[-1], tokens, clause_start, m.start()) if before else []
         donors = donors or _subject(tokens, s, m.start(), [])
@@ -223,7 +224,7 @@ def _giving_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     for m in _GIVE.finditer(text, s, e):
         if not find_money(text[m.end():e]):
             continue
-        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        clause_start = max([a for a, _ in _clauses(text, s, e) if a <= m.start()] or [s])
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         if not before:
             continue
@@ -244,7 +245,7 @@ def _toward_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
         recipients = list_after(text, m.end(), e, tokens, gap=0)
         if not recipients or not _TOWARD_VERBS.search(text, recipients[-1].end, min(e, recipients[-1].end + 10)):
             continue
-        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        clause_start = max([a for a, _ in _clauses(text, s, e) if a <= m.start()] or [s])
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         donors = coordinated(text, before[-1], tokens, clause_start, m.start()) if before else []
         donors = donors or _subject(tokens, s, m.start(), recipients)
@@ -273,7 +274,7 @@ def _agreement_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pai
     """A、B、C与D(三方四地)签订/共建…: several parties sign; the document's recipient receives."""
     out = []
     for m in _SIGN.finditer(text, s, e):
-        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        clause_start = max([a for a, _ in _clauses(text, s, e) if a <= m.start()] or [s])
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         if len(before) < 2:
             continue

@@ -191,6 +191,7 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
     return out
 
 
+_REGION_OR_LOCALITY_HEAD = re.compile(r"个|村|乡|镇|街道|社区")
 _OF = re.compile(r"[^，,。；;、]{0,6}?的")
 
 
@@ -215,6 +216,8 @@ def _narrowed(text: str, token: Token, ceiling: int) -> Token:
 
 def _region_or_locality(text: str, pos: int, ceiling: int, gap: int) -> Token | None:
     """A region (省内藏区10个县) or a named village or township starting near ``pos``."""
+    if not _REGION_OR_LOCALITY_HEAD.search(text, pos, ceiling + 8):
+        return None  # neither a count of units (个) nor a village/township word is near: skip the scans
     for start in range(pos, min(pos + gap, ceiling) + 1):
         region = REGION.match(text, start, ceiling)
         if region:

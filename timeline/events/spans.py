@@ -10,12 +10,14 @@ the events stage stays linear in the text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from collections.abc import Sequence
 
-from timeline.text.segmentation import sentences
+from timeline.text.segmentation import clauses, sentences
 
-__all__ = ["MAX_SENTENCE", "bounded_sentences", "paragraph_ids"]
+__all__ = ["MAX_SENTENCE", "bounded_sentences", "paragraph_ids", "sentence_clauses"]
 
 # Real sentences of official news run to ~450 characters (a semicolon-joined
 # list of pairs); beyond this a "sentence" is a page without punctuation.
@@ -44,18 +46,24 @@ def bounded_sentences(text: str, token_spans: Sequence[tuple[int, int]] = ()) ->
 
     ``token_spans`` (sorted, non-overlapping) are spans a cut must not split.
     """
+    out = sentences(text)
+    if all(e - s <= MAX_SENTENCE for s, e in out):
+        return out
     starts = [a for a, _ in token_spans]
     ends = [b for _, b in token_spans]
-    out: list[tuple[int, int]] = []
-    for s, e in sentences(text):
-        if e - s <= MAX_SENTENCE:
-            out.append((s, e))
-        else:
-            out.extend(_cut(text, s, e, starts, ends))
-    return out
+    bounded: list[tuple[int, int]] = []
+    for s, e in out:
+        bounded.extend([(s, e)] if e - s <= MAX_SENTENCE else _cut(text, s, e, starts, ends))
+    return bounded
 
 
 def paragraph_ids(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
     """The paragraph (line) number of each span: a line break ends a paragraph."""
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    breaks = [m.start() for m in re.finditer("\n", text)]
     return [bisect_right(breaks, s) for s, _ in spans]
+
+
+@lru_cache(maxsize=256)
+def sentence_clauses(text: str, s: int, e: int) -> tuple[tuple[int, int], ...]:
+    """The clauses of sentence ``text[s:e]``, computed once for every rule and the dating that read it."""
+    return tuple(clauses(text, s, e))
