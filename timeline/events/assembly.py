@@ -41,7 +41,7 @@ from timeline.events.deixis import home_places, resolve_deixis
 from timeline.events.merging import merge_mentions
 from timeline.events.spans import bounded_sentences, paragraph_ids
 from timeline.text.segmentation import clauses
-from timeline.events.vocabulary import ARRIVAL_VERBS, KIND_ORDER, KIND_TRIGGERS, PROGRAMME_WORDS
+from timeline.events.vocabulary import ARRIVAL_VERBS, KIND_ORDER, KIND_TRIGGERS, ORG_SUFFIXES, PROGRAMME_WORDS
 
 __all__ = ["extract_events", "extract_document_events"]
 
@@ -52,6 +52,8 @@ _METADATA = re.compile(r"\|.*\|")  # a table row or a page's metadata line, not 
 # A photo's caption repeats the story; it is not an event of its own.
 _CAPTION = re.compile(r"\s*(?:[(（\[【]?图[)）\]】]?[:：]|图为|上图|下图|图片为|图片来源|图注)")
 _MEMORY = 64
+# What a party named only by text needs: a count of units (10个县), a village or township, a body's suffix.
+_TEXT_PARTY_HEAD = re.compile("个|村|乡|镇|街道|社区|" + "|".join(ORG_SUFFIXES))
 # A line of a pairing table: 甲—乙 (and more such pairs), nothing else.
 _PAIR_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:—{1,2}|－|–|-{1,2})[\u4e00-\u9fff（）()]{2,30}[;；,，。]?$")  # pairs a section remembers to fill open roles: a bounded look-back
 
@@ -234,6 +236,8 @@ def extract_events(
             continue
         else:
             table_heading = sentence.rstrip().endswith((":", "："))
+        if not inside and not _TEXT_PARTY_HEAD.search(sentence):
+            continue  # no place, and no word that could name a region, village or body: no party to read
         # Each rule looks only inside its sentence: hand it that sentence's tokens.
         pairs = pairs_in_sentence(ntext, s, e, inside)
         for p in pairs:
@@ -358,11 +362,14 @@ def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme) -> list[Even
         y = ends[1] if len(ends) > 1 else (ends[0] if ends else e)
         own = text[x:y]
         # The kind its own clauses name (向皋兰县捐赠帮扶资金), else the sentence's.
-        own_money = bool(find_money(own))
-        own_kind = _kind(own, own_money, bool(TEAM.search(own)))
-        kind = _rule_kind(p.rule, own, own_kind, own_money, bool(TEAM.search(own)))
-        if kind is EventKind.OTHER:
+        if (x, y) == (s, e):
             kind = _rule_kind(p.rule, sentence, kind_of_sentence, bool(money), has_team)
+        else:
+            own_money = bool(money) and bool(find_money(own))
+            own_team = has_team and bool(TEAM.search(own))
+            kind = _rule_kind(p.rule, own, _kind(own, own_money, own_team), own_money, own_team)
+            if kind is EventKind.OTHER:
+                kind = _rule_kind(p.rule, sentence, kind_of_sentence, bool(money), has_team)
         if kind is EventKind.OTHER and p.rule != "dash_pair" and not AID.search(own):
             continue  # "help" with no kind of its own counts only where an aid word stands in its own clauses
         date = dating.date_for(i, anchor)

@@ -181,8 +181,10 @@ def _parties(span: tuple[int, int], s: int, starts: dict[int, Token]) -> list[To
 
 def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[GrammarPair]:
     """Every pair the table's rules read in sentence ``text[s:e]``; each party is claimed once, first rule first."""
+    if len(tokens) < 2:  # every rule pairs two parties of the sentence
+        return []
     starts = {t.start: t for t in tokens if s <= t.start and t.end <= e}
-    if len(starts) < 2:  # every rule pairs two parties of the sentence
+    if len(starts) < 2:
         return []
     chunked = chunk(text, s, e, tokens)
     claimed: set[int] = set()

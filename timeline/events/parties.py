@@ -72,6 +72,8 @@ _ORG_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 # Zones and functional areas named after a place (a rule of the language: the head names the zone).
 _ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发区|经济开发区|开发区|高新区|经开区|新区|综合保税区|保税区|自贸区)")
 _ORG_END = tuple(sorted(ORG_SUFFIXES, key=len, reverse=True))
+_ORG_SUFFIX_AT = re.compile(r"(?=(" + "|".join(_ORG_END) + "))")
+_ORG_STOP = re.compile(r"[与和及、]")
 
 
 def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
@@ -92,8 +94,9 @@ def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
             continue
         m = _ORG_RUN.match(text, t.end)
         run = m[0] if m else ""
-        run = re.split(r"[与和及、]", run, maxsplit=1)[0]
-        cut = max((i for i in range(1, len(run) + 1) if run[:i].endswith(_ORG_END)), default=0)
+        # The longest head of the run (up to 与/和/及/、) that ends with a body's suffix.
+        run = _ORG_STOP.split(run, maxsplit=1)[0]
+        cut = max((m.start() + len(m[1]) for m in _ORG_SUFFIX_AT.finditer(run)), default=0)
         if cut and any(w in run[:cut] for w in NOT_IN_ORG_NAMES):
             cut = 0
         if t.party.kind is not PartyKind.PLACE or not cut or run.startswith(GOVERNMENT_WORDS):
