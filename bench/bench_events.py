@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.bench_events            # print the Markdown section
     .venv/bin/python -m bench.bench_events --write    # and update "## Events" in docs/BENCHMARKS.md
     .venv/bin/python -m bench.bench_events --profile  # cProfile of the corpus, top functions
+    .venv/bin/python -m bench.bench_events --baseline REF   # also time git REF's code, cold, in the same run
 
 Inputs: the five seeds (publication dates from ``timeline.text.loading.load_paths(["seeds"])``),
 the 25 real articles of ``tests/data/realset`` (with their metadata) and the shared synthetic
@@ -224,7 +225,44 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f} %"
 
 
-def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict, env: dict) -> str:
+def export_baseline(ref: str) -> Path:
+    """The tree of git ``ref`` under bench/out/events/ (``git archive``), for a baseline in the same run."""
+    import subprocess
+    import tarfile
+
+    root = WORK / f"baseline-{ref.replace('/', '_')}"
+    if not root.exists():
+        root.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", ref], cwd=REPO, check=True, capture_output=True).stdout
+        import io
+
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(root, filter="data")
+    return root
+
+
+def _baseline_lines(inputs: dict, runs: list, baseline: tuple[str, list] | None) -> list[str]:
+    if not baseline:
+        return []
+    ref, base_runs = baseline
+    this = {name: e2e for name, mode, e2e, _split in runs if mode == "cold"}
+    lines = ["", f"Against the code of `{ref}` in the same run (cold, CPU time; > 1 is faster now):", "",
+             "| Input | MB per CPU-s now | MB per CPU-s at baseline | Ratio |", "|---|--:|--:|--:|"]
+    note = ("The baseline's code is `git archive` of the ref under bench/out/events/, timed by this same worker "
+            "right after the runs above; absolute figures move with the machine's load, the ratio is the comparison.")
+    for name, e2e in base_runs:
+        now = this.get(name, {})
+        if "error" in e2e or "error" in now or not now:
+            lines.append(f"| {name} | not run: {e2e.get('error') or now.get('error', '')} |||")
+            continue
+        a = inputs[name]["bytes"] / now["median_cpu_s"] / 1e6
+        b = inputs[name]["bytes"] / e2e["median_cpu_s"] / 1e6
+        lines.append(f"| {name} | {a:.2f} | {b:.2f} | {a / b:.2f} |")
+    return lines + ["", note]
+
+
+def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict, env: dict,
+           baseline: tuple[str, list] | None = None) -> str:
     """The ``## Events`` section: throughput table, time shares, scaling, method notes."""
     lines = [
         "## Events", "",
@@ -246,6 +284,7 @@ def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict,
             f"{e2e['bytes'] / e2e['median_cpu_s'] / 1e6:.2f} | "
             f"{e2e['chars'] / s:,.0f} | {e2e['chars'] / e2e['first_s']:,.0f} | {e2e['passes']} | {e2e['load_s']:.2f} | "
             f"{mib(e2e['rss_loaded_kib'])} | {mib(e2e['rss_peak_kib'])} |")
+    lines += _baseline_lines(inputs, runs, baseline)
     lines += [
         "", "Where the time goes (share of the timed `extract_events` calls, same passes as above, separate runs):", "",
         "| Input | Mode | Normalisation (shared) | Dates | Places | Assembly | of which: direction rules | event building | the rest |",
@@ -341,6 +380,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="update the ## Events section of docs/BENCHMARKS.md")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of one cold corpus pass and stop")
     ap.add_argument("--corpus-bytes", type=int, default=10_000_000)
+    ap.add_argument("--baseline", metavar="GIT_REF",
+                    help="also time the code of GIT_REF (git archive) cold on the same inputs, in the same run")
+    ap.add_argument("--code-root", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--worker", choices=[*MODES, "scaling"], help=argparse.SUPPRESS)
     ap.add_argument("--split", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--input", type=Path, help=argparse.SUPPRESS)
@@ -349,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-seconds", type=float, default=1.0, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
+    if args.code_root:  # a baseline's code, exported by --baseline: import timeline and geo from there
+        sys.path.insert(0, str(args.code_root))
     if args.worker == "scaling":
         res = run_scaling_worker(args.input, min_seconds=args.min_seconds)
         args.result.write_text(json.dumps(res), encoding="utf-8")
@@ -374,14 +418,24 @@ def main(argv: list[str] | None = None) -> int:
                 result = WORK / f"result_{mode}_{name}{'_split' if split else ''}.json"
                 measured.append(run_worker_process("bench.bench_events", argv_, result))
             runs.append((name, mode, *measured))
+    baseline_runs = []
+    if args.baseline:
+        root = export_baseline(args.baseline)
+        for name in inputs:
+            print(f"... cold on {name} (baseline {args.baseline})", file=sys.stderr, flush=True)
+            argv_ = ["--worker", "cold", "--input", str(inputs[name]["path"]), "--code-root", str(root)]
+            baseline_runs.append((name, run_worker_process("bench.bench_events", argv_,
+                                                          WORK / f"result_baseline_{name}.json")))
     print("... long articles", file=sys.stderr, flush=True)
     scaling = run_worker_process("bench.bench_events", ["--worker", "scaling", "--input", str(inputs["seeds"]["path"])],
                                  WORK / "result_scaling.json")
     libs = ("jieba", "pyahocorasick", "OpenCC", "dateparser", "cn2an")
     env = environment(libs, ["timeline", "geo", "data"])
-    if args.corpus_bytes != 10_000_000:
-        env["command"] = f"{COMMAND} --corpus-bytes {args.corpus_bytes}"
-    section = render(inputs, runs, scaling, env)
+    extra = (f" --corpus-bytes {args.corpus_bytes}" if args.corpus_bytes != 10_000_000 else "") + (
+        f" --baseline {args.baseline}" if args.baseline else "")
+    if extra:
+        env["command"] = COMMAND + extra
+    section = render(inputs, runs, scaling, env, baseline=(args.baseline, baseline_runs) if args.baseline else None)
     print(section)
     print(f"(whole run: {time.perf_counter() - started:.0f} s)", file=sys.stderr)
     if args.write:

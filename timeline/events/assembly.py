@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 
 from timeline.events.amounts import find_money, find_people
 from timeline.dates.engine import find_dates_normalized
-from timeline.dates.mention import DateKind, DateMention
 from timeline.events.model import Event, EventKind, Party, PartyKind, Programme
 from timeline.text.document import Document
 from timeline.text.normalization import NormalizedText, normalize
@@ -40,7 +39,6 @@ from timeline.events.dating import Dating
 from timeline.events.deixis import home_places, resolve_deixis
 from timeline.events.merging import merge_mentions
 from timeline.events.spans import bounded_sentences, paragraph_ids
-from timeline.text.segmentation import clauses
 from timeline.events.vocabulary import ARRIVAL_VERBS, KIND_ORDER, KIND_TRIGGERS, ORG_SUFFIXES, PROGRAMME_WORDS
 
 __all__ = ["extract_events", "extract_document_events"]
@@ -402,10 +400,6 @@ def _summary(donors, recipients, kind, date, money, people) -> str:
     if people:
         parts.append(f"{int(people[0].value)} people")
     return " · ".join(parts)
-
-
-def _orig_span(norm: NormalizedText, span: tuple[int, int]) -> tuple[int, int]:
-    return norm.to_original(*span)
 
 
 def _dedupe(parties: Iterable[Party]) -> list[Party]:

@@ -15,7 +15,6 @@ from timeline.events.grammar import grammar_pairs
 from timeline.events.model import Party, PartyKind
 from timeline.events.parties import Token, coordinated, list_after, list_before, org_or_region, split_items
 from timeline.events.spans import sentence_clauses as _clauses
-from timeline.text.segmentation import clauses
 from timeline.events.vocabulary import (
     AIDED_AREAS, CAPITAL_GIVING_PROVINCES, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
     WEST_RECEIVING_PROVINCES,
