@@ -152,3 +152,25 @@ def test_the_context_basis_shows_in_the_csv():
     lines = csv_text(rows, EVENT_COLUMNS).splitlines()
     basis = lines[0].split(",").index("basis")
     assert {line.split(",")[basis] for line in lines[1:]} == {"stated", "context"}
+
+
+def test_a_receiver_named_again_after_a_joint_clause_gets_the_topic_as_giver():
+    # realset 008 (中评社, traditional script): 帮助青田 — 平湖市 gives, not 青田县 to itself.
+    text = ("平湖市政府負責人表示,作為全省首創,平湖市與青田縣協作打造“飛地”產業園,"
+            "將通過產業園集聚產生的經濟效益幫助青田156個經濟薄弱村壯大集體經濟。")
+    assert ("平湖市", "青田县") in {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors
+                                     for r in e.recipients}
+
+
+def test_two_places_a_word_apart_are_two_parties_not_a_parent_and_its_child():
+    # devset 07: 成都市在金堂县划出土地 — 成都市 acts; 金堂县 is where, not 成都市's name for itself.
+    text = "为此，省委、省政府作出决策，由成都市在金堂县划出土地，与阿坝州合作共建工业园区，帮助阿坝州将受灾企业异地重建。"
+    donors = {d.name for e in extract_events(text, doc="t") for d in e.donors}
+    assert "金堂县" not in donors
+
+
+def test_a_county_of_a_prefecture_written_with_的_is_that_county():
+    # realset 023: 和田地区的和田市、和田县 are the prefecture's counties, the recipients.
+    text = "按照中央的總體部署,北京市對口支援和田地區的和田市、和田縣、墨玉縣、洛浦縣。"
+    e, = extract_events(text, doc="t")
+    assert [r.name for r in e.recipients] == ["和田市", "和田县", "墨玉县", "洛浦县"]

@@ -19,7 +19,7 @@ import pytest
 
 REALSET = Path(__file__).resolve().parents[1] / "data" / "realset"
 REPO = REALSET.parents[2]
-F1_FLOOR = 0.92  # reached by this branch; raise it when the reading improves, never lower it
+F1_FLOOR = 0.93  # reached by this branch; raise it when the reading improves, never lower it
 
 
 @pytest.fixture(scope="module")

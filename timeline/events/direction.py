@@ -76,6 +76,11 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
                 before = [t for t in tokens if s <= t.start and t.end <= m.start()]
             if before:
                 donors = coordinated(text, before[-1], tokens, s, m.start())
+                taking = {key(t.party) for t in recipients}
+                if all(key(d.party) in taking for d in donors):
+                    # 平湖市与青田县协作…，将…帮助青田: the nearest party is the receiver named
+                    # again; the giver is the sentence's topic.
+                    donors = _subject(tokens, s, m.start(), recipients)
         donors = [d for d in donors if d not in recipients]
         pairs.append(Pair(donors, recipients, STRONG, "directed"))
     return pairs

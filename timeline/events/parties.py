@@ -61,13 +61,16 @@ def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
     """Join 巴中市平昌县 / 天津和平区 / 阿坝州理县 into one token for the child."""
     out: list[Token] = []
     for t in sorted(tokens, key=lambda t: t.start):
-        if out and _is_ancestor(out[-1], t) and t.start - out[-1].end <= 1:
+        if out and _is_ancestor(out[-1], t) and text[out[-1].end:t.start] in _PARENT_JOINERS:
             prev = out.pop()
             t = Token(prev.start, t.end, t.party, t.level)
         out.append(t)
     return out
 
 
+# What may stand between a parent and its child in one name: 巴中市平昌县, 天津·和平区, 和田地区的和田市
+# (not 成都市在金堂县: two places).
+_PARENT_JOINERS = ("", " ", "·", "•", "・", "-", "的")  # 和田地区的和田市: the child of that parent
 _ORG_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 # Zones and functional areas named after a place (a rule of the language: the head names the zone).
 _ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发区|经济开发区|开发区|高新区|经开区|新区|综合保税区|保税区|自贸区)")
