@@ -3,9 +3,13 @@
     .venv/bin/python -m bench.bench_events            # print the Markdown section
     .venv/bin/python -m bench.bench_events --write    # and update "## Events" in docs/BENCHMARKS.md
     .venv/bin/python -m bench.bench_events --profile  # cProfile of the corpus, top functions
+    .venv/bin/python -m bench.bench_events --baseline REF   # also time git REF's code, cold, in the same run
 
-Inputs: the five seeds (publication dates from ``timeline.text.loading.load_paths(["seeds"])``)
-and the shared synthetic corpus ``bench.corpus.build_corpus(10_000_000, seed=0)``.
+Inputs: the five seeds (publication dates from ``timeline.text.loading.load_paths(["seeds"])``),
+the 25 real articles of ``tests/data/realset`` (with their metadata) and the shared synthetic
+corpus ``bench.corpus.build_corpus(10_000_000, seed=0)``. The long-article run also times one
+unpunctuated line at 25,000 and 100,000 characters, and the command exits 1 when time per
+character at 4× the size exceeds 1.5× that at 1× (seeds repeated, and the line).
 Every measurement runs in its own subprocess (``--worker``), one after another, so each
 peak RSS (VmHWM of that child) belongs to one measurement.
 
@@ -43,6 +47,9 @@ MODES = {"cold": "cold (date caches cleared per article)", "warm": "warm (caches
 WARM_UP = "2019年3月5日，浙江省湖州市选派十二名干部赴四川省广元市开展东西部协作，投入资金一千万元。"
 PARTS = ("normalise", "dates", "places", "direction", "events_for")
 SCALES = (1, 4, 16)
+LINE_UNIT = "上海市对口支援万州区"  # repeated with no punctuation: the hardening issue's worst case
+LINE_CHARS = (25_000, 100_000)
+MAX_PER_CHAR_RATIO = 1.5  # time per character at 4× the size may grow at most this much
 
 
 # -- worker: one measurement in its own process -----------------------------------------
@@ -57,7 +64,7 @@ def _articles(path: Path) -> list[tuple[str, str, dt.date | None]]:
 
 
 def _clear_date_caches() -> None:
-    from timeline import resolution
+    from timeline.dates import resolution
 
     resolution.dateparser_value.cache_clear()
     resolution._dateparser.cache_clear()
@@ -107,15 +114,16 @@ def _passes(extract, totals, articles, *, cold: bool, min_passes: int, min_secon
     while len(passes) < min_passes or sum(p["seconds"] for p in passes[0 if cold else 1:]) < min_seconds:
         kept = []  # one pass's events stay in memory, as an app keeps them; the previous pass's are freed
         before = dict(totals) if totals is not None else {}
-        seconds = 0.0
+        seconds = cpu = 0.0
         for doc, text, pub in articles:
             if cold:
                 _clear_date_caches()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             kept.append(extract(text, doc=doc, publication_date=pub))
             seconds += time.perf_counter() - t0
+            cpu += time.process_time() - c0
         parts = {k: totals[k] - before[k] for k in totals} if totals is not None else {}
-        passes.append({"seconds": seconds, "events": sum(len(e) for e in kept), "parts": parts})
+        passes.append({"seconds": seconds, "cpu": cpu, "events": sum(len(e) for e in kept), "parts": parts})
     return passes
 
 
@@ -133,6 +141,7 @@ def run_worker(mode: str, input_path: Path, *, split: bool, min_passes: int, min
         "bytes": sum(len(t.encode("utf-8")) for _, t, _ in articles), "events": passes[-1]["events"],
         "load_s": load_s, "passes": len(passes), "first_s": passes[0]["seconds"],
         "median_s": statistics.median(p["seconds"] for p in counted),
+        "median_cpu_s": statistics.median(p["cpu"] for p in counted),
         "parts": {k: sum(p["parts"][k] for p in counted) / seconds for k in PARTS} if split else {},
         "rss_start_kib": rss_start, "rss_loaded_kib": rss_loaded, "rss_peak_kib": rss_kib(),
     }
@@ -152,7 +161,28 @@ def run_scaling_worker(input_path: Path, *, min_seconds: float) -> dict:
             "median_s": statistics.median(p["seconds"] for p in passes),
             "parts": {part: sum(p["parts"][part] for p in passes) / seconds for part in PARTS},
         })
-    return {"rows": rows}
+    # One unpunctuated line (a page that lost its punctuation), 25,000 and 100,000 characters.
+    line_rows = []
+    for n in LINE_CHARS:
+        articles = [("line", LINE_UNIT * (n // len(LINE_UNIT)), None)]
+        passes = _passes(extract, totals, articles, cold=True, min_passes=3, min_seconds=min_seconds)
+        line_rows.append({"chars": n, "events": passes[-1]["events"],
+                          "median_s": statistics.median(p["seconds"] for p in passes)})
+    return {"rows": rows, "line_rows": line_rows}
+
+
+def linear_check(scaling: dict) -> list[tuple[str, float]]:
+    """Time per character at 4× the size over time per character at 1×, for the seeds and the line."""
+    def per_char(r: dict) -> float:
+        return r["median_s"] / r["chars"]
+
+    by_k = {r["k"]: r for r in scaling["rows"]}
+    out = [("seeds repeated, k = 4 over k = 1", per_char(by_k[4]) / per_char(by_k[1]))]
+    lines = scaling.get("line_rows", [])
+    if len(lines) == 2:
+        out.append((f"unpunctuated line, {lines[1]['chars']:,} over {lines[0]['chars']:,} chars",
+                    per_char(lines[1]) / per_char(lines[0])))
+    return out
 
 
 def run_profile(input_path: Path, top: int) -> None:
@@ -179,9 +209,14 @@ def prepare_inputs(corpus_bytes: int) -> dict[str, dict]:
     from bench.corpus import build_corpus
     from timeline.text.loading import load_paths
 
+    from timeline.text.metadata import load_metadata
+
     seeds = [(d.doc, d.text, d.publication_date) for d in load_paths([REPO / "seeds"]).documents]
+    realset_dir = REPO / "tests" / "data" / "realset"
+    real = load_paths([realset_dir / "docs"], metadata=load_metadata(realset_dir / "meta.csv")).documents
     return {
         "seeds": write_jsonl(WORK / "seeds.jsonl", seeds),
+        "realset": write_jsonl(WORK / "realset.jsonl", [(d.doc, d.text, d.publication_date) for d in real]),
         "corpus": write_jsonl(WORK / "corpus.jsonl", build_corpus(corpus_bytes, seed=0)),
     }
 
@@ -190,27 +225,66 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f} %"
 
 
-def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict, env: dict) -> str:
+def export_baseline(ref: str) -> Path:
+    """The tree of git ``ref`` under bench/out/events/ (``git archive``), for a baseline in the same run."""
+    import subprocess
+    import tarfile
+
+    root = WORK / f"baseline-{ref.replace('/', '_')}"
+    if not root.exists():
+        root.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", ref], cwd=REPO, check=True, capture_output=True).stdout
+        import io
+
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(root, filter="data")
+    return root
+
+
+def _baseline_lines(inputs: dict, runs: list, baseline: tuple[str, list] | None) -> list[str]:
+    if not baseline:
+        return []
+    ref, base_runs = baseline
+    this = {name: e2e for name, mode, e2e, _split in runs if mode == "cold"}
+    lines = ["", f"Against the code of `{ref}` in the same run (cold, CPU time; > 1 is faster now):", "",
+             "| Input | MB per CPU-s now | MB per CPU-s at baseline | Ratio |", "|---|--:|--:|--:|"]
+    note = ("The baseline's code is `git archive` of the ref under bench/out/events/, timed by this same worker "
+            "right after the runs above; absolute figures move with the machine's load, the ratio is the comparison.")
+    for name, e2e in base_runs:
+        now = this.get(name, {})
+        if "error" in e2e or "error" in now or not now:
+            lines.append(f"| {name} | not run: {e2e.get('error') or now.get('error', '')} |||")
+            continue
+        a = inputs[name]["bytes"] / now["median_cpu_s"] / 1e6
+        b = inputs[name]["bytes"] / e2e["median_cpu_s"] / 1e6
+        lines.append(f"| {name} | {a:.2f} | {b:.2f} | {a / b:.2f} |")
+    return lines + ["", note]
+
+
+def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict, env: dict,
+           baseline: tuple[str, list] | None = None) -> str:
     """The ``## Events`` section: throughput table, time shares, scaling, method notes."""
     lines = [
         "## Events", "",
-        f"Measured {env['date']} with `{COMMAND}`.",
+        f"Measured {env['date']} with `{env.get('command', COMMAND)}`.",
         f"Machine: {env['machine']}. Python {env['python']}; {env['versions']}; {env['code']}.", "",
         "End to end: `timeline.events.assembly.extract_events(text, doc=..., publication_date=...)`, one article a call.", "",
-        "| Input | Mode | Events | Articles/s | MB/s | Chars/s | First pass chars/s | Passes | Load (s) | RSS loaded (MiB) | Peak RSS (MiB) |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| Input | Mode | Events | Articles/s | MB/s | MB per CPU-s | Chars/s | First pass chars/s | Passes | Load (s) | RSS loaded (MiB) | Peak RSS (MiB) |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for name, mode, e2e, _split in runs:
         inp = inputs[name]
         where = f"{name} ({inp['docs']} articles, {inp['bytes'] / 1e6:.2f} MB, {inp['chars']:,} chars)"
         if "error" in e2e:
-            lines.append(f"| {where} | {MODES[mode]} | not run: {e2e['error']} |||||||||")
+            lines.append(f"| {where} | {MODES[mode]} | not run: {e2e['error']} ||||||||||")
             continue
         s = e2e["median_s"]
         lines.append(
             f"| {where} | {MODES[e2e['mode']]} | {e2e['events']:,} | {e2e['docs'] / s:,.1f} | {e2e['bytes'] / s / 1e6:.2f} | "
+            f"{e2e['bytes'] / e2e['median_cpu_s'] / 1e6:.2f} | "
             f"{e2e['chars'] / s:,.0f} | {e2e['chars'] / e2e['first_s']:,.0f} | {e2e['passes']} | {e2e['load_s']:.2f} | "
             f"{mib(e2e['rss_loaded_kib'])} | {mib(e2e['rss_peak_kib'])} |")
+    lines += _baseline_lines(inputs, runs, baseline)
     lines += [
         "", "Where the time goes (share of the timed `extract_events` calls, same passes as above, separate runs):", "",
         "| Input | Mode | Normalisation (shared) | Dates | Places | Assembly | of which: direction rules | event building | the rest |",
@@ -239,6 +313,14 @@ def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict,
             lines.append(
                 f"| {r['k']} | {r['chars']:,} | {r['events']:,} | {r['chars'] / r['median_s']:,.0f} | "
                 f"{_pct(r['parts']['direction'])} | {1000 * r['median_s'] / (5 * r['k']):.1f} |")
+        lines += ["", f"One line of `{LINE_UNIT}` repeated with no punctuation (cold):", "",
+                  "| Chars | Events | Chars/s | Seconds |", "|--:|--:|--:|--:|"]
+        for r in scaling.get("line_rows", []):
+            lines.append(f"| {r['chars']:,} | {r['events']:,} | {r['chars'] / r['median_s']:,.0f} | {r['median_s']:.2f} |")
+        lines += ["", f"Linear cost check (time per character at 4× the size ≤ {MAX_PER_CHAR_RATIO}× that at 1×):", ""]
+        for name, ratio in linear_check(scaling):
+            verdict = "ok" if ratio <= MAX_PER_CHAR_RATIO else "FAILS"
+            lines.append(f"- {name}: {ratio:.2f}× — {verdict}")
     bare = min((e["rss_start_kib"] for _, _, e, _ in runs if "error" not in e), default=0)
     long_note = []
     if "error" not in scaling:
@@ -298,6 +380,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="update the ## Events section of docs/BENCHMARKS.md")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of one cold corpus pass and stop")
     ap.add_argument("--corpus-bytes", type=int, default=10_000_000)
+    ap.add_argument("--baseline", metavar="GIT_REF",
+                    help="also time the code of GIT_REF (git archive) cold on the same inputs, in the same run")
+    ap.add_argument("--code-root", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--worker", choices=[*MODES, "scaling"], help=argparse.SUPPRESS)
     ap.add_argument("--split", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--input", type=Path, help=argparse.SUPPRESS)
@@ -306,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-seconds", type=float, default=1.0, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
+    if args.code_root:  # a baseline's code, exported by --baseline: import timeline and geo from there
+        sys.path.insert(0, str(args.code_root))
     if args.worker == "scaling":
         res = run_scaling_worker(args.input, min_seconds=args.min_seconds)
         args.result.write_text(json.dumps(res), encoding="utf-8")
@@ -331,15 +418,31 @@ def main(argv: list[str] | None = None) -> int:
                 result = WORK / f"result_{mode}_{name}{'_split' if split else ''}.json"
                 measured.append(run_worker_process("bench.bench_events", argv_, result))
             runs.append((name, mode, *measured))
+    baseline_runs = []
+    if args.baseline:
+        root = export_baseline(args.baseline)
+        for name in inputs:
+            print(f"... cold on {name} (baseline {args.baseline})", file=sys.stderr, flush=True)
+            argv_ = ["--worker", "cold", "--input", str(inputs[name]["path"]), "--code-root", str(root)]
+            baseline_runs.append((name, run_worker_process("bench.bench_events", argv_,
+                                                          WORK / f"result_baseline_{name}.json")))
     print("... long articles", file=sys.stderr, flush=True)
     scaling = run_worker_process("bench.bench_events", ["--worker", "scaling", "--input", str(inputs["seeds"]["path"])],
                                  WORK / "result_scaling.json")
     libs = ("jieba", "pyahocorasick", "OpenCC", "dateparser", "cn2an")
-    section = render(inputs, runs, scaling, environment(libs, ["timeline", "geo", "data"]))
+    env = environment(libs, ["timeline", "geo", "data"])
+    extra = (f" --corpus-bytes {args.corpus_bytes}" if args.corpus_bytes != 10_000_000 else "") + (
+        f" --baseline {args.baseline}" if args.baseline else "")
+    if extra:
+        env["command"] = COMMAND + extra
+    section = render(inputs, runs, scaling, env, baseline=(args.baseline, baseline_runs) if args.baseline else None)
     print(section)
     print(f"(whole run: {time.perf_counter() - started:.0f} s)", file=sys.stderr)
     if args.write:
         write_section(section)
+    if "error" not in scaling and any(r > MAX_PER_CHAR_RATIO for _n, r in linear_check(scaling)):
+        print("linear cost check failed: see the section above", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -23,8 +23,8 @@ from geo.errors import InputTooLargeError, QueryError
 from geo.gazetteer.store import Gazetteer, Place, load_gazetteer
 from geo.gazetteer.names import Level, NameEntry
 from geo.places.rules import (
-    COORDINATORS, EVENT_AFTER_NAME, ORG_HEAD_ENDINGS, PARENT_JOINERS, SMALLER_PLACE_HEADS, ZONE_HEADS,
-    ZONE_HEADS_NOT_AFTER_PROVINCE,
+    AUTONOMOUS_ENDINGS, COORDINATORS, COUNTY_SUFFIXES, EVENT_AFTER_NAME, ORG_HEAD_ENDINGS, PARENT_JOINERS,
+    SMALLER_PLACE_HEADS, ZONE_HEADS, ZONE_HEADS_NOT_AFTER_PROVINCE,
 )
 from geo.places.segmenter import Segmenter
 from geo.gazetteer.senses import NameSenses, Sense, build_senses
@@ -141,8 +141,15 @@ class _Engine:
                 and text[max(0, cand.start - 2):cand.start] not in self.gaz.names):
             return _REJECT
         lo, hi = seg.window(text, cand.start, cand.end)
-        start_ok = seg.is_boundary(text, cand.start, lo, hi)
         zone = text.startswith(ZONE_HEADS, cand.end)
+        if cand.info.full and cand.name.endswith(AUTONOMOUS_ENDINGS) and len(cand.name) >= 5:
+            # 阿坝藏族羌族自治州, 锡林郭勒盟: a long official name is a word whatever the
+            # segmenter makes of its first characters (省阿坝); only what follows may change it.
+            if zone:
+                return _ZONE
+            nxt = seg.tokens(text, cand.end, hi)[:1] if cand.end < hi else []
+            return self._after(text[nxt[0][0]:nxt[0][1]] if nxt else "")
+        start_ok = seg.is_boundary(text, cand.start, lo, hi)
         if start_ok and zone:
             return _ZONE
         if start_ok and seg.is_boundary(text, cand.end, lo, hi):
@@ -200,8 +207,11 @@ class _Engine:
         hits = sorted((end_idx + 1 - n, -n, info) for end_idx, (n, info) in self.automaton.iter(text) if n)
         out: list[_Candidate] = []
         covered = 0
+        borrowed: set[str] = set()  # names another place's name ran into: 绍兴滨海新区 … then 滨海新区
         for start, neg, info in hits:
             if start < covered:
+                continue
+            if borrowed and info.name in borrowed:
                 continue
             cand = _Candidate(start, start - neg, info, info.senses)
             outcome = self._word_ok(text, cand)
@@ -221,7 +231,9 @@ class _Engine:
                     if not prev.info.codes.isdisjoint(cand.info.ancestors):
                         cand.parent = prev
                     elif prev.end == start and cand.info.full and not prev.info.all_weak:
-                        # 绍兴滨海新区: another place's name runs straight into this one.
+                        # 绍兴滨海新区: another place's name runs straight into this one; in
+                        # this text the bare name (滨海新区) is that zone too.
+                        borrowed.add(info.name)
                         continue
             out.append(cand)
             covered = cand.end
@@ -251,12 +263,21 @@ class _Engine:
             if not all(e.weak for e in c.entries):
                 strong_by_end[c.end] = c
                 strong_by_start[c.start] = c
+        # Regions the text names in words that are not weak: a county's own short form
+        # (什邡, 汉源) is read where its province is named, unless it is an ordinary word.
+        named_regions = {
+            code for c in cands if not all(e.weak for e in c.entries)
+            for e in c.entries for code in (e.adcode, e.province, e.prefecture) if e.large
+        }
         for c in cands:
             if c.parent is not None or c.written_full or not any(e.weak for e in c.entries):
                 kept.append(c)
                 continue
             entries = tuple(
                 e for e in c.entries if not e.weak or e.adcode in full_named or (c.event and not e.entry.common)
+                # 马边县 for 马边彝族自治县: written with its county suffix, a short form is no ordinary word.
+                or (c.name.endswith(COUNTY_SUFFIXES) and len(c.name) >= 3 and not e.entry.common)
+                or (not e.entry.common and not c.approximate and len(c.entries) == 1 and e.province in named_regions)
             )
             if not entries:
                 # A list of places is of one region: 贵州、遵义 yes; 振兴、理县 no.

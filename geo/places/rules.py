@@ -19,7 +19,14 @@ __all__ = [
     "COORDINATORS",
     "CLAUSE_BREAKS",
     "WINDOW",
+    "AUTONOMOUS_ENDINGS",
+    "COUNTY_SUFFIXES",
 ]
+
+# Endings of official names long enough to be words on their own (阿坝藏族羌族自治州, 锡林郭勒盟).
+AUTONOMOUS_ENDINGS = ("自治州", "自治县", "自治旗", "自治区", "盟", "地区")
+# A short form written with one of these (马边县, 木里县) says it is a county, not an ordinary word.
+COUNTY_SUFFIXES = ("县", "旗")
 
 # A name followed by one of these words names a smaller or different place
 # (格西乡, 杭州湾, 金沙村): it is not a mention of the unit.

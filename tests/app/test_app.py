@@ -90,7 +90,7 @@ def marker(row: dict) -> str:
 def test_the_app_opens_on_the_seed_events_with_a_map_a_timeline_and_a_table(seed_rows):
     at = run_app()
     counts = metrics(at)
-    assert counts["events"] == events(seed_rows) > 50
+    assert counts["events"] == events(seed_rows) > 30  # 40 since mentions of one event merge (issue 9)
     assert counts["dated"] + counts["undated"] == counts["events"]
     assert counts["undated"] > 10 and counts["not_on_map"] > 0
     assert sorted(table_ids(at)) == sorted(r["event_id"] for r in seed_rows)

@@ -50,7 +50,7 @@ def test_a_new_library_starts_with_the_seeds_and_lists_their_counts(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "added the 5 seed articles" in r.stderr
     assert all(name in r.stdout for name in SEED_NAMES)
-    assert "5 documents, 81 event rows" in r.stdout
+    assert f"5 documents, {len(read_csv_of_extract(tmp_path))} event rows" in r.stdout
 
 
 def test_the_environment_variable_chooses_the_library(tmp_path):
@@ -151,7 +151,8 @@ def test_remove_takes_a_document_and_its_events_out(tmp_path):
     lib = tmp_path / "lib.duckdb"
     r = run("library", "remove", SEED_NAMES[0], "--library", lib)
     assert r.returncode == 0, r.stderr
-    assert f"removed {SEED_NAMES[0]} and its 14 event rows" in r.stdout
+    first = sum(row["doc"] == SEED_NAMES[0] for row in read_csv_of_extract(tmp_path))
+    assert f"removed {SEED_NAMES[0]} and its {first} event rows" in r.stdout
     assert set(names(lib)) == set(SEED_NAMES[1:])
     assert run("library", "list", "--library", lib).returncode == 0
     assert set(names(lib)) == set(SEED_NAMES[1:])  # the seeds are not put back on the next open
@@ -168,9 +169,9 @@ def test_export_writes_every_row_as_the_timeline(tmp_path, suffix):
     lib, out = tmp_path / "lib.duckdb", tmp_path / f"events.{suffix}"
     r = run("library", "export", "--out", out, "--library", lib)
     assert r.returncode == 0, r.stderr
-    assert "81 event rows" in r.stdout
-    rows = read_csv(out) if suffix == "csv" else pd.read_parquet(out).to_dict("records")
     extracted = read_csv_of_extract(tmp_path)
+    assert f"{len(extracted)} event rows" in r.stdout
+    rows = read_csv(out) if suffix == "csv" else pd.read_parquet(out).to_dict("records")
     assert sorted(str(r["event_id"]) + str(r["recipient"]) for r in rows) == sorted(
         r["event_id"] + r["recipient"] for r in extracted)
 

@@ -53,13 +53,22 @@ def test_a_library_written_by_the_previous_schema_opens_with_its_documents(tmp_p
     write_v1_library(path)
     library = Library(path)
     with library.session() as con:
-        assert schema_version(con) == SCHEMA_VERSION == 2
+        assert schema_version(con) == SCHEMA_VERSION == 3
         [doc] = list_documents(con)
         edited = con.execute("SELECT edited_at FROM documents").fetchone()
     assert not library.created
     assert (doc.name, doc.n_rows, doc.publication_date, doc.extractor_version) == (
         "old.txt", 1, dt.date(2024, 10, 9), "0.0.9+old")
     assert edited == (None,)  # the column v2 added, empty for the old document
+    [row] = event_rows_of(library)
+    assert row["event_rows"] is None and row["mention_spans"] is None  # the columns v3 added, empty until re-read
+
+
+def event_rows_of(library):
+    from timeline.library.documents import event_rows
+
+    with library.session() as con:
+        return event_rows(con)
 
 
 def test_a_library_from_a_newer_version_is_refused_untouched(tmp_path):

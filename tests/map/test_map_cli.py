@@ -63,7 +63,8 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "missing": ("", "no such file"),
         "empty": ("", "empty"),
         "not-a-timeline": ("name,lon,lat\n理县,103.1,31.4\n", "no column event_id"),
-        "ragged": (f"{header}\n{line},extra\n", f"line 2: {len(EVENT_COLUMNS) + 1} cells where the header has {len(EVENT_COLUMNS)}"),
+        "ragged": (f"{header}\n{line},extra\n",
+                   f"line 2: {len(EVENT_COLUMNS) + 1} cells where the header has {len(EVENT_COLUMNS)}"),
         "bad-year": (good.replace(",2017,", ",year 2017,", 1), "row 1: year 'year 2017'"),
         "unclosed-quote": (f'{header}\n"{line}\n', "malformed"),
     }

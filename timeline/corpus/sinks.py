@@ -13,13 +13,12 @@ from pathlib import Path
 
 from timeline.corpus.errors import OutputError
 from timeline.corpus.work import DocumentResult
-from timeline.events.export import EVENT_COLUMNS, neutralise
+from timeline.events.export import EVENT_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, neutralise
 
 __all__ = ["EVENT_TYPES", "CsvSink", "ParquetSink", "open_sink", "PARQUET_SUFFIXES"]
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
-_INT = ("year", "month", "day", "end_year", "end_month", "end_day", "people", "char_start", "char_end")
-_FLOAT = ("amount_yuan", "donor_lon", "donor_lat", "recipient_lon", "recipient_lat")
+_INT, _FLOAT = INT_COLUMNS, FLOAT_COLUMNS
 # The column types of the timeline (CSV cells are text; Parquet and the library keep these).
 EVENT_TYPES = {c: "int64" if c in _INT else "float64" if c in _FLOAT else "string" for c in EVENT_COLUMNS}
 

@@ -27,6 +27,7 @@ class Basis(StrEnum):
     RELATIVE = "relative"  # 今年, 去年, 同年 … resolved against a reference date
     INFERRED = "inferred"  # a month/day without a year, placed by the publication date
     NOT_STATED = "not_stated"  # no year can be known: it stays empty
+    CONTEXT = "context"  # an event's sentence states no date; the dated sentence it continues does
 
 
 

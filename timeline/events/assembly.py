@@ -30,14 +30,16 @@ from dataclasses import dataclass, field
 
 from timeline.events.amounts import find_money, find_people
 from timeline.dates.engine import find_dates_normalized
-from timeline.dates.mention import DateKind, DateMention
 from timeline.events.model import Event, EventKind, Party, PartyKind, Programme
 from timeline.text.document import Document
 from timeline.text.normalization import NormalizedText, normalize
 from timeline.events.direction import AID, STRONG, TEAM, WEAK, Pair, key, pairs_in_sentence, programme_orientation
 from timeline.events.parties import Token, attach_organisations, merge_parent_chains
-from timeline.text.segmentation import clauses, sentences
-from timeline.events.vocabulary import ARRIVAL_VERBS, KIND_ORDER, KIND_TRIGGERS, PROGRAMME_WORDS
+from timeline.events.dating import Dating
+from timeline.events.deixis import home_places, resolve_deixis
+from timeline.events.merging import merge_mentions
+from timeline.events.spans import bounded_sentences, paragraph_ids
+from timeline.events.vocabulary import ARRIVAL_VERBS, KIND_ORDER, KIND_TRIGGERS, ORG_SUFFIXES, PROGRAMME_WORDS
 
 __all__ = ["extract_events", "extract_document_events"]
 
@@ -45,8 +47,13 @@ _BYLINE = re.compile(r"(?:委|政府|人民政府)")
 _TITLE_PAIR = re.compile(r"[·•・]")
 _METADATA = re.compile(r"\|.*\|")  # a table row or a page's metadata line, not prose
 
-_NOW = ("relative_now",)
-_DATELINE = re.compile(r"电|讯|電|訊")
+# A photo's caption repeats the story; it is not an event of its own.
+_CAPTION = re.compile(r"\s*(?:[(（\[【]?图[)）\]】]?[:：]|图为|上图|下图|图片为|图片来源|图注)")
+_MEMORY = 64
+# What a party named only by text needs: a count of units (10个县), a village or township, a body's suffix.
+_TEXT_PARTY_HEAD = re.compile("个|村|乡|镇|街道|社区|" + "|".join(ORG_SUFFIXES))
+# A line of a pairing table: 甲—乙 (and more such pairs), nothing else.
+_PAIR_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:—{1,2}|－|–|-{1,2})[\u4e00-\u9fff（）()]{2,30}[;；,，。]?$")  # pairs a section remembers to fill open roles: a bounded look-back
 
 
 
@@ -71,6 +78,11 @@ class _DocContext:
             return None
         return pair
 
+    def freeze(self) -> None:
+        """Index the pairs once they are all counted (the second pass only reads them)."""
+        self.donor_keys = {d for d, _r in self.pair_counts}
+        self.recipient_keys = {r for _d, r in self.pair_counts}
+
 
 def _place_party(pm) -> Party:
     return Party(
@@ -92,12 +104,25 @@ def _tokens(norm: NormalizedText, places) -> list[Token]:
     return attach_organisations(merge_parent_chains(raw, norm.text), norm.text)
 
 
+def _title_places(title: str, doc: str) -> list[Token]:
+    """The places of a title known apart from the text (metadata)."""
+    from geo.places.recognition import find_places_normalized
+
+    if not title.strip():
+        return []
+    norm = normalize(title)
+    return _tokens(norm, find_places_normalized(norm, doc=doc))
+
+
 def _title_pair(text: str, tokens: list[Token]) -> tuple[Token, Token] | None:
     """自贡·平昌 / 和平·会宁 in the first lines: the first is the donor."""
     head_end = min(len(text), 400)
+    head = [t for t in tokens[:bisect_left([t.start for t in tokens], head_end + 40)]]
+    by_end = {t.end: t for t in head}
+    by_start = {t.start: t for t in head}
     for m in _TITLE_PAIR.finditer(text, 0, head_end):
-        a = next((t for t in reversed(tokens) if t.end == m.start()), None)
-        b = next((t for t in tokens if t.start == m.end()), None)
+        a = by_end.get(m.start())
+        b = by_start.get(m.end())
         if a and b and a.party.kind is b.party.kind is PartyKind.PLACE:
             return a, b
     return None
@@ -136,12 +161,6 @@ def _kind(sentence: str, has_money: bool, has_team: bool) -> EventKind:
     return EventKind.OTHER
 
 
-def _in_title(text: str, pos: int, floor: int) -> bool:
-    """True when ``pos`` lies inside a 《book title》 that opens after ``floor``."""
-    opened = text.rfind("《", floor, pos)
-    return opened >= 0 and text.rfind("》", opened, pos) < 0
-
-
 def _rule_kind(rule: str, sentence: str, sentence_kind: EventKind, has_money: bool, has_team: bool) -> EventKind:
     """The kind the pair's own construction names, else the sentence's kind.
 
@@ -155,35 +174,13 @@ def _rule_kind(rule: str, sentence: str, sentence_kind: EventKind, has_money: bo
     return sentence_kind
 
 
-def _pick_date(
-    dates: list[DateMention], clause_span: tuple[int, int], sent: tuple[int, int], anchor: int, original: str
-) -> DateMention | None:
-    """The event's date: from its own clause, else the nearest before it in its sentence.
-
-    Durations, datelines (新华社…7月16日电), dates inside a 《title》 (a plan's
-    period) and a bare 目前/当前 from another clause are not event dates.
-    """
-    usable = [
-        d for d in dates
-        if sent[0] <= d.start < sent[1] and d.kind is not DateKind.DURATION
-        and not _in_title(original, d.start, sent[0]) and not _DATELINE.match(original, d.end)
-    ]
-    in_clause = [d for d in usable if clause_span[0] <= d.start < clause_span[1]]
-    if in_clause:
-        return in_clause[0]
-    others = [d for d in usable if d.rule not in _NOW]
-    before = [d for d in others if d.start < anchor]
-    if before:
-        return before[-1]
-    return others[0] if others else None
-
-
 def _event_id(doc: str, start: int, end: int, n: int) -> str:
     return hashlib.sha1(f"{doc}\x00{start}\x00{end}\x00{n}".encode()).hexdigest()[:12]
 
 
 def extract_events(
-    text: str, *, doc: str, publication_date: dt.date | None = None, programme: Programme | None = None
+    text: str, *, doc: str, publication_date: dt.date | None = None, programme: Programme | None = None,
+    title: str = "",
 ) -> list[Event]:
     """Donor → recipient events of one article, in text order.
 
@@ -192,52 +189,71 @@ def extract_events(
         doc: the document's name, copied into each event.
         publication_date: reference for relative and inferred years (never the clock).
         programme: the programme to assume where a sentence names none.
+        title: the article's title where known apart from its text (it may
+            name who 我市/我区 is).
 
     Returns:
         Events (possibly ``[]``). An event whose sentence states no year has an
-        empty year.
+        empty year. Mentions of one pair, kind and date are one event.
     """
     from geo.places.recognition import find_places_normalized  # the one place timeline uses geo
 
     norm = normalize(text)
     ntext = norm.text
     dates = find_dates_normalized(norm, doc=doc, publication_date=publication_date)
-    tokens = _tokens(norm, find_places_normalized(norm, doc=doc))
+    dates.sort(key=lambda d: d.start)
+    date_starts = [d.start for d in dates]
+    places = find_places_normalized(norm, doc=doc)
+    tokens = _tokens(norm, places)
+    tokens = resolve_deixis(ntext, tokens, home_places(ntext, tokens, _title_places(title, doc)))
     doc_programme = programme or _document_programme(ntext)
 
     starts = [t.start for t in tokens]
-    sents = sentences(ntext)
-    found: list[tuple[tuple[int, int], list[Pair]]] = []
+    sents = bounded_sentences(ntext, [(t.start, t.end) for t in tokens])
+    paragraphs = paragraph_ids(ntext, sents)
+    found: list[tuple[int, list[Pair]]] = []
     ctx = _DocContext()
-    title = _title_pair(ntext, tokens)
-    if title:
-        ctx.pair_counts[(key(title[0].party), key(title[1].party))] += 2
+    title_pair = _title_pair(ntext, tokens)
+    if title_pair:
+        ctx.pair_counts[(key(title_pair[0].party), key(title_pair[1].party))] += 2
     section_speaker: Token | None = None
-    speakers: dict[tuple[int, int], Token | None] = {}
-    for s, e in sents:
+    speakers: list[Token | None] = []
+    table_heading = False
+    for i, (s, e) in enumerate(sents):
         sentence = ntext[s:e]
+        inside = tokens[bisect_left(starts, s):bisect_left(starts, e)]
         if len(sentence) <= 30 and _BYLINE.search(sentence):
-            inside = [t for t in tokens if s <= t.start and t.end <= e]
-            if inside:
-                section_speaker = inside[0]
-        speakers[(s, e)] = section_speaker
-        if not AID.search(sentence) or _METADATA.search(sentence):
+            inside_whole = [t for t in inside if t.end <= e]
+            if inside_whole:
+                section_speaker = inside_whole[0]
+        speakers.append(section_speaker)
+        if _PAIR_LINE.match(sentence) and table_heading:
+            pass  # a line of a pairing table under a heading that names the aid (…对口支援方案如下：)
+        elif not AID.search(sentence) or _METADATA.search(sentence) or _CAPTION.match(sentence):
+            table_heading = False
             continue
+        else:
+            table_heading = sentence.rstrip().endswith((":", "："))
+        if not inside and not _TEXT_PARTY_HEAD.search(sentence):
+            continue  # no place, and no word that could name a region, village or body: no party to read
         # Each rule looks only inside its sentence: hand it that sentence's tokens.
-        pairs = pairs_in_sentence(ntext, s, e, tokens[bisect_left(starts, s):bisect_left(starts, e)])
+        pairs = pairs_in_sentence(ntext, s, e, inside)
         for p in pairs:
             if p.strength == STRONG and p.rule != "received_help":  # an exception, not the article's pair
                 for d in p.donors:
                     for r in p.recipients:
                         ctx.pair_counts[(key(d.party), key(r.party))] += 1
-        found.append(((s, e), pairs))
+        found.append((i, pairs))
 
+    ctx.freeze()
     by_key = {key(t.party): t for t in tokens}
     dominant = ctx.dominant()
+    dating = Dating(norm, dates, date_starts, sents, paragraphs)
     events: list[Event] = []
     section_pairs: dict[int, list[Pair]] = {}
-    for (s, e), pairs in found:
-        speaker = speakers[(s, e)]
+    for i, pairs in found:
+        s, e = sents[i]
+        speaker = speakers[i]
         memory = section_pairs.setdefault(id(speaker), [])
         resolved = []
         for p in pairs:
@@ -246,9 +262,10 @@ def extract_events(
                 continue
             if (p.strength == STRONG and p.rule != "received_help") or p.rule == "symmetric":
                 memory.append(p)
+                del memory[:-_MEMORY]  # the section's recent pairs: a bounded look-back
             resolved.append(p)
-        events.extend(_events_for(norm, doc, (s, e), resolved, dates, doc_programme))
-    return events
+        events.extend(_events_for(norm, doc, i, resolved, dating, doc_programme))
+    return merge_mentions(events)
 
 
 def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | None:
@@ -257,8 +274,8 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
         keys = [key(t.party) for t in p.donors]
         receiving = [t for t in p.donors if dominant and key(t.party) == dominant[1]]
         if not receiving:
-            receiving = [t for t in p.donors if any(key(t.party) == r for (_d, r) in ctx.pair_counts)
-                         and not any(key(t.party) == d for (d, _r) in ctx.pair_counts)]
+            receiving = [t for t in p.donors if key(t.party) in ctx.recipient_keys
+                         and key(t.party) not in ctx.donor_keys]
         if len(receiving) != 1 and len(p.donors) == 2:  # two signatories: orient as A与B
             return _complete(Pair([p.donors[0]], [p.donors[1]], 0, "symmetric"), ctx, memory, dominant, by_key,
                              speaker, text, s, e)
@@ -271,9 +288,7 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
         if o == 0:
             return None
         return Pair([a], [b], WEAK, "symmetric") if o > 0 else Pair([b], [a], WEAK, "symmetric")
-    if p.rule == "location_loose" and not any(
-        key(r.party) == known for r in p.recipients for (_d, known) in ctx.pair_counts
-    ):
+    if p.rule == "location_loose" and not any(key(r.party) in ctx.recipient_keys for r in p.recipients):
         return None
     donors, recipients = list(p.donors), list(p.recipients)
     if not recipients and donors:
@@ -310,8 +325,10 @@ def _partner(known: list[Token], memory, dominant, by_key, *, role: str, speaker
     return []
 
 
-def _events_for(norm, doc, span, pairs, ndates, doc_programme) -> list[Event]:
-    s, e = span
+def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme) -> list[Event]:
+    if not pairs:
+        return []
+    s, e = dating.sentences[i]
     text = norm.text
     sentence = text[s:e]
     money = find_money(sentence)
@@ -325,18 +342,35 @@ def _events_for(norm, doc, span, pairs, ndates, doc_programme) -> list[Event]:
     programme = _programme(sentence, doc_programme)
     a, b = norm.to_original(s, e)
     evidence = norm.original[a:b]
+    spans = dating.clauses(i)
     out = []
     seen = set()
     for p in pairs:
-        kind = _rule_kind(p.rule, sentence, kind_of_sentence, bool(money), has_team)
         pair_key = (tuple(key(t.party) for t in p.donors), tuple(key(t.party) for t in p.recipients))
         if pair_key in seen:
             continue
         seen.add(pair_key)
-        anchor = min(t.start for t in p.donors + p.recipients)
-        clause = next(((x, y) for x, y in clauses(text, s, e) if x <= anchor < y), (s, e))
-        date = _pick_date(ndates, _orig_span(norm, clause), (a, b), norm.to_original(anchor, anchor + 1)[0],
-                          norm.original)
+        # Roles filled from elsewhere in the article do not place the event in its sentence.
+        here = [t for t in p.donors + p.recipients if s <= t.start < e] or p.donors + p.recipients
+        anchor = max(s, min(t.start for t in here))
+        last = min(e, max(t.end for t in here))
+        # The event's own clauses: those of its parties, and the one after them that continues their predicate.
+        x = max([c for c, _ in spans if c <= anchor] or [s])
+        ends = [d for _, d in spans if d >= last]
+        y = ends[1] if len(ends) > 1 else (ends[0] if ends else e)
+        own = text[x:y]
+        # The kind its own clauses name (向皋兰县捐赠帮扶资金), else the sentence's.
+        if (x, y) == (s, e):
+            kind = _rule_kind(p.rule, sentence, kind_of_sentence, bool(money), has_team)
+        else:
+            own_money = bool(money) and bool(find_money(own))
+            own_team = has_team and bool(TEAM.search(own))
+            kind = _rule_kind(p.rule, own, _kind(own, own_money, own_team), own_money, own_team)
+            if kind is EventKind.OTHER:
+                kind = _rule_kind(p.rule, sentence, kind_of_sentence, bool(money), has_team)
+        if kind is EventKind.OTHER and p.rule != "dash_pair" and not AID.search(own):
+            continue  # "help" with no kind of its own counts only where an aid word stands in its own clauses
+        date = dating.date_for(i, anchor)
         donors = tuple(_dedupe(t.party for t in p.donors))
         recipients = tuple(_dedupe(t.party for t in p.recipients))
         summary = _summary(donors, recipients, kind, date, money, people)
@@ -346,6 +380,7 @@ def _events_for(norm, doc, span, pairs, ndates, doc_programme) -> list[Event]:
             evidence=evidence, char_start=a, char_end=b, summary=summary, date=date,
             amount_yuan=money[0].value if money and kind is EventKind.FUNDING else None,
             people=int(people[0].value) if people and kind in (EventKind.TEAM_ARRIVAL, EventKind.FUNDING) else None,
+            spans=((a, b),),
         ))
     return out
 
@@ -367,10 +402,6 @@ def _summary(donors, recipients, kind, date, money, people) -> str:
     return " · ".join(parts)
 
 
-def _orig_span(norm: NormalizedText, span: tuple[int, int]) -> tuple[int, int]:
-    return norm.to_original(*span)
-
-
 def _dedupe(parties: Iterable[Party]) -> list[Party]:
     seen, out = set(), []
     for p in parties:
@@ -382,7 +413,9 @@ def _dedupe(parties: Iterable[Party]) -> list[Party]:
 
 def extract_document_events(document: Document) -> list[Event]:
     """:func:`extract_events` for a loaded :class:`Document`."""
-    return extract_events(document.text, doc=document.doc, publication_date=document.publication_date)
+    return extract_events(
+        document.text, doc=document.doc, publication_date=document.publication_date, title=document.title
+    )
 
 
 ProgressCallback = Callable[[int, int, str], None]

@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass
 
 from timeline.events.amounts import find_money
+from timeline.events.grammar import grammar_pairs
 from timeline.events.model import Party, PartyKind
 from timeline.events.parties import Token, coordinated, list_after, list_before, org_or_region, split_items
-from timeline.text.segmentation import clauses
+from timeline.events.spans import sentence_clauses as _clauses
 from timeline.events.vocabulary import (
-    AIDED_AREAS, EAST_GIVING_PROVINCES, WEST_RECEIVING_PROVINCES,
+    AIDED_AREAS, CAPITAL_GIVING_PROVINCES, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
+    WEST_RECEIVING_PROVINCES,
     AID_WORDS, ASSIGNED_TO, DIRECTED_VERBS, FROM_DONOR, LOCATION_VERBS, RECEIVED_HELP, RECIPIENT_MARKERS,
     SYMMETRIC_JOINERS, SYMMETRIC_VERBS, TEAM_WORDS,
 )
@@ -61,7 +63,7 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
         recipients = list_after(text, m.end(), e, tokens)
         if not recipients:
             continue
-        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        clause_start = max([a for a, _ in _clauses(text, s, e) if a <= m.start()] or [s])
         donors = list_before(text, m.start(), clause_start, tokens)
         in_clause = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         # “组团式”帮扶天津和平区教师: with no giver before the verb, a place that
@@ -74,6 +76,11 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
                 before = [t for t in tokens if s <= t.start and t.end <= m.start()]
             if before:
                 donors = coordinated(text, before[-1], tokens, s, m.start())
+                taking = {key(t.party) for t in recipients}
+                if all(key(d.party) in taking for d in donors):
+                    # 平湖市与青田县协作…，将…帮助青田: the nearest party is the receiver named
+                    # again; the giver is the sentence's topic.
+                    donors = _subject(tokens, s, m.start(), recipients)
         donors = [d for d in donors if d not in recipients]
         pairs.append(Pair(donors, recipients, STRONG, "directed"))
     return pairs
@@ -151,7 +158,7 @@ def _recipient_marker_pairs(text: str, s: int, e: int, tokens: list[Token]) -> l
 def _location_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     """赴/抵达/来到 B (with a team or aid word): B receives."""
     out = []
-    spans = clauses(text, s, e)
+    spans = _clauses(text, s, e)
     for m in _LOCATION.finditer(text, s, e):
         recipients = list_after(text, m.end(), e, tokens, gap=0)
         if not recipients:
@@ -189,7 +196,7 @@ def _enter_area_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     """A的老师进藏开展培训: A sends people into the aided area (the article's recipient)."""
     out = []
     for m in _ENTER_AREA.finditer(text, s, e):
-        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        clause_start = max([a for a, _ in _clauses(text, s, e) if a <= m.start()] or [s])
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         if before:
             out.append(Pair([before[-1]], [], WEAK, "enter_area"))
@@ -202,7 +209,7 @@ def _dispatch_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
     for m in _DISPATCH.finditer(text, s, e):
         if not TEAM.search(text, m.end(), min(e, m.end() + 20)):
             continue
-        clause_start, clause_end = next(((a, b) for a, b in clauses(text, s, e) if a <= m.start() < b), (s, e))
+        clause_start, clause_end = next(((a, b) for a, b in _clauses(text, s, e) if a <= m.start() < b), (s, e))
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         donors = coordinated(text, before[-1], tokens, clause_start, m.start()) if before else []
         donors = donors or _subject(tokens, s, m.start(), [])
@@ -221,7 +228,7 @@ def _giving_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     for m in _GIVE.finditer(text, s, e):
         if not find_money(text[m.end():e]):
             continue
-        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        clause_start = max([a for a, _ in _clauses(text, s, e) if a <= m.start()] or [s])
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         if not before:
             continue
@@ -242,7 +249,7 @@ def _toward_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
         recipients = list_after(text, m.end(), e, tokens, gap=0)
         if not recipients or not _TOWARD_VERBS.search(text, recipients[-1].end, min(e, recipients[-1].end + 10)):
             continue
-        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        clause_start = max([a for a, _ in _clauses(text, s, e) if a <= m.start()] or [s])
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         donors = coordinated(text, before[-1], tokens, clause_start, m.start()) if before else []
         donors = donors or _subject(tokens, s, m.start(), recipients)
@@ -271,7 +278,7 @@ def _agreement_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pai
     """A、B、C与D(三方四地)签订/共建…: several parties sign; the document's recipient receives."""
     out = []
     for m in _SIGN.finditer(text, s, e):
-        clause_start = max([a for a, _ in clauses(text, s, e) if a <= m.start()] or [s])
+        clause_start = max([a for a, _ in _clauses(text, s, e) if a <= m.start()] or [s])
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         if len(before) < 2:
             continue
@@ -297,10 +304,22 @@ def _symmetric_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pai
 
 
 def without_self(p: Pair) -> Pair:
-    """A party is never its own donor, nor is a body at the recipient's own place."""
+    """A party is never its own donor, nor is a body at the recipient's own place; a
+    place does not receive from the places inside it (在吕梁市… after 孝义市、石楼县 is scope)."""
     keys = {key(t.party) for t in p.recipients} | {t.party.adcode for t in p.recipients if t.party.adcode}
     donors = [t for t in p.donors if key(t.party) not in keys and t.party.adcode not in keys]
-    return Pair(donors, p.recipients, p.strength, p.rule)
+    recipients = [r for r in p.recipients if not any(_contains(r.party, d.party) for d in donors)]
+    return Pair(donors, recipients, p.strength, p.rule)
+
+
+def _contains(a: Party, b: Party) -> bool:
+    """True when place ``a`` encloses place ``b`` (by adcode)."""
+    x, y = a.adcode, b.adcode
+    if a.kind is not PartyKind.PLACE or not x or not y or x == y:
+        return False
+    if x.endswith("0000"):
+        return y.startswith(x[:2])
+    return x.endswith("00") and y.startswith(x[:4])
 
 
 
@@ -312,16 +331,22 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     read first; a multi-party signing next; the weak ones (B受援, 赴B, A派出…,
     A投入…元, A与B…) only when nothing stronger spoke.
     """
+    table = [Pair(g.donors, g.recipients, g.strength, "symmetric" if g.strength == 0 else g.rule)
+             for g in grammar_pairs(text, s, e, tokens)]
+    by_table = {id(t) for p in table for t in p.donors + p.recipients}
     pairs = _assigned_pairs(text, s, e, tokens) + _from_donor_pairs(text, s, e, tokens)
     pairs += _received_help_pairs(text, s, e, tokens) + _toward_pairs(text, s, e, tokens)
-    claimed = {id(t) for p in pairs for t in p.donors + p.recipients}
+    pairs = [p for p in pairs if not all(id(t) in by_table for t in p.donors + p.recipients)]
+    claimed = {id(t) for p in pairs for t in p.donors + p.recipients} | by_table
     pairs += [p for p in _directed_pairs(text, s, e, tokens) if not any(id(t) in claimed for t in p.recipients)]
+    pairs = table + pairs
     if not pairs:
         pairs = _agreement_pairs(text, s, e, tokens)
     weak = (
         _recipient_marker_pairs(text, s, e, tokens) + _location_pairs(text, s, e, tokens)
         + _dispatch_pairs(text, s, e, tokens) + _giving_pairs(text, s, e, tokens) + _task_pairs(text, s, e, tokens)
-        + _enter_area_pairs(text, s, e, tokens) + _symmetric_pairs(text, s, e, tokens)
+        + _enter_area_pairs(text, s, e, tokens)
+        + [p for p in _symmetric_pairs(text, s, e, tokens) if not {id(p.donors[0]), id(p.recipients[0])} <= by_table]
     )
     if pairs:
         # Beside a stronger reading, a weak one counts only for a party it adds
@@ -349,5 +374,9 @@ def programme_orientation(a: Party, b: Party) -> int:
     if pa in EAST_GIVING_PROVINCES and pb in WEST_RECEIVING_PROVINCES:
         return 1
     if pb in EAST_GIVING_PROVINCES and pa in WEST_RECEIVING_PROVINCES:
+        return -1
+    if pa in CAPITAL_GIVING_PROVINCES and pb in CAPITAL_RECEIVING_PROVINCES:
+        return 1
+    if pb in CAPITAL_GIVING_PROVINCES and pa in CAPITAL_RECEIVING_PROVINCES:
         return -1
     return 0

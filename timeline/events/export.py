@@ -21,6 +21,7 @@ from timeline.events.model import Event, Party
 from timeline.text.document import Document
 
 __all__ = [
+    "INT_COLUMNS", "FLOAT_COLUMNS",
     "DATE_COLUMNS", "EVENT_COLUMNS", "neutralise", "write_csv", "dates_to_rows", "events_to_rows", "csv_text",
     "with_document_cells",
 ]
@@ -35,8 +36,16 @@ EVENT_COLUMNS = (
     "event_id", "doc", "year", "month", "day", "date_text", "precision", "basis", "kind",
     "donor", "donor_adcode", "donor_lon", "donor_lat", "recipient", "recipient_adcode", "recipient_lon",
     "recipient_lat", "amount_yuan", "people", "summary", "evidence", "char_start", "char_end",
-    "programme", "end_year", "end_month", "end_day", "donor_kind", "recipient_kind", "url", "title",
+    "programme", "end_year", "end_month", "end_day", "donor_kind", "recipient_kind",
+    # Summing: an event with two donors is two rows; its amount and people are
+    # given once, on its first row, in the event_ columns (sum those, not amount_yuan).
+    "event_rows", "event_amount_yuan", "event_people", "mentions", "mention_spans", "url", "title",
 )
+# The numeric columns (the rest are text): Parquet and the library keep these types.
+INT_COLUMNS = frozenset({"year", "month", "day", "end_year", "end_month", "end_day", "people", "char_start",
+                         "char_end", "event_rows", "event_people", "mentions"})
+FLOAT_COLUMNS = frozenset({"amount_yuan", "donor_lon", "donor_lat", "recipient_lon", "recipient_lat",
+                           "event_amount_yuan"})
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -75,7 +84,10 @@ def events_to_rows(events: Iterable[Event]) -> list[dict[str, object]]:
     """One row per event × donor × recipient, keyed by :data:`EVENT_COLUMNS`.
 
     An event whose sentence states no date has empty date cells, precision
-    ``unknown`` and basis ``not_stated``.
+    ``unknown`` and basis ``not_stated``; one dated by the sentence it continues
+    has basis ``context``. ``amount_yuan``/``people`` repeat on every row of an
+    event; ``event_amount_yuan``/``event_people`` are filled on its first row
+    only, so summing them counts each event once.
     """
     rows = []
     for ev in events:
@@ -89,9 +101,16 @@ def events_to_rows(events: Iterable[Event]) -> list[dict[str, object]]:
             "amount_yuan": ev.amount_yuan, "people": ev.people, "summary": ev.summary,
             "evidence": ev.evidence, "char_start": ev.char_start, "char_end": ev.char_end,
         }
+        n_rows = len(ev.donors) * len(ev.recipients)
+        spans = ev.spans or ((ev.char_start, ev.char_end),)
+        base.update(event_rows=n_rows, mentions=len(spans), mention_spans=";".join(f"{a}-{b}" for a, b in spans))
+        first = True
         for donor in ev.donors:
             for recipient in ev.recipients:
-                rows.append({**base, **_party_cells("donor", donor), **_party_cells("recipient", recipient)})
+                once = {"event_amount_yuan": ev.amount_yuan if first else None,
+                        "event_people": ev.people if first else None}
+                first = False
+                rows.append({**base, **once, **_party_cells("donor", donor), **_party_cells("recipient", recipient)})
     return rows
 
 

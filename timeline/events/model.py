@@ -83,6 +83,9 @@ class Event:
     date: DateMention | None = None
     amount_yuan: float | None = None
     people: int | None = None
+    # Every sentence (original offsets) that states this event: mentions of
+    # one pair, kind and date in an article are one event.
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def year(self) -> int | None:

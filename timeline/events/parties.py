@@ -61,15 +61,22 @@ def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
     """Join 巴中市平昌县 / 天津和平区 / 阿坝州理县 into one token for the child."""
     out: list[Token] = []
     for t in sorted(tokens, key=lambda t: t.start):
-        if out and _is_ancestor(out[-1], t) and t.start - out[-1].end <= 1:
+        if out and _is_ancestor(out[-1], t) and text[out[-1].end:t.start] in _PARENT_JOINERS:
             prev = out.pop()
             t = Token(prev.start, t.end, t.party, t.level)
         out.append(t)
     return out
 
 
+# What may stand between a parent and its child in one name: 巴中市平昌县, 天津·和平区, 和田地区的和田市
+# (not 成都市在金堂县: two places).
+_PARENT_JOINERS = ("", " ", "·", "•", "・", "-", "的")  # 和田地区的和田市: the child of that parent
 _ORG_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
+# Zones and functional areas named after a place (a rule of the language: the head names the zone).
+_ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发区|经济开发区|开发区|高新区|经开区|新区|综合保税区|保税区|自贸区)")
 _ORG_END = tuple(sorted(ORG_SUFFIXES, key=len, reverse=True))
+_ORG_SUFFIX_AT = re.compile(r"(?=(" + "|".join(_ORG_END) + "))")
+_ORG_STOP = re.compile(r"[与和及、]")
 
 
 def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
@@ -80,10 +87,19 @@ def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
     """
     out = []
     for t in tokens:
+        zone = _ZONE.match(text, t.end)
+        if zone and t.party.kind is PartyKind.PLACE:
+            # 晋中开发区, 绍兴滨海新区: a zone is a body of its own, not the unit whose name it
+            # borrows; kept by name with no adcode, so it never pairs as that place.
+            name = text[t.start:zone.end()]
+            party = Party(name=name, kind=PartyKind.ORGANISATION, mention=name)
+            out.append(Token(t.start, zone.end(), party, t.level))
+            continue
         m = _ORG_RUN.match(text, t.end)
         run = m[0] if m else ""
-        run = re.split(r"[与和及、]", run, maxsplit=1)[0]
-        cut = max((i for i in range(1, len(run) + 1) if run[:i].endswith(_ORG_END)), default=0)
+        # The longest head of the run (up to 与/和/及/、) that ends with a body's suffix.
+        run = _ORG_STOP.split(run, maxsplit=1)[0]
+        cut = max((m.start() + len(m[1]) for m in _ORG_SUFFIX_AT.finditer(run)), default=0)
         if cut and any(w in run[:cut] for w in NOT_IN_ORG_NAMES):
             cut = 0
         if t.party.kind is not PartyKind.PLACE or not cut or run.startswith(GOVERNMENT_WORDS):
@@ -181,6 +197,7 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
     return out
 
 
+_REGION_OR_LOCALITY_HEAD = re.compile(r"个|村|乡|镇|街道|社区")
 _OF = re.compile(r"[^，,。；;、]{0,6}?的")
 
 
@@ -205,6 +222,8 @@ def _narrowed(text: str, token: Token, ceiling: int) -> Token:
 
 def _region_or_locality(text: str, pos: int, ceiling: int, gap: int) -> Token | None:
     """A region (省内藏区10个县) or a named village or township starting near ``pos``."""
+    if not _REGION_OR_LOCALITY_HEAD.search(text, pos, ceiling + 8):
+        return None  # neither a count of units (个) nor a village/township word is near: skip the scans
     for start in range(pos, min(pos + gap, ceiling) + 1):
         region = REGION.match(text, start, ceiling)
         if region:

@@ -114,3 +114,6 @@ WEST_RECEIVING_PROVINCES = frozenset({"15", "22", "45", "50", "51", "52", "53", 
 # Tibet and Xinjiang aid, and aid to the Tibetan and Yi areas of Sichuan,
 # Gansu, Qinghai and Yunnan: these receive.
 AIDED_AREAS = ("54", "65", "63", "5132", "5133", "5134", "6230", "6229", "5334")
+# Beijing–Tianjin–Hebei: the two municipalities pair with and aid Hebei's counties (京津冀协同发展).
+CAPITAL_GIVING_PROVINCES = frozenset({"11", "12"})
+CAPITAL_RECEIVING_PROVINCES = frozenset({"13"})

@@ -10,14 +10,13 @@ Room left for the corrections issue: corrections will be a table of their own ke
 
 from __future__ import annotations
 
-from timeline.events.export import EVENT_COLUMNS
+from timeline.events.export import EVENT_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
 from timeline.library.errors import LibraryVersionError
 
 __all__ = ["DOCUMENT_CELLS", "EVENT_SQL_TYPES", "MIGRATIONS", "SCHEMA_VERSION", "STORED_EVENT_COLUMNS",
            "V1_EVENT_COLUMNS", "migrate", "schema_version"]
 
-_INT = {"year", "month", "day", "end_year", "end_month", "end_day", "people", "char_start", "char_end"}
-_FLOAT = {"amount_yuan", "donor_lon", "donor_lat", "recipient_lon", "recipient_lat"}
+_INT, _FLOAT = INT_COLUMNS, FLOAT_COLUMNS
 # The document's own cells of a timeline row: read from the documents table, never stored per event.
 DOCUMENT_CELLS = ("url", "title")
 # The event columns v1 created, written out: the schema must not move when the export's columns do.
@@ -71,7 +70,17 @@ CREATE INDEX events_doc ON events (doc_id);
 CREATE INDEX documents_name ON documents (name);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# v3: the events' own totals (an event with two donors is two rows: sum these, given on its first row) and
+# every sentence that states it (issue 9). Rows saved before have them empty until read again.
+_V3 = """
+ALTER TABLE events ADD COLUMN event_rows BIGINT;
+ALTER TABLE events ADD COLUMN event_amount_yuan DOUBLE;
+ALTER TABLE events ADD COLUMN event_people BIGINT;
+ALTER TABLE events ADD COLUMN mentions BIGINT;
+ALTER TABLE events ADD COLUMN mention_spans VARCHAR
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

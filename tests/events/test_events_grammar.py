@@ -1,0 +1,162 @@
+"""The direction table (timeline.events.grammar.RULES): every rule read on a real sentence.
+
+Each case is a sentence from a real article (tests/data/realset, the seeds, or a
+page cited beside it), the rule that must read it, and the pairs it must give.
+A meta-test checks that every rule of the table has a case here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.events import assembly
+from timeline.events.deixis import home_places, resolve_deixis
+from timeline.events.grammar import RULES, chunk, grammar_pairs
+from timeline.events.assembly import extract_events
+from timeline.text.normalization import normalize
+
+
+def _tokens(text: str, title: str = ""):
+    from geo.places.recognition import find_places_normalized
+
+    norm = normalize(text)
+    tokens = assembly._tokens(norm, find_places_normalized(norm))
+    homes = home_places(norm.text, tokens, assembly._title_places(title, "t"))
+    return norm.text, resolve_deixis(norm.text, tokens, homes)
+
+
+def read(text: str, title: str = "") -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    ntext, tokens = _tokens(text, title)
+    return [
+        (p.rule, tuple(t.party.name for t in p.donors), tuple(t.party.name for t in p.recipients))
+        for p in grammar_pairs(ntext, 0, len(ntext), tokens)
+    ]
+
+
+CASES = {
+    # realset 020 (晋中, county pairing within a city)
+    "by_agent": (
+        "其中由介休市、综改示范区晋中开发区结对帮扶榆社县,灵石县结对帮扶左权县,寿阳县结对帮扶和顺县,榆次区结对帮扶昔阳县。", "",
+        [("by_agent", ("介休市", "晋中开发区"), ("榆社县",))],
+    ),
+    # realset 014 (Beijing 朝阳区's own paper: 我区 from the title)
+    "aid_area_is": (
+        "目前我区对口帮扶地区为内蒙古乌兰察布市卓资县、河北省保定市唐县、张家口市康保县以及新疆和田地区墨玉县等4个贫困县,"
+        "对口协作地区为河南省南阳市淅川县。", "朝阳区对口帮扶工作重抓实事实效",
+        [("aid_area_is", ("朝阳区",), ("卓资县", "唐县", "康保县", "墨玉县")), ("aid_area_is", ("朝阳区",), ("淅川县",))],
+    ),
+    # realset 019 (深圳 → 察隅)
+    "aided_of": (
+        "编者按:一个是中国改革开放的前沿城市深圳,一个是青藏高原边缘的边境小县西藏察隅县,作为深圳的对口援建县,深圳和察隅,因为援藏而紧紧联系在一起。", "",
+        [("aided_of", ("深圳市",), ("察隅县",))],
+    ),
+    # realset 001 (苏陕协作)
+    "boost": (
+        "扬州市以镇、村结对为突破口助力榆林市脱贫攻坚,落实精准帮扶项目36个,捐助扶贫济困资金近200万元。", "",
+        [("boost", ("扬州市",), ("榆林市",))],
+    ),
+    # 新华社 photo caption, 2021-04-09 (new.qq.com/omn/20210409/20210409A010KC00.html)
+    "toward_object": (
+        "从2018年起,天津市10家医院对甘肃省甘南藏族自治州人民医院展开对口帮扶。", "",
+        [("toward_object", ("天津市",), ("甘肃省甘南藏族自治州人民医院",))],
+    ),
+    # 山西日报 2010-08-12 (孝义 → 石楼), as reposted on china-news-home.blogspot.com
+    "toward_object (对…进行帮扶)": (
+        "结对五年来,孝义市在项目建设、农民增收、文化教育等方面对石楼县进行帮扶和支持,极大地促进了石楼县经济社会的发展。", "",
+        [("toward_object", ("孝义市",), ("石楼县",))],
+    ),
+    # realset 018 (Wenchuan reconstruction, 经济日报 2010-05-12)
+    "builders_of": (
+        "距离震中映秀镇仅十公里的汶川县三江乡,不到一年就在广东援建者的巧手下变成了风景如画的水乡藏寨。", "",
+        [("builders_of", ("广东省",), ("汶川县",))],
+    ),
+    # The State Council's 2008 reconstruction plan lists its pairs as 省—县 (国办发〔2008〕53号).
+    "dash_pair": (
+        "汶川地震灾后恢复重建对口支援方案:山东省—北川县;广东省—汶川县;浙江省—青川县;江苏省—绵竹市。", "",
+        [("dash_pair", ("山东省",), ("北川羌族自治县",)), ("dash_pair", ("广东省",), ("汶川县",)),
+         ("dash_pair", ("浙江省",), ("青川县",)), ("dash_pair", ("江苏省",), ("绵竹市",))],
+    ),
+    # realset 002 (天津武清 → 甘肃)
+    "joint": (
+        "为深入做好东西部扶贫协作和对口支援工作,近日,天津市武清区与甘肃省静宁县、泾川县签订8项合作协议。", "",
+        [("joint", ("武清区",), ("静宁县",)), ("joint", ("武清区",), ("泾川县",))],
+    ),
+    # realset 009 (保定 → 兵团第二师铁门关市), traditional script
+    "joint_and": (
+        "近日,保定市政府和新疆生產建設兵團第二師鐵門關市就鄉村振興結對幫扶工作簽約。", "",
+        [("joint_and", ("保定市",), ("铁门关市",))],
+    ),
+    # seed 004 (青白江 → 九龙): 分别 with one party on each side
+    "respectively_verb": (
+        "青白江区11个乡镇(街道)分别结对九龙县一个乡镇并联系一个贫困村。", "",
+        [("respectively_verb", ("青白江区",), ("九龙县",))],
+    ),
+    # realset 009: a list of counties with one partner (a corps division before the city)
+    "joint (list)": (
+        "最終確定望都縣、高陽縣、高碑店市與新疆生產建設兵團第二師鐵門關市相關連結對幫扶。", "",
+        [("joint", ("望都县",), ("铁门关市",)), ("joint", ("高阳县",), ("铁门关市",)),
+         ("joint", ("高碑店市",), ("铁门关市",))],
+    ),
+}
+# No real sentence with two full lists joined by 分别与 was at hand: this rule is tested on a
+# sentence written for it (test_respectively_pairs_lists_position_by_position) until one is.
+WITHOUT_REAL_SENTENCE = {"respectively_with"}
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_each_rule_reads_its_real_sentence(rule):
+    text, title, expected = CASES[rule]
+    assert read(text, title) == expected
+
+
+def test_every_rule_of_the_table_has_a_real_sentence_here():
+    read_by = {rule for _text, _title, expected in CASES.values() for rule, _d, _r in expected}
+    assert {r.name for r in RULES} - WITHOUT_REAL_SENTENCE <= read_by
+
+
+def test_respectively_pairs_lists_position_by_position():
+    # Written for the rule (no real sentence with two full lists was at hand): 分别 pairs by position.
+    got = read("张家港市、常熟市、昆山市分别与沿河县、思南县、碧江区结对。")
+    assert got == [("respectively_with", ("张家港市", "常熟市", "昆山市")[i:i + 1], r) for i, r in
+                   enumerate((("沿河土家族自治县",), ("思南县",), ("碧江区",)))]
+
+
+def test_respectively_with_lists_of_different_lengths_pairs_nothing_by_position():
+    assert not [p for p in read("张家港市、常熟市分别与沿河县、思南县、碧江区结对。") if p[0] == "respectively_with"]
+
+
+def test_a_list_after_one_donor_gives_a_pair_per_recipient_across_semicolons():
+    # 新华社 2016-12-07 on the east–west pairs (宁波日报 A16).
+    text = ("调整后的东西部扶贫协作结对关系为:北京市帮扶内蒙古自治区、河北省张家口市和保定市;天津市帮扶甘肃省、"
+            "河北省承德市;辽宁省大连市帮扶贵州省六盘水市。")
+    got = [("、".join(d.name for d in e.donors), "、".join(r.name for r in e.recipients))
+           for e in extract_events(text, doc="t")]
+    assert got == [("北京市", "内蒙古自治区、张家口市、保定市"), ("天津市", "甘肃省、承德市"), ("大连市", "六盘水市")]
+
+
+def test_a_pairing_table_written_as_lines_under_an_aid_heading():
+    text = "对口支援方案如下:\n山东省—北川县\n广东省—汶川县\n"
+    got = [(e.donors[0].name, e.recipients[0].name) for e in extract_events(text, doc="t")]
+    assert got == [("山东省", "北川羌族自治县"), ("广东省", "汶川县")]
+
+
+def test_a_dash_between_places_without_an_aid_heading_is_no_pair():
+    assert extract_events("成都—重庆高铁今天开通。\n北京—上海\n", doc="t") == []
+
+
+def test_eight_children_paired_across_two_places_is_not_the_places_pairing():
+    # realset 014: the parties qualify the children, they do not pair.
+    assert read("通过“京和家庭一家亲”活动,组织我区8名儿童与和田地区儿童牵手结对,进一步加深两地情谊。",
+                "朝阳区对口帮扶工作重抓实事实效") == []
+
+
+def test_the_chunked_sentence_keeps_its_length_and_marks_parties_verbs_and_lists():
+    ntext, tokens = _tokens("近日,天津市武清区与甘肃省静宁县、泾川县签订8项合作协议。")
+    c = chunk(ntext, 0, len(ntext), tokens)
+    assert len(c) == len(ntext)
+    assert c == "近日,Pppppp~PpppppLPppSs0项Ss协议。"
+
+
+def test_a_table_rule_that_reads_nothing_makes_the_case_test_fail():
+    # The per-rule cases compare whole outputs: an empty reading cannot pass for a rule's case.
+    assert read("今天天气很好。") == [] != CASES["boost"][2]

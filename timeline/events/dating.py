@@ -1,0 +1,164 @@
+"""The date of an event: its own clause's, a leading date's that governs it, or its paragraph's.
+
+The reading, in order (never the clock, never a year the text does not give):
+
+1. A date written in the event's own clause.
+2. A date that opens the sentence as its own clause or adverbial (``2016年6月，…``,
+   ``近日，…``, ``3月30日，全国…会议闭幕，…``) governs the clauses after it, up to a
+   clause with a date of its own. A date inside another clause's predicate
+   belongs to that clause's event, not to this one.
+3. A sentence without a date that continues a dated one in the same paragraph
+   (``其中…``, ``随后…``, ``此外…``, ``根据会议部署…``, or a list under a sentence
+   ending in ``：``) takes that sentence's governing date, with the basis
+   :attr:`~timeline.dates.mention.Basis.CONTEXT`. Never across paragraphs.
+
+A clause that states a span (``先后``, ``累计``, ``迄今``, ``陆续``, ``X年来``) takes
+no date from elsewhere: its start is not that of the sentence's date.
+Durations, datelines (新华社…7月16日电) and dates inside a 《title》 are never event dates.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+
+from timeline.dates.mention import Basis, DateKind, DateMention
+from timeline.text.normalization import NormalizedText
+from timeline.events.spans import sentence_clauses
+
+__all__ = ["Dating", "SPAN_MARKERS", "CONTINUATION"]
+
+_DATELINE = re.compile(r"电|讯|電|訊")
+_NOW = ("relative_now",)
+# A clause that states a span of time or a running total: the sentence's date is not its date.
+SPAN_MARKERS = re.compile(r"已先后|已陆续|累计|迄今|至今|历年|[0-9一二三四五六七八九十两多几]+年来")
+# Words that open a sentence continuing the one before (the same meeting, day, list).
+CONTINUATION = re.compile(
+    r"(?:其中|随后|此外|同时|期间|会上|会议|会后|当天|当日|活动中|仪式上|签约仪式上|根据|按照|据此|"
+    r"双方|两地|这次|此次|本次)"
+)
+# What may stand in a leading date's clause besides the date itself.
+_LEAD_WORDS = re.compile(
+    r"^(?:在|于|从|自|截至|到|至|今年|去年|上午|下午|晚上|早上|中旬|上旬|下旬|初|底|末|前夕|期间|以来|起|开始|"
+    r"的?[0-9一二三四五六七八九十两几多]{0,3}年间|\s)*$"
+)
+_DATELINE_HEAD = re.compile(r"(?:电|讯|電|訊)\s*")
+_MAX_BACK = 4  # sentences a continuation may look back within its paragraph
+
+
+class Dating:
+    """Dates of one article, indexed by position, and the sentences they sit in."""
+
+    def __init__(self, norm: NormalizedText, dates: list[DateMention], starts: list[int],
+                 sentences: list[tuple[int, int]], paragraphs: list[int]) -> None:
+        self.norm = norm
+        self.dates = dates
+        self.starts = starts
+        self.sentences = sentences
+        self.paragraphs = paragraphs
+        self._lead: dict[int, DateMention | None] = {}
+        self._clauses: dict[int, list[tuple[int, int]]] = {}
+
+    def clauses(self, i: int) -> list[tuple[int, int]]:
+        """The clauses of sentence ``i`` (normalised offsets), computed once."""
+        if i not in self._clauses:
+            s, e = self.sentences[i]
+            self._clauses[i] = list(sentence_clauses(self.norm.text, s, e))
+        return self._clauses[i]
+
+    # -- helpers on original offsets ------------------------------------------------------
+    def _orig(self, a: int, b: int) -> tuple[int, int]:
+        return self.norm.to_original(a, b)
+
+    def _usable(self, a: int, b: int, floor: int) -> list[DateMention]:
+        """Event-date candidates whose start lies in original ``[a, b)``."""
+        original = self.norm.original
+        out = []
+        for d in self.dates[bisect_left(self.starts, a):bisect_left(self.starts, b)]:
+            # 目前/当前 says how things stand, not when an event happened.
+            if d.kind is DateKind.DURATION or d.rule in _NOW or _in_title(original, d.start, floor):
+                continue
+            if _DATELINE.match(original, d.end):
+                continue
+            out.append(d)
+        return out
+
+    def _governing(self, a: int, b: int, floor: int) -> DateMention | None:
+        """The date of original clause ``[a, b)`` when the clause is that date alone (with 在/于/以来 …)."""
+        found = self._usable(a, b, floor)
+        if not found or found[0].rule in _NOW:
+            return None
+        d = found[0]
+        original = self.norm.original
+        head = original[a:d.start]
+        line = _DATELINE_HEAD.search(head)  # 新华网4月19日电 4月初以来: the dateline is not the clause's
+        if line:
+            head = head[line.end():]
+        return d if _LEAD_WORDS.match(head + original[d.end:b]) else None
+
+    def leading(self, i: int) -> DateMention | None:
+        """The first date of sentence ``i`` that is a clause of its own and so governs what follows."""
+        if i in self._lead:
+            return self._lead[i]
+        s, e = self.sentences[i]
+        sa = self._orig(s, e)[0]
+        found = None
+        for x, y in self.clauses(i):
+            a, b = self._orig(x, y)
+            if self._usable(a, b, sa):
+                found = self._governing(a, b, sa)
+                break
+        self._lead[i] = found
+        return found
+
+    def date_for(self, i: int, anchor: int) -> DateMention | None:
+        """The date of an event stated in sentence ``i`` whose parties start at normalised ``anchor``."""
+        s, e = self.sentences[i]
+        text = self.norm.text
+        spans = self.clauses(i)
+        k = next((n for n, (x, y) in enumerate(spans) if x <= anchor < y), None)
+        if k is None:
+            return None
+        sa, sb = self._orig(s, e)
+        ca, cb = self._orig(*spans[k])
+        own = self._usable(ca, cb, sa)
+        if own:
+            return own[0]
+        if SPAN_MARKERS.search(text, spans[k][0], spans[k][1]):
+            return None
+        # The nearest dated clause before governs only when it is a date alone;
+        # a date inside another clause's predicate is that clause's.
+        for x, y in reversed(spans[:k]):
+            a, b = self._orig(x, y)
+            if self._usable(a, b, sa):
+                return self._governing(a, b, sa)
+        if self._usable(sa, sb, sa):
+            return None  # a date in a later clause belongs to that clause's event
+        return self._context(i)
+
+    def _context(self, i: int) -> DateMention | None:
+        s, e = self.sentences[i]
+        text = self.norm.text
+        sentence = text[s:e]
+        for j in range(i - 1, max(-1, i - 1 - _MAX_BACK), -1):
+            if self.paragraphs[j] != self.paragraphs[i]:
+                return None
+            ps, pe = self.sentences[j]
+            heading = text[ps:pe].rstrip().endswith((":", "："))
+            if not (CONTINUATION.match(sentence) or heading):
+                return None
+            lead = self.leading(j)
+            if lead is not None and lead.has_year:
+                return replace(lead, basis=Basis.CONTEXT)
+            a, b = self._orig(ps, pe)
+            if self._usable(a, b, a):
+                return None  # the sentence before is dated, but not as a whole
+            sentence = text[ps:pe]  # a continuation of a continuation
+        return None
+
+
+def _in_title(text: str, pos: int, floor: int) -> bool:
+    """True when ``pos`` lies inside a 《book title》 that opens after ``floor``."""
+    opened = text.rfind("《", floor, pos)
+    return opened >= 0 and text.rfind("》", opened, pos) < 0

@@ -1,0 +1,99 @@
+"""Parties named by deixis: 我市, 我区, 我县 … resolved from the article's own words.
+
+An article written by a place's own paper or government says 我区 for itself.
+Who that is comes only from the article: its title (given apart or as the
+text's first short line), its source line (``来源：上海普陀``), a byline
+(``■道孚县委、县政府``) or a dateline (``本报成都讯``) — the first of these
+that names a place of the matching level. Nothing is guessed: a 我市 that
+none of them names stays unread.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from timeline.events.model import PartyKind
+from timeline.events.parties import Token
+
+__all__ = ["DEICTIC", "home_places", "resolve_deixis"]
+
+# The deictic word and the endings of the names it may stand for.
+DEICTIC: dict[str, tuple[str, ...]] = {
+    "我市": ("市",),
+    "我区": ("区",),  # a district, or an autonomous region (我区 in Tibet's papers)
+    "我县": ("县",),
+    "我州": ("州",),
+    "我旗": ("旗",),
+    "我盟": ("盟",),
+    "我省": ("省",),
+}
+_DEICTIC = re.compile("|".join(DEICTIC))
+_SOURCE = re.compile(r"(?:来源|来自|稿源|供稿)[:：]\s*([^\s|/，,。]{2,20})")
+_DATELINE = re.compile(
+    r"(?:本报|本网|本台|新华社|新华网|中新社|中新网|人民网)([\u4e00-\u9fff]{2,6}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:讯|电)"
+)
+_HEAD_LINES = 3  # a headline is one of the text's first lines
+_HEADLINE_MAX = 60
+_SOURCE_ZONE = 2000  # a source line or dateline sits at the top of the page
+
+
+def home_places(text: str, tokens: list[Token], title_tokens: list[Token] | None = None) -> list[list[Token]]:
+    """Places that may be the article's own voice, one group per source, strongest source first.
+
+    ``title_tokens`` are the places of the article's title where it is known
+    apart from the text; the other groups are read from ``text``'s tokens.
+    """
+    groups: list[list[Token]] = [list(title_tokens or [])]
+    head_end = min(len(text), _SOURCE_ZONE)
+    # The first short lines: a headline.
+    pos = 0
+    for _ in range(_HEAD_LINES):
+        nl = text.find("\n", pos, head_end)
+        end = head_end if nl < 0 else nl
+        line = text[pos:end].strip()
+        if line and len(line) <= _HEADLINE_MAX:
+            groups.append([t for t in tokens if pos <= t.start and t.end <= end])
+        if nl < 0:
+            break
+        pos = nl + 1
+    for pattern in (_SOURCE, _DATELINE):
+        for m in pattern.finditer(text, 0, head_end):
+            groups.append([t for t in tokens if m.start(1) <= t.start and t.end <= m.end(1)])
+    return [[t for t in g if t.party.kind is PartyKind.PLACE and t.party.adcode] for g in groups]
+
+
+def _resolve(word: str, homes: list[list[Token]]) -> Token | None:
+    """The one place of the first source that names a place of ``word``'s level; two is ambiguous."""
+    endings = DEICTIC[word]
+    for group in homes:
+        fitting = {t.party.adcode: t for t in group if t.party.name.endswith(endings)}
+        if len(fitting) == 1:
+            return next(iter(fitting.values()))
+        if fitting:
+            return None
+    return None
+
+
+def resolve_deixis(text: str, tokens: list[Token], homes: list[list[Token]]) -> list[Token]:
+    """``tokens`` with a token added for every 我市/我区/… that ``homes`` resolve."""
+    if not any(homes):
+        return tokens
+    covered = [(t.start, t.end) for t in tokens]
+    added = []
+    for m in _DEICTIC.finditer(text):
+        home = _resolve(m[0], homes)
+        if home is None or any(a < m.end() and m.start() < b for a, b in _near(covered, m.start())):
+            continue
+        party = replace(home.party, mention=m[0])
+        added.append(Token(m.start(), m.end(), party, home.level))
+    if not added:
+        return tokens
+    return sorted(tokens + added, key=lambda t: t.start)
+
+
+def _near(spans: list[tuple[int, int]], pos: int) -> list[tuple[int, int]]:
+    from bisect import bisect_left
+
+    i = bisect_left(spans, (pos, pos))
+    return spans[max(0, i - 1):i + 1]

@@ -1,0 +1,214 @@
+"""Direction rules as data: patterns over a chunked sentence, run by one small engine.
+
+A sentence is first *chunked* into a string of the same length in which each
+party token, aid verb and role marker is replaced by a symbol, and every other
+character stays itself::
+
+    P p…   a party (place, organisation, deixis resolved to a place)
+    V v…   a directed aid verb (对口帮扶, 结对帮扶, 援建 …)
+    S s…   a symmetric verb (签订, 结对, 签约, 携手 …)
+    F f    分别
+    L      、 between list items
+    &      和 / 及 / 以及 / 暨
+    ~      与 / 同 / 跟
+    H h…   the builders sent (援建者, 援建队伍)
+    d…     a descriptor that may stand before a party (新疆生产建设兵团第二师, 位于…的)
+    e      等 closing a list
+
+A rule (:class:`Rule`) is a regular expression over that string with a
+``donor`` and a ``recipient`` group, a strength, and how the two lists pair
+up (``each``: every donor with every recipient; ``respectively``: position by
+position, as 分别 says). :data:`RULES` is the table; :func:`grammar_pairs`
+the engine. Matching is linear in the sentence: every pattern is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.events.parties import Token
+from timeline.events.vocabulary import DIRECTED_VERBS, SYMMETRIC_VERBS
+
+__all__ = ["Rule", "RULES", "chunk", "grammar_pairs", "GrammarPair"]
+
+# A list of parties: 甲、乙和丙等; each item may open with a descriptor.
+LIST = r"(?:d*Pp*(?:(?:L|&{1,2})d*Pp*){0,24}e?)"
+# Adverbs that may stand between a party and 与 (苏州市继续与铜仁市结对); anything else there
+# (8名儿童与…) makes the sides something other than the places.
+_ADVERB = r"(?:继续|仍然|仍|已经|已|也|还|又|再次|正式|率先|首先|先后|积极|主动|共同)"
+_GAP = r"[^,;!?:。PVS]"  # ordinary words inside one clause (no party, no verb, no clause mark)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the direction table.
+
+    ``pattern`` runs over the chunked sentence; its groups ``donor`` and
+    ``recipient`` are lists of parties. ``pairing`` is ``each`` or
+    ``respectively``; ``symmetric`` rules name two sides whose direction the
+    article decides (A与B签订). ``example`` is the real sentence the rule was
+    written for (tests run it).
+    """
+
+    name: str
+    pattern: str
+    strength: int  # 2 strong, 0 symmetric
+    pairing: str = "each"
+    example: str = ""
+    needs: tuple[str, ...] = ()  # the chunk must hold one of these for the rule to be tried (speed only)
+
+
+RULES: tuple[Rule, ...] = (
+    # 甲、乙、丙三区分别与丁、戊、己三县结对: position by position.
+    Rule("respectively_with",
+         rf"(?P<donor>{LIST}){_GAP}{{0,8}}?Ff~(?P<recipient>{LIST}){_GAP}{{0,10}}?[VS]", 2, "respectively",
+         "张家港市、常熟市、昆山市分别与沿河县、思南县、碧江区结对 (written for the rule)", needs=("Ff~",)),
+    # 甲、乙分别对口帮扶丙、丁.
+    Rule("respectively_verb",
+         rf"(?P<donor>{LIST}){_GAP}{{0,10}}?FfVv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "respectively",
+         "青白江区11个乡镇(街道)分别结对九龙县一个乡镇并联系一个贫困村", needs=("FfV",)),
+    # 由甲(、乙)结对帮扶丙: the agent after 由 gives.
+    Rule("by_agent",
+         rf"由(?P<donor>{LIST}){_GAP}{{0,6}}?Vv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "each",
+         "其中由介休市、综改示范区晋中开发区结对帮扶榆社县", needs=("由",)),
+    # 我区对口帮扶地区为甲、乙以及丙: the aided areas are listed after 为/是.
+    Rule("aid_area_is",
+         rf"(?:(?P<donor>{LIST}){_GAP}{{0,6}}?)?Vv*(?:的)?(?:地区|对象|县市|县区|县|市|区|单位|地方)(?:为|是|包括|有)"
+         rf"{_GAP}{{0,4}}?(?P<recipient>{LIST})", 2, "each",
+         "目前我区对口帮扶地区为内蒙古乌兰察布市卓资县、河北省保定市唐县、张家口市康保县以及新疆和田地区墨玉县等4个贫困县", needs=("为", "是", "包括", "有")),
+    # 乙，作为甲的对口援建县: the place 甲 aids is the one the clause is about.
+    Rule("aided_of",
+         rf"(?P<recipient>{LIST}),?(?:作为|是|成为){_GAP}{{0,2}}?(?P<donor>{LIST})的Vv*(?:县|市|区|地区|对象|单位|地)",
+         2, "each", "西藏察隅县,作为深圳的对口援建县", needs=("作为", "是", "成为")),
+    # 甲…对乙展开对口帮扶 / 对乙进行帮扶和支持: the object of 对 receives the help the verb names.
+    Rule("toward_object",
+         rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,24}}?对(?P<recipient>{LIST})(?:的)?"
+         rf"(?:开展|展开|进行|实施|给予|实行|加大)?[^,;!?:。PVS]{{0,4}}?Vv*", 2, "each",
+         "从2018年起,天津市10家医院对甘肃省甘南藏族自治州人民医院展开对口帮扶", needs=("对",)),
+    # 甲以…为突破口助力乙脱贫攻坚: 助力 directs help like an aid verb, within one clause.
+    Rule("boost",
+         rf"(?P<donor>{LIST})[^,;!?:。P]{{0,16}}?助力(?P<recipient>{LIST})", 2, "each",
+         "扬州市以镇、村结对为突破口助力榆林市脱贫攻坚", needs=("助力",)),
+    # 汶川县三江乡，…在广东援建者的巧手下变成…; 在汉源，湖北的援建者…: the builders' place gives
+    # to the place the sentence is about.
+    Rule("builders_of",
+         rf"(?P<recipient>Pp*)[^;。!?P]{{0,30}}?(?P<donor>Pp*)的?Hh*", 2, "each",
+         "距离震中映秀镇仅十公里的汶川县三江乡,不到一年就在广东援建者的巧手下变成了风景如画的水乡藏寨", needs=("H",)),
+    # 山东省—北川县；广东省—汶川县 (a pairing table written as lines or a list): the giver first.
+    Rule("dash_pair",
+         r"(?:^|(?<=[,;:。\s]))(?P<donor>Pp*)\s*(?:—{1,2}|－|–|-{1,2})\s*(?P<recipient>Pp*)(?=$|[,;。\s(（])", 2, "each",
+         "山东省—北川县;广东省—汶川县;浙江省—青川县", needs=("—", "－", "–", "-")),
+    # 甲与乙、丙签订…协议 / 甲、乙与丙结对: two sides, direction from the article.
+    Rule("joint",
+         rf"(?P<donor>{LIST}){_ADVERB}?~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
+         "近日,天津市武清区与甘肃省静宁县、泾川县签订8项合作协议", needs=("~",)),
+    # 甲政府和乙…签约: two parties joined by 和 before a signing or pairing verb.
+    Rule("joint_and",
+         rf"(?<![PpL&])(?P<donor>d*Pp*)&(?P<recipient>d*Pp*)(?![pL&]){_GAP}{{0,24}}?[VS]", 0, "each",
+         "近日,保定市政府和新疆生产建设兵团第二师铁门关市就乡村振兴结对帮扶工作签约", needs=("&",)),
+)
+
+# A party's own government acts for it: 保定市政府, 华池县委.
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|党委|县委|市委|区委|州委|旗委)")
+# What may stand before a party without ending a list: a corps division, a located-at phrase,
+# a functional area's name (综改示范区).
+_DESCRIPTOR = (
+    r"新疆生产建设兵团(?:第[一二三四五六七八九十]{1,3}师)?|兵团第[一二三四五六七八九十]{1,3}师|农[一二三四五六七八九十]{1,3}师"
+    r"|位于[^,;。、与和]{1,12}?的|(?<![\u4e00-\u9fff])综改示范区|(?:示范区|试验区|实验区)"
+)
+_VERBS = "|".join(sorted(set(DIRECTED_VERBS) - {"援", "对口", "帮助"}, key=len, reverse=True))
+_SYM = "|".join(sorted(set(SYMMETRIC_VERBS) | {"签约", "签署", "签订"}, key=len, reverse=True))
+# Those who came to build: their place is the giver.
+_HELPERS = r"援建者|援建队伍|援建干部|援建人员|援建大军|援建单位|援建队"
+_SEPARATORS = {"、": "L", "和": "&", "及": "&", "暨": "&", "与": "~", "同": "~", "跟": "~", "等": "e"}
+# Every other character stays itself, but for ASCII letters and digits (0): symbols are ASCII letters.
+_PLAIN_SYMBOLS = re.compile("[0-9A-Za-z" + "".join(_SEPARATORS) + "]")
+# One pass marks them all; at a position the first alternative that matches wins.
+_FIRST = "".join(sorted({w[0] for w in (_VERBS + "|" + _SYM + "|" + _HELPERS).split("|")} | set("新兵农位综示试实分")))
+_MARKS = re.compile(  # the lookahead rejects most positions at their first character
+    f"(?=[{_FIRST}])(?:(?P<d>{_DESCRIPTOR})|(?P<H>{_HELPERS})|(?P<F>分别)|(?P<V>{_VERBS})|(?P<S>{_SYM}))"
+)
+_TAILS = {"d": "d", "H": "h", "F": "f", "V": "v", "S": "s"}
+_HAN_BEFORE_AREA = 4  # characters of a functional area's name before 示范区 (综改示范区)
+
+
+def chunk(text: str, s: int, e: int, tokens: list[Token]) -> str:
+    """The chunked form of ``text[s:e]`` (see module docs); same length as the sentence."""
+    out = list(text[s:e])
+    for m in _PLAIN_SYMBOLS.finditer(text, s, e):
+        out[m.start() - s] = "0" if m[0].isascii() else _SEPARATORS[m[0]]
+    for m in re.finditer("以及", text[s:e]):
+        out[m.start():m.end()] = "&&"
+    taken = bytearray(e - s)
+
+    def mark(a: int, b: int, head: str, tail: str) -> None:
+        a, b = a - s, b - s
+        if taken.find(1, a, b) >= 0:
+            return
+        out[a] = head
+        out[a + 1:b] = tail * (b - a - 1)
+        taken[a:b] = b"\x01" * (b - a)
+
+    for t in tokens:
+        if s <= t.start and t.end <= e:
+            gov = _GOVERNMENT.match(text, t.end, e)
+            mark(t.start, gov.end() if gov else t.end, "P", "p")
+    for m in _MARKS.finditer(text, s, e):
+        head = m.lastgroup
+        a = m.start()
+        if head == "d" and m[0] in ("示范区", "试验区", "实验区"):
+            while a > s and m.start() - a < _HAN_BEFORE_AREA and "\u4e00" <= text[a - 1] <= "\u9fff" and not taken[a - 1 - s]:
+                a -= 1
+        mark(a, m.end(), "d" if head == "d" else head, _TAILS[head])
+    return "".join(out)
+
+
+@dataclass
+class GrammarPair:
+    donors: list[Token]
+    recipients: list[Token]
+    strength: int
+    rule: str
+
+
+_COMPILED = tuple((r, re.compile(r.pattern)) for r in RULES)
+
+
+def _parties(span: tuple[int, int], s: int, starts: dict[int, Token]) -> list[Token]:
+    return [starts[k] for k in range(span[0] + s, span[1] + s) if k in starts]
+
+
+def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[GrammarPair]:
+    """Every pair the table's rules read in sentence ``text[s:e]``; each party is claimed once, first rule first."""
+    if len(tokens) < 2:  # every rule pairs two parties of the sentence
+        return []
+    starts = {t.start: t for t in tokens if s <= t.start and t.end <= e}
+    if len(starts) < 2:
+        return []
+    chunked = chunk(text, s, e, tokens)
+    claimed: set[int] = set()
+    out: list[GrammarPair] = []
+    for rule, regex in _COMPILED:
+        if rule.needs and not any(n in chunked for n in rule.needs):
+            continue
+        for m in regex.finditer(chunked):
+            donors = _parties(m.span("donor"), s, starts) if m.start("donor") >= 0 else []
+            if not donors and out and out[-1].strength:
+                # …，对口协作地区为丙: a clause with no subject continues the last one's.
+                donors = list(out[-1].donors)
+                claimed.difference_update(id(t) for t in donors)
+            recipients = _parties(m.span("recipient"), s, starts)
+            if not donors or not recipients or any(id(t) in claimed for t in donors + recipients):
+                continue
+            if rule.pairing == "respectively":
+                if len(donors) != len(recipients):
+                    continue
+                pairs = [([d], [r]) for d, r in zip(donors, recipients)]
+            elif rule.strength == 0:
+                pairs = [([d], [r]) for d in donors for r in recipients]
+            else:
+                pairs = [(donors, recipients)]
+            claimed.update(id(t) for t in donors + recipients)
+            out += [GrammarPair(d, r, rule.strength, rule.name) for d, r in pairs]
+    return out
