@@ -45,13 +45,9 @@ def test_parquet_holds_the_same_rows_as_the_csv_with_numbers_as_numbers(tmp_path
     assert not (tmp_path / "events.parquet.partial").exists()
 
 
-def test_scheduler_sends_the_job_to_a_running_cluster_and_gives_the_same_csv(tmp_path, one_process_csv):
-    from distributed import LocalCluster
-
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster:
-        out = tmp_path / "events.csv"
-        r = run("extract", SEEDS, "--out", out, "--scheduler", cluster.scheduler_address)
+def test_scheduler_sends_the_job_to_a_running_cluster_and_gives_the_same_csv(tmp_path, one_process_csv, dask_cluster):
+    out = tmp_path / "events.csv"
+    r = run("extract", SEEDS, "--out", out, "--scheduler", dask_cluster.scheduler_address)
     assert r.returncode == 0, r.stderr
     assert out.read_bytes() == one_process_csv.read_bytes()
 

@@ -90,13 +90,11 @@ def _gazetteer_loads() -> tuple[int, int]:
     return info.misses, info.hits
 
 
-def test_each_worker_of_a_running_cluster_loads_the_gazetteer_once_and_both_work(corpus):
-    import logging
+def test_each_worker_of_a_running_cluster_loads_the_gazetteer_once_and_both_work(corpus, dask_cluster):
+    from distributed import Client
 
-    from distributed import Client, LocalCluster
-
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    with Client(dask_cluster) as client:
+        cluster = dask_cluster
         results = []
         run_corpus(iter_files([corpus]), results.append, scheduler=cluster.scheduler_address,
                    partition_bytes=15_000)

@@ -191,17 +191,11 @@ def test_a_bad_file_is_named_and_the_good_ones_saved(tmp_path):
     assert "a000.txt" in names(lib) and "bad.txt" not in names(lib)
 
 
-def test_add_through_a_running_dask_cluster_stores_the_same_documents_and_rows(tmp_path):
-    import logging
-
-    from distributed import LocalCluster
-
+def test_add_through_a_running_dask_cluster_stores_the_same_documents_and_rows(tmp_path, dask_cluster):
     folder = articles(tmp_path / "in", 4)
     one, many = tmp_path / "one.duckdb", tmp_path / "many.duckdb"
     assert run("library", "add", folder, "--library", one, "--workers", "1").returncode == 0
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster:
-        r = run("library", "add", folder, "--library", many, "--scheduler", cluster.scheduler_address)
+    r = run("library", "add", folder, "--library", many, "--scheduler", dask_cluster.scheduler_address)
     assert r.returncode == 0, r.stderr
     assert "4 articles saved" in r.stdout
     stored = []
