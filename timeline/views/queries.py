@@ -1,0 +1,304 @@
+"""What the app shows, asked of the library's database: a view of any size without loading it into Python.
+
+The same :class:`~timeline.views.filters.Filters` as :func:`~timeline.views.filters.filter_rows`, translated to
+SQL with parameters (never pasted values): the counts (:func:`view_counts`), a page of rows in the table's
+order (:func:`page_rows`, :func:`view_rows`), the widgets' options (:func:`option_rows`), events per year
+(:func:`year_counts`) and the map's relations with their totals (:func:`map_totals`, for
+:func:`geo.map.data.build_map_from_totals`). Each answer is what the Python path gives over
+:func:`~timeline.views.catalog.library_rows` (``tests/views/test_views_queries.py`` checks it on the seeds).
+
+A search folds the rows as :mod:`timeline.views.search` does: the text columns are folded inside DuckDB by a
+vectorised function (:func:`timeline.views.search.fold_many`, once per batch of rows), the parties' pinyin
+and their provinces' names come from small tables of the library's distinct names and provinces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from geo.map.data import CARD_EVENTS, CARD_EVENTS_DENSE, MapTotals, PartyTotals, RelationTotals
+from timeline.events.export import EVENT_COLUMNS
+from timeline.library import Library
+from timeline.library.schema import DOCUMENT_CELLS
+from timeline.views.filters import Filters
+from timeline.views.search import fold_many, name_forms, search_terms
+
+__all__ = ["PAGE_ROWS", "ViewQuery", "map_totals", "option_rows", "page_rows", "present_ids", "view_counts",
+           "view_rows", "year_counts"]
+
+PAGE_ROWS = 500  # the table's rows per page
+
+_COLUMNS = ", ".join(f'd."{c}"' if c in DOCUMENT_CELLS else f'e."{c}"' for c in EVENT_COLUMNS)
+# The table's order (timeline.views.filters.in_date_order over the library's order of rows).
+_ORDER = ('e."year" IS NULL, coalesce(e."year", 0), coalesce(e."month", 0), coalesce(e."day", 0), '
+          "d.source <> 'seed', d.added_at, d.name, e.row_number")
+_PROVINCE = ("CASE WHEN regexp_full_match(coalesce({t}.{side}_adcode, ''), '[0-9]{{6}}') "
+             "THEN left({t}.{side}_adcode, 2) || '0000' ELSE '' END")
+_FOLD = "atlas_fold"
+
+
+@dataclass(frozen=True)
+class ViewQuery:
+    """One or more :class:`Filters`, all of which a row must pass (the sidebar's, then the timeline's brush
+    and clicks), as a SQL condition over ``events e JOIN documents d``."""
+
+    filters: tuple[Filters, ...]
+
+    @classmethod
+    def of(cls, *filters: Filters | None) -> ViewQuery:
+        return cls(tuple(f for f in filters if f is not None))
+
+    def where(self) -> tuple[str, list[object]]:
+        """The condition and its parameters."""
+        parts: list[str] = []
+        params: list[object] = []
+        for f in self.filters:
+            keep_undated = f.years is None if f.include_undated is None else f.include_undated
+            if not keep_undated:
+                parts.append('e."year" IS NOT NULL')
+            if f.years is not None:
+                parts.append('(e."year" IS NULL OR (greatest(e."year", coalesce(e.end_year, e."year")) >= ? '
+                             'AND e."year" <= ?))')
+                params += [f.years[0], f.years[1]]
+            for column, values in (("kind", f.kinds), ("programme", f.programmes), ("event_id", f.event_ids)):
+                if values:
+                    parts.append(f'list_contains(?::VARCHAR[], e."{column}")')
+                    params.append(sorted(values))
+            for side, code in (("donor", f.donor_province), ("recipient", f.recipient_province)):
+                if code:
+                    parts.append(f"{_PROVINCE.format(t='e', side=side)} = ?")
+                    params.append(code)
+            for term in search_terms(f.search):
+                parts.append("strpos(s.haystack, ?) > 0")
+                params.append(term)
+        return (" AND ".join(parts) or "TRUE"), params
+
+    @property
+    def searches(self) -> bool:
+        return any(search_terms(f.search) for f in self.filters)
+
+
+def _prepare(con, query: ViewQuery) -> tuple[str, list[object]]:
+    """``FROM …`` of the rows in view, with their place in the table's order (``pos``); registers what a
+    search needs on ``con``."""
+    where, params = query.where()
+    join = ""
+    if query.searches:
+        _register_search(con)
+        join = f"""JOIN (SELECT e2.doc_id, e2.row_number,
+                         atlas_fold(concat_ws(chr(10), coalesce(e2.donor, ''), coalesce(e2.recipient, ''),
+                                              coalesce(e2.evidence, ''), coalesce(e2.summary, '')))
+                         || chr(10) || coalesce(dn.forms, '') || chr(10) || coalesce(rn.forms, '')
+                         || chr(10) || coalesce(dp.name, '') || chr(10) || coalesce(rp.name, '') AS haystack
+                       FROM events e2
+                       LEFT JOIN atlas_names dn ON dn.name = e2.donor
+                       LEFT JOIN atlas_names rn ON rn.name = e2.recipient
+                       LEFT JOIN atlas_provinces dp ON dp.code = {_PROVINCE.format(t='e2', side='donor')}
+                       LEFT JOIN atlas_provinces rp ON rp.code = {_PROVINCE.format(t='e2', side='recipient')}
+                  ) s ON s.doc_id = e.doc_id AND s.row_number = e.row_number"""
+    sql = (f"(SELECT {_COLUMNS}, row_number() OVER (ORDER BY {_ORDER}) - 1 AS pos "
+           f"FROM events e JOIN documents d USING (doc_id) {join} WHERE {where})")
+    return sql, params
+
+
+def _register_search(con) -> None:
+    """The fold function and the tables of names (pinyin forms) and provinces (names) a search looks in."""
+    import duckdb
+
+    names = [r[0] for r in con.execute("SELECT DISTINCT donor FROM events WHERE donor IS NOT NULL UNION "
+                                       "SELECT DISTINCT recipient FROM events WHERE recipient IS NOT NULL").fetchall()]
+    con.register("atlas_names", pa.table({"name": names, "forms": [name_forms(n) for n in names]}))
+    codes = [r[0] for r in con.execute(
+        "SELECT DISTINCT left(a, 2) || '0000' FROM (SELECT donor_adcode AS a FROM events UNION "
+        "SELECT recipient_adcode FROM events) WHERE regexp_full_match(coalesce(a, ''), '[0-9]{6}')").fetchall()]
+    from geo import load_gazetteer  # lazily: geo imports timeline's normalisation
+
+    places = load_gazetteer().places
+    con.register("atlas_provinces", pa.table({"code": codes, "name": [places[c].name if c in places else ""
+                                                                      for c in codes]}))
+    try:  # after the queries above: DuckDB adds no function while a result is pending
+        con.create_function(_FOLD, _fold_arrow, ["VARCHAR"], "VARCHAR", type="arrow")
+    except duckdb.Error as err:
+        if "already" not in str(err).lower():
+            raise
+
+
+def _fold_arrow(values: pa.Array | pa.ChunkedArray) -> pa.Array:
+    return pa.array(fold_many(values.to_pylist()), type=pa.string())
+
+
+def _rows(cursor, columns: Sequence[str]) -> list[dict[str, object]]:
+    return [dict(zip(columns, r)) for r in cursor.fetchall()]
+
+
+def view_counts(library: Library, query: ViewQuery) -> dict[str, int]:
+    """:func:`timeline.views.filters.view_counts` of the rows in view."""
+    with library.session() as con:
+        view, params = _prepare(con, query)
+        events, dated, rows, not_on_map = con.execute(
+            f"""SELECT count(DISTINCT event_id), count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
+                       count(*), count(*) FILTER (WHERE donor_lon IS NULL OR donor_lat IS NULL
+                                                  OR recipient_lon IS NULL OR recipient_lat IS NULL)
+                FROM {view} v""", params).fetchone()
+    return {"events": events, "dated": dated, "undated": events - dated, "rows": rows, "not_on_map": not_on_map}
+
+
+def page_rows(library: Library, query: ViewQuery, page: int = 1, size: int = PAGE_ROWS) -> list[dict[str, object]]:
+    """Page ``page`` (from 1) of the rows in view, ``size`` rows, in the table's order (by date, year not
+    stated last; :func:`~timeline.views.filters.in_date_order`)."""
+    if page < 1 or size < 1:
+        raise ValueError(f"page {page} of {size} rows: give a page from 1 and a size of 1 or more")
+    with library.session() as con:
+        view, params = _prepare(con, query)
+        cur = con.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM {view} v WHERE pos >= ? AND pos < ? "
+                          "ORDER BY pos", [*params, (page - 1) * size, page * size])
+        return _rows(cur, EVENT_COLUMNS)
+
+
+def view_rows(library: Library, query: ViewQuery, *, batch: int = 10_000) -> Iterable[list[dict[str, object]]]:
+    """Every row in view, in the table's order, in batches (for the downloads)."""
+    with library.session() as con:
+        view, params = _prepare(con, query)
+        cur = con.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM {view} v ORDER BY pos", params)
+        while chunk := cur.fetchmany(batch):
+            yield [dict(zip(EVENT_COLUMNS, r)) for r in chunk]
+
+
+def present_ids(library: Library, query: ViewQuery, event_ids: Iterable[str]) -> frozenset[str]:
+    """Those of ``event_ids`` still in view (a click on an event the filters have since removed is dropped)."""
+    ids = sorted({str(i) for i in event_ids})
+    if not ids:
+        return frozenset()
+    with library.session() as con:
+        view, params = _prepare(con, query)
+        found = con.execute(f"SELECT DISTINCT event_id FROM {view} v WHERE list_contains(?::VARCHAR[], event_id)",
+                            [*params, ids]).fetchall()
+    return frozenset(r[0] for r in found)
+
+
+def option_rows(library: Library) -> list[dict[str, object]]:
+    """A few rows that hold every kind, programme, donor and recipient province and the first and last year
+    of the library: what :func:`~timeline.views.filters.year_bounds`, ``kinds_in``, ``programmes_in`` and
+    ``province_options`` need for the filter widgets, without every row."""
+    with library.session() as con:
+        first, last = con.execute('SELECT min("year"), max(greatest("year", coalesce(end_year, "year"))) '
+                                  "FROM events").fetchone()
+        out: list[dict[str, object]] = [{"year": first}, {"year": last}] if first is not None else []
+        for column in ("kind", "programme", "donor_adcode", "recipient_adcode"):
+            if column.endswith("adcode"):
+                side = column.split("_")[0]
+                sql = f"SELECT DISTINCT {_PROVINCE.format(t='e', side=side)} FROM events e"
+            else:
+                sql = f'SELECT DISTINCT "{column}" FROM events'
+            out += [{column: value} for (value,) in con.execute(sql).fetchall() if value]
+    return out
+
+
+def year_counts(library: Library, query: ViewQuery) -> tuple[list[list[int]], int]:
+    """Events per year in view (``[[year, events], …]``, every year from the first to the last; an event
+    counts in its first year) and the number of events whose year is not stated: the large view's strip."""
+    with library.session() as con:
+        view, params = _prepare(con, query)
+        counts = dict(con.execute(f'SELECT "year", count(DISTINCT event_id) FROM {view} v WHERE "year" IS NOT NULL '
+                                  'GROUP BY "year"', params).fetchall())
+        undated = con.execute(f'SELECT count(DISTINCT event_id) FROM {view} v WHERE "year" IS NULL',
+                              params).fetchone()[0]
+    years = sorted(counts)
+    return ([[y, counts.get(y, 0)] for y in range(years[0], years[-1] + 1)] if years else []), undated
+
+
+def _q(column: str) -> str:
+    return f'"{column}"'
+
+
+def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 2000) -> MapTotals:
+    """The map of the rows in view, counted in the database: what :func:`geo.map.data.build_map_data` draws
+    (``aggregate_above`` as there), with each relation's card rows only (:class:`~geo.map.data.MapTotals`)."""
+    with library.session() as con:
+        view, params = _prepare(con, query)
+        con.execute(f"CREATE TEMP TABLE atlas_view AS SELECT * FROM {view} v", params)
+        n_rows = con.execute("SELECT count(*) FROM atlas_view").fetchone()[0]
+        limit = CARD_EVENTS_DENSE if n_rows > aggregate_above else CARD_EVENTS
+        con.execute("""CREATE TEMP TABLE atlas_drawn AS SELECT * FROM atlas_view
+                       WHERE donor_lon IS NOT NULL AND donor_lat IS NOT NULL
+                         AND recipient_lon IS NOT NULL AND recipient_lat IS NOT NULL""")
+        fine = con.execute("""SELECT count(*) > 0 AND bool_and(month IS NOT NULL AND "precision" IN ('month', 'day'))
+                              FROM atlas_drawn WHERE "year" IS NOT NULL""").fetchone()[0]
+        period = "P1M" if fine else "P1Y"
+        step = '"year" * 12 + month - 1' if fine else '"year"'
+        rel = ("coalesce(donor, ''), donor_lon, donor_lat, coalesce(recipient, ''), recipient_lon, recipient_lat")
+        sort = 'ORDER BY "year" IS NULL, coalesce("year", 0), coalesce(month, 0), coalesce(day, 0), event_id, pos'
+        con.execute(f"""CREATE TEMP TABLE atlas_ranked AS SELECT *, {step} AS step,
+                            row_number() OVER (PARTITION BY {rel} {sort}) AS rk,
+                            dense_rank() OVER (ORDER BY {rel}) AS rel_id FROM atlas_drawn""")
+        relations = con.execute("""
+            SELECT r.rel_id, count(*), count(DISTINCT event_id),
+                   count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
+                   count(DISTINCT event_id) FILTER (WHERE "year" IS NULL),
+                   sum(amount_yuan), list(DISTINCT event_id ORDER BY event_id)
+            FROM atlas_ranked r GROUP BY r.rel_id""").fetchall()
+        firsts = {r[0]: r[1:] for r in con.execute(
+            f"""SELECT rel_id, "year" IS NULL, coalesce("year", 0), coalesce(donor, ''), coalesce(recipient, ''),
+                       coalesce(month, 0), coalesce(day, 0), event_id, pos
+                FROM atlas_ranked WHERE rk = 1""").fetchall()}
+        kinds = {r[0]: r[1] for r in con.execute(
+            """SELECT rel_id, arg_min(k, (-n, first_rk)) FROM (
+                   SELECT rel_id, coalesce(nullif(trim(kind), ''), 'other') AS k, count(*) AS n, min(rk) AS first_rk
+                   FROM atlas_ranked GROUP BY rel_id, k) GROUP BY rel_id""").fetchall()}
+        years: dict[int, dict[int, int]] = {}
+        for rel_id, year, n in con.execute(
+                'SELECT rel_id, "year", count(DISTINCT (event_id, step)) FROM atlas_ranked WHERE "year" IS NOT NULL '
+                'GROUP BY rel_id, "year"').fetchall():
+            years.setdefault(rel_id, {})[year] = n
+        steps: dict[int, dict[int, int]] = {}
+        for rel_id, s, n in con.execute(
+                'SELECT rel_id, step, count(DISTINCT (event_id, "year")) FROM atlas_ranked WHERE "year" IS NOT NULL '
+                "GROUP BY rel_id, step").fetchall():
+            steps.setdefault(rel_id, {})[s] = n
+        samples: dict[int, list[dict[str, object]]] = {}
+        columns = [*EVENT_COLUMNS, "index"]
+        for row in con.execute(f"SELECT rel_id, {', '.join(map(_q, EVENT_COLUMNS))}, pos FROM atlas_ranked "
+                               "WHERE rk <= ? ORDER BY rel_id, rk", [limit]).fetchall():
+            samples.setdefault(row[0], []).append(dict(zip(columns, row[1:])))
+        parties = con.execute("""
+            SELECT name, lon, lat, arg_min(adcode, o), arg_min(kind, o),
+                   count(*) FILTER (WHERE side = 0), count(*) FILTER (WHERE side = 1)
+            FROM (SELECT coalesce(donor, '') AS name, donor_lon AS lon, donor_lat AS lat,
+                         coalesce(donor_adcode, '') AS adcode, coalesce(donor_kind, '') AS kind, 0 AS side,
+                         pos * 2 AS o FROM atlas_drawn
+                  UNION ALL
+                  SELECT coalesce(recipient, ''), recipient_lon, recipient_lat, coalesce(recipient_adcode, ''),
+                         coalesce(recipient_kind, ''), 1, pos * 2 + 1 FROM atlas_drawn)
+            GROUP BY name, lon, lat ORDER BY min(o)""").fetchall()
+        events, dated, not_on_map = con.execute("""
+            SELECT count(DISTINCT event_id), count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
+                   count(*) FILTER (WHERE donor_lon IS NULL OR donor_lat IS NULL OR recipient_lon IS NULL
+                                    OR recipient_lat IS NULL) FROM atlas_view""").fetchone()
+        by_year = dict(con.execute('SELECT "year", count(DISTINCT event_id) FROM atlas_drawn WHERE "year" IS NOT NULL '
+                                   'GROUP BY "year"').fetchall())
+        by_step = dict(con.execute('SELECT step, count(DISTINCT event_id) FROM atlas_ranked '
+                                   'WHERE "year" IS NOT NULL GROUP BY step').fetchall())
+        undated_drawn = con.execute('SELECT count(DISTINCT event_id) FROM atlas_drawn WHERE "year" IS NULL'
+                                    ).fetchone()[0]
+        unplaced = [r[0] for r in con.execute(
+            """SELECT DISTINCT coalesce(donor, '') FROM atlas_view WHERE donor_lon IS NULL OR donor_lat IS NULL
+               UNION SELECT DISTINCT coalesce(recipient, '') FROM atlas_view
+               WHERE recipient_lon IS NULL OR recipient_lat IS NULL""").fetchall()]
+    order = sorted(firsts, key=lambda rel_id: firsts[rel_id])
+    stats = {r[0]: r[1:] for r in relations}
+    totals = []
+    for rel_id in order:
+        n, n_events, n_dated, n_undated, amount, ids = stats[rel_id]
+        totals.append(RelationTotals(
+            sample=tuple(samples[rel_id]), rows=n, events=n_events, dated=n_dated, undated=n_undated,
+            years=years.get(rel_id, {}), steps=steps.get(rel_id, {}), kind=kinds[rel_id],
+            amount_yuan=None if amount is None else float(amount), event_ids=tuple(ids)))
+    return MapTotals(
+        relations=tuple(totals),
+        parties=tuple(PartyTotals(name, (lon, lat), adcode, kind, d, r) for name, lon, lat, adcode, kind, d, r in parties),
+        counts={"events": events, "dated": dated, "undated": events - dated, "rows": n_rows, "not_on_map": not_on_map},
+        by_year=by_year, by_step=by_step, undated_drawn=undated_drawn, period=period,
+        not_on_map=tuple(sorted(unplaced)), card_limit=limit)
