@@ -26,10 +26,13 @@ from timeline.library.schema import DOCUMENT_CELLS
 from timeline.views.filters import Filters
 from timeline.views.search import fold_many, name_forms, search_terms
 
-__all__ = ["PAGE_ROWS", "ViewQuery", "map_totals", "option_rows", "page_rows", "present_ids", "view_counts",
-           "view_rows", "year_counts"]
+__all__ = ["DETAIL_ROWS", "PAGE_ROWS", "ViewQuery", "all_rows", "map_totals", "option_rows", "page_rows", "pages",
+           "present_ids", "view_counts", "view_map_data", "view_rows", "year_counts"]
 
 PAGE_ROWS = 500  # the table's rows per page
+# Up to this many rows in view, the timeline draws each of them and the map is built from every row (each card
+# lists all its events); above it, the timeline counts events per year and the map is counted in the database.
+DETAIL_ROWS = 5_000
 
 _COLUMNS = ", ".join(f'd."{c}"' if c in DOCUMENT_CELLS else f'e."{c}"' for c in EVENT_COLUMNS)
 # The table's order (timeline.views.filters.in_date_order over the library's order of rows).
@@ -75,6 +78,11 @@ class ViewQuery:
                 parts.append("strpos(s.haystack, ?) > 0")
                 params.append(term)
         return (" AND ".join(parts) or "TRUE"), params
+
+    def key(self) -> str:
+        """A stable text of the query (equal queries, equal keys: what the app caches on)."""
+        return repr([(f.years, f.include_undated, sorted(f.kinds), sorted(f.programmes), f.donor_province,
+                      f.recipient_province, f.search, sorted(f.event_ids)) for f in self.filters])
 
     @property
     def searches(self) -> bool:
@@ -165,6 +173,27 @@ def view_rows(library: Library, query: ViewQuery, *, batch: int = 10_000) -> Ite
         cur = con.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM {view} v ORDER BY pos", params)
         while chunk := cur.fetchmany(batch):
             yield [dict(zip(EVENT_COLUMNS, r)) for r in chunk]
+
+
+def all_rows(library: Library, query: ViewQuery) -> list[dict[str, object]]:
+    """Every row in view, in the table's order (a detailed view, or a download on click)."""
+    return [row for chunk in view_rows(library, query) for row in chunk]
+
+
+def pages(counts: dict[str, int], size: int = PAGE_ROWS) -> int:
+    """How many pages the table of a view with ``counts`` has (at least 1)."""
+    return max(1, -(-int(counts["rows"]) // size))
+
+
+def view_map_data(library: Library, query: ViewQuery, *, rows: int, lang: str, sources: dict,
+                  detail_rows: int = DETAIL_ROWS) -> dict:
+    """The map data of the view (``rows`` in it): :func:`geo.map.data.build_map_data` over its rows up to
+    ``detail_rows``, else counted in the database (:func:`map_totals`, each card its first events)."""
+    from geo.map.data import build_map_data, build_map_from_totals
+
+    if rows <= detail_rows:
+        return build_map_data(all_rows(library, query), lang=lang, sources=sources)
+    return build_map_from_totals(map_totals(library, query), lang=lang, sources=sources)
 
 
 def present_ids(library: Library, query: ViewQuery, event_ids: Iterable[str]) -> frozenset[str]:
