@@ -153,11 +153,17 @@ def _blank(value: object) -> bool:
 
 
 def _text(value: object) -> str:
+    if value.__class__ is str:  # the common case first (a map of 100,000 rows parses millions of cells)
+        return value.strip()  # type: ignore[attr-defined]
     return "" if _blank(value) else str(getattr(value, "value", value)).strip()
 
 
 def _number(row: Mapping, key: str, index: int) -> float | None:
     value = row.get(key)
+    if value is None:
+        return None
+    if value.__class__ is int:
+        return float(value)  # type: ignore[arg-type]
     if _blank(value):
         return None
     try:
@@ -209,6 +215,50 @@ def _parse(index: int, row: Mapping) -> _Row:
         recipient_kind=_text(row.get("recipient_kind")),
     )
 
+
+
+def _typed(index: int, row: Mapping) -> _Row:
+    """:func:`_parse` for a row read from a database, its cells already typed (``None``, ``int``, ``float``,
+    ``str``): no conversion to make, so about five times faster; anything else goes through :func:`_parse`."""
+    try:
+        get = row.get
+        donor_lon, donor_lat, recipient_lon, recipient_lat = (
+            get("donor_lon"), get("donor_lat"), get("recipient_lon"), get("recipient_lat"))
+        values = (get("year"), get("month"), get("day"), get("end_year"), get("people"), get("amount_yuan"),
+                  donor_lon, donor_lat, recipient_lon, recipient_lat)
+        if not all(v is None or (v.__class__ in (int, float) and math.isfinite(v)) for v in values):
+            return _parse(index, row)
+        if not all(v is None or v.__class__ is str for v in (
+                get("event_id"), get("doc"), get("precision"), get("date_text"), get("kind"), get("programme"),
+                get("donor"), get("donor_adcode"), get("recipient"), get("recipient_adcode"), get("evidence"),
+                get("basis"), get("summary"), get("donor_kind"), get("recipient_kind"))):
+            return _parse(index, row)
+        if donor_lon is None or donor_lat is None or recipient_lon is None or recipient_lat is None:
+            return _parse(index, row)  # only drawn rows come this way
+        for lon, lat in ((donor_lon, donor_lat), (recipient_lon, recipient_lat)):
+            if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+                return _parse(index, row)  # says which row and why
+        whole = (get("year"), get("month"), get("day"), get("end_year"), get("people"))
+        if not all(v is None or float(v).is_integer() for v in whole):
+            return _parse(index, row)
+        year, month, day, end_year, people = (None if v is None else int(v) for v in whole)
+        if not ((year is None or 1 <= year <= 9999) and (month is None or 1 <= month <= 12)
+                and (day is None or 1 <= day <= 31) and (end_year is None or 1 <= end_year <= 9999)
+                and (people is None or 0 <= people <= 10**9)):
+            return _parse(index, row)
+    except KeyError:
+        return _parse(index, row)
+    amount = get("amount_yuan")
+    return _Row(
+        index=index, event_id=_text(row["event_id"]), doc=_text(get("doc")), year=year, month=month, day=day,
+        precision=_text(row["precision"]), date_text=_text(row["date_text"]), kind=_text(row["kind"]) or "other",
+        programme=_text(get("programme")), donor=_text(row["donor"]), donor_adcode=_text(get("donor_adcode")),
+        donor_at=(float(donor_lon), float(donor_lat)), recipient=_text(row["recipient"]),
+        recipient_adcode=_text(get("recipient_adcode")), recipient_at=(float(recipient_lon), float(recipient_lat)),
+        amount_yuan=None if amount is None else float(amount), people=people, evidence=_text(row["evidence"]),
+        end_year=end_year, basis=_text(get("basis")), summary=_text(get("summary")),
+        donor_kind=_text(get("donor_kind")), recipient_kind=_text(get("recipient_kind")),
+    )
 
 
 # -- words (everything escaped: the text is news, untrusted) ------------------------------
@@ -542,7 +592,7 @@ def build_map_from_totals(totals: MapTotals, *, lang: str = DEFAULT_LANGUAGE,
     placed = _spread_parties((p.name, p.at, p.adcode) for p in totals.parties)
     relations = []
     for number, relation in enumerate(totals.relations):
-        rows = [_parse(int(row.get("index", i)), row) for i, row in enumerate(relation.sample)]
+        rows = [_typed(int(row.get("index", i)), row) for i, row in enumerate(relation.sample)]
         if not rows:
             raise MapDataError(f"relation {number + 1} has no rows to show")
         relations.append(_feature(number, rows, relation, placed, totals.card_limit, sources or {}, lang))

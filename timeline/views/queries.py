@@ -41,6 +41,17 @@ _ORDER = ('e."year" IS NULL, coalesce(e."year", 0), coalesce(e."month", 0), coal
 _PROVINCE = ("CASE WHEN regexp_full_match(coalesce({t}.{side}_adcode, ''), '[0-9]{{6}}') "
              "THEN left({t}.{side}_adcode, 2) || '0000' ELSE '' END")
 _FOLD = "atlas_fold"
+# What counting needs of a row (not its texts), and the order's keys as columns of a view.
+_COUNTED = ('e.event_id, e."year", e.donor_lon, e.donor_lat, e.recipient_lon, e.recipient_lat')
+_ORDER_COLUMNS = ("d.source <> 'seed' AS o_seed, d.added_at AS o_added, d.name AS o_name, "
+                  "e.row_number AS o_row")
+_ORDER_BY = ('"year" IS NULL, coalesce("year", 0), coalesce("month", 0), coalesce("day", 0), o_seed, o_added, '
+             "o_name, o_row")
+# What the map counts with (its texts are read for each relation's first rows only).
+_MAPPED = ", ".join(f'e."{c}"' for c in (
+    "doc_id", "row_number", "event_id", "year", "month", "day", "precision", "kind", "amount_yuan",
+    "donor", "donor_adcode", "donor_kind", "donor_lon", "donor_lat",
+    "recipient", "recipient_adcode", "recipient_kind", "recipient_lon", "recipient_lat"))
 
 
 @dataclass(frozen=True)
@@ -89,9 +100,9 @@ class ViewQuery:
         return any(search_terms(f.search) for f in self.filters)
 
 
-def _prepare(con, query: ViewQuery) -> tuple[str, list[object]]:
-    """``FROM …`` of the rows in view, with their place in the table's order (``pos``); registers what a
-    search needs on ``con``."""
+def _prepare(con, query: ViewQuery, columns: str = _COLUMNS, *, ordered: bool = True) -> tuple[str, list[object]]:
+    """``(SELECT …)`` of the rows in view (``columns``), with their place in the table's order (``pos``) when
+    ``ordered``; registers what a search needs on ``con``."""
     where, params = query.where()
     join = ""
     if query.searches:
@@ -107,8 +118,8 @@ def _prepare(con, query: ViewQuery) -> tuple[str, list[object]]:
                        LEFT JOIN atlas_provinces dp ON dp.code = {_PROVINCE.format(t='e2', side='donor')}
                        LEFT JOIN atlas_provinces rp ON rp.code = {_PROVINCE.format(t='e2', side='recipient')}
                   ) s ON s.doc_id = e.doc_id AND s.row_number = e.row_number"""
-    sql = (f"(SELECT {_COLUMNS}, row_number() OVER (ORDER BY {_ORDER}) - 1 AS pos "
-           f"FROM events e JOIN documents d USING (doc_id) {join} WHERE {where})")
+    pos = f", row_number() OVER (ORDER BY {_ORDER}) - 1 AS pos" if ordered else ""
+    sql = f"(SELECT {columns}{pos} FROM events e JOIN documents d USING (doc_id) {join} WHERE {where})"
     return sql, params
 
 
@@ -145,7 +156,7 @@ def _rows(cursor, columns: Sequence[str]) -> list[dict[str, object]]:
 def view_counts(library: Library, query: ViewQuery) -> dict[str, int]:
     """:func:`timeline.views.filters.view_counts` of the rows in view."""
     with library.session() as con:
-        view, params = _prepare(con, query)
+        view, params = _prepare(con, query, _COUNTED, ordered=False)
         events, dated, rows, not_on_map = con.execute(
             f"""SELECT count(DISTINCT event_id), count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
                        count(*), count(*) FILTER (WHERE donor_lon IS NULL OR donor_lat IS NULL
@@ -160,17 +171,17 @@ def page_rows(library: Library, query: ViewQuery, page: int = 1, size: int = PAG
     if page < 1 or size < 1:
         raise ValueError(f"page {page} of {size} rows: give a page from 1 and a size of 1 or more")
     with library.session() as con:
-        view, params = _prepare(con, query)
-        cur = con.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM {view} v WHERE pos >= ? AND pos < ? "
-                          "ORDER BY pos", [*params, (page - 1) * size, page * size])
+        view, params = _prepare(con, query, f"{_COLUMNS}, {_ORDER_COLUMNS}", ordered=False)
+        cur = con.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY} "
+                          "LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
         return _rows(cur, EVENT_COLUMNS)
 
 
 def view_rows(library: Library, query: ViewQuery, *, batch: int = 10_000) -> Iterable[list[dict[str, object]]]:
     """Every row in view, in the table's order, in batches (for the downloads)."""
     with library.session() as con:
-        view, params = _prepare(con, query)
-        cur = con.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM {view} v ORDER BY pos", params)
+        view, params = _prepare(con, query, f"{_COLUMNS}, {_ORDER_COLUMNS}", ordered=False)
+        cur = con.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY}", params)
         while chunk := cur.fetchmany(batch):
             yield [dict(zip(EVENT_COLUMNS, r)) for r in chunk]
 
@@ -202,7 +213,7 @@ def present_ids(library: Library, query: ViewQuery, event_ids: Iterable[str]) ->
     if not ids:
         return frozenset()
     with library.session() as con:
-        view, params = _prepare(con, query)
+        view, params = _prepare(con, query, _COUNTED, ordered=False)
         found = con.execute(f"SELECT DISTINCT event_id FROM {view} v WHERE list_contains(?::VARCHAR[], event_id)",
                             [*params, ids]).fetchall()
     return frozenset(r[0] for r in found)
@@ -230,7 +241,7 @@ def year_counts(library: Library, query: ViewQuery) -> tuple[list[list[int]], in
     """Events per year in view (``[[year, events], …]``, every year from the first to the last; an event
     counts in its first year) and the number of events whose year is not stated: the large view's strip."""
     with library.session() as con:
-        view, params = _prepare(con, query)
+        view, params = _prepare(con, query, _COUNTED, ordered=False)
         counts = dict(con.execute(f'SELECT "year", count(DISTINCT event_id) FROM {view} v WHERE "year" IS NOT NULL '
                                   'GROUP BY "year"', params).fetchall())
         undated = con.execute(f'SELECT count(DISTINCT event_id) FROM {view} v WHERE "year" IS NULL',
@@ -247,22 +258,21 @@ def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 200
     """The map of the rows in view, counted in the database: what :func:`geo.map.data.build_map_data` draws
     (``aggregate_above`` as there), with each relation's card rows only (:class:`~geo.map.data.MapTotals`)."""
     with library.session() as con:
-        view, params = _prepare(con, query)
+        view, params = _prepare(con, query, _MAPPED)
         con.execute(f"CREATE TEMP TABLE atlas_view AS SELECT * FROM {view} v", params)
         n_rows = con.execute("SELECT count(*) FROM atlas_view").fetchone()[0]
         limit = CARD_EVENTS_DENSE if n_rows > aggregate_above else CARD_EVENTS
-        con.execute("""CREATE TEMP TABLE atlas_drawn AS SELECT * FROM atlas_view
-                       WHERE donor_lon IS NOT NULL AND donor_lat IS NOT NULL
-                         AND recipient_lon IS NOT NULL AND recipient_lat IS NOT NULL""")
-        fine = con.execute("""SELECT count(*) > 0 AND bool_and(month IS NOT NULL AND "precision" IN ('month', 'day'))
-                              FROM atlas_drawn WHERE "year" IS NOT NULL""").fetchone()[0]
+        drawn = ("(SELECT * FROM atlas_view WHERE donor_lon IS NOT NULL AND donor_lat IS NOT NULL "
+                 "AND recipient_lon IS NOT NULL AND recipient_lat IS NOT NULL)")
+        fine = con.execute(f"""SELECT count(*) > 0 AND bool_and(month IS NOT NULL AND "precision" IN ('month', 'day'))
+                               FROM {drawn} WHERE "year" IS NOT NULL""").fetchone()[0]
         period = "P1M" if fine else "P1Y"
         step = '"year" * 12 + month - 1' if fine else '"year"'
         rel = ("coalesce(donor, ''), donor_lon, donor_lat, coalesce(recipient, ''), recipient_lon, recipient_lat")
         sort = 'ORDER BY "year" IS NULL, coalesce("year", 0), coalesce(month, 0), coalesce(day, 0), event_id, pos'
         con.execute(f"""CREATE TEMP TABLE atlas_ranked AS SELECT *, {step} AS step,
                             row_number() OVER (PARTITION BY {rel} {sort}) AS rk,
-                            dense_rank() OVER (ORDER BY {rel}) AS rel_id FROM atlas_drawn""")
+                            dense_rank() OVER (ORDER BY {rel}) AS rel_id FROM {drawn}""")
         relations = con.execute("""
             SELECT r.rel_id, count(*), count(DISTINCT event_id),
                    count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
@@ -289,28 +299,29 @@ def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 200
             steps.setdefault(rel_id, {})[s] = n
         samples: dict[int, list[dict[str, object]]] = {}
         columns = [*EVENT_COLUMNS, "index"]
-        for row in con.execute(f"SELECT rel_id, {', '.join(map(_q, EVENT_COLUMNS))}, pos FROM atlas_ranked "
-                               "WHERE rk <= ? ORDER BY rel_id, rk", [limit]).fetchall():
+        for row in con.execute(f"SELECT r.rel_id, {_COLUMNS}, r.pos FROM atlas_ranked r JOIN events e "
+                               "USING (doc_id, row_number) JOIN documents d ON d.doc_id = e.doc_id "
+                               "WHERE r.rk <= ? ORDER BY r.rel_id, r.rk", [limit]).fetchall():
             samples.setdefault(row[0], []).append(dict(zip(columns, row[1:])))
         parties = con.execute("""
             SELECT name, lon, lat, arg_min(adcode, o), arg_min(kind, o),
                    count(*) FILTER (WHERE side = 0), count(*) FILTER (WHERE side = 1)
             FROM (SELECT coalesce(donor, '') AS name, donor_lon AS lon, donor_lat AS lat,
                          coalesce(donor_adcode, '') AS adcode, coalesce(donor_kind, '') AS kind, 0 AS side,
-                         pos * 2 AS o FROM atlas_drawn
+                         pos * 2 AS o FROM atlas_ranked
                   UNION ALL
                   SELECT coalesce(recipient, ''), recipient_lon, recipient_lat, coalesce(recipient_adcode, ''),
-                         coalesce(recipient_kind, ''), 1, pos * 2 + 1 FROM atlas_drawn)
+                         coalesce(recipient_kind, ''), 1, pos * 2 + 1 FROM atlas_ranked)
             GROUP BY name, lon, lat ORDER BY min(o)""").fetchall()
         events, dated, not_on_map = con.execute("""
             SELECT count(DISTINCT event_id), count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
                    count(*) FILTER (WHERE donor_lon IS NULL OR donor_lat IS NULL OR recipient_lon IS NULL
                                     OR recipient_lat IS NULL) FROM atlas_view""").fetchone()
-        by_year = dict(con.execute('SELECT "year", count(DISTINCT event_id) FROM atlas_drawn WHERE "year" IS NOT NULL '
+        by_year = dict(con.execute('SELECT "year", count(DISTINCT event_id) FROM atlas_ranked WHERE "year" IS NOT NULL '
                                    'GROUP BY "year"').fetchall())
         by_step = dict(con.execute('SELECT step, count(DISTINCT event_id) FROM atlas_ranked '
                                    'WHERE "year" IS NOT NULL GROUP BY step').fetchall())
-        undated_drawn = con.execute('SELECT count(DISTINCT event_id) FROM atlas_drawn WHERE "year" IS NULL'
+        undated_drawn = con.execute('SELECT count(DISTINCT event_id) FROM atlas_ranked WHERE "year" IS NULL'
                                     ).fetchone()[0]
         unplaced = [r[0] for r in con.execute(
             """SELECT DISTINCT coalesce(donor, '') FROM atlas_view WHERE donor_lon IS NULL OR donor_lat IS NULL
