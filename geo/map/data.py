@@ -32,7 +32,7 @@ from geo.map.labels import (
 from geo.map.romanise import pinyin_name
 
 __all__ = [
-    "REQUIRED_COLUMNS", "KIND_COLOURS", "KIND_LABELS", "CARD_EVENTS", "CARD_EVENTS_DENSE", "MapTotals",
+    "REQUIRED_COLUMNS", "KIND_COLOURS", "KIND_LABELS", "CARD_EVENTS", "CARD_EVENTS_DENSE", "EVIDENCE_MAX", "MapTotals",
     "PartyTotals", "RelationTotals", "build_map_data", "build_map_from_totals", "to_geojson",
     "date_label", "arc_coordinates",
 ]
@@ -143,6 +143,7 @@ class MapTotals:
     period: str
     not_on_map: tuple[str, ...]
     card_limit: int = CARD_EVENTS_DENSE
+    evidence_max: int = EVIDENCE_MAX  # characters of evidence a card shows per event (fewer keep a large page small)
 
 
 # -- parsing: typed values or CSV strings -------------------------------------------------
@@ -330,7 +331,8 @@ def _source(doc: str, sources: Mapping[str, Mapping[str, object]]) -> str:
     return f"<span>{_e(_clip(title, 80))}</span>"
 
 
-def _card(rows: list[_Row], limit: int, sources: Mapping, lang: str, totals: tuple[int, int, int] | None = None) -> str:
+def _card(rows: list[_Row], limit: int, sources: Mapping, lang: str, totals: tuple[int, int, int] | None = None,
+          evidence_max: int = EVIDENCE_MAX) -> str:
     """A relation's card: its first ``limit`` rows by date; ``totals`` (events, dated events, rows) when
     ``rows`` is only those first rows (:func:`build_map_from_totals`), else counted from ``rows``."""
     first = rows[0]
@@ -351,7 +353,7 @@ def _card(rows: list[_Row], limit: int, sources: Mapping, lang: str, totals: tup
         items.append(
             f'<li data-event="{_e(r.event_id)}"><b>{_e(when)}</b> · {_e(" · ".join(facts))}'
             + (f" · {_e(amounts)}" if amounts else "")
-            + f'<div class="atlas-evidence">{_e(_clip(r.evidence))}</div>'
+            + f'<div class="atlas-evidence">{_e(_clip(r.evidence, evidence_max))}</div>'
             f'<div class="atlas-source">{_source(r.doc, sources)}</div></li>')
     more = n_rows - limit
     return (f'<div class="atlas-card"><div class="atlas-card-title">{_e(_name(first.donor, lang, first.donor_kind))} → '
@@ -462,7 +464,7 @@ def _relation_feature(number: int, rows: list[_Row], placed: Mapping, card_limit
 
 
 def _feature(number: int, rows: list[_Row], totals: RelationTotals, placed: Mapping, card_limit: int,
-             sources: Mapping, lang: str, *, card_all: bool = False) -> dict:
+             sources: Mapping, lang: str, *, card_all: bool = False, evidence_max: int = EVIDENCE_MAX) -> dict:
     """A relation's arc from its rows in date order (all of them, or its first ones) and its totals."""
     first = rows[0]
     start, end = placed[(first.donor, first.donor_at)], placed[(first.recipient, first.recipient_at)]
@@ -483,7 +485,7 @@ def _feature(number: int, rows: list[_Row], totals: RelationTotals, placed: Mapp
         "tooltip": _e(f"{_name(first.donor, lang, first.donor_kind)} → "
                       f"{_name(first.recipient, lang, first.recipient_kind)} · {what}"),
         "card": _card(rows, card_limit, sources, lang,
-                      None if card_all else (totals.events, totals.dated, totals.rows)),
+                      None if card_all else (totals.events, totals.dated, totals.rows), evidence_max),
     }}
 
 
@@ -595,7 +597,8 @@ def build_map_from_totals(totals: MapTotals, *, lang: str = DEFAULT_LANGUAGE,
         rows = [_typed(int(row.get("index", i)), row) for i, row in enumerate(relation.sample)]
         if not rows:
             raise MapDataError(f"relation {number + 1} has no rows to show")
-        relations.append(_feature(number, rows, relation, placed, totals.card_limit, sources or {}, lang))
+        relations.append(_feature(number, rows, relation, placed, totals.card_limit, sources or {}, lang,
+                                  evidence_max=totals.evidence_max))
     as_donor = {(p.name, p.at): p.as_donor for p in totals.parties}
     as_recipient = {(p.name, p.at): p.as_recipient for p in totals.parties}
     kinds = {(p.name, p.at): p.kind for p in totals.parties}

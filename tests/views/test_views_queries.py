@@ -114,3 +114,13 @@ def test_the_strip_counts_events_per_year_and_those_without_one(library, rows):
     assert sum(n for _, n in strip) <= counts["dated"] and undated == counts["undated"]
     dated = {r["event_id"]: r["year"] for r in rows if r["year"] is not None}
     assert dict(strip) == {y: sum(1 for v in dated.values() if v == y) for y in range(strip[0][0], strip[-1][0] + 1)}
+
+
+def test_a_search_finds_a_document_saved_after_the_same_search(tmp_path):
+    from timeline.views.catalog import save_paste
+
+    library = open_library(None, tmp_path / "empty.duckdb")
+    query = ViewQuery.of(Filters(search="自贡"))
+    assert sql_counts(library, query)["rows"] == 0
+    save_paste(library, "2021年6月以来，自贡市正式启动对口帮扶巴中市平昌县工作。")
+    assert sql_counts(library, query)["rows"] == len(filter_rows(library_rows(library), Filters(search="自贡"))) > 0

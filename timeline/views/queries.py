@@ -14,12 +14,13 @@ and their provinces' names come from small tables of the library's distinct name
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pyarrow as pa
 
-from geo.map.data import CARD_EVENTS, CARD_EVENTS_DENSE, MapTotals, PartyTotals, RelationTotals
+from geo.map.data import CARD_EVENTS, CARD_EVENTS_DENSE, EVIDENCE_MAX, MapTotals, PartyTotals, RelationTotals
 from timeline.events.export import EVENT_COLUMNS
 from timeline.library import Library
 from timeline.library.schema import DOCUMENT_CELLS
@@ -33,6 +34,7 @@ PAGE_ROWS = 500  # the table's rows per page
 # Up to this many rows in view, the timeline draws each of them and the map is built from every row (each card
 # lists all its events); above it, the timeline counts events per year and the map is counted in the database.
 DETAIL_ROWS = 5_000
+LARGE_EVIDENCE = 120  # characters of evidence per event in a large map's cards (the table shows it whole)
 
 _COLUMNS = ", ".join(f'd."{c}"' if c in DOCUMENT_CELLS else f'e."{c}"' for c in EVENT_COLUMNS)
 # The table's order (timeline.views.filters.in_date_order over the library's order of rows).
@@ -85,10 +87,11 @@ class ViewQuery:
                 if code:
                     parts.append(f"{_PROVINCE.format(t='e', side=side)} = ?")
                     params.append(code)
-            for term in search_terms(f.search):
-                parts.append("strpos(s.haystack, ?) > 0")
-                params.append(term)
         return (" AND ".join(parts) or "TRUE"), params
+
+    def terms(self) -> tuple[str, ...]:
+        """Every search word of every filter (a row must hold them all), folded, sorted."""
+        return tuple(sorted({t for f in self.filters for t in search_terms(f.search)}))
 
     def key(self) -> str:
         """A stable text of the query (equal queries, equal keys: what the app caches on)."""
@@ -106,8 +109,33 @@ def _prepare(con, query: ViewQuery, columns: str = _COLUMNS, *, ordered: bool = 
     where, params = query.where()
     join = ""
     if query.searches:
-        _register_search(con)
-        join = f"""JOIN (SELECT e2.doc_id, e2.row_number,
+        con.register("atlas_matches", _matches(con, query.terms()))
+        join = "SEMI JOIN atlas_matches m ON m.doc_id = e.doc_id AND m.row_number = e.row_number"
+    pos = f", row_number() OVER (ORDER BY {_ORDER}) - 1 AS pos" if ordered else ""
+    sql = f"(SELECT {columns}{pos} FROM events e JOIN documents d USING (doc_id) {join} WHERE {where})"
+    return sql, params
+
+
+_MATCHES: dict[tuple, pa.Table] = {}  # (library, its revision, search words) -> the rows found; a few kept
+_MATCHES_KEPT = 4
+_MATCHES_LOCK = threading.Lock()
+
+
+def _matches(con, terms: tuple[str, ...]) -> pa.Table:
+    """The keys (doc_id, row_number) of the rows that hold every one of ``terms``, folded as a search folds
+    (:func:`timeline.views.search.search_text`). Folding every row's text is the costly part of a search, so
+    the answer is kept for the library's revision: the count, the strip, the page and the map of one search
+    fold the rows once."""
+    revision = con.execute("SELECT count(*), max(added_at), max(edited_at), bit_xor(hash(doc_id)), "
+                           "(SELECT count(*) FROM events) FROM documents").fetchall()[0]
+    key = (con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+                       ).fetchall()[0][0], tuple(revision), terms)
+    with _MATCHES_LOCK:
+        if key in _MATCHES:
+            return _MATCHES[key]
+    _register_search(con)
+    table = con.sql(f"""SELECT doc_id, row_number FROM (
+                SELECT e2.doc_id, e2.row_number,
                          atlas_fold(concat_ws(chr(10), coalesce(e2.donor, ''), coalesce(e2.recipient, ''),
                                               coalesce(e2.evidence, ''), coalesce(e2.summary, '')))
                          || chr(10) || coalesce(dn.forms, '') || chr(10) || coalesce(rn.forms, '')
@@ -117,10 +145,12 @@ def _prepare(con, query: ViewQuery, columns: str = _COLUMNS, *, ordered: bool = 
                        LEFT JOIN atlas_names rn ON rn.name = e2.recipient
                        LEFT JOIN atlas_provinces dp ON dp.code = {_PROVINCE.format(t='e2', side='donor')}
                        LEFT JOIN atlas_provinces rp ON rp.code = {_PROVINCE.format(t='e2', side='recipient')}
-                  ) s ON s.doc_id = e.doc_id AND s.row_number = e.row_number"""
-    pos = f", row_number() OVER (ORDER BY {_ORDER}) - 1 AS pos" if ordered else ""
-    sql = f"(SELECT {columns}{pos} FROM events e JOIN documents d USING (doc_id) {join} WHERE {where})"
-    return sql, params
+                ) s WHERE {" AND ".join("strpos(s.haystack, ?) > 0" for _ in terms)}""", params=list(terms)).to_arrow_table()
+    with _MATCHES_LOCK:  # the app's sessions are threads of one process
+        while len(_MATCHES) >= _MATCHES_KEPT:
+            _MATCHES.pop(next(iter(_MATCHES)))
+        _MATCHES[key] = table
+    return table
 
 
 def _register_search(con) -> None:
@@ -204,7 +234,7 @@ def view_map_data(library: Library, query: ViewQuery, *, rows: int, lang: str, s
 
     if rows <= detail_rows:
         return build_map_data(all_rows(library, query), lang=lang, sources=sources)
-    return build_map_from_totals(map_totals(library, query), lang=lang, sources=sources)
+    return build_map_from_totals(map_totals(library, query, evidence_max=LARGE_EVIDENCE), lang=lang, sources=sources)
 
 
 def present_ids(library: Library, query: ViewQuery, event_ids: Iterable[str]) -> frozenset[str]:
@@ -254,9 +284,11 @@ def _q(column: str) -> str:
     return f'"{column}"'
 
 
-def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 2000) -> MapTotals:
+def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 2000,
+               evidence_max: int = EVIDENCE_MAX) -> MapTotals:
     """The map of the rows in view, counted in the database: what :func:`geo.map.data.build_map_data` draws
-    (``aggregate_above`` as there), with each relation's card rows only (:class:`~geo.map.data.MapTotals`)."""
+    (``aggregate_above`` as there), with each relation's card rows only (:class:`~geo.map.data.MapTotals`),
+    their evidence cut at ``evidence_max`` characters."""
     with library.session() as con:
         view, params = _prepare(con, query, _MAPPED)
         con.execute(f"CREATE TEMP TABLE atlas_view AS SELECT * FROM {view} v", params)
@@ -341,4 +373,4 @@ def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 200
         parties=tuple(PartyTotals(name, (lon, lat), adcode, kind, d, r) for name, lon, lat, adcode, kind, d, r in parties),
         counts={"events": events, "dated": dated, "undated": events - dated, "rows": n_rows, "not_on_map": not_on_map},
         by_year=by_year, by_step=by_step, undated_drawn=undated_drawn, period=period,
-        not_on_map=tuple(sorted(unplaced)), card_limit=limit)
+        not_on_map=tuple(sorted(unplaced)), card_limit=limit, evidence_max=evidence_max)
