@@ -280,11 +280,11 @@ if picked and library is not None:  # a click on an event the filters have since
     picked = guarded(lambda: queries.present_ids(library, sidebar, picked), ui("library", lang), lang) or frozenset()
 query = queries.ViewQuery.of(filters, Filters(years=brushed, event_ids=picked))
 shown_counts = ask("counts", query, default=view_counts_now) if (brushed or picked) else view_counts_now
-page_count = queries.pages(shown_counts)
+page_count = queries.pages(shown_counts, queries.PAGE_ROWS)
 if st.session_state.get("table_page", 1) > page_count:  # fewer pages since the last rerun
     st.session_state["table_page"] = page_count
 page_number = int(st.session_state.get("table_page", 1))
-shown = ask("page", query, page_number, default=[])  # the table shows one page of the view
+shown = ask("page", query, page_number, queries.PAGE_ROWS, default=[])  # the table shows one page of the view
 pager_box = st.container()
 shown_key = view_key(shown, lang) if shown is not view else view_key_now
 counts = shown_counts
