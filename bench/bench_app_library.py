@@ -135,6 +135,31 @@ def old_change(rows, sources, filters, lang: str = "zh") -> None:
     render_map(build_map_data(view, lang=lang, sources=sources), standalone=True, height=560, keep_view=True)
 
 
+def app_runs(path: Path) -> dict:
+    """The whole app script on the library, through Streamlit's AppTest (no browser, no websocket): the first
+    run of a fresh server process's script (cold caches), a rerun with nothing changed, and a kind filter."""
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    from bench.common import REPO
+    from timeline.library import ENV_VAR
+
+    os.environ[ENV_VAR] = str(path)
+    at = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=600)
+    start = time.perf_counter()
+    at.run()
+    first = time.perf_counter() - start
+    problems = [str(e.value) for e in [*at.exception, *at.error]]
+    start = time.perf_counter()
+    at.run()
+    same = time.perf_counter() - start
+    start = time.perf_counter()
+    at.multiselect(key="kinds").set_value(["funding"]).run()
+    change = time.perf_counter() - start
+    return {"first": first, "same": same, "change": change, "problems": problems}
+
+
 def _timed(call, repeat: int) -> tuple[float, object]:
     times, result = [], None
     for _ in range(repeat):
@@ -170,9 +195,11 @@ def measure(n: int, repeat: int) -> dict:
     old_rss = _vm("VmHWM") - rss0
     rows, sources = library_rows(library), catalog_sources(library)
     old_change_s = {repr(f): _timed(lambda f=f: old_change(rows, sources, f), 1)[0] for f in changes[:2]}
+    del rows
+    app = app_runs(path)
     return {"n": n, "built_s": built_s, "size": path.stat().st_size, "new": new, "old": old,
             "new_first_s": new_first_s, "old_first_s": old_first_s, "change": change, "old_change": old_change_s,
-            "new_rss_kib": new_rss, "old_rss_kib": old_rss, "changes": changes}
+            "new_rss_kib": new_rss, "old_rss_kib": old_rss, "changes": changes, "app": app}
 
 
 def _label(f) -> str:
@@ -212,6 +239,18 @@ def section(m: dict, env: dict) -> str:
         lines.append(f"| now, filter changed to {_label(f)} | {m['change'][key]:.2f} | {m['change'][key] / base:.2f} | |")
         if old is not None:
             lines.append(f"| old, the same change (rows already in memory) | {old:.2f} | {old / base:.2f} | |")
+    a = m["app"]
+    lines += [
+        "",
+        "The whole app script on the same library through Streamlit's `AppTest` (the server's work for a page, "
+        "without the browser; one run each):", "",
+        "| App run | Seconds |", "|---|--:|",
+        f"| first page (a fresh script run, every cache cold) | {a['first']:.2f} |",
+        f"| rerun, nothing changed | {a['same']:.2f} |",
+        f"| rerun, a kind picked in the sidebar | {a['change']:.2f} |",
+    ]
+    if a["problems"]:
+        lines.append(f"\nThe app reported: {'; '.join(a['problems'])}")
     lines += [
         "",
         f"- Peak RSS added by the first rerun: now {m['new_rss_kib'] / 1024:.0f} MiB; the old path "

@@ -78,8 +78,8 @@ def run_child(argv: list[str]) -> dict:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr[-800:]}") from None
     if info["rc"] != 0:
         raise SystemExit(f"{' '.join(cmd)} exited {info['rc']}: {proc.stderr[-800:]}")
-    return {"wall": wall, "cpu": cpu, "driver_kib": info["rss_kib"],
-            "summary": proc.stdout.strip().splitlines()[-1]}
+    said = proc.stdout.strip().splitlines() or proc.stderr.strip().splitlines()[:-1]  # the summary line
+    return {"wall": wall, "cpu": cpu, "driver_kib": info["rss_kib"], "summary": said[-1] if said else ""}
 
 
 def _children_cpu() -> float:
