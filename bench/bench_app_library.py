@@ -257,8 +257,10 @@ def section(m: dict, env: dict) -> str:
         f"{m['old_rss_kib'] / 1024:.0f} MiB (measured after the new path, in the same process: the old figure "
         "is the growth beyond the new path's peak).",
         f"- Targets: first map < 3 s after the server is up: {m['new_first_s']:.2f} s; a filter change < 1 s: "
-        f"{max(m['change'].values()):.2f} s at most (the slowest is a search, which folds every row's text "
-        "inside DuckDB).",
+        f"{max(m['change'].values()):.2f} s at most (the slowest: "
+        f"{_label(max(m['changes'], key=lambda f: m['change'][repr(f)]))}). Most of a change is the map: counting "
+        "its relations in DuckDB, then their arcs and cards in Python and the page (one card per relation, "
+        "each with its first events); a view of few relations (a province) is under a second.",
         "- Above 5,000 rows in view (`timeline.views.queries.DETAIL_ROWS`) the timeline is events per year and "
         "each relation's card lists its first 5 events with the totals; at or below it the app draws every "
         "row as before (the same rows, counts and map: tests/views/test_views_queries.py).",
