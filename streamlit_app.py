@@ -37,7 +37,7 @@ from timeline.views.filters import (
     SEARCH_MAX_CHARS, TABLE_SHOWN, Filters, chart_selection, filter_rows, kinds_in, programmes_in, province_options,
     table_frame, table_selection, timeline_chart_data, year_bounds,
 )
-from timeline.views import queries
+import timeline.views.queries as queries
 from timeline.views.labels import (
     LANGUAGE_NAMES, LANGUAGES, column_label, kind_label, language_of, programme_label, ui,
 )
