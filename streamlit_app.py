@@ -26,17 +26,18 @@ from geo.map.data import KIND_COLOURS, build_map_data, to_geojson
 from geo.map.render import render_map
 from timeline import TimelineError
 from timeline.events.export import EVENT_COLUMNS
-from timeline.views.chart import chart_spec, timeline_chart
+from timeline.views.chart import chart_spec, timeline_chart, year_strip_chart
 from timeline.views.catalog import (
-    StoredDocuments, catalog_rows, catalog_sources, edit_publication, library_revision, library_rows, open_library,
+    StoredDocuments, catalog_rows, catalog_sources, edit_publication, library_revision, open_library,
     remove_from_library, save_paste, save_uploads,
 )
 from timeline.views.evidence import evidence_html, source_html
 from timeline.views.exports import csv_for, view_key
 from timeline.views.filters import (
-    SEARCH_MAX_CHARS, TABLE_SHOWN, Filters, chart_selection, filter_rows, in_date_order, kinds_in, programmes_in, province_options,
-    table_frame, table_selection, timeline_chart_data, view_counts, year_bounds,
+    SEARCH_MAX_CHARS, TABLE_SHOWN, Filters, chart_selection, filter_rows, kinds_in, programmes_in, province_options,
+    table_frame, table_selection, timeline_chart_data, year_bounds,
 )
+import timeline.views.queries as queries
 from timeline.views.labels import (
     LANGUAGE_NAMES, LANGUAGES, column_label, kind_label, language_of, programme_label, ui,
 )
@@ -73,10 +74,25 @@ def extractor() -> Extractor:
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def library_view(path: str, revision: tuple) -> tuple[list[dict], dict]:
-    """The library's event rows and sources, read again only when ``revision`` says the library changed."""
+def library_options(path: str, revision: tuple) -> tuple[list[dict], dict]:
+    """What the filter widgets offer and the articles' sources, read again only when the library changed."""
     library = open_library(None, path)
-    return library_rows(library), catalog_sources(library)
+    return queries.option_rows(library), catalog_sources(library)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def asked(what: str, path: str, revision: tuple, key: str, _query: queries.ViewQuery, *args):
+    """A question about the rows in view, asked of the library (timeline.views.queries), cached on the query."""
+    library = open_library(None, path)
+    if what == "counts":
+        return queries.view_counts(library, _query)
+    if what == "rows":  # a detailed view: every row
+        return queries.all_rows(library, _query)
+    if what == "years":
+        return queries.year_counts(library, _query)
+    if what == "page":
+        return queries.page_rows(library, _query, *args)
+    raise ValueError(what)
 
 
 def save_added(library, files: list, paste: str | None, lang: str) -> None:
@@ -144,10 +160,12 @@ def library_panel(library, lang: str) -> None:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def map_page(key: str, lang: str, _rows: list, _sources: dict) -> str:
+def map_page(key: str, lang: str, _rows: list | None, _sources: dict, _view: tuple | None = None) -> str:
     """The map's page for the rows in view (cached on their key), its scripts inlined from the npm
-    packages (it draws offline), else loaded from CDNs."""
-    data = build_map_data(_rows, sources=_sources, lang=lang)
+    packages (it draws offline), else loaded from CDNs. ``_view`` (library, query, rows): the whole view,
+    asked of the library (queries.view_map_data: counted in DuckDB when it is large)."""
+    data = (build_map_data(_rows, sources=_sources, lang=lang) if _view is None else
+            queries.view_map_data(_view[0], _view[1], rows=_view[2], lang=lang, sources=_sources))
     try:
         return render_map(data, standalone=True, height=MAP_HEIGHT, keep_view=True)
     except MapAssetsMissingError:
@@ -158,6 +176,12 @@ def map_page(key: str, lang: str, _rows: list, _sources: dict) -> str:
 def timeline_for(key: str, lang: str, _rows: list) -> dict:
     """The timeline chart's spec for the rows in view (cached on their key: not converted again on a rerun)."""
     return chart_spec(timeline_chart(timeline_chart_data(_rows, lang), colours=KIND_COLOURS, lang=lang))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def strip_for(key: str, lang: str, _years: tuple) -> dict:
+    """A large view's timeline: events per year (cached on the view's key)."""
+    return chart_spec(year_strip_chart(_years[0], _years[1], lang=lang))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -212,23 +236,39 @@ if library is not None:
     with library_box, st.expander(ui("library", lang)):
         library_panel(library, lang)
 revision = library_revision(library) if library is not None else ()
-rows, sources = (guarded(lambda: library_view(str(library.path), revision), ui("library", lang), lang)
-                 if library is not None else None) or ([], {})
+# The view is asked of the library (DuckDB), never loaded whole: counts, a page of the table, the map's
+# relations; every row only for a view of up to queries.DETAIL_ROWS rows (the timeline draws each).
+path = str(library.path) if library is not None else ""
+options, sources = (guarded(lambda: library_options(path, revision), ui("library", lang), lang)
+                    if library is not None else None) or ([], {})
 documents = StoredDocuments(library)
 with filters_box:
     st.subheader(ui("filters", lang))
-    filters = guarded(lambda: sidebar_filters(rows, lang), ui("reading_filters", lang), lang) or Filters()
-view = in_date_order(filter_rows(rows, filters))  # the table's order: by date, "year not stated" last
+    filters = guarded(lambda: sidebar_filters(options, lang), ui("reading_filters", lang), lang) or Filters()
 
-view_key_now = view_key(view, lang)  # what the map, chart and table are cached on
+
+def ask(what: str, query: queries.ViewQuery, *args, default=None):
+    if library is None:
+        return default
+    result = guarded(lambda: asked(what, path, revision, query.key(), query, *args), ui("library", lang), lang)
+    return default if result is None else result
+
+
+sidebar = queries.ViewQuery.of(filters)
+view_counts_now = ask("counts", sidebar, default={"events": 0, "dated": 0, "undated": 0, "rows": 0, "not_on_map": 0})
+detailed = view_counts_now["rows"] <= queries.DETAIL_ROWS
+view = ask("rows", sidebar, default=[]) if detailed else None  # the table's order: by date, "year not stated" last
+view_key_now = view_key((), sidebar.key(), str(revision), lang)  # what the map, chart and table are cached on
 counts_box = st.container()
 map_col, side_col = st.columns([5, 4], gap="medium")  # side by side on a wide screen, stacked on a phone
 map_box = map_col.container()
 timeline_event = None
 with side_col:
     st.subheader(ui("timeline", lang))
-    if view:
-        chart = guarded(lambda: timeline_for(view_key_now, lang, view), ui("drawing_timeline", lang), lang)
+    if view_counts_now["rows"]:
+        chart = guarded(lambda: timeline_for(view_key_now, lang, view) if detailed else
+                        strip_for(view_key_now, lang, ask("years", sidebar, default=([], 0))),
+                        ui("drawing_timeline", lang), lang)
         if chart is not None:
             st.caption(ui("timeline_help", lang))
             timeline_event = st.vega_lite_chart(chart, on_select="rerun", key="timeline", width="stretch")
@@ -236,11 +276,18 @@ with side_col:
         st.info(ui("no_match", lang))
 picked, brushed = guarded(lambda: chart_selection(timeline_event["selection"] if timeline_event else {}),
                           ui("timeline_selection", lang), lang) or (frozenset(), None)
-picked &= {str(r["event_id"]) for r in view}  # a click on an event the filters have since removed
-shown = filter_rows(view, Filters(years=brushed, event_ids=picked))
-
+if picked and library is not None:  # a click on an event the filters have since removed
+    picked = guarded(lambda: queries.present_ids(library, sidebar, picked), ui("library", lang), lang) or frozenset()
+query = queries.ViewQuery.of(filters, Filters(years=brushed, event_ids=picked))
+shown_counts = ask("counts", query, default=view_counts_now) if (brushed or picked) else view_counts_now
+page_count = queries.pages(shown_counts, queries.PAGE_ROWS)
+if st.session_state.get("table_page", 1) > page_count:  # fewer pages since the last rerun
+    st.session_state["table_page"] = page_count
+page_number = int(st.session_state.get("table_page", 1))
+shown = ask("page", query, page_number, queries.PAGE_ROWS, default=[])  # the table shows one page of the view
+pager_box = st.container()
 shown_key = view_key(shown, lang) if shown is not view else view_key_now
-counts = view_counts(shown)
+counts = shown_counts
 st.subheader(ui("table", lang, events=counts["events"], rows=counts["rows"]))
 table = st.dataframe(
     table_for(shown_key, lang, shown), hide_index=True, on_select="rerun", selection_mode="multi-row", key="events_table",
@@ -275,31 +322,44 @@ with counts_box:
             (ui("undated", lang), counts["undated"], ui("undated_help", lang)),
             (ui("not_on_map", lang), counts["not_on_map"], ui("not_on_map_help", lang)))):
         column.metric(label, value, help=note)
+with pager_box:
+    if page_count > 1:
+        st.number_input(ui("table_page", lang, pages=page_count), min_value=1, max_value=page_count, step=1,
+                        key="table_page")
 with map_box:
-    key = view_key((), shown_key if on_map is shown else view_key(on_map, lang), str(revision),
+    whole = on_map is shown  # nothing picked in the table: the map draws the whole view, not the page
+    key = view_key((), query.key() if whole else view_key(on_map, lang), str(revision),
                    str(node_modules_dir()))  # the page also shows the sources and inlines node_modules
-    page = guarded(lambda: map_page(key, lang, on_map, sources), ui("drawing_map", lang), lang)
+    page = guarded(lambda: map_page(key, lang, None if whole else on_map, sources,
+                                    (library, query, shown_counts["rows"]) if whole and library is not None
+                                    else None), ui("drawing_map", lang), lang)
     if page:
         st.iframe(page, height=MAP_HEIGHT + 10)
     if on_map is not shown:
-        st.caption(ui("selected_on_map", lang, n=len(on_map), total=len(shown)))
+        st.caption(ui("selected_on_map", lang, n=len(on_map), total=shown_counts["rows"]))
+
+
+def everything() -> list[dict]:
+    """Every row in view, for a download (asked when its button is clicked)."""
+    return queries.all_rows(library, query) if library is not None else []
+
 
 st.subheader(ui("downloads", lang))
 today = dt.date.today()  # the export date printed on the presentation page
 csv_col, machine_col, html_col, geojson_col = st.columns(4)
-csv_col.download_button(ui("csv", lang), lambda: csv_for(shown, EVENT_COLUMNS, lang),
+csv_col.download_button(ui("csv", lang), lambda: csv_for(everything(), EVENT_COLUMNS, lang),
                         file_name="pairing-atlas-events.csv", mime="text/csv", key="download_csv", on_click="ignore")
-machine_col.download_button(ui("csv_machine", lang), lambda: csv_for(shown, EVENT_COLUMNS, None),
+machine_col.download_button(ui("csv_machine", lang), lambda: csv_for(everything(), EVENT_COLUMNS, None),
                             file_name="pairing-atlas-events-columns.csv", mime="text/csv", key="download_csv_machine",
                             on_click="ignore")
 with html_col:  # the presentation map inlines the npm packages: say how to install them if they are missing
     if guarded(check_installed, ui("preparing_html", lang), lang) is not None:
         st.download_button(
             ui("html", lang),
-            lambda: presentation_page(shown, filters, sources, lang=lang, exported=today, brushed=brushed),
+            lambda: presentation_page(everything(), filters, sources, lang=lang, exported=today, brushed=brushed),
             file_name="pairing-atlas-map.html", mime="text/html", key="download_html", on_click="ignore")
 geojson_col.download_button(
     ui("geojson", lang),
-    lambda: json.dumps(to_geojson(build_map_data(shown, sources=sources, lang=lang)), ensure_ascii=False),
+    lambda: json.dumps(to_geojson(build_map_data(everything(), sources=sources, lang=lang)), ensure_ascii=False),
     file_name="pairing-atlas-relations.geojson", mime="application/geo+json", key="download_geojson",
     on_click="ignore")

@@ -335,3 +335,27 @@ def test_two_uploads_of_the_same_name_stay_two_articles(seed_rows):
     assert added.groupby("doc")["recipient"].nunique().tolist() == [1, 1]  # each article keeps its own rows
     captions = " ".join(c.value for c in at.caption)
     assert "index.txt: " in captions and "index~" in captions
+
+
+def test_a_large_view_is_asked_of_the_library_counted_per_year_and_paged(seed_rows, monkeypatch):
+    from timeline.views import queries
+
+    monkeypatch.setattr(queries, "DETAIL_ROWS", 10)  # the seeds' 81 rows are a "large" view here
+    monkeypatch.setattr(queries, "PAGE_ROWS", 20)
+    at = run_app()
+    assert metrics(at)["events"] == events(seed_rows)  # counted over the whole view, not the page
+    assert len(table_ids(at)) == 20
+    pages = -(-len(seed_rows) // 20)
+    pager = at.number_input(key="table_page")
+    assert pager.max == pages
+    spec = json.loads((at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))[0].proto.spec)
+    assert spec["mark"]["type"] == "bar" and spec["encoding"]["x"]["field"] == "year"  # events per year
+    page = map_page(at)
+    relations = {(r["donor"], r["recipient"]) for r in seed_rows if on_map(r)}
+    assert all(donor in page and recipient in page for donor, recipient in relations)
+    seen = list(table_ids(at))
+    for number in range(2, pages + 1):
+        at.number_input(key="table_page").set_value(number).run()
+        seen += table_ids(at)
+    assert sorted(seen) == sorted(r["event_id"] for r in seed_rows)  # every row on exactly one page
+    assert metrics(at)["events"] == events(seed_rows) and map_page(at) == page  # paging leaves the map alone

@@ -23,7 +23,7 @@ import pandas as pd
 from geo.map.labels import KIND_LABELS, text
 from timeline.views.filters import axis_years
 
-__all__ = ["timeline_chart", "chart_spec", "LANE_STEP", "MAX_HEIGHT", "UNDATED_WIDTH"]
+__all__ = ["timeline_chart", "year_strip_chart", "chart_spec", "LANE_STEP", "MAX_HEIGHT", "UNDATED_WIDTH"]
 
 LANE_STEP = 22  # pixels per lane, up to MAX_HEIGHT; thinner lanes beyond it
 MAX_HEIGHT = 900
@@ -103,6 +103,32 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
         views.append(band)
     chart = views[0] if len(views) == 1 else alt.hconcat(*views, spacing=12)
     return chart.configure_view(strokeOpacity=0.3)
+
+
+def year_strip_chart(year_counts: Sequence[Sequence[int]], undated: int, *, width: int = 360,
+                     lang: str = "zh") -> alt.TopLevelMixin:
+    """A large view's timeline: events per year as bars (every year from the first to the last, empty ones
+    too) and the events whose year is not stated counted in the title, never placed at a year. Drag along it
+    to pick years (the ``brush`` selection, read by :func:`~timeline.views.filters.chart_selection`).
+
+    Raises:
+        ValueError: no events at all (show a message instead of an empty chart).
+    """
+    if not year_counts and not undated:
+        raise ValueError("no events to draw on the timeline; loosen the filters")
+    missing = text("year_not_stated", lang)
+    title = f"{missing}: {undated:,}" if undated else ""
+    frame = pd.DataFrame([{"year": int(y), "events": int(n)} for y, n in year_counts], columns=["year", "events"])
+    brush = alt.selection_interval(name="brush", encodings=["x"])
+    bars = alt.Chart(frame).mark_bar(color="#0072B2").encode(
+        x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True),
+                scale=alt.Scale(zero=False, nice=False, padding=8)),
+        y=alt.Y("events:Q", title="事件" if lang == "zh" else "events"),
+        tooltip=[alt.Tooltip("year:Q", format="d", title="年份" if lang == "zh" else "year"),
+                 alt.Tooltip("events:Q", format=",", title="事件" if lang == "zh" else "events")],
+    ).add_params(brush).properties(width=width, height=160,
+                                   title=alt.TitleParams(title, fontSize=12, fontWeight="normal"))
+    return bars.configure_view(strokeOpacity=0.3)
 
 
 _TRANSFORMER = "pairing_atlas_named"

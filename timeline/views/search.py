@@ -18,7 +18,7 @@ from functools import lru_cache
 from geo.map.romanise import pinyin_name
 from timeline.text.normalization import to_simplified
 
-__all__ = ["SEARCHED", "search_terms", "search_text", "matches"]
+__all__ = ["SEARCHED", "fold_many", "name_forms", "search_terms", "search_text", "matches"]
 
 SEARCHED = ("donor", "recipient", "evidence", "summary")
 
@@ -30,6 +30,24 @@ def _fold(text: object) -> str:
 def search_terms(search: str) -> list[str]:
     """The words of a search, folded and in simplified characters (``[]`` for a blank search)."""
     return [_fold(t) for t in search.split()]
+
+
+_SEPARATOR = "\x1f"  # folds to itself, and no news text holds it: many cells are folded as one string
+
+
+def fold_many(values: list[object]) -> list[str]:
+    """Each value folded as a search folds a row's text (``None`` → ``""``), in one pass over them all
+    (the conversion to simplified characters is one call, not one per cell)."""
+    texts = ["" if v is None else str(v) for v in values]
+    if any(_SEPARATOR in t for t in texts):
+        return [_fold(t) for t in texts]
+    folded = _fold(_SEPARATOR.join(texts)).split(_SEPARATOR)
+    return folded if len(folded) == len(texts) else [_fold(t) for t in texts]
+
+
+def name_forms(name: str) -> str:
+    """A party's name in pinyin as a search finds it (``zi gong shi`` and ``zigongshi``), ``""`` if none."""
+    return _name_forms(name)
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,126 @@
+"""The library's view asked of DuckDB (timeline.views.queries) gives what the Python path gives over every row
+(filters.filter_rows, in_date_order, view_counts, geo.map.data.build_map_data), on the seeds' real articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.map.data import build_map_data, build_map_from_totals
+from gold import SEEDS
+from timeline.views.catalog import library_rows, open_library
+from timeline.views.filters import (
+    Filters, filter_rows, in_date_order, kinds_in, programmes_in, province_options, view_counts, year_bounds,
+)
+from timeline.views.queries import (
+    ViewQuery, map_totals, option_rows, page_rows, present_ids, view_counts as sql_counts, view_rows, year_counts,
+)
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    return open_library(SEEDS, tmp_path_factory.mktemp("lib") / "lib.duckdb")
+
+
+@pytest.fixture(scope="module")
+def rows(library):
+    return library_rows(library)
+
+
+FILTERS = [
+    Filters(),
+    Filters(years=(2016, 2018)),
+    Filters(years=(2016, 2018), include_undated=True),
+    Filters(include_undated=False),
+    Filters(kinds=frozenset({"funding", "team_arrival"})),
+    Filters(programmes=frozenset({"east_west"})),
+    Filters(donor_province="510000"),
+    Filters(recipient_province="620000"),
+    Filters(search="自贡"),
+    Filters(search="Zigong 平昌縣"),  # pinyin and a traditional character, both must occur
+    Filters(search="四川"),  # a province's name finds its parties' rows
+    Filters(search="援藏 2017"),
+    Filters(search="nothing-like-this"),
+]
+
+
+def _ids(rows):
+    return [(r["doc"], r["event_id"], r["donor"], r["recipient"]) for r in rows]
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=repr)
+def test_the_database_keeps_the_rows_python_keeps_in_the_same_order(library, rows, filters):
+    expected = in_date_order(filter_rows(rows, filters))
+    got = [r for chunk in view_rows(library, ViewQuery.of(filters)) for r in chunk]
+    assert _ids(got) == _ids(expected)
+    assert got == [dict(r) for r in expected]  # every cell, typed alike
+    assert sql_counts(library, ViewQuery.of(filters)) == view_counts(expected)
+
+
+def test_the_filters_keep_something_so_the_comparisons_say_something(rows):
+    for filters in FILTERS[:-1]:
+        assert 0 < len(filter_rows(rows, filters)) < len(rows) or filters == Filters(), filters
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(years=(2016, 2020)), Filters(search="平昌"),
+                                     Filters(kinds=frozenset({"visit"}))], ids=repr)
+@pytest.mark.parametrize("aggregate_above", [2000, 10])
+def test_the_map_counted_in_the_database_is_the_map_of_every_row(library, rows, filters, aggregate_above):
+    view = in_date_order(filter_rows(rows, filters))
+    expected = build_map_data(view, aggregate_above=aggregate_above, lang="en")
+    got = build_map_from_totals(map_totals(library, ViewQuery.of(filters), aggregate_above=aggregate_above),
+                                lang="en")
+    assert expected["relations"]["features"], "the seeds draw relations"
+    for a, b in zip(expected["relations"]["features"], got["relations"]["features"], strict=True):
+        limit = len(b["properties"]["events"])  # the totals path lists only the card's rows
+        assert limit == min(len(a["properties"]["events"]), 5 if aggregate_above == 10 else 40)
+        a["properties"]["events"] = a["properties"]["events"][:limit]
+        assert a == b
+    assert {k: v for k, v in expected.items() if k != "relations"} == {k: v for k, v in got.items() if k != "relations"}
+
+
+def test_the_table_is_paged_in_date_order_with_year_not_stated_last(library, rows):
+    view = in_date_order(rows)
+    pages = [page_rows(library, ViewQuery.of(Filters()), page, size=7) for page in range(1, len(view) // 7 + 3)]
+    assert all(len(p) == 7 for p in pages[:len(view) // 7])
+    assert [r for p in pages for r in p] == [dict(r) for r in view]
+    assert pages[-1] == []  # past the end: an empty page, not an error
+    assert pages[0][0]["year"] is not None and pages[len(view) // 7][-1]["year"] is None
+    with pytest.raises(ValueError, match="page 0"):
+        page_rows(library, ViewQuery.of(Filters()), 0)
+
+
+def test_the_sidebar_brush_and_clicks_combine_as_the_app_chains_them(library, rows):
+    sidebar, brush = Filters(years=(2016, 2020), include_undated=True), Filters(years=(2017, 2017))
+    view = in_date_order(filter_rows(rows, sidebar))
+    expected = filter_rows(view, brush)
+    got = [r for chunk in view_rows(library, ViewQuery.of(sidebar, brush)) for r in chunk]
+    assert _ids(got) == _ids(expected) and expected
+    picked = {expected[0]["event_id"], "no-such-event"}
+    assert present_ids(library, ViewQuery.of(sidebar, brush), picked) == {expected[0]["event_id"]}
+
+
+def test_the_widgets_get_the_options_of_every_row(library, rows):
+    options = option_rows(library)
+    assert len(options) < len(rows) / 4
+    assert year_bounds(options) == year_bounds(rows)
+    assert kinds_in(options) == kinds_in(rows) and programmes_in(options) == programmes_in(rows)
+    for side in ("donor", "recipient"):
+        assert province_options(options, side=side) == province_options(rows, side=side)
+
+
+def test_the_strip_counts_events_per_year_and_those_without_one(library, rows):
+    strip, undated = year_counts(library, ViewQuery.of(Filters()))
+    counts = view_counts(rows)
+    assert sum(n for _, n in strip) <= counts["dated"] and undated == counts["undated"]
+    dated = {r["event_id"]: r["year"] for r in rows if r["year"] is not None}
+    assert dict(strip) == {y: sum(1 for v in dated.values() if v == y) for y in range(strip[0][0], strip[-1][0] + 1)}
+
+
+def test_a_search_finds_a_document_saved_after_the_same_search(tmp_path):
+    from timeline.views.catalog import save_paste
+
+    library = open_library(None, tmp_path / "empty.duckdb")
+    query = ViewQuery.of(Filters(search="自贡"))
+    assert sql_counts(library, query)["rows"] == 0
+    save_paste(library, "2021年6月以来，自贡市正式启动对口帮扶巴中市平昌县工作。")
+    assert sql_counts(library, query)["rows"] == len(filter_rows(library_rows(library), Filters(search="自贡"))) > 0
