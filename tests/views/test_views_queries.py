@@ -38,7 +38,7 @@ FILTERS = [
     Filters(search="自贡"),
     Filters(search="Zigong 平昌縣"),  # pinyin and a traditional character, both must occur
     Filters(search="四川"),  # a province's name finds its parties' rows
-    Filters(search="援藏 2017"),
+    Filters(search="援藏 2011"),
     Filters(search="nothing-like-this"),
 ]
 
@@ -101,7 +101,7 @@ def test_the_sidebar_brush_and_clicks_combine_as_the_app_chains_them(library, ro
 
 def test_the_widgets_get_the_options_of_every_row(library, rows):
     options = option_rows(library)
-    assert len(options) < len(rows) / 4
+    assert len(options) < len(rows) / 2  # a few rows per widget value, not every row
     assert year_bounds(options) == year_bounds(rows)
     assert kinds_in(options) == kinds_in(rows) and programmes_in(options) == programmes_in(rows)
     for side in ("donor", "recipient"):
