@@ -104,6 +104,25 @@ def _tokens(norm: NormalizedText, places) -> list[Token]:
     return attach_organisations(merge_parent_chains(raw, norm.text), norm.text)
 
 
+# A photo or text credit in brackets names who made the page, not a party: (什邡市委宣传部 供图), （记者 张三 摄）.
+_CREDIT = re.compile(r"[(（][^()（）\n]{0,40}?(?:供图|摄影|摄|供稿|通讯员|记者)[^()（）\n]{0,20}[)）]")
+
+
+def _without_credits(text: str, tokens: list[Token]) -> list[Token]:
+    """``tokens`` less those inside a bracketed credit."""
+    spans = [m.span() for m in _CREDIT.finditer(text)]
+    if not spans:
+        return tokens
+    starts = [a for a, _ in spans]
+    out = []
+    for t in tokens:
+        i = bisect_left(starts, t.start + 1) - 1
+        if i >= 0 and spans[i][0] <= t.start and t.end <= spans[i][1]:
+            continue
+        out.append(t)
+    return out
+
+
 def _title_places(title: str, doc: str) -> list[Token]:
     """The places of a title known apart from the text (metadata)."""
     from geo.places.recognition import find_places_normalized
@@ -204,7 +223,7 @@ def extract_events(
     dates.sort(key=lambda d: d.start)
     date_starts = [d.start for d in dates]
     places = find_places_normalized(norm, doc=doc)
-    tokens = _tokens(norm, places)
+    tokens = _without_credits(ntext, _tokens(norm, places))
     tokens = resolve_deixis(ntext, tokens, home_places(ntext, tokens, _title_places(title, doc)))
     doc_programme = programme or _document_programme(ntext)
 
@@ -257,7 +276,7 @@ def extract_events(
         memory = section_pairs.setdefault(id(speaker), [])
         resolved = []
         for p in pairs:
-            p = _complete(p, ctx, memory, dominant, by_key, speaker, ntext, s, e)
+            p = _apart(_complete(p, ctx, memory, dominant, by_key, speaker, ntext, s, e))
             if p is None:
                 continue
             if (p.strength == STRONG and p.rule != "received_help") or p.rule == "symmetric":
@@ -266,6 +285,27 @@ def extract_events(
             resolved.append(p)
         events.extend(_events_for(norm, doc, i, resolved, dating, doc_programme))
     return merge_mentions(events)
+
+
+def _apart(p: Pair | None) -> Pair | None:
+    """A place never gives to a place inside it or to the place it lies in (青海省 → 西宁市, 玉树州 → 玉树市):
+    such a pair is a venue or an address read as help."""
+    if p is None:
+        return None
+    donors = [d for d in p.donors if not any(_encloses(d.party, r.party) or _encloses(r.party, d.party)
+                                             for r in p.recipients)]
+    if not donors:
+        return None
+    return Pair(donors, p.recipients, p.strength, p.rule)
+
+
+def _encloses(a: Party, b: Party) -> bool:
+    x, y = a.adcode[:6], b.adcode[:6]
+    if a.kind is not PartyKind.PLACE or b.kind is not PartyKind.PLACE or not x or not y or x == y:
+        return False
+    if x.endswith("0000"):
+        return y.startswith(x[:2])
+    return x.endswith("00") and y.startswith(x[:4])
 
 
 def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | None:
