@@ -38,6 +38,7 @@ from timeline.events.parties import Token, attach_organisations, merge_parent_ch
 from timeline.events.dating import Dating
 from timeline.events.deixis import home_places, resolve_deixis
 from timeline.events.merging import merge_mentions
+from timeline.events.abbreviations import abbreviation_token, programme_name_tokens
 from timeline.events.spans import bounded_sentences, paragraph_ids
 from timeline.events.vocabulary import ARRIVAL_VERBS, KIND_ORDER, KIND_TRIGGERS, ORG_SUFFIXES, PROGRAMME_WORDS
 
@@ -226,6 +227,11 @@ def extract_events(
     tokens = _without_credits(ntext, _tokens(norm, places))
     tokens = resolve_deixis(ntext, tokens, home_places(ntext, tokens, _title_places(title, doc)))
     doc_programme = programme or _document_programme(ntext)
+    named = programme_name_tokens(
+        ntext, tokens, lambda name, a, b: abbreviation_token(name, a, b, doc, _place_party, ntext[a:b]),
+        programme_orientation,
+    )
+    named_starts = [g.start for g, _t in named]
 
     starts = [t.start for t in tokens]
     sents = bounded_sentences(ntext, [(t.start, t.end) for t in tokens])
@@ -253,10 +259,13 @@ def extract_events(
             continue
         else:
             table_heading = sentence.rstrip().endswith((":", "："))
-        if not inside and not _TEXT_PARTY_HEAD.search(sentence):
+        in_name = named[bisect_left(named_starts, s):bisect_left(named_starts, e)]
+        if not inside and not in_name and not _TEXT_PARTY_HEAD.search(sentence):
             continue  # no place, and no word that could name a region, village or body: no party to read
         # Each rule looks only inside its sentence: hand it that sentence's tokens.
         pairs = pairs_in_sentence(ntext, s, e, inside)
+        # 京蒙两地建立对口帮扶关系: a programme's name states its pair.
+        pairs += [Pair([g], [t], STRONG, "programme_name") for g, t in in_name if not _names_inside(pairs, g, t)]
         for p in pairs:
             if p.strength == STRONG and p.rule != "received_help":  # an exception, not the article's pair
                 for d in p.donors:
@@ -285,6 +294,21 @@ def extract_events(
             resolved.append(p)
         events.extend(_events_for(norm, doc, i, resolved, dating, doc_programme))
     return merge_mentions(events)
+
+
+def _within(inner: Party, outer: Party) -> bool:
+    x = outer.adcode[:6]
+    head = x[:2] if x.endswith("0000") else x[:4] if x.endswith("00") else x
+    return bool(inner.adcode) and inner.adcode.startswith(head)
+
+
+def _names_inside(pairs: list[Pair], giver: Token, taker: Token) -> bool:
+    """鼓楼·原州闽宁协作签约仪式: the programme's name qualifies a pair the sentence names inside its two places."""
+    for p in pairs:
+        sides = [t.party for t in p.donors + p.recipients]
+        if any(_within(x, giver.party) for x in sides) and any(_within(x, taker.party) for x in sides):
+            return True
+    return False
 
 
 def _apart(p: Pair | None) -> Pair | None:
