@@ -41,7 +41,6 @@ _COMPOUND = re.compile(
     rf"(?:[{_CHARS}])(?:[{_CHARS}])"
     rf"(?P<gap>[\u4e00-\u9fff]{{0,6}}?)(?P<word>{'|'.join(sorted(_WORDS, key=len, reverse=True))})"
 )
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=64)
@@ -64,13 +63,9 @@ def programme_name_tokens(
     geography (+1 when a gives to b).
     """
     covered = sorted((t.start, t.end) for t in tokens)
-    ends = {t.end for t in tokens}
     out = []
     for m in _COMPOUND.finditer(text):
         a = m.start()
-        # The compound opens a word: after a mark, a bracket, or a place (内蒙古兴安盟京蒙对口帮扶).
-        if a > 0 and _HAN.match(text, a - 1) and a not in ends:
-            continue
         if any(x < a + 2 and a < y for x, y in covered):  # inside a place's own name (青川县)
             continue
         first, second = ABBREVIATIONS[text[a]], ABBREVIATIONS[text[a + 1]]

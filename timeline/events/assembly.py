@@ -265,9 +265,11 @@ def extract_events(
         # Each rule looks only inside its sentence: hand it that sentence's tokens.
         pairs = pairs_in_sentence(ntext, s, e, inside)
         # 京蒙两地建立对口帮扶关系: a programme's name states its pair.
-        pairs += [Pair([g], [t], STRONG, "programme_name") for g, t in in_name if not _names_inside(pairs, g, t)]
+        for g, t in in_name:
+            if not _names_inside(pairs, g, t):
+                pairs.append(_programme_pair(g, t, inside))
         for p in pairs:
-            if p.strength == STRONG and p.rule != "received_help":  # an exception, not the article's pair
+            if p.strength == STRONG and p.rule not in ("received_help", "programme_name"):  # not the article's pair
                 for d in p.donors:
                     for r in p.recipients:
                         ctx.pair_counts[(key(d.party), key(r.party))] += 1
@@ -285,6 +287,10 @@ def extract_events(
         memory = section_pairs.setdefault(id(speaker), [])
         resolved = []
         for p in pairs:
+            if p.rule == "programme_name":
+                p = _programme_in_article(p, ctx, by_key)
+                if p is None:
+                    continue
             p = _apart(_complete(p, ctx, memory, dominant, by_key, speaker, ntext, s, e))
             if p is None:
                 continue
@@ -300,6 +306,35 @@ def _within(inner: Party, outer: Party) -> bool:
     x = outer.adcode[:6]
     head = x[:2] if x.endswith("0000") else x[:4] if x.endswith("00") else x
     return bool(inner.adcode) and inner.adcode.startswith(head)
+
+
+def _programme_pair(giver: Token, taker: Token, inside: list[Token]) -> Pair:
+    """The pair a programme's name states; where its sentence names places inside both of its
+    places (自鲁渝协作工作开展以来,聊城始终立足彭水所需), the pair is those places."""
+    def within(outer: Token) -> list[Token]:
+        found = {}
+        for t in inside:
+            if t.party.kind is PartyKind.PLACE and t.party.adcode[:6] != outer.party.adcode[:6] and _within(t.party, outer.party):
+                found.setdefault(t.party.adcode, t)
+        return list(found.values())
+
+    givers, takers = within(giver), within(taker)
+    if givers and takers:
+        return Pair(givers, takers, STRONG, "programme_places")
+    return Pair([giver], [taker], STRONG, "programme_name")
+
+
+def _programme_in_article(p: Pair, ctx: _DocContext, by_key: dict) -> Pair | None:
+    """因鲁渝协作的纽带 in an article about 聊城 → 彭水: a programme's name in an article that states a
+    pair inside its two places (either way round) qualifies that pair, read where it is stated."""
+    giver, taker = p.donors[0].party, p.recipients[0].party
+    for a, b in ctx.pair_counts:
+        if (a, b) == (key(giver), key(taker)) or a not in by_key or b not in by_key:
+            continue
+        x, y = by_key[a].party, by_key[b].party
+        if (_within(x, giver) and _within(y, taker)) or (_within(y, giver) and _within(x, taker)):
+            return None
+    return p
 
 
 def _names_inside(pairs: list[Pair], giver: Token, taker: Token) -> bool:

@@ -1,0 +1,64 @@
+"""Rules of the language that carry over to news the rules were not written on (real sentences)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from timeline.events.assembly import extract_events
+
+
+def pairs(text):
+    return {
+        ("、".join(d.name for d in e.donors), "、".join(r.name for r in e.recipients), e.year)
+        for e in extract_events(text, doc="t.txt")
+    }
+
+
+def test_a_bracketed_photo_credit_names_no_party():
+    # The credit's 广汉市委 is not who receives the help; 广汉市 goes to 金阳县 to help.
+    found = pairs("广汉市组织教育工作者到金阳县开展教育帮扶(广汉市委组宣传部 供图)")
+    assert found == {("广汉市", "金阳县", None)}
+
+
+def test_a_province_never_gives_to_its_own_capital():
+    # 西宁 is the venue of Qinghai's meeting, not a place Qinghai aids.
+    found = pairs("從北京市扶貧支援辦獲悉,7月30日上午,青海省第三、第四批援青干部人才輪換交接大會在西寧召開。")
+    assert ("青海省", "西宁市", None) not in found
+    assert not any(d == "青海省" for d, _r, _y in found)
+
+
+def test_a_programme_named_by_abbreviations_states_its_pair_giver_first():
+    found = pairs("1996年,中共中央、国务院作出开展东西部扶贫协作的重大决策,京蒙两地建立对口帮扶关系。")
+    assert found == {("北京市", "内蒙古自治区", 1996)}
+
+
+def test_an_abbreviation_compound_in_a_document_title_is_read_before_its_cooperation_word():
+    found = pairs("2022年7月,《京蒙统一战线协作框架协议(2022—2026年)》签订。")
+    assert found == {("北京市", "内蒙古自治区", 2022)}
+
+
+def test_a_place_name_made_of_abbreviation_characters_stays_the_place():
+    # 青川 is a county, not 青海 + 四川.
+    found = pairs("浙江省对口援建青川县。血浓于水的情谊在浙江与青川的对口援建中也比比皆是。")
+    assert found == {("浙江省", "青川县", None)}
+
+
+def test_a_programme_name_with_places_inside_both_sides_pairs_those_places():
+    text = ("山東聊城,地處魯西平原;重慶彭水,位于武陵山區(qū)\n"
+            "自魯渝協(xié)作工作開展以來,聊城始終立足彭水所需、發(fā)揮自身所能,以真金白銀投入、真抓實(shí)干幫扶,"
+            "與彭水協(xié)作共建日益緊密。")
+    assert pairs(text) == {("聊城市", "彭水苗族土家族自治县", None)}
+
+
+def test_a_programme_name_qualifies_the_pair_the_article_states():
+    # 闽宁协作 in an article about 鼓楼区 → 原州区 is that pair's programme, not a separate 福建 → 宁夏 pair.
+    text = (Path(__file__).parents[1] / "data" / "realset" / "docs" / "015.txt").read_text(encoding="utf-8")
+    found = pairs(text)
+    assert any(d == "鼓楼区" and r == "原州区" for d, r, _y in found), found
+    assert not any(d == "福建省" for d, _r, _y in found), found
+
+
+def test_peers_named_by_abbreviations_are_not_aid():
+    # 京津冀协同: Beijing and Tianjin are peers; the compound states no aid pair.
+    found = pairs("近年来,京津冀协同发展不断深化,京津两地合作日益紧密。")
+    assert not any(d == "北京市" and r == "天津市" for d, r, _y in found)
