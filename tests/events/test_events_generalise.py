@@ -62,3 +62,32 @@ def test_peers_named_by_abbreviations_are_not_aid():
     # 京津冀协同: Beijing and Tianjin are peers; the compound states no aid pair.
     found = pairs("近年来,京津冀协同发展不断深化,京津两地合作日益紧密。")
     assert not any(d == "北京市" and r == "天津市" for d, r, _y in found)
+
+
+_XIUZHOU_LONGQUAN = (
+    "打造山海协作工程升级版秀洲—龙泉开启合作新篇章\n"
+    "龙泉新闻网讯 (记者 杨震山 王亚成)7月13日至14日,嘉兴市秀洲区委副书记、区长刘德威带队来我市考察对接山海协作工作。"
+    "双方召开联席会议,举行了签约及援赠仪式,迈出深化合作、打造山海协作工程升级版的新步伐。秀洲区政协主席滕根林等参加。\n"
+    "龙泉市委副书记、市长翁志鸿,龙泉市政协主席刘赤波等出席活动。\n"
+    "自2002年4月我省启动实施山海协作工程以来,秀洲与我市成为首批山海协作结对县(市、区)。\n"
+)
+
+
+def test_a_dash_joined_pair_in_the_headline_names_the_giver_first():
+    # 山海协作 within one province: the geography cannot orient 秀洲 与 我市; the headline 秀洲—龙泉 does.
+    found = pairs(_XIUZHOU_LONGQUAN)
+    assert ("秀洲区", "龙泉市", None) in found
+    assert not any(d == "龙泉市" for d, _r, _y in found), found
+
+
+def test_a_local_outlets_dateline_names_the_article_s_own_place():
+    from geo.places.recognition import find_places_normalized
+    from timeline.events.assembly import _tokens
+    from timeline.events.deixis import home_places
+    from timeline.text.normalization import normalize
+
+    text = _XIUZHOU_LONGQUAN.split("\n", 1)[1]  # no headline: only the dateline 龙泉新闻网讯 says who 我市 is
+    norm = normalize(text)
+    tokens = _tokens(norm, find_places_normalized(norm, doc="t.txt"))
+    homes = home_places(norm.text, tokens)
+    assert ["龙泉市"] in [[t.party.name for t in g] for g in homes]  # the dateline's own group

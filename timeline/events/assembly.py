@@ -45,7 +45,7 @@ from timeline.events.vocabulary import ARRIVAL_VERBS, KIND_ORDER, KIND_TRIGGERS,
 __all__ = ["extract_events", "extract_document_events"]
 
 _BYLINE = re.compile(r"(?:委|政府|人民政府)")
-_TITLE_PAIR = re.compile(r"[·•・]")
+_TITLE_PAIR = re.compile(r"[·•・—]")  # 自贡·平昌, 秀洲—龙泉: the giver first
 _METADATA = re.compile(r"\|.*\|")  # a table row or a page's metadata line, not prose
 
 # A photo's caption repeats the story; it is not an event of its own.
