@@ -91,3 +91,15 @@ def test_a_local_outlets_dateline_names_the_article_s_own_place():
     tokens = _tokens(norm, find_places_normalized(norm, doc="t.txt"))
     homes = home_places(norm.text, tokens)
     assert ["龙泉市"] in [[t.party.name for t in g] for g in homes]  # the dateline's own group
+
+
+def test_a_bare_name_shared_by_a_prefecture_and_its_seat_is_the_prefecture_a_province_aids():
+    # 玉樹 names both 玉树藏族自治州 and its seat 玉树市; Beijing pairs with the prefecture.
+    found = pairs("北京市委組織部紀檢監察組組長張保民介紹,自對口支援青海玉樹以來,北京市先后派出了三批、142名援青干部人才"
+                  "投身于玉樹的產業發展、項目建設、民生改善、民族團結等方面。")
+    assert found == {("北京市", "玉树藏族自治州", None)}
+
+
+def test_a_seat_named_in_full_stays_the_seat():
+    found = pairs("北京市对口支援玉树市。")
+    assert ("北京市", "玉树市", None) in found

@@ -32,7 +32,7 @@ from timeline.events.amounts import find_money, find_people
 from timeline.dates.engine import find_dates_normalized
 from timeline.events.model import Event, EventKind, Party, PartyKind, Programme
 from timeline.text.document import Document
-from timeline.text.normalization import NormalizedText, normalize
+from timeline.text.normalization import NormalizedText, normalize, to_simplified
 from timeline.events.direction import AID, STRONG, TEAM, WEAK, Pair, key, pairs_in_sentence, programme_orientation
 from timeline.events.parties import Token, attach_organisations, merge_parent_chains
 from timeline.events.dating import Dating
@@ -291,7 +291,7 @@ def extract_events(
                 p = _programme_in_article(p, ctx, by_key)
                 if p is None:
                     continue
-            p = _apart(_complete(p, ctx, memory, dominant, by_key, speaker, ntext, s, e))
+            p = _seat_as_prefecture(_apart(_complete(p, ctx, memory, dominant, by_key, speaker, ntext, s, e)))
             if p is None:
                 continue
             if (p.strength == STRONG and p.rule != "received_help") or p.rule == "symmetric":
@@ -344,6 +344,33 @@ def _names_inside(pairs: list[Pair], giver: Token, taker: Token) -> bool:
         if any(_within(x, giver.party) for x in sides) and any(_within(x, taker.party) for x in sides):
             return True
     return False
+
+
+_NAMED_IN_FULL = ("市", "县", "区", "旗")
+
+
+def _seat_as_prefecture(p: Pair | None) -> Pair | None:
+    """北京…赴玉树: a province pairs with a prefecture; a bare name that is both a prefecture's and its
+    seat's (玉树 = 玉树藏族自治州 and 玉树市) is the prefecture when a province gives to it."""
+    if p is None or not p.donors or not all(d.party.adcode[2:6] == "0000" for d in p.donors if d.party.adcode):
+        return p
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    recipients = []
+    for r in p.recipients:
+        x = r.party
+        mention = to_simplified(x.mention or "")
+        if (x.kind is PartyKind.PLACE and x.adcode and not x.adcode[4:6] == "00" and mention
+                and not mention.endswith(_NAMED_IN_FULL)):
+            seat = gaz.places.get(x.adcode[:6])
+            pref = gaz.places.get(seat.prefecture) if seat and seat.prefecture else None
+            if pref is not None and pref.adcode != seat.adcode and pref.name.startswith(mention):
+                party = Party(name=pref.name, kind=PartyKind.PLACE, mention=mention, adcode=pref.adcode,
+                              lon=pref.lon, lat=pref.lat)
+                r = Token(r.start, r.end, party, "prefecture")
+        recipients.append(r)
+    return Pair(p.donors, recipients, p.strength, p.rule)
 
 
 def _apart(p: Pair | None) -> Pair | None:
