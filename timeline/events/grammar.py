@@ -95,6 +95,11 @@ RULES: tuple[Rule, ...] = (
     Rule("builders_of",
          rf"(?P<recipient>Pp*)[^;。!?P]{{0,30}}?(?P<donor>Pp*)的?Hh*", 2, "each",
          "距离震中映秀镇仅十公里的汶川县三江乡,不到一年就在广东援建者的巧手下变成了风景如画的水乡藏寨", needs=("H",)),
+    # 南浔·广安东西部协作产业园, 秀洲—龙泉飞地产业园: two places joined into one name before a
+    # programme's word name the giver first (as 京蒙 and 自贡·平昌 do).
+    Rule("joined_name",
+         r"(?P<donor>Pp*)[·•・—](?P<recipient>Pp*)(?:[VS]|东西部|山海|飞地|产业园|园区|合作区|工业园)", 2, "each",
+         "走进南浔·广安东西部协作产业园二期项目,工人正加紧施工抢工期", needs=("·", "•", "・", "—")),
     # 山东省—北川县；广东省—汶川县 (a pairing table written as lines or a list): the giver first.
     Rule("dash_pair",
          r"(?:^|(?<=[,;:。\s]))(?P<donor>Pp*)\s*(?:—{1,2}|－|–|-{1,2})\s*(?P<recipient>Pp*)(?=$|[,;。\s(（])", 2, "each",
