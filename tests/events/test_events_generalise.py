@@ -103,3 +103,20 @@ def test_a_bare_name_shared_by_a_prefecture_and_its_seat_is_the_prefecture_a_pro
 def test_a_seat_named_in_full_stays_the_seat():
     found = pairs("北京市对口支援玉树市。")
     assert ("北京市", "玉树市", None) in found
+
+
+_AVOCADO = ("2017年以來,上海市助力孟連傣族拉祜族佤族自治縣打造“中國牛油果之鄉(xiāng)”,與墨西哥、秘魯、智利等牛油果主產(chǎn)國錯峰上市,"
+            "填補了國際牛油果供貨的短缺期,目前已成功替代了15%的進口牛油果份額。\n")
+
+
+def test_boost_names_help_in_a_traditional_page_with_pinyin_glosses():
+    assert pairs(_AVOCADO) == {("上海市", "孟连傣族拉祜族佤族自治县", 2017)}
+
+
+def test_a_programme_name_standing_for_the_two_places_keeps_its_pair_beside_a_county_pair():
+    # 滬滇兩地 is Shanghai and Yunnan acting, not the name of the 上海 → 孟连 programme.
+    text = _AVOCADO + ("進入鞏固拓展脫貧攻堅成果同鄉(xiāng)村振興有效銜接5年過渡期以來,滬滇兩地不斷拓展幫扶領(lǐng)域,"
+                       "逐漸形成區(qū)域協(xié)同發(fā)展、互利共贏的良好局面。\n")
+    found = pairs(text)
+    assert ("上海市", "云南省", None) in found
+    assert ("上海市", "孟连傣族拉祜族佤族自治县", 2017) in found

@@ -35,7 +35,9 @@ ABBREVIATIONS: dict[str, str] = {
 # The cooperation words a programme's name stands before, with the few words allowed between
 # (京蒙统一战线协作, 沪滇产业协作); 对口/帮扶/援 name directed aid.
 _DIRECTED_WORDS = ("对口", "帮扶", "扶贫协作", "东西部扶贫协作", "东西部协作", "援")
-_WORDS = _DIRECTED_WORDS + ("协作", "合作", "两地", "两省", "两市", "携手")
+# 沪滇两地, 沪滇双方: the name stands for the two places themselves acting.
+_THE_TWO = ("两地", "双方")
+_WORDS = _DIRECTED_WORDS + _THE_TWO + ("协作", "合作", "两省", "两市", "携手")
 _CHARS = "".join(ABBREVIATIONS)
 _COMPOUND = re.compile(
     rf"(?:[{_CHARS}])(?:[{_CHARS}])"
@@ -55,8 +57,9 @@ def _place(name: str, doc: str):
 
 def programme_name_tokens(
     text: str, tokens: list[Token], make_token, orientation,
-) -> list[tuple[Token, Token]]:
-    """Each programme-name compound of ``text`` as a (giver, receiver) pair of one-character tokens.
+) -> list[tuple[Token, Token, bool]]:
+    """Each programme-name compound of ``text`` as a (giver, receiver, the_two) triple of one-character
+    tokens; ``the_two`` when the compound stands for the two places themselves (沪滇两地, 沪滇双方).
 
     ``make_token(full_name, start, end)`` builds the token of a place named in
     full (``None`` if unknown); ``orientation(a, b)`` is the programmes'
@@ -80,7 +83,7 @@ def programme_name_tokens(
             continue
         if orientation(giver.party, taker.party) < 0:
             continue
-        out.append((giver, taker))
+        out.append((giver, taker, not m["gap"] and m["word"] in _THE_TWO))
     return out
 
 

@@ -231,7 +231,7 @@ def extract_events(
         ntext, tokens, lambda name, a, b: abbreviation_token(name, a, b, doc, _place_party, ntext[a:b]),
         programme_orientation,
     )
-    named_starts = [g.start for g, _t in named]
+    named_starts = [g.start for g, _t, _two in named]
 
     starts = [t.start for t in tokens]
     sents = bounded_sentences(ntext, [(t.start, t.end) for t in tokens])
@@ -265,9 +265,12 @@ def extract_events(
         # Each rule looks only inside its sentence: hand it that sentence's tokens.
         pairs = pairs_in_sentence(ntext, s, e, inside)
         # 京蒙两地建立对口帮扶关系: a programme's name states its pair.
-        for g, t in in_name:
+        for g, t, the_two in in_name:
             if not _names_inside(pairs, g, t):
-                pairs.append(_programme_pair(g, t, inside))
+                pair = _programme_pair(g, t, inside)
+                if the_two and pair.rule == "programme_name":
+                    pair = Pair(pair.donors, pair.recipients, STRONG, "programme_places")  # the places themselves
+                pairs.append(pair)
         for p in pairs:
             if p.strength == STRONG and p.rule not in ("received_help", "programme_name"):  # not the article's pair
                 for d in p.donors:
