@@ -97,6 +97,11 @@ CASES = {
         "园区由浙江省湖州市南浔区、四川省广安市广安区合力打造,还没建成就已招引了4家浙江企业。", "",
         [("joined_name", ("南浔区",), ("广安区",))],
     ),
+    # realset2 dev 019 (南水北调 对口协作, traditional page): who 给予 gives to the places after it
+    "give_to": (
+        "張維國熱忱歡迎周立云一行,感謝大興區多年來給予十堰市及茅箭區經濟社會發展的大力支持。", "",
+        [("give_to", ("大兴区",), ("十堰市", "茅箭区"))],
+    ),
     # realset 009: a list of counties with one partner (a corps division before the city)
     "joint (list)": (
         "最終確定望都縣、高陽縣、高碑店市與新疆生產建設兵團第二師鐵門關市相關連結對幫扶。", "",

@@ -86,6 +86,10 @@ RULES: tuple[Rule, ...] = (
          rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,24}}?对(?P<recipient>{LIST})(?:的)?"
          rf"(?:开展|展开|进行|实施|给予|实行|加大)?[^,;!?:。PVS]{{0,4}}?Vv*", 2, "each",
          "从2018年起,天津市10家医院对甘肃省甘南藏族自治州人民医院展开对口帮扶", needs=("对",)),
+    # 甲多年来给予乙及丙…的大力支持: who 给予 gives; the party right after it receives.
+    Rule("give_to",
+         rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,8}}?给予(?P<recipient>{LIST})[^,;!?:。P]{{0,16}}?(?:支持|帮助|Vv*)", 2, "each",
+         "感谢大兴区多年来给予十堰市及茅箭区经济社会发展的大力支持", needs=("给予",)),
     # 甲以…为突破口助力乙脱贫攻坚: 助力 directs help like an aid verb, within one clause.
     Rule("boost",
          rf"(?P<donor>{LIST})[^,;!?:。P]{{0,16}}?助力(?P<recipient>{LIST})", 2, "each",
