@@ -97,9 +97,9 @@ CASES = {
         "园区由浙江省湖州市南浔区、四川省广安市广安区合力打造,还没建成就已招引了4家浙江企业。", "",
         [("joined_name", ("南浔区",), ("广安区",))],
     ),
-    # realset2 dev 019 (南水北调 对口协作, traditional page): who 给予 gives to the places after it
+    # realset2 dev 019 (南水北调 对口协作, traditional page with pinyin glosses): who 给予 gives to the places after it
     "give_to": (
-        "張維國熱忱歡迎周立云一行,感謝大興區多年來給予十堰市及茅箭區經濟社會發展的大力支持。", "",
+        "張維國熱忱歡迎周立云一行,感謝大興區(qū)多年來給予十堰市及茅箭區(qū)經(jīng)濟社會發(fā)展的大力支持。", "",
         [("give_to", ("大兴区",), ("十堰市", "茅箭区"))],
     ),
     # realset 009: a list of counties with one partner (a corps division before the city)
