@@ -120,3 +120,11 @@ def test_a_programme_name_standing_for_the_two_places_keeps_its_pair_beside_a_co
     found = pairs(text)
     assert ("上海市", "云南省", None) in found
     assert ("上海市", "孟连傣族拉祜族佤族自治县", 2017) in found
+
+
+def test_a_corps_division_before_a_city_does_not_end_the_list_of_receivers():
+    text = ("6月22日,在省委组织部、省人社厅、省援疆办的组织下,我省第八批援疆干部人才启程赴新疆维吾尔自治区"
+            "博尔塔拉蒙古自治州和兵团第五师双河市,开展为期三年的对口支援工作。")
+    found = extract_events(text, doc="t.txt", title="湖北省第八批援疆干部启程")  # the title says who 我省 is
+    assert [([d.name for d in e.donors], [r.name for r in e.recipients]) for e in found] == [
+        (["湖北省"], ["博尔塔拉蒙古自治州", "双河市"])]
