@@ -133,7 +133,9 @@ def stem_of(name: str, nations: tuple[str, ...] = ()) -> tuple[str, str]:
         if name.endswith(suffix) and len(name) > len(suffix):
             stem = name[: -len(suffix)]
             if suffix.startswith("自治") or suffix == "特别行政区":
-                stem = strip_ethnic(stem, nations)
+                stripped = strip_ethnic(stem, nations)
+                # 内蒙古自治区: where the nation is the name itself (内 + 蒙古), the name keeps it.
+                stem = stripped if len(stripped) >= 2 else stem
             return stem, suffix
     return name, ""
 

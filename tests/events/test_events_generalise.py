@@ -128,3 +128,10 @@ def test_a_corps_division_before_a_city_does_not_end_the_list_of_receivers():
     found = extract_events(text, doc="t.txt", title="湖北省第八批援疆干部启程")  # the title says who 我省 is
     assert [([d.name for d in e.donors], [r.name for r in e.recipients]) for e in found] == [
         (["湖北省"], ["博尔塔拉蒙古自治州", "双河市"])]
+
+
+def test_inner_mongolia_by_its_short_name_before_a_league_is_one_place():
+    # realset2 dev 013 (traditional): 北京 與 內蒙古興安盟 — the league receives.
+    found = pairs("今天(28日)上午,在北京舉辦的內蒙古興安盟京蒙對口幫扶合作暨承接京津冀產業轉移推介會上,"
+                  "北京與內蒙古興安盟再簽下26個扶貧合作項目,總投資額達242億元。")
+    assert ("北京市", "兴安盟", None) in found
