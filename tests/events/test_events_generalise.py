@@ -135,3 +135,8 @@ def test_inner_mongolia_by_its_short_name_before_a_league_is_one_place():
     found = pairs("今天(28日)上午,在北京舉辦的內蒙古興安盟京蒙對口幫扶合作暨承接京津冀產業轉移推介會上,"
                   "北京與內蒙古興安盟再簽下26個扶貧合作項目,總投資額達242億元。")
     assert ("北京市", "兴安盟", None) in found
+
+
+def test_a_wing_banner_by_its_short_name_receives_from_the_list_s_giver():
+    found = pairs("2024年,北京市大兴区与察右前旗、正镶白旗分别签订《2024年东西部协作协议》。")
+    assert found == {("大兴区", "察哈尔右翼前旗", 2024), ("大兴区", "正镶白旗", 2024)}

@@ -72,6 +72,7 @@ def test_new_unit_without_own_point_takes_its_predecessors():
         ("马边彝族自治县", Level.COUNTY, ("马边县", "马边")),
         ("广西壮族自治区", Level.PROVINCE, ("广西",)),
         ("内蒙古自治区", Level.PROVINCE, ("内蒙古",)),  # the nation is the name itself: 内 + 蒙古
+        ("察哈尔右翼前旗", Level.COUNTY, ("察右前旗", "察哈尔右翼前")),  # a wing's banner: 察 + 右 + 前 + 旗
         ("理县", Level.COUNTY, ()),
         ("滨海新区", Level.COUNTY, ()),
     ],
