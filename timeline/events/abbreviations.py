@@ -13,6 +13,7 @@ the first gives to the second, or its word is a word of directed aid (京宛对�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -66,10 +67,12 @@ def programme_name_tokens(
     geography (+1 when a gives to b).
     """
     covered = sorted((t.start, t.end) for t in tokens)
+    starts = [x for x, _y in covered]
     out = []
     for m in _COMPOUND.finditer(text):
         a = m.start()
-        if any(x < a + 2 and a < y for x, y in covered):  # inside a place's own name (青川县)
+        i = bisect_right(starts, a + 1) - 1  # tokens never overlap: only the last one starting before can cover
+        if i >= 0 and covered[i][1] > a:  # inside a place's own name (青川县)
             continue
         first, second = ABBREVIATIONS[text[a]], ABBREVIATIONS[text[a + 1]]
         if first == second:

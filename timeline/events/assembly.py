@@ -284,6 +284,7 @@ def extract_events(
     dating = Dating(norm, dates, date_starts, sents, paragraphs)
     events: list[Event] = []
     section_pairs: dict[int, list[Pair]] = {}
+    programme_answers: dict[tuple[str, str], bool] = {}
     for i, pairs in found:
         s, e = sents[i]
         speaker = speakers[i]
@@ -291,7 +292,11 @@ def extract_events(
         resolved = []
         for p in pairs:
             if p.rule == "programme_name":
-                p = _programme_in_article(p, ctx, by_key)
+                # One answer per programme: the names come from a fixed table, so this stays linear.
+                name_key = (key(p.donors[0].party), key(p.recipients[0].party))
+                if name_key not in programme_answers:
+                    programme_answers[name_key] = _programme_in_article(p, ctx, by_key) is not None
+                p = p if programme_answers[name_key] else None
                 if p is None:
                     continue
             p = _seat_as_prefecture(_apart(_complete(p, ctx, memory, dominant, by_key, speaker, ntext, s, e)))
