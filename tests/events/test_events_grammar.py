@@ -102,6 +102,11 @@ CASES = {
         "張維國熱忱歡迎周立云一行,感謝大興區(qū)多年來給予十堰市及茅箭區(qū)經(jīng)濟社會發(fā)展的大力支持。", "",
         [("give_to", ("大兴区",), ("十堰市", "茅箭区"))],
     ),
+    # realset2 dev 013 (京蒙, traditional): the money a party puts in goes to the place it is used for
+    "used_for": (
+        "從1996年到2017年,北京總計投入資金12.64億元用于內蒙古自治區的幫扶工作", "",
+        [("used_for", ("北京市",), ("内蒙古自治区",))],
+    ),
     # realset 009: a list of counties with one partner (a corps division before the city)
     "joint (list)": (
         "最終確定望都縣、高陽縣、高碑店市與新疆生產建設兵團第二師鐵門關市相關連結對幫扶。", "",

@@ -90,6 +90,10 @@ RULES: tuple[Rule, ...] = (
     Rule("give_to",
          rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,8}}?给予(?P<recipient>{LIST})[^,;!?:。P]{{0,16}}?(?:支持|帮助|Vv*)", 2, "each",
          "感谢大兴区多年来给予十堰市及茅箭区经济社会发展的大力支持", needs=("给予",)),
+    # 甲总计投入资金…用于乙的帮扶工作: money a party puts in goes to the places it is used for.
+    Rule("used_for",
+         rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,12}}?(?:投入|拨付|安排|筹集|捐赠|捐助)[^,;!?:。PVS]{{0,16}}?用于(?P<recipient>{LIST})",
+         2, "each", "从1996年到2017年,北京总计投入资金12.64亿元用于内蒙古自治区的帮扶工作", needs=("用于",)),
     # 甲以…为突破口助力乙脱贫攻坚: 助力 directs help like an aid verb, within one clause.
     Rule("boost",
          rf"(?P<donor>{LIST})[^,;!?:。P]{{0,16}}?助力(?P<recipient>{LIST})", 2, "each",
