@@ -14,6 +14,8 @@ is read as 郫县.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -91,6 +93,8 @@ _SUFFIXES = (
 _KEEP_MARKER = {"自治州": "州"}
 # Suffixes whose stem alone is not a name of the unit: 滨海新区 is not 滨海.
 _NO_SHORT = {"新区", "行政区", "矿区"}
+# A banner of a wing (察哈尔右翼前旗) goes by its first character, the wing and the position: 察右前旗.
+_WING = re.compile(r"^(.{2,4}?)(左|右)翼(前|中|后)$")
 
 
 def level_of_adcode(adcode: str) -> Level:
@@ -133,7 +137,9 @@ def stem_of(name: str, nations: tuple[str, ...] = ()) -> tuple[str, str]:
         if name.endswith(suffix) and len(name) > len(suffix):
             stem = name[: -len(suffix)]
             if suffix.startswith("自治") or suffix == "特别行政区":
-                stem = strip_ethnic(stem, nations)
+                stripped = strip_ethnic(stem, nations)
+                # 内蒙古自治区: where the nation is the name itself (内 + 蒙古), the name keeps it.
+                stem = stripped if len(stripped) >= 2 else stem
             return stem, suffix
     return name, ""
 
@@ -154,5 +160,8 @@ def short_forms(name: str, level: Level, nations: tuple[str, ...] = ()) -> tuple
         out.append(stem + "县")
     if suffix == "自治旗":
         out.append(stem + "旗")
+    wing = _WING.match(stem) if suffix == "旗" else None
+    if wing:  # 察哈尔右翼前旗 → 察右前旗, 科尔沁左翼中旗 → 科左中旗
+        out.append(wing[1][0] + wing[2] + wing[3] + "旗")
     out.append(stem)
     return tuple(dict.fromkeys(f for f in out if f != name))

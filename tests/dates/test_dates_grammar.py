@@ -188,6 +188,16 @@ def test_same_year_refers_back_to_the_last_stated_year():
     assert [(m.text, m.year, m.month) for m in found] == [("2012年", 2012, None), ("同年10月", 2012, 10), ("次年", 2013, None)]
 
 
+def test_back_then_opening_a_new_paragraph_takes_no_year_from_the_paragraph_above():
+    # realset2 dev 021: 当年 at a paragraph's start is "back then", not 2008 of the paragraph before.
+    text = ("血浓于水的情谊在浙江与青川的对口援建中也比比皆是。自2008年7月4日浙江援建指挥部成立起,379名援建干部、"
+            "192家参建单位、共计1.2万余名建设者参与了这场特殊的战斗,在两年时间内基本完成了三年的重建任务。\n"
+            "看着巍巍剑门关和如织的游人,嘉兴市委副书记孙贤龙露出欣慰的笑容。当年作为浙江省援建指挥部副指挥长,"
+            "孙贤龙带领12名干部在广元和青川工作了两年。")
+    found = find_dates(text, publication_date=None)
+    assert [(m.text, m.year) for m in found if m.text == "当年"] == [("当年", None)]
+
+
 def test_same_year_without_an_earlier_year_stays_empty():
     assert only("同年，工作队抵达").year is None
 

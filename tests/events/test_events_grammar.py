@@ -91,6 +91,22 @@ CASES = {
         "青白江区11个乡镇(街道)分别结对九龙县一个乡镇并联系一个贫困村。", "",
         [("respectively_verb", ("青白江区",), ("九龙县",))],
     ),
+    # realset2 dev 015 (浙川, a co-built park; the next sentence names the two districts in full)
+    "joined_name": (
+        "走进南浔·广安东西部协作产业园二期项目,工人正加紧施工抢工期。"
+        "园区由浙江省湖州市南浔区、四川省广安市广安区合力打造,还没建成就已招引了4家浙江企业。", "",
+        [("joined_name", ("南浔区",), ("广安区",))],
+    ),
+    # realset2 dev 019 (南水北调 对口协作, traditional page with pinyin glosses): who 给予 gives to the places after it
+    "give_to": (
+        "張維國熱忱歡迎周立云一行,感謝大興區(qū)多年來給予十堰市及茅箭區(qū)經(jīng)濟社會發(fā)展的大力支持。", "",
+        [("give_to", ("大兴区",), ("十堰市", "茅箭区"))],
+    ),
+    # realset2 dev 013 (京蒙, traditional): the money a party puts in goes to the place it is used for
+    "used_for": (
+        "從1996年到2017年,北京總計投入資金12.64億元用于內蒙古自治區的幫扶工作", "",
+        [("used_for", ("北京市",), ("内蒙古自治区",))],
+    ),
     # realset 009: a list of counties with one partner (a corps division before the city)
     "joint (list)": (
         "最終確定望都縣、高陽縣、高碑店市與新疆生產建設兵團第二師鐵門關市相關連結對幫扶。", "",

@@ -71,13 +71,19 @@ def test_new_unit_without_own_point_takes_its_predecessors():
         ("阿坝藏族羌族自治州", Level.PREFECTURE, ("阿坝州", "阿坝")),
         ("马边彝族自治县", Level.COUNTY, ("马边县", "马边")),
         ("广西壮族自治区", Level.PROVINCE, ("广西",)),
+        ("内蒙古自治区", Level.PROVINCE, ("内蒙古",)),  # the nation is the name itself: 内 + 蒙古
+        ("察哈尔右翼前旗", Level.COUNTY, ("察右前旗", "察哈尔右翼前")),  # a wing's banner: 察 + 右 + 前 + 旗
         ("理县", Level.COUNTY, ()),
         ("滨海新区", Level.COUNTY, ()),
     ],
 )
 def test_short_forms_follow_the_naming_rules(name, level, forms):
-    nations = ("彝族", "藏族", "羌族", "壮族")
+    nations = ("彝族", "藏族", "羌族", "壮族", "蒙古")
     assert short_forms(name, level, nations) == forms
+
+
+def test_the_names_file_knows_inner_mongolia_by_its_short_form():
+    assert [e.adcode for e in load_gazetteer().lookup("内蒙古")] == ["150000"]
 
 
 def test_short_forms_that_are_ordinary_words_are_flagged_common():

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -72,9 +74,17 @@ def find_dates_normalized(
     ctx = Context(publication_date=publication_date)
     out: list[DateMention] = []
     taken_until = 0
+    # 同年/当年/次年 lean on a year stated in their own paragraph: a new paragraph forgets it
+    # (当年作为浙江省援建指挥部副指挥长… opens a paragraph: "back then", not the year above).
+    breaks = [b.start() for b in re.finditer("\n", norm.text)]
+    paragraph = 0
     for start, _neglen, _p, _o, m, c in _candidates(norm.text):
         if start < taken_until:
             continue
+        here = bisect_right(breaks, start)
+        if here != paragraph:
+            paragraph = here
+            ctx.last_stated_year = None
         value = c.normaliser(m, ctx)
         if value is None:  # not a real date (2月30日, month 13): try shorter matches
             continue

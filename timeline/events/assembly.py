@@ -32,19 +32,20 @@ from timeline.events.amounts import find_money, find_people
 from timeline.dates.engine import find_dates_normalized
 from timeline.events.model import Event, EventKind, Party, PartyKind, Programme
 from timeline.text.document import Document
-from timeline.text.normalization import NormalizedText, normalize
+from timeline.text.normalization import NormalizedText, normalize, to_simplified
 from timeline.events.direction import AID, STRONG, TEAM, WEAK, Pair, key, pairs_in_sentence, programme_orientation
 from timeline.events.parties import Token, attach_organisations, merge_parent_chains
 from timeline.events.dating import Dating
 from timeline.events.deixis import home_places, resolve_deixis
 from timeline.events.merging import merge_mentions
+from timeline.events.abbreviations import abbreviation_token, programme_name_tokens
 from timeline.events.spans import bounded_sentences, paragraph_ids
 from timeline.events.vocabulary import ARRIVAL_VERBS, KIND_ORDER, KIND_TRIGGERS, ORG_SUFFIXES, PROGRAMME_WORDS
 
 __all__ = ["extract_events", "extract_document_events"]
 
 _BYLINE = re.compile(r"(?:委|政府|人民政府)")
-_TITLE_PAIR = re.compile(r"[·•・]")
+_TITLE_PAIR = re.compile(r"[·•・—]")  # 自贡·平昌, 秀洲—龙泉: the giver first
 _METADATA = re.compile(r"\|.*\|")  # a table row or a page's metadata line, not prose
 
 # A photo's caption repeats the story; it is not an event of its own.
@@ -102,6 +103,25 @@ def _tokens(norm: NormalizedText, places) -> list[Token]:
         for pm in places
     ]
     return attach_organisations(merge_parent_chains(raw, norm.text), norm.text)
+
+
+# A photo or text credit in brackets names who made the page, not a party: (什邡市委宣传部 供图), （记者 张三 摄）.
+_CREDIT = re.compile(r"[(（][^()（）\n]{0,40}?(?:供图|摄影|摄|供稿|通讯员|记者)[^()（）\n]{0,20}[)）]")
+
+
+def _without_credits(text: str, tokens: list[Token]) -> list[Token]:
+    """``tokens`` less those inside a bracketed credit."""
+    spans = [m.span() for m in _CREDIT.finditer(text)]
+    if not spans:
+        return tokens
+    starts = [a for a, _ in spans]
+    out = []
+    for t in tokens:
+        i = bisect_left(starts, t.start + 1) - 1
+        if i >= 0 and spans[i][0] <= t.start and t.end <= spans[i][1]:
+            continue
+        out.append(t)
+    return out
 
 
 def _title_places(title: str, doc: str) -> list[Token]:
@@ -204,9 +224,14 @@ def extract_events(
     dates.sort(key=lambda d: d.start)
     date_starts = [d.start for d in dates]
     places = find_places_normalized(norm, doc=doc)
-    tokens = _tokens(norm, places)
+    tokens = _without_credits(ntext, _tokens(norm, places))
     tokens = resolve_deixis(ntext, tokens, home_places(ntext, tokens, _title_places(title, doc)))
     doc_programme = programme or _document_programme(ntext)
+    named = programme_name_tokens(
+        ntext, tokens, lambda name, a, b: abbreviation_token(name, a, b, doc, _place_party, ntext[a:b]),
+        programme_orientation,
+    )
+    named_starts = [g.start for g, _t, _two in named]
 
     starts = [t.start for t in tokens]
     sents = bounded_sentences(ntext, [(t.start, t.end) for t in tokens])
@@ -234,12 +259,20 @@ def extract_events(
             continue
         else:
             table_heading = sentence.rstrip().endswith((":", "："))
-        if not inside and not _TEXT_PARTY_HEAD.search(sentence):
+        in_name = named[bisect_left(named_starts, s):bisect_left(named_starts, e)]
+        if not inside and not in_name and not _TEXT_PARTY_HEAD.search(sentence):
             continue  # no place, and no word that could name a region, village or body: no party to read
         # Each rule looks only inside its sentence: hand it that sentence's tokens.
         pairs = pairs_in_sentence(ntext, s, e, inside)
+        # 京蒙两地建立对口帮扶关系: a programme's name states its pair.
+        for g, t, the_two in in_name:
+            if not _names_inside(pairs, g, t):
+                pair = _programme_pair(g, t, inside)
+                if the_two and pair.rule == "programme_name":
+                    pair = Pair(pair.donors, pair.recipients, STRONG, "programme_places")  # the places themselves
+                pairs.append(pair)
         for p in pairs:
-            if p.strength == STRONG and p.rule != "received_help":  # an exception, not the article's pair
+            if p.strength == STRONG and p.rule not in ("received_help", "programme_name"):  # not the article's pair
                 for d in p.donors:
                     for r in p.recipients:
                         ctx.pair_counts[(key(d.party), key(r.party))] += 1
@@ -251,13 +284,22 @@ def extract_events(
     dating = Dating(norm, dates, date_starts, sents, paragraphs)
     events: list[Event] = []
     section_pairs: dict[int, list[Pair]] = {}
+    programme_answers: dict[tuple[str, str], bool] = {}
     for i, pairs in found:
         s, e = sents[i]
         speaker = speakers[i]
         memory = section_pairs.setdefault(id(speaker), [])
         resolved = []
         for p in pairs:
-            p = _complete(p, ctx, memory, dominant, by_key, speaker, ntext, s, e)
+            if p.rule == "programme_name":
+                # One answer per programme: the names come from a fixed table, so this stays linear.
+                name_key = (key(p.donors[0].party), key(p.recipients[0].party))
+                if name_key not in programme_answers:
+                    programme_answers[name_key] = _programme_in_article(p, ctx, by_key) is not None
+                p = p if programme_answers[name_key] else None
+                if p is None:
+                    continue
+            p = _seat_as_prefecture(_apart(_complete(p, ctx, memory, dominant, by_key, speaker, ntext, s, e)))
             if p is None:
                 continue
             if (p.strength == STRONG and p.rule != "received_help") or p.rule == "symmetric":
@@ -266,6 +308,98 @@ def extract_events(
             resolved.append(p)
         events.extend(_events_for(norm, doc, i, resolved, dating, doc_programme))
     return merge_mentions(events)
+
+
+def _within(inner: Party, outer: Party) -> bool:
+    x = outer.adcode[:6]
+    head = x[:2] if x.endswith("0000") else x[:4] if x.endswith("00") else x
+    return bool(inner.adcode) and inner.adcode.startswith(head)
+
+
+def _programme_pair(giver: Token, taker: Token, inside: list[Token]) -> Pair:
+    """The pair a programme's name states; where its sentence names places inside both of its
+    places (自鲁渝协作工作开展以来,聊城始终立足彭水所需), the pair is those places."""
+    def within(outer: Token) -> list[Token]:
+        found = {}
+        for t in inside:
+            if t.party.kind is PartyKind.PLACE and t.party.adcode[:6] != outer.party.adcode[:6] and _within(t.party, outer.party):
+                found.setdefault(t.party.adcode, t)
+        return list(found.values())
+
+    givers, takers = within(giver), within(taker)
+    if givers and takers:
+        return Pair(givers, takers, STRONG, "programme_places")
+    return Pair([giver], [taker], STRONG, "programme_name")
+
+
+def _programme_in_article(p: Pair, ctx: _DocContext, by_key: dict) -> Pair | None:
+    """因鲁渝协作的纽带 in an article about 聊城 → 彭水: a programme's name in an article that states a
+    pair inside its two places (either way round) qualifies that pair, read where it is stated."""
+    giver, taker = p.donors[0].party, p.recipients[0].party
+    for a, b in ctx.pair_counts:
+        if (a, b) == (key(giver), key(taker)) or a not in by_key or b not in by_key:
+            continue
+        x, y = by_key[a].party, by_key[b].party
+        if (_within(x, giver) and _within(y, taker)) or (_within(y, giver) and _within(x, taker)):
+            return None
+    return p
+
+
+def _names_inside(pairs: list[Pair], giver: Token, taker: Token) -> bool:
+    """鼓楼·原州闽宁协作签约仪式: the programme's name qualifies a pair the sentence names inside its two places."""
+    for p in pairs:
+        sides = [t.party for t in p.donors + p.recipients]
+        if any(_within(x, giver.party) for x in sides) and any(_within(x, taker.party) for x in sides):
+            return True
+    return False
+
+
+_NAMED_IN_FULL = ("市", "县", "区", "旗")
+
+
+def _seat_as_prefecture(p: Pair | None) -> Pair | None:
+    """北京…赴玉树: a province pairs with a prefecture; a bare name that is both a prefecture's and its
+    seat's (玉树 = 玉树藏族自治州 and 玉树市) is the prefecture when a province gives to it."""
+    if p is None or not p.donors or not all(d.party.adcode[2:6] == "0000" for d in p.donors if d.party.adcode):
+        return p
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    recipients = []
+    for r in p.recipients:
+        x = r.party
+        mention = to_simplified(x.mention or "")
+        if (x.kind is PartyKind.PLACE and x.adcode and not x.adcode[4:6] == "00" and mention
+                and not mention.endswith(_NAMED_IN_FULL)):
+            seat = gaz.places.get(x.adcode[:6])
+            pref = gaz.places.get(seat.prefecture) if seat and seat.prefecture else None
+            if pref is not None and pref.adcode != seat.adcode and pref.name.startswith(mention):
+                party = Party(name=pref.name, kind=PartyKind.PLACE, mention=mention, adcode=pref.adcode,
+                              lon=pref.lon, lat=pref.lat)
+                r = Token(r.start, r.end, party, "prefecture")
+        recipients.append(r)
+    return Pair(p.donors, recipients, p.strength, p.rule)
+
+
+def _apart(p: Pair | None) -> Pair | None:
+    """A place never gives to a place inside it or to the place it lies in (青海省 → 西宁市, 玉树州 → 玉树市):
+    such a pair is a venue or an address read as help."""
+    if p is None:
+        return None
+    donors = [d for d in p.donors if not any(_encloses(d.party, r.party) or _encloses(r.party, d.party)
+                                             for r in p.recipients)]
+    if not donors:
+        return None
+    return Pair(donors, p.recipients, p.strength, p.rule)
+
+
+def _encloses(a: Party, b: Party) -> bool:
+    x, y = a.adcode[:6], b.adcode[:6]
+    if a.kind is not PartyKind.PLACE or b.kind is not PartyKind.PLACE or not x or not y or x == y:
+        return False
+    if x.endswith("0000"):
+        return y.startswith(x[:2])
+    return x.endswith("00") and y.startswith(x[:4])
 
 
 def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | None:

@@ -33,6 +33,10 @@ _SOURCE = re.compile(r"(?:来源|来自|稿源|供稿)[:：]\s*([^\s|/，,。]{2
 _DATELINE = re.compile(
     r"(?:本报|本网|本台|新华社|新华网|中新社|中新网|人民网)([\u4e00-\u9fff]{2,6}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:讯|电)"
 )
+# A local outlet's own dateline names its place: 龙泉新闻网讯, 德阳日报讯, 什邡融媒体中心讯.
+_OUTLET = re.compile(
+    r"(?:^|(?<=[\s|]))([\u4e00-\u9fff]{2,6}?)(?:新闻网|日报|晚报|电视台|广播电视台|融媒体中心|发布|在线)(?:讯|消息)"
+)
 _HEAD_LINES = 3  # a headline is one of the text's first lines
 _HEADLINE_MAX = 60
 _SOURCE_ZONE = 2000  # a source line or dateline sits at the top of the page
@@ -57,7 +61,7 @@ def home_places(text: str, tokens: list[Token], title_tokens: list[Token] | None
         if nl < 0:
             break
         pos = nl + 1
-    for pattern in (_SOURCE, _DATELINE):
+    for pattern in (_SOURCE, _DATELINE, _OUTLET):
         for m in pattern.finditer(text, 0, head_end):
             groups.append([t for t in tokens if m.start(1) <= t.start and t.end <= m.end(1)])
     return [[t for t in g if t.party.kind is PartyKind.PLACE and t.party.adcode] for g in groups]

@@ -86,6 +86,14 @@ RULES: tuple[Rule, ...] = (
          rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,24}}?对(?P<recipient>{LIST})(?:的)?"
          rf"(?:开展|展开|进行|实施|给予|实行|加大)?[^,;!?:。PVS]{{0,4}}?Vv*", 2, "each",
          "从2018年起,天津市10家医院对甘肃省甘南藏族自治州人民医院展开对口帮扶", needs=("对",)),
+    # 甲多年来给予乙及丙…的大力支持: who 给予 gives; the party right after it receives.
+    Rule("give_to",
+         rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,8}}?给予(?P<recipient>{LIST})[^,;!?:。P]{{0,16}}?(?:支持|帮助|Vv*)", 2, "each",
+         "感谢大兴区多年来给予十堰市及茅箭区经济社会发展的大力支持", needs=("给予",)),
+    # 甲总计投入资金…用于乙的帮扶工作: money a party puts in goes to the places it is used for.
+    Rule("used_for",
+         rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,12}}?(?:投入|拨付|安排|筹集|捐赠|捐助)[^,;!?:。PVS]{{0,16}}?用于(?P<recipient>{LIST})",
+         2, "each", "从1996年到2017年,北京总计投入资金12.64亿元用于内蒙古自治区的帮扶工作", needs=("用于",)),
     # 甲以…为突破口助力乙脱贫攻坚: 助力 directs help like an aid verb, within one clause.
     Rule("boost",
          rf"(?P<donor>{LIST})[^,;!?:。P]{{0,16}}?助力(?P<recipient>{LIST})", 2, "each",
@@ -95,6 +103,11 @@ RULES: tuple[Rule, ...] = (
     Rule("builders_of",
          rf"(?P<recipient>Pp*)[^;。!?P]{{0,30}}?(?P<donor>Pp*)的?Hh*", 2, "each",
          "距离震中映秀镇仅十公里的汶川县三江乡,不到一年就在广东援建者的巧手下变成了风景如画的水乡藏寨", needs=("H",)),
+    # 南浔·广安东西部协作产业园, 秀洲—龙泉飞地产业园: two places joined into one name before a
+    # programme's word name the giver first (as 京蒙 and 自贡·平昌 do).
+    Rule("joined_name",
+         r"(?P<donor>Pp*)[·•・—](?P<recipient>Pp*)(?:[VS]|东西部|山海|飞地|产业园|园区|合作区|工业园)", 2, "each",
+         "走进南浔·广安东西部协作产业园二期项目,工人正加紧施工抢工期", needs=("·", "•", "・", "—")),
     # 山东省—北川县；广东省—汶川县 (a pairing table written as lines or a list): the giver first.
     Rule("dash_pair",
          r"(?:^|(?<=[,;:。\s]))(?P<donor>Pp*)\s*(?:—{1,2}|－|–|-{1,2})\s*(?P<recipient>Pp*)(?=$|[,;。\s(（])", 2, "each",

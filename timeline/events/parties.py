@@ -34,6 +34,7 @@ _SEP_EITHER_SIDE = re.compile(r"^(?:、|和|与|及|以及|暨)$")
 _PUNCT = re.compile(r"[，,。；;：:！!？?]")
 # 对口支援三峡库区重庆万州区: a short region word may stand between the verb and the place.
 _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,4}(?:库区|灾区|藏区|山区|片区|老区|地区)")
+_CORPS = re.compile(r"(?:新疆生产建设兵团|兵团)(?:第[一二三四五六七八九十]{1,3}师)?$|农[一二三四五六七八九十]{1,3}师$")
 _PARENTHETICAL = re.compile(r"[(（][^()（）]{0,24}[)）]")
 
 
@@ -190,7 +191,9 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
         if aside:
             cursor = aside.end()
         nxt = next((t for t in tokens if t.start >= cursor and t.end <= ceiling), None)
-        if nxt is None or not _SEP.match(text[cursor:nxt.start].strip(_FILLER) or "x"):
+        # 博尔塔拉蒙古自治州和兵团第五师双河市: a corps division may stand before a list's next city.
+        between = _CORPS.sub("", text[cursor:nxt.start]) if nxt is not None else ""
+        if nxt is None or not _SEP.match(between.strip(_FILLER) or "x"):
             break
         out.append(nxt)
         cursor = nxt.end
