@@ -27,6 +27,7 @@ class Basis(StrEnum):
     RELATIVE = "relative"  # 今年, 去年, 同年 … resolved against a reference date
     INFERRED = "inferred"  # a month/day without a year, placed by the publication date
     NOT_STATED = "not_stated"  # no year can be known: it stays empty
+    CORRECTED = "corrected"  # a person's correction of the extracted year (timeline.library.corrections)
 
 
 

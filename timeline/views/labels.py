@@ -20,7 +20,7 @@ from geo.map.labels import (
 )
 
 __all__ = [
-    "LANGUAGES", "DEFAULT_LANGUAGE", "LANGUAGE_NAMES", "UI", "COLUMN_LABELS", "language_of", "ui", "column_label",
+    "LANGUAGES", "DEFAULT_LANGUAGE", "LANGUAGE_NAMES", "UI", "COLUMN_LABELS", "language_of", "ui", "column_label", "header_aliases",
     "kind_label", "programme_label", "basis_label", "header_row",
 ]
 
@@ -120,6 +120,7 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
         "summary": "摘要", "evidence": "证据", "char_start": "证据起始位置", "char_end": "证据结束位置",
         "programme": "项目", "end_year": "结束年", "end_month": "结束月", "end_day": "结束日",
         "donor_kind": "帮扶方类别", "recipient_kind": "受援方类别", "date": "日期", "source": "来源",
+        "corrected": "已更正", "status": "状态",
     },
     "en": {
         "event_id": "event id", "doc": "article", "year": "year", "month": "month", "day": "day",
@@ -131,6 +132,7 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
         "char_start": "evidence start", "char_end": "evidence end", "programme": "programme",
         "end_year": "end year", "end_month": "end month", "end_day": "end day", "donor_kind": "donor kind",
         "recipient_kind": "recipient kind", "date": "date", "source": "source",
+        "corrected": "corrected", "status": "status",
     },
 }
 
@@ -151,6 +153,11 @@ def ui(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
 def column_label(column: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """A column's header in ``lang`` (a column without one keeps its machine name)."""
     return COLUMN_LABELS[check_language(lang)].get(column, column)
+
+
+def header_aliases() -> dict[str, str]:
+    """Every column label (both languages) → its machine name, to read a CSV a person edited."""
+    return {label: column for table in COLUMN_LABELS.values() for column, label in table.items()}
 
 
 def header_row(columns: Sequence[str], lang: str = DEFAULT_LANGUAGE) -> list[str]:

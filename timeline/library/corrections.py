@@ -1,0 +1,513 @@
+"""Corrections that stick: a person's fixes to event rows, kept in the library and laid over every later
+extraction (:mod:`timeline.library.overlay` applies them when rows are read).
+
+A correction names its row by :class:`~timeline.library.overlay.RowKey` (the document's content hash, the
+evidence span, the extracted pair). The CSV's ``event_id`` alone is not that key: it is a digest of the
+document's *name*, the span and the event's place in its sentence, and one event gives a row per donor ×
+recipient. So an edited CSV row is found by its ``event_id`` (and, where the event has several rows, by
+the pair), and the correction is stored under the row's key.
+
+Two files come in through :func:`read_table` → :func:`plan_corrections` / :func:`plan_import`:
+an events CSV (the timeline export, edited in Excel; English or Chinese headers, UTF-8 with or without a
+BOM, or GBK) — only the cells that differ from the library's current value become corrections, and a
+``status`` cell ``not_an_event`` removes a row — and a corrections CSV (:func:`corrections_csv`), which
+moves one person's corrections to another library. Every problem of a file is collected and raised
+together as :class:`CorrectionError` before anything is written; :func:`commit` writes a plan in one
+transaction. Nothing is deleted: :func:`undo` marks a correction undone.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from timeline.errors import DocumentError
+from timeline.events.export import EVENT_COLUMNS, neutralise
+from timeline.events.model import EventKind
+from timeline.library.errors import CorrectionError, UnknownCorrectionError
+from timeline.library.overlay import (
+    DATE_FIELDS, FIELDS, NOT_AN_EVENT, PLACE_FIELDS, RowKey, active_corrections, apply_corrections, row_key,
+)
+from timeline.text.encoding import decode_bytes
+
+__all__ = [
+    "CORRECTION_COLUMNS", "STATUS", "Change", "CorrectionRecord", "Plan", "commit", "corrections_csv",
+    "list_corrections", "plan_corrections", "plan_import", "read_table", "undo", "YEAR_RANGE",
+]
+
+STATUS = "status"  # the events CSV's extra column: not_an_event removes the row
+YEAR_RANGE = (1900, 2100)
+CORRECTION_COLUMNS = (
+    "correction_id", "doc_id", "doc", "event_id", "char_start", "char_end", "donor_key", "recipient_key",
+    "field", "old_value", "new_value", "note", "author", "created_at", "status", "undone_at",
+)
+_MAX_LISTED = 30  # problems listed in one message
+_NOT_AN_EVENT_WORDS = {"not_an_event", "not an event", "not-an-event", "非事件", "不是事件"}
+_INT_FIELDS = ("year", "month", "day", "people")
+_PARTY_CELLS = ("donor", "donor_adcode", "recipient", "recipient_adcode")
+
+Clock = Callable[[], dt.datetime]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One cell to correct: ``old`` is the library's current value, ``new`` the one asked for."""
+
+    key: RowKey
+    event_id: str
+    doc: str
+    field: str
+    old: object
+    new: object
+    line: int = 0  # the CSV line it came from (0: not from a file)
+
+    def describe(self) -> str:
+        return f"{self.doc} {self.event_id} {self.field}: {_shown(self.old)} → {_shown(self.new)}"
+
+
+@dataclass
+class Plan:
+    """What a file would do: the changes (shown before they are applied), the rows that match nothing,
+    and the imported corrections already there (a corrections file read twice)."""
+
+    changes: list[Change] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
+    rows: int = 0
+    imported: list[dict[str, object]] = field(default_factory=list)  # corrections file: records to insert
+    already: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes and not self.imported
+
+    def preview(self) -> list[str]:
+        """One line per change, then one per unmatched row."""
+        lines = [f"line {c.line}: {c.describe()}" if c.line else c.describe() for c in self.changes]
+        lines += [f"{r['doc']} {r['event_id']} {r['field']}: → {_shown(json.loads(r['new_value']))} (imported)"
+                  for r in self.imported]
+        return lines + [f"not matched: {u}" for u in self.unmatched]
+
+
+@dataclass(frozen=True)
+class CorrectionRecord:
+    """A stored correction, for the audit list."""
+
+    correction_id: str
+    doc_id: str
+    doc: str
+    event_id: str
+    field: str
+    old_value: object
+    new_value: object
+    note: str
+    author: str
+    created_at: dt.datetime
+    status: str
+    undone_at: dt.datetime | None
+    orphaned: bool  # its row is no longer extracted from the document (or the document is gone)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dict):
+        return f"{value.get('name', '')} ({value.get('adcode') or 'no adcode'})"
+    return "(empty)" if value is None or value == "" else str(value)
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+def read_table(raw: bytes, name: str, *, aliases: Mapping[str, str] | None = None) -> tuple[list[str], list[dict[str, str]]]:
+    """The header (as machine names) and rows of a CSV file's bytes.
+
+    ``aliases`` maps other headers (the app's Chinese and English column labels) to machine names.
+    Decoded as the articles are (UTF-8 with or without BOM, GBK/GB18030); ``,``, ``;`` or tab separated.
+
+    Raises:
+        CorrectionError: empty, undecodable, no header, or a header twice.
+    """
+    try:
+        text = decode_bytes(raw, name=name)
+    except DocumentError as err:
+        raise CorrectionError(f"{name}: {_reason(err)}; nothing applied. Export the events as CSV, edit it, "
+                              "and import that file.") from err
+    lines = text.lstrip("\ufeff").splitlines()
+    try:
+        dialect = csv.Sniffer().sniff(lines[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    records = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=dialect.delimiter))
+    lookup = {k.strip().lower(): v for k, v in (aliases or {}).items()}
+    header = [lookup.get(h.strip().lower(), h.strip()) for h in records[0]]
+    seen = [h for h in header if h and header.count(h) > 1]
+    if seen:
+        raise CorrectionError(f"{name}: the column {seen[0]!r} appears twice; keep one and import again.")
+    rows = []
+    for record in records[1:]:
+        if not any(cell.strip() for cell in record):
+            continue
+        rows.append({h: (record[i] if i < len(record) else "") for i, h in enumerate(header) if h})
+    return header, rows
+
+
+def _reason(err: DocumentError) -> str:
+    text = str(err)
+    return text.split(": ", 1)[1] if text.startswith(err.path or "\0") and ": " in text else text
+
+
+# ---------------------------------------------------------------------------------------------- values
+
+def _cell(value: str) -> str:
+    text = value.strip()
+    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
+        return text[1:]  # our export defused a formula; the value is what follows
+    return text
+
+
+def _int(value: str, field: str) -> int | None:
+    text = _cell(value).replace(",", "")
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"{field} {text!r} is not a whole number") from None
+    if not number.is_integer():
+        raise ValueError(f"{field} {text!r} is not a whole number")
+    return int(number)
+
+
+def _amount(value: str) -> float | None:
+    text = _cell(value).replace(",", "").replace("，", "")
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"amount_yuan {text!r} is not a number (write yuan as digits, e.g. 5000000)") from None
+    if not math.isfinite(number) or number < 0:
+        raise ValueError(f"amount_yuan {text!r} must be a number of yuan, 0 or more")
+    return number
+
+
+def _same(field: str, old: object, new: object) -> bool:
+    if field == "amount_yuan" and old is not None and new is not None:
+        return math.isclose(float(old), float(new), rel_tol=1e-9, abs_tol=0.005)
+    if field in PLACE_FIELDS:
+        return isinstance(old, dict) and isinstance(new, dict) and (old.get("name"), old.get("adcode")) == (
+            new.get("name"), new.get("adcode"))
+    return old == new or (old in (None, "") and new in (None, ""))
+
+
+def check_date(year: int | None, month: int | None, day: int | None) -> None:
+    """Refuse an impossible date (month 13, 30 February, a day without a month, a year out of range).
+
+    Raises:
+        ValueError: saying what is wrong.
+    """
+    if year is not None and not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        raise ValueError(f"year {year} is out of range ({YEAR_RANGE[0]}–{YEAR_RANGE[1]})")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"month {month} does not exist (1–12)")
+    if day is not None:
+        if month is None:
+            raise ValueError(f"day {day} needs a month")
+        last = calendar.monthrange(year if year is not None else 2000, month)[1]  # no year: allow 29 February
+        if not 1 <= day <= last:
+            raise ValueError(f"{'' if year is None else f'{year}-'}{month:02d} has no day {day} (1–{last})")
+
+
+@cache
+def _geocoder():
+    from geo.geocoder import OfflineGeocoder  # loads the gazetteer: only when a place is corrected
+
+    return OfflineGeocoder()
+
+
+def resolve_place(name: str, adcode: str, role: str) -> dict[str, object]:
+    """A typed place as the library stores it: ``{name, adcode, lon, lat, kind}``. ``adcode``, when given,
+    decides; else the name is geocoded offline.
+
+    Raises:
+        ValueError: empty, unknown, or ambiguous (the message lists the candidates with their provinces).
+    """
+    name, adcode = _cell(name), _cell(adcode).removesuffix(".0")
+    gaz = _geocoder().gaz
+    if adcode:
+        place = gaz.places.get(adcode)
+        if place is None:
+            raise ValueError(f"{role}_adcode {adcode!r} is no place in the gazetteer")
+        return {"name": name or place.name, "adcode": adcode, "lon": place.lon, "lat": place.lat, "kind": "place"}
+    if not name:
+        raise ValueError(f"{role} cannot be empty (mark the row not_an_event to remove it)")
+    found = _geocoder().geocode(name, exactly_one=False)
+    if not found:
+        raise ValueError(f"{role} {name!r} is no place our gazetteer knows; write a county, city or province "
+                         f"name (e.g. 平昌县), or its adcode in {role}_adcode")
+    codes = list(dict.fromkeys(loc.raw["adcode"] for loc in found))
+    if len(codes) > 1:
+        options = "; ".join(f"{c} {gaz.address(c)}" for c in codes[:8])
+        raise ValueError(f"{role} {name!r} names {len(codes)} places: {options}; write the one you mean in "
+                         f"{role}_adcode (or the name with its province, e.g. {gaz.address(codes[0]).replace(' ', '')})")
+    loc = found[0]
+    place = gaz.place(codes[0])
+    # A body named after its place (成都市大弯中学) is located there, kept by its own name.
+    kind = "organisation" if loc.raw.get("approximate") and not name.endswith(place.name) else "place"
+    return {"name": name if kind == "organisation" else place.name, "adcode": place.adcode, "lon": place.lon,
+            "lat": place.lat, "kind": kind}
+
+
+def _place_of(row: Mapping[str, object], role: str) -> dict[str, object]:
+    return {"name": row.get(role) or "", "adcode": row.get(f"{role}_adcode") or "", "lon": row.get(f"{role}_lon"),
+            "lat": row.get(f"{role}_lat"), "kind": row.get(f"{role}_kind") or ""}
+
+
+# ---------------------------------------------------------------------------------------------- library rows
+
+@dataclass(frozen=True)
+class _Current:
+    key: RowKey
+    row: dict[str, object]  # with corrections applied
+    hidden: bool  # marked not an event
+
+
+def _current_rows(con) -> dict[str, list[_Current]]:
+    """event_id → its rows as they read now (corrected), hidden ones included."""
+    fixes = active_corrections(con)
+    cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS if c not in ("url", "title"))
+    names = [c for c in EVENT_COLUMNS if c not in ("url", "title")]
+    out: dict[str, list[_Current]] = {}
+    for r in con.execute(f"SELECT e.doc_id, {cols} FROM events e").fetchall():
+        row = dict(zip(names, r[1:]))
+        key = row_key(r[0], row)
+        fixed = apply_corrections(row, fixes.get(key))
+        hidden = fixed is None
+        out.setdefault(str(row["event_id"]), []).append(_Current(key, row if hidden else fixed, hidden))
+    return out
+
+
+def _match(candidates: list[_Current], cells: Mapping[str, str]) -> _Current | None:
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+
+    def agree(c: _Current) -> int:
+        return sum(1 for k in _PARTY_CELLS if k in cells and _cell(cells[k]) == str(c.row.get(k) or ""))
+    scored = sorted(((agree(c), i) for i, c in enumerate(candidates)), reverse=True)
+    if scored[0][0] == 0 or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return candidates[scored[0][1]]
+
+
+# ---------------------------------------------------------------------------------------------- planning
+
+def plan_corrections(con, header: Sequence[str], rows: Sequence[Mapping[str, str]], *, name: str = "the file"
+                     ) -> Plan:
+    """The changes an edited events table asks for, checked against the library; nothing written.
+
+    Raises:
+        CorrectionError: a key column is missing, or any cell is invalid (every one is listed).
+    """
+    if {"correction_id", "field", "new_value"} <= set(header):
+        return plan_import(con, rows, name=name)
+    if "event_id" not in header:
+        shown = ", ".join(h for h in list(header)[:8] if h) or "none"
+        raise CorrectionError(
+            f"{name} has no event_id column (事件编号), so its rows cannot be matched to events: it is not a "
+            f"Pairing Atlas events CSV (its columns: {shown}). Export the events (library export, or the app's "
+            "CSV download), edit that file, and import it.")
+    editable = [f for f in FIELDS if f in header and f != NOT_AN_EVENT]
+    if not editable and STATUS not in header:
+        raise CorrectionError(f"{name} has an event_id column but none that can be corrected "
+                              f"({', '.join(FIELDS[:-1])}, or status); nothing to do.")
+    current = _current_rows(con)
+    plan, problems = Plan(rows=len(rows)), []
+    for line, cells in enumerate(rows, start=2):
+        event_id = _cell(cells.get("event_id", ""))
+        if not event_id:
+            plan.unmatched.append(f"line {line}: no event_id")
+            continue
+        found = _match(current.get(event_id, []), cells)
+        if found is None:
+            why = ("is not in this library" if event_id not in current else
+                   "has several rows and the donor/recipient cells do not tell which")
+            plan.unmatched.append(f"line {line}: event {event_id} ({cells.get('doc', '')}) {why}")
+            continue
+        try:
+            plan.changes.extend(_row_changes(found, cells, editable, line))
+        except ValueError as err:
+            problems.append(f"line {line} ({event_id}): {err}")
+    if problems:
+        more = f" … and {len(problems) - _MAX_LISTED} more" if len(problems) > _MAX_LISTED else ""
+        raise CorrectionError(f"{name}: {len(problems)} rows cannot be applied, so nothing was applied:\n  "
+                              + "\n  ".join(problems[:_MAX_LISTED]) + more)
+    return plan
+
+
+def _row_changes(found: _Current, cells: Mapping[str, str], editable: list[str], line: int) -> list[Change]:
+    row = found.row
+    out: list[Change] = []
+
+    def change(field: str, old: object, new: object) -> None:
+        out.append(Change(found.key, str(row["event_id"]), str(row["doc"]), field, old, new, line))
+
+    status = _cell(cells.get(STATUS, "")).lower()
+    if status and status not in _NOT_AN_EVENT_WORDS:
+        raise ValueError(f"status {status!r}: write not_an_event to remove the row, or leave it empty")
+    if status:
+        if not found.hidden:
+            change(NOT_AN_EVENT, False, True)
+        return out  # a removed row's other cells do not matter
+    new_values: dict[str, object] = {}
+    for field in editable:
+        if field in _INT_FIELDS:
+            new_values[field] = _int(cells.get(field, ""), field)
+        elif field == "amount_yuan":
+            new_values[field] = _amount(cells.get(field, ""))
+        elif field == "kind":
+            kind = _cell(cells.get(field, ""))
+            if kind not in {k.value for k in EventKind}:
+                raise ValueError(f"kind {kind!r} is not one of {', '.join(k.value for k in EventKind)}")
+            new_values[field] = kind
+        else:  # a place: changed only when its name or adcode cell changed
+            old = _place_of(row, field)
+            name, code = _cell(cells.get(field, "")), _cell(cells.get(f"{field}_adcode", old["adcode"]))
+            if name == old["name"] and code.removesuffix(".0") == old["adcode"]:
+                continue
+            new_values[field] = resolve_place(name, code if code != old["adcode"] else "", field)
+    if new_values.get("people") is not None and new_values["people"] < 0:
+        raise ValueError(f"people {new_values['people']} cannot be negative")
+    date = {f: new_values.get(f, row.get(f)) for f in DATE_FIELDS}
+    if any(f in new_values and not _same(f, row.get(f), new_values[f]) for f in DATE_FIELDS):
+        check_date(date["year"], date["month"], date["day"])
+    for field, new in new_values.items():
+        old = _place_of(row, field) if field in PLACE_FIELDS else row.get(field)
+        if not _same(field, old, new):
+            change(field, old, new)
+    return out
+
+
+def plan_import(con, rows: Sequence[Mapping[str, str]], *, name: str = "the file") -> Plan:
+    """The corrections of a corrections CSV (:func:`corrections_csv`) this library lacks; nothing written.
+
+    Raises:
+        CorrectionError: a row is malformed (every one is listed).
+    """
+    have = {r[0] for r in con.execute("SELECT correction_id FROM corrections").fetchall()}
+    plan, problems = Plan(rows=len(rows)), []
+    for line, cells in enumerate(rows, start=2):
+        try:
+            record = {c: _cell(cells.get(c, "")) for c in CORRECTION_COLUMNS}
+            if record["field"] not in FIELDS:
+                raise ValueError(f"field {record['field']!r} is not one of {', '.join(FIELDS)}")
+            for c in ("old_value", "new_value"):
+                try:
+                    json.loads(record[c] or "null")
+                except json.JSONDecodeError:
+                    raise ValueError(f"{c} {record[c]!r} is not a value this file format writes") from None
+            record["char_start"], record["char_end"] = _int(record["char_start"], "char_start"), _int(
+                record["char_end"], "char_end")
+            if not record["correction_id"] or not record["doc_id"] or record["char_start"] is None:
+                raise ValueError("correction_id, doc_id and char_start are needed")
+            record["created_at"] = dt.datetime.fromisoformat(record["created_at"])
+            record["undone_at"] = dt.datetime.fromisoformat(record["undone_at"]) if record["undone_at"] else None
+            if record["status"] not in ("active", "undone"):
+                raise ValueError(f"status {record['status']!r} is neither active nor undone")
+        except (TypeError, ValueError) as err:
+            problems.append(f"line {line}: {err}")
+            continue
+        if record["correction_id"] in have:
+            plan.already += 1
+        else:
+            have.add(record["correction_id"])
+            plan.imported.append(record)
+    if problems:
+        raise CorrectionError(f"{name}: {len(problems)} corrections are malformed, so none was imported:\n  "
+                              + "\n  ".join(problems[:_MAX_LISTED]))
+    return plan
+
+
+# ---------------------------------------------------------------------------------------------- writing
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256("\x00".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def commit(con, plan: Plan, *, note: str = "", author: str = "", now: Clock = dt.datetime.now) -> int:
+    """Write a plan's corrections in one transaction (all or none); returns how many were written."""
+    when = now()
+    records = [{
+        "correction_id": _digest(*vars(c.key).values(), c.field, json.dumps(c.new), when.isoformat(), author),
+        "doc_id": c.key.doc_id, "doc": c.doc, "event_id": c.event_id, "char_start": c.key.char_start,
+        "char_end": c.key.char_end, "donor_key": c.key.donor, "recipient_key": c.key.recipient, "field": c.field,
+        "old_value": json.dumps(c.old, ensure_ascii=False), "new_value": json.dumps(c.new, ensure_ascii=False),
+        "note": note, "author": author, "created_at": when, "status": "active", "undone_at": None,
+    } for c in plan.changes] + plan.imported
+    if not records:
+        return 0
+    columns = ", ".join(CORRECTION_COLUMNS)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for r in records:
+            con.execute(f"INSERT INTO corrections ({columns}) VALUES ({', '.join('?' * len(CORRECTION_COLUMNS))})",
+                        [r[c] for c in CORRECTION_COLUMNS])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return len(records)
+
+
+def undo(con, correction_id: str, *, now: Clock = dt.datetime.now) -> CorrectionRecord:
+    """Mark a correction undone (the value before it shows again); returns it.
+
+    Raises:
+        UnknownCorrectionError: no active correction with that id (or the start of it, 6+ characters).
+    """
+    ids = [r[0] for r in con.execute("SELECT correction_id FROM corrections WHERE status = 'active' AND "
+                                     "starts_with(correction_id, ?)", [correction_id.strip()]).fetchall()]
+    if len(correction_id.strip()) < 6 or len(ids) != 1:
+        raise UnknownCorrectionError(
+            f"no active correction {correction_id!r} in the library" if not ids or len(correction_id.strip()) < 6
+            else f"{correction_id!r} names {len(ids)} corrections; give more of the id")
+    con.execute("UPDATE corrections SET status = 'undone', undone_at = ? WHERE correction_id = ?", [now(), ids[0]])
+    return next(r for r in list_corrections(con) if r.correction_id == ids[0])
+
+
+_ORPHAN = """NOT EXISTS (SELECT 1 FROM events e WHERE e.doc_id = c.doc_id AND e.char_start = c.char_start
+    AND e.char_end = c.char_end AND coalesce(nullif(e.donor_adcode, ''), e.donor, '') = c.donor_key
+    AND coalesce(nullif(e.recipient_adcode, ''), e.recipient, '') = c.recipient_key)"""
+
+
+def list_corrections(con, *, doc: str | None = None, orphaned_only: bool = False) -> list[CorrectionRecord]:
+    """Every correction (newest first), of one document (its name or doc_id) when ``doc`` is given, with
+    whether its row is still extracted."""
+    where, params = [], []
+    if doc:
+        where.append("(c.doc = ? OR c.doc_id = ?)")
+        params += [doc, doc]
+    if orphaned_only:
+        where.append(_ORPHAN)
+    sql = (f"SELECT c.correction_id, c.doc_id, c.doc, c.event_id, c.field, c.old_value, c.new_value, c.note, "
+           f"c.author, c.created_at, c.status, c.undone_at, {_ORPHAN} FROM corrections c "
+           f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY c.created_at DESC, c.correction_id")
+    return [CorrectionRecord(*r[:5], json.loads(r[5]), json.loads(r[6]), *r[7:]) for r in
+            con.execute(sql, params).fetchall()]
+
+
+def corrections_csv(con) -> str:
+    """Every correction as a CSV (UTF-8 with BOM) that ``library correct`` imports into another library."""
+    buf = io.StringIO(newline="")
+    buf.write("\ufeff")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CORRECTION_COLUMNS)
+    cols = ", ".join(CORRECTION_COLUMNS)
+    for r in con.execute(f"SELECT {cols} FROM corrections ORDER BY created_at, correction_id").fetchall():
+        writer.writerow(["" if v is None else v.isoformat() if isinstance(v, dt.datetime) else neutralise(v)
+                         for v in r])
+    return buf.getvalue()
