@@ -133,13 +133,16 @@ def test_round_trip_on_the_seeds_keeps_the_fixes_after_the_document_is_read_agai
 
 def test_importing_the_same_edited_file_twice_changes_nothing_the_second_time(lib):
     rows = rows_of(lib)
-    target = single(rows, people=lambda p: True)
-    edited = [{**r, "people": 12} if r["event_id"] == target["event_id"] else r for r in rows]
+    target = single(rows, donor_adcode=lambda a: a and a != "511923")
+    # The donor's name is edited; its adcode cell still holds the extracted place's.
+    edited = [{**r, "people": 12, "donor": "平昌县"} if r["event_id"] == target["event_id"] else r for r in rows]
     raw = csv_bytes(edited, COLUMNS)
-    assert len(apply(lib, raw).changes) == 1
+    assert sorted(c.field for c in apply(lib, raw).changes) == ["donor", "people"]
     assert apply(lib, raw).changes == []
     with lib.session() as con:
-        assert len(list_corrections(con)) == 1
+        assert len(list_corrections(con)) == 2
+    fixed = next(r for r in rows_of(lib) if r["event_id"] == target["event_id"])
+    assert (fixed["donor"], fixed["donor_adcode"], fixed["people"]) == ("平昌县", "511923", 12)
 
 
 def test_only_cells_that_differ_become_corrections_and_unmatched_rows_are_listed(lib):

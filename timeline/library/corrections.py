@@ -374,12 +374,16 @@ def _row_changes(found: _Current, cells: Mapping[str, str], editable: list[str],
             if kind not in {k.value for k in EventKind}:
                 raise ValueError(f"kind {kind!r} is not one of {', '.join(k.value for k in EventKind)}")
             new_values[field] = kind
-        else:  # a place: changed only when its name or adcode cell changed
+        else:  # a place: changed when its name cell changed, or its adcode cell to a third place
             old = _place_of(row, field)
-            name, code = _cell(cells.get(field, "")), _cell(cells.get(f"{field}_adcode", old["adcode"]))
-            if name == old["name"] and code.removesuffix(".0") == old["adcode"]:
+            name = _cell(cells.get(field, ""))
+            code = _cell(cells.get(f"{field}_adcode", old["adcode"])).removesuffix(".0")
+            # The adcode the extractor found is what an export made before the name was corrected still
+            # says: it is no edit (else the same file imported twice would undo its own correction).
+            typed_code = code if code not in (old["adcode"], getattr(found.key, field)) else ""
+            if name == old["name"] and not typed_code:
                 continue
-            new_values[field] = resolve_place(name, code if code != old["adcode"] else "", field)
+            new_values[field] = resolve_place(name, typed_code, field)
     if new_values.get("people") is not None and new_values["people"] < 0:
         raise ValueError(f"people {new_values['people']} cannot be negative")
     date = {f: new_values.get(f, row.get(f)) for f in DATE_FIELDS}
