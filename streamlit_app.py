@@ -25,16 +25,14 @@ from geo.map.assets import check_installed, node_modules_dir
 from geo.map.data import KIND_COLOURS, build_map_data, to_geojson
 from geo.map.render import render_map
 from timeline import TimelineError
-from timeline.events.model import EventKind
-from timeline.library.documents import LIBRARY_COLUMNS
 from timeline.views.chart import chart_spec, timeline_chart
 from timeline.views.catalog import (
     StoredDocuments, catalog_rows, catalog_sources, edit_publication, library_revision, library_rows, open_library,
     remove_from_library, save_paste, save_uploads,
 )
 from timeline.views.corrections import (
-    EDITOR_COLUMNS, apply_table, audit_documents, audit_rows, editor_edits, editor_frame, plan_table, preview_rows,
-    undo_correction, upload_table,
+    DOWNLOAD_COLUMNS, EDITOR_COLUMNS, KIND_OPTIONS, apply_table, audit_documents, audit_rows, editor_edits,
+    editor_frame, plan_table, preview_rows, undo_correction, upload_table,
 )
 from timeline.views.evidence import evidence_html, source_html
 from timeline.views.exports import csv_for, view_key
@@ -181,7 +179,7 @@ def corrections_panel(library, rows: list[dict], lang: str) -> None:
             before = editor_frame(rows)
             labels = {c: column_label(c, lang) for c in EDITOR_COLUMNS}
             config = {c: labels[c] for c in EDITOR_COLUMNS}
-            config["kind"] = st.column_config.SelectboxColumn(labels["kind"], options=[k.value for k in EventKind])
+            config["kind"] = st.column_config.SelectboxColumn(labels["kind"], options=KIND_OPTIONS)
             config["not_an_event"] = st.column_config.CheckboxColumn(ui("not_an_event", lang))
             for c in ("year", "month", "day", "people"):
                 config[c] = st.column_config.NumberColumn(labels[c], step=1, format="%d")
@@ -367,9 +365,9 @@ if library is not None:
 st.subheader(ui("downloads", lang))
 today = dt.date.today()  # the export date printed on the presentation page
 csv_col, machine_col, html_col, geojson_col = st.columns(4)
-csv_col.download_button(ui("csv", lang), lambda: csv_for(shown, LIBRARY_COLUMNS, lang),
+csv_col.download_button(ui("csv", lang), lambda: csv_for(shown, DOWNLOAD_COLUMNS, lang),
                         file_name="pairing-atlas-events.csv", mime="text/csv", key="download_csv", on_click="ignore")
-machine_col.download_button(ui("csv_machine", lang), lambda: csv_for(shown, LIBRARY_COLUMNS, None),
+machine_col.download_button(ui("csv_machine", lang), lambda: csv_for(shown, DOWNLOAD_COLUMNS, None),
                             file_name="pairing-atlas-events-columns.csv", mime="text/csv", key="download_csv_machine",
                             on_click="ignore")
 with html_col:  # the presentation map inlines the npm packages: say how to install them if they are missing

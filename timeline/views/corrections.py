@@ -13,13 +13,15 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from timeline.events.model import EventKind
 from timeline.library import Library
+from timeline.library.documents import LIBRARY_COLUMNS
 from timeline.library.corrections import Plan, commit, list_corrections, plan_corrections, read_table, undo
 from timeline.library.overlay import CORRECTED, NOT_AN_EVENT
 from timeline.views.labels import column_label, header_aliases, ui
 
 __all__ = [
-    "EDITABLE", "EDITOR_COLUMNS", "apply_table", "audit_documents", "audit_rows", "editor_edits", "editor_frame",
+    "DOWNLOAD_COLUMNS", "EDITABLE", "EDITOR_COLUMNS", "KIND_OPTIONS", "apply_table", "audit_documents", "audit_rows", "editor_edits", "editor_frame",
     "plan_table", "preview_rows", "undo_correction", "upload_table",
 ]
 
@@ -27,6 +29,9 @@ __all__ = [
 EDITABLE = ("year", "month", "day", "donor", "donor_adcode", "recipient", "recipient_adcode", "kind",
             "amount_yuan", "people", NOT_AN_EVENT)
 EDITOR_COLUMNS = ("event_id", "doc", "summary", *EDITABLE, CORRECTED)
+KIND_OPTIONS = tuple(k.value for k in EventKind)  # the edit mode's choices for ``kind``
+# The downloads' columns: the timeline's, and which fields people corrected.
+DOWNLOAD_COLUMNS = LIBRARY_COLUMNS
 _INTS = ("year", "month", "day", "people")
 
 def editor_frame(rows: Sequence[Mapping[str, object]]) -> pd.DataFrame:
