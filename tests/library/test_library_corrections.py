@@ -289,3 +289,36 @@ def test_the_cli_previews_with_dry_run_and_refuses_a_bad_file_with_exit_2(lib, t
     assert r.returncode == 0 and "1 corrections applied" in r.stdout
     audit = run("library", "corrections", "--library", lib.path, "--doc", target["doc"])
     assert "year: (empty) → 2018" in audit.stdout and "seen in the annex" in audit.stdout
+
+
+def test_two_bodies_at_one_place_in_one_sentence_are_corrected_apart(lib):
+    """成都市大弯中学 and 成都市川化中学 both sit at 成都市 (510100): the key keeps their names."""
+    rows = rows_of(lib)
+    where = Counter((r["doc"], r["char_start"], r["char_end"], r["donor_adcode"], r["recipient_adcode"]) for r in rows)
+    shared = [r for r in rows if r["donor_adcode"] and r["donor_kind"] != "place"
+              and where[(r["doc"], r["char_start"], r["char_end"], r["donor_adcode"], r["recipient_adcode"])] > 1]
+    first = shared[0]
+    second = next(r for r in rows if r is not first and r["donor"] != first["donor"] and all(
+        r[k] == first[k] for k in ("doc", "char_start", "char_end", "donor_adcode", "recipient_adcode")))
+    apply(lib, csv_bytes([{**second, "people": 77}], COLUMNS))
+    after = {(r["event_id"], r["donor"]): r for r in rows_of(lib)}
+    assert after[(second["event_id"], second["donor"])]["people"] == 77
+    assert after[(first["event_id"], first["donor"])]["people"] == first["people"]
+    with lib.session() as con:
+        remove_document(con, first["doc"])
+    add_paths(lib, [SEEDS / first["doc"]], workers=1)
+    after = {(r["event_id"], r["donor"]): r for r in rows_of(lib)}
+    assert after[(second["event_id"], second["donor"])]["people"] == 77
+    assert after[(first["event_id"], first["donor"])][CORRECTED] == ""
+
+
+def test_rows_that_share_span_and_pair_are_told_apart_by_their_order_in_the_document():
+    from timeline.library.overlay import Keyer
+
+    row = {"char_start": 5, "char_end": 9, "donor": "青白江区", "donor_adcode": "510113", "recipient": "九龙县",
+           "recipient_adcode": "513324"}
+    keyer = Keyer()
+    keys = [keyer.key("doc-a", row), keyer.key("doc-a", row), keyer.key("doc-b", row)]
+    assert [k.ordinal for k in keys] == [0, 1, 0]
+    assert keys[0].donor == "510113|青白江区" and keys[0] != keys[1]
+    assert Keyer().key("doc-a", {**row, "donor_adcode": "", "donor": "某公司"}).donor == "某公司"

@@ -29,12 +29,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+import pyarrow as pa
+
 from timeline.errors import DocumentError
 from timeline.events.export import EVENT_COLUMNS, neutralise
 from timeline.events.model import EventKind
 from timeline.library.errors import CorrectionError, UnknownCorrectionError
 from timeline.library.overlay import (
-    DATE_FIELDS, FIELDS, NOT_AN_EVENT, PLACE_FIELDS, RowKey, active_corrections, apply_corrections, row_key,
+    DATE_FIELDS, FIELDS, NOT_AN_EVENT, PARTY_KEY_SQL, PLACE_FIELDS, Keyer, RowKey, active_corrections,
+    apply_corrections,
 )
 from timeline.text.encoding import decode_bytes
 
@@ -47,8 +50,11 @@ STATUS = "status"  # the events CSV's extra column: not_an_event removes the row
 YEAR_RANGE = (1900, 2100)
 CORRECTION_COLUMNS = (
     "correction_id", "doc_id", "doc", "event_id", "char_start", "char_end", "donor_key", "recipient_key",
-    "field", "old_value", "new_value", "note", "author", "created_at", "status", "undone_at",
+    "ordinal", "field", "old_value", "new_value", "note", "author", "created_at", "status", "undone_at",
 )
+_ARROW_SCHEMA = pa.schema([(c, pa.int64() if c in ("char_start", "char_end", "ordinal") else
+                            pa.timestamp("us") if c in ("created_at", "undone_at") else pa.string())
+                           for c in CORRECTION_COLUMNS])
 _MAX_LISTED = 30  # problems listed in one message
 _NOT_AN_EVENT_WORDS = {"not_an_event", "not an event", "not-an-event", "非事件", "不是事件"}
 _INT_FIELDS = ("year", "month", "day", "people")
@@ -283,9 +289,10 @@ def _current_rows(con) -> dict[str, list[_Current]]:
     cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS if c not in ("url", "title"))
     names = [c for c in EVENT_COLUMNS if c not in ("url", "title")]
     out: dict[str, list[_Current]] = {}
-    for r in con.execute(f"SELECT e.doc_id, {cols} FROM events e").fetchall():
+    keyer = Keyer()
+    for r in con.execute(f"SELECT e.doc_id, {cols} FROM events e ORDER BY e.doc_id, e.row_number").fetchall():
         row = dict(zip(names, r[1:]))
-        key = row_key(r[0], row)
+        key = keyer.key(r[0], row)
         fixed = apply_corrections(row, fixes.get(key))
         hidden = fixed is None
         out.setdefault(str(row["event_id"]), []).append(_Current(key, row if hidden else fixed, hidden))
@@ -342,6 +349,11 @@ def plan_corrections(con, header: Sequence[str], rows: Sequence[Mapping[str, str
             plan.changes.extend(_row_changes(found, cells, editable, line))
         except ValueError as err:
             problems.append(f"line {line} ({event_id}): {err}")
+    changes: dict[tuple[RowKey, str], Change] = {}
+    for c in plan.changes:  # a row given twice: its last line counts
+        changes.pop((c.key, c.field), None)
+        changes[(c.key, c.field)] = c
+    plan.changes = list(changes.values())
     if problems:
         more = f" … and {len(problems) - _MAX_LISTED} more" if len(problems) > _MAX_LISTED else ""
         raise CorrectionError(f"{name}: {len(problems)} rows cannot be applied, so nothing was applied:\n  "
@@ -380,7 +392,8 @@ def _row_changes(found: _Current, cells: Mapping[str, str], editable: list[str],
             code = _cell(cells.get(f"{field}_adcode", old["adcode"])).removesuffix(".0")
             # The adcode the extractor found is what an export made before the name was corrected still
             # says: it is no edit (else the same file imported twice would undo its own correction).
-            typed_code = code if code not in (old["adcode"], getattr(found.key, field)) else ""
+            extracted = getattr(found.key, field).partition("|")
+            typed_code = code if code not in (old["adcode"], extracted[0] if extracted[1] else "") else ""
             if name == old["name"] and not typed_code:
                 continue
             new_values[field] = resolve_place(name, typed_code, field)
@@ -416,6 +429,7 @@ def plan_import(con, rows: Sequence[Mapping[str, str]], *, name: str = "the file
                     raise ValueError(f"{c} {record[c]!r} is not a value this file format writes") from None
             record["char_start"], record["char_end"] = _int(record["char_start"], "char_start"), _int(
                 record["char_end"], "char_end")
+            record["ordinal"] = _int(record["ordinal"], "ordinal") or 0
             if not record["correction_id"] or not record["doc_id"] or record["char_start"] is None:
                 raise ValueError("correction_id, doc_id and char_start are needed")
             record["created_at"] = dt.datetime.fromisoformat(record["created_at"])
@@ -448,22 +462,25 @@ def commit(con, plan: Plan, *, note: str = "", author: str = "", now: Clock = dt
     records = [{
         "correction_id": _digest(*vars(c.key).values(), c.field, json.dumps(c.new), when.isoformat(), author),
         "doc_id": c.key.doc_id, "doc": c.doc, "event_id": c.event_id, "char_start": c.key.char_start,
-        "char_end": c.key.char_end, "donor_key": c.key.donor, "recipient_key": c.key.recipient, "field": c.field,
+        "char_end": c.key.char_end, "donor_key": c.key.donor, "recipient_key": c.key.recipient, "ordinal": c.key.ordinal,
+        "field": c.field,
         "old_value": json.dumps(c.old, ensure_ascii=False), "new_value": json.dumps(c.new, ensure_ascii=False),
         "note": note, "author": author, "created_at": when, "status": "active", "undone_at": None,
     } for c in plan.changes] + plan.imported
     if not records:
         return 0
     columns = ", ".join(CORRECTION_COLUMNS)
+    table = pa.Table.from_pylist([{c: r[c] for c in CORRECTION_COLUMNS} for r in records], schema=_ARROW_SCHEMA)
+    con.register("new_corrections", table)  # one insert of them all, not a statement per row
     con.execute("BEGIN TRANSACTION")
     try:
-        for r in records:
-            con.execute(f"INSERT INTO corrections ({columns}) VALUES ({', '.join('?' * len(CORRECTION_COLUMNS))})",
-                        [r[c] for c in CORRECTION_COLUMNS])
+        con.execute(f"INSERT INTO corrections ({columns}) SELECT {columns} FROM new_corrections")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    finally:
+        con.unregister("new_corrections")
     return len(records)
 
 
@@ -483,9 +500,14 @@ def undo(con, correction_id: str, *, now: Clock = dt.datetime.now) -> Correction
     return next(r for r in list_corrections(con) if r.correction_id == ids[0])
 
 
-_ORPHAN = """NOT EXISTS (SELECT 1 FROM events e WHERE e.doc_id = c.doc_id AND e.char_start = c.char_start
-    AND e.char_end = c.char_end AND coalesce(nullif(e.donor_adcode, ''), e.donor, '') = c.donor_key
-    AND coalesce(nullif(e.recipient_adcode, ''), e.recipient, '') = c.recipient_key)"""
+_KEYED = f"""WITH keyed AS (
+    SELECT doc_id, char_start, char_end, {PARTY_KEY_SQL.format(role="donor")} AS donor_key,
+           {PARTY_KEY_SQL.format(role="recipient")} AS recipient_key, row_number() OVER (PARTITION BY doc_id,
+           char_start, char_end, donor_key, recipient_key ORDER BY row_number) - 1 AS ordinal
+    FROM events e)"""
+_ORPHAN = """NOT EXISTS (SELECT 1 FROM keyed k WHERE k.doc_id = c.doc_id AND k.char_start = c.char_start
+    AND k.char_end = c.char_end AND k.donor_key = c.donor_key AND k.recipient_key = c.recipient_key
+    AND k.ordinal = c.ordinal)"""
 
 
 def list_corrections(con, *, doc: str | None = None, orphaned_only: bool = False) -> list[CorrectionRecord]:
@@ -497,7 +519,7 @@ def list_corrections(con, *, doc: str | None = None, orphaned_only: bool = False
         params += [doc, doc]
     if orphaned_only:
         where.append(_ORPHAN)
-    sql = (f"SELECT c.correction_id, c.doc_id, c.doc, c.event_id, c.field, c.old_value, c.new_value, c.note, "
+    sql = (f"{_KEYED} SELECT c.correction_id, c.doc_id, c.doc, c.event_id, c.field, c.old_value, c.new_value, c.note, "
            f"c.author, c.created_at, c.status, c.undone_at, {_ORPHAN} FROM corrections c "
            f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY c.created_at DESC, c.correction_id")
     return [CorrectionRecord(*r[:5], json.loads(r[5]), json.loads(r[6]), *r[7:]) for r in

@@ -18,7 +18,7 @@ import pyarrow as pa
 from timeline.corpus.work import DocumentResult
 from timeline.events.export import EVENT_COLUMNS
 from timeline.library.errors import UnknownDocumentError
-from timeline.library.overlay import CORRECTED, active_corrections, apply_corrections, row_key
+from timeline.library.overlay import CORRECTED, Keyer, active_corrections, apply_corrections
 from timeline.library.schema import DOCUMENT_CELLS, EVENT_SQL_TYPES
 from timeline.text.document import Document
 
@@ -226,12 +226,13 @@ def iter_event_rows(con, *, batch: int = 10_000) -> Iterator[list[dict[str, obje
     """The timeline's rows (keyed by :data:`LIBRARY_COLUMNS`) in batches, for exports of any size: each with
     the people's corrections applied (``corrected`` names the fields), rows marked not an event left out."""
     fixes = active_corrections(con)
+    keyer = Keyer()  # rows come a document at a time, in their order: the keys' ordinals count within it
     cur = con.execute(f"SELECT e.doc_id, {_SELECT_ROWS} FROM events e JOIN documents d USING (doc_id) {_ORDER}")
     while chunk := cur.fetchmany(batch):
         rows = []
         for r in chunk:
             row = dict(zip(EVENT_COLUMNS, r[1:]))
-            row = apply_corrections(row, fixes.get(row_key(r[0], row)) if fixes else None)
+            row = apply_corrections(row, fixes.get(keyer.key(r[0], row)) if fixes else None)
             if row is not None:
                 rows.append(row)
         yield rows

@@ -10,11 +10,12 @@ pair), a re-added document or a new extractor gets the same fixes.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 
 __all__ = [
-    "CORRECTED", "DATE_FIELDS", "FIELDS", "NOT_AN_EVENT", "PLACE_FIELDS", "RowKey", "active_corrections",
-    "apply_corrections", "row_key",
+    "CORRECTED", "DATE_FIELDS", "FIELDS", "NOT_AN_EVENT", "PARTY_KEY_SQL", "PLACE_FIELDS", "Keyer", "RowKey",
+    "active_corrections", "apply_corrections", "party_key",
 ]
 
 CORRECTED = "corrected"  # the column naming a row's corrected fields
@@ -27,33 +28,53 @@ FIELDS = (*DATE_FIELDS, *PLACE_FIELDS, "kind", "amount_yuan", "people", NOT_AN_E
 
 @dataclass(frozen=True)
 class RowKey:
-    """What names an event row across extractions: the document's content hash, the evidence span and the
-    extracted pair (each party's adcode, else its name)."""
+    """What names an event row across extractions: the document's content hash, the evidence span, the
+    extracted pair (each party's adcode and name, or its name where it has no adcode) and, for rows that
+    share all of these (two events of one sentence between the same parties), their order in the document."""
 
     doc_id: str
     char_start: int
     char_end: int
     donor: str
     recipient: str
+    ordinal: int = 0
 
 
-def _party_key(row: dict[str, object], role: str) -> str:
-    return str(row.get(f"{role}_adcode") or row.get(role) or "")
+def party_key(adcode: object, name: object) -> str:
+    """A party as a key: ``510100|成都市``, or the name alone where there is no adcode."""
+    return f"{adcode}|{name or ''}" if adcode else str(name or "")
 
 
-def row_key(doc_id: str, row: dict[str, object]) -> RowKey:
-    """The key of an extracted (uncorrected) row of document ``doc_id``."""
-    return RowKey(doc_id, int(row.get("char_start") or 0), int(row.get("char_end") or 0),
-                  _party_key(row, "donor"), _party_key(row, "recipient"))
+# The same in SQL, over the events table aliased ``e`` (for finding orphans).
+PARTY_KEY_SQL = ("CASE WHEN coalesce(e.{role}_adcode, '') <> '' THEN e.{role}_adcode || '|' || coalesce(e.{role}, '') "
+                 "ELSE coalesce(e.{role}, '') END")
+
+
+class Keyer:
+    """Keys of a document's extracted rows read in their order (``row_number``); call :meth:`key` per row."""
+
+    def __init__(self) -> None:
+        self.doc_id: str | None = None
+        self.seen: Counter[tuple] = Counter()
+
+    def key(self, doc_id: str, row: dict[str, object]) -> RowKey:
+        if doc_id != self.doc_id:
+            self.doc_id, self.seen = doc_id, Counter()
+        base = (doc_id, int(row.get("char_start") or 0), int(row.get("char_end") or 0),
+                party_key(row.get("donor_adcode"), row.get("donor")),
+                party_key(row.get("recipient_adcode"), row.get("recipient")))
+        n = self.seen[base]
+        self.seen[base] += 1
+        return RowKey(*base, n)
 
 
 def active_corrections(con) -> dict[RowKey, dict[str, object]]:
     """Key → {field: new value} of every active correction, the latest per field."""
     out: dict[RowKey, dict[str, object]] = {}
-    for doc_id, start, end, donor, recipient, field, value in con.execute(
-            "SELECT doc_id, char_start, char_end, donor_key, recipient_key, field, new_value FROM corrections "
+    for *key, field, value in con.execute(
+            "SELECT doc_id, char_start, char_end, donor_key, recipient_key, ordinal, field, new_value FROM corrections "
             "WHERE status = 'active' ORDER BY created_at, correction_id").fetchall():
-        out.setdefault(RowKey(doc_id, start, end, donor, recipient), {})[field] = json.loads(value)
+        out.setdefault(RowKey(*key), {})[field] = json.loads(value)
     return out
 
 

@@ -72,7 +72,7 @@ CREATE INDEX documents_name ON documents (name);
 """
 
 # v3: corrections (issue 12). A row is named by what re-extraction keeps: the document's content hash, the
-# evidence span and the extracted pair (adcode, else name), never by row order or extractor version.
+# evidence span and the extracted pair (adcode and name), never by row order or extractor version.
 # Values are JSON; a correction is never deleted, only marked undone.
 _V3 = """
 CREATE TABLE corrections (
@@ -80,8 +80,9 @@ CREATE TABLE corrections (
     doc_id VARCHAR NOT NULL,
     char_start BIGINT NOT NULL,
     char_end BIGINT NOT NULL,
-    donor_key VARCHAR NOT NULL,            -- the extracted donor's adcode, else its name
+    donor_key VARCHAR NOT NULL,            -- the extracted donor: adcode|name, or its name without an adcode
     recipient_key VARCHAR NOT NULL,
+    ordinal BIGINT NOT NULL DEFAULT 0,     -- among the document's rows with this span and pair, in order
     event_id VARCHAR NOT NULL DEFAULT '',  -- the CSV's key when it was made (for people reading the audit)
     doc VARCHAR NOT NULL DEFAULT '',
     field VARCHAR NOT NULL,                -- year, month, day, donor, recipient, kind, amount_yuan, people, not_an_event
