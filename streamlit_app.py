@@ -149,7 +149,8 @@ def library_panel(library, lang: str) -> None:
 # -- corrections (issue 12): edit mode, an edited CSV's upload, the log with undo (timeline.views.corrections) --
 
 
-def correction_preview(library, header: list, cells: list, name: str, source: str, note: str, lang: str) -> None:
+def correction_preview(library, header: list, cells: list, name: str, source: str, note: str, author: str,
+                       lang: str) -> None:
     """What ``cells`` would change, and a button that applies them (checked again, all or none)."""
     plan = guarded(lambda: plan_table(library, header, cells, name=name), ui("checking_corrections", lang), lang)
     if plan is None:
@@ -161,7 +162,8 @@ def correction_preview(library, header: list, cells: list, name: str, source: st
     if plan.changes or plan.imported or plan.unmatched:
         st.dataframe(preview_rows(plan, lang), hide_index=True, key=f"preview_{source}")
     if not plan.empty and st.button(ui("apply_corrections", lang), key=f"apply_{source}"):
-        message = guarded(lambda: apply_table(library, header, cells, name=name, note=note, lang=lang),
+        message = guarded(lambda: apply_table(library, header, cells, name=name, note=note, author=author,
+                                                      lang=lang),
                           ui("corrections", lang), lang)
         if message:
             st.session_state["corrections_message"] = message
@@ -174,7 +176,9 @@ def corrections_panel(library, rows: list[dict], lang: str) -> None:
     if message := st.session_state.pop("corrections_message", None):
         st.success(message)
     with st.expander(ui("corrections", lang)):
-        note = st.text_input(ui("correction_note", lang), key="correction_note", max_chars=500)
+        note_col, author_col = st.columns([3, 1])
+        note = note_col.text_input(ui("correction_note", lang), key="correction_note", max_chars=500)
+        author = author_col.text_input(ui("correction_author", lang), key="correction_author", max_chars=100)
         if st.toggle(ui("edit_mode", lang), key="edit_mode", help=ui("edit_help", lang)):
             before = editor_frame(rows)
             labels = {c: column_label(c, lang) for c in EDITOR_COLUMNS}
@@ -188,13 +192,13 @@ def corrections_panel(library, rows: list[dict], lang: str) -> None:
                                    key=f"events_editor_{st.session_state.get('editor_round', 0)}")
             header, cells = editor_edits(before, after)
             if cells:
-                correction_preview(library, header, cells, "table", "editor", note, lang)
+                correction_preview(library, header, cells, "table", "editor", note, author, lang)
         upload = st.file_uploader(ui("upload_corrections", lang), type=["csv"], key="corrections_upload",
                                   help=ui("upload_corrections_help", lang))
         if upload is not None:
             table = guarded(lambda: upload_table(upload.name, upload.getvalue()), upload.name, lang)
             if table is not None:
-                correction_preview(library, *table, upload.name, "upload", note, lang)
+                correction_preview(library, *table, upload.name, "upload", note, author, lang)
     with st.expander(ui("audit", lang)):
         docs = guarded(lambda: audit_documents(library), ui("audit", lang), lang) or []
         if not docs:

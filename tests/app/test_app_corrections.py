@@ -68,6 +68,8 @@ def test_an_uploaded_edited_csv_is_previewed_applied_marked_and_undone(library):
     preview = frame_with(at, "event_id", "field", "old", "new")
     assert list(zip(preview["event_id"], preview["old"], preview["new"])) == [(target["event_id"], "", "2016")]
     assert rows_of(library) == rows  # nothing saved before it is applied
+    at.text_input(key="correction_note").input("seen in the article").run()
+    at.text_input(key="correction_author").input("Li").run()
     at.button(key="apply_upload").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert any("1" in s.value for s in at.success)
@@ -75,7 +77,7 @@ def test_an_uploaded_edited_csv_is_previewed_applied_marked_and_undone(library):
     fixed = shown[shown["event_id"] == target["event_id"]].iloc[0]
     assert fixed["year"] == 2016 and fixed["corrected"] == "年"
     log = frame_with(at, "id", "author", "state")
-    assert list(log["event_id"]) == [target["event_id"]]
+    assert list(zip(log["event_id"], log["note"], log["author"])) == [(target["event_id"], "seen in the article", "Li")]
     at.button(key="undo_correction").click().run()
     assert not at.exception and not at.error
     shown = table(at)

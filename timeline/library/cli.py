@@ -8,7 +8,8 @@
     (the ``corrected`` column names the fields people corrected).
 ``library correct FILE.csv [--dry-run] [--note TEXT] [--author NAME]``
     apply an edited events CSV (or a corrections CSV from ``export-corrections``): lists every change, then
-    applies all of them, or none when a row is invalid. ``--dry-run`` only lists them.
+    applies all of them, or none when a row is invalid (exit 2). ``--dry-run`` only lists them. Rows that
+    match no event are listed, and the exit code is then 1.
 ``library corrections [--doc DOC] [--orphaned]``  the corrections (audit), newest first.
 ``library undo ID``                      undo one correction (its id, or the first 6+ characters).
 ``library export-corrections --out FILE.csv``     every correction, for ``library correct`` elsewhere.

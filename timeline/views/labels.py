@@ -63,7 +63,7 @@ UI: dict[str, dict[str, str]] = {
         "corrections": "更正", "edit_mode": "编辑模式：更正表中的事件",
         "edit_help": "改年、月、日、帮扶方、受援方（写地名；同名地方请在代码栏写行政区划代码）、类型、金额、人数，"
                      "或勾选“不是事件”。更正保存在文库中，重新读取文章后仍然有效。",
-        "correction_note": "更正说明（随每条更正保存）", "preview_changes": "检查更正",
+        "correction_note": "更正说明（随每条更正保存）", "correction_author": "更正人", "preview_changes": "检查更正",
         "apply_corrections": "应用这些更正", "no_changes": "没有要更正的内容：所有单元格都与当前值相同。",
         "upload_corrections": "上传编辑过的事件 CSV",
         "upload_corrections_help": "下载的事件 CSV（中文或英文表头，UTF-8 或 GBK），在 Excel 中修改后上传；"
@@ -126,7 +126,7 @@ UI: dict[str, dict[str, str]] = {
         "edit_help": "Change year, month, day, donor, recipient (type a place name; for a name several places "
                      "share, write its adcode), kind, amount, people, or tick “not an event”. Corrections are kept "
                      "in the library and hold when the article is read again.",
-        "correction_note": "Note (kept with each correction)", "preview_changes": "Check the corrections",
+        "correction_note": "Note (kept with each correction)", "correction_author": "Your name", "preview_changes": "Check the corrections",
         "apply_corrections": "Apply these corrections",
         "no_changes": "Nothing to correct: every cell equals its current value.",
         "upload_corrections": "Upload an edited events CSV",
