@@ -322,3 +322,16 @@ def test_rows_that_share_span_and_pair_are_told_apart_by_their_order_in_the_docu
     assert [k.ordinal for k in keys] == [0, 1, 0]
     assert keys[0].donor == "510113|青白江区" and keys[0] != keys[1]
     assert Keyer().key("doc-a", {**row, "donor_adcode": "", "donor": "某公司"}).donor == "某公司"
+
+
+def test_a_row_marked_not_an_event_is_listed_when_a_file_still_has_it_and_undo_brings_it_back(lib):
+    rows = rows_of(lib)
+    target = single(rows, year=lambda y: y is not None)
+    apply(lib, csv_bytes([{**target, "status": "not_an_event"}], COLUMNS))
+    assert target["event_id"] not in {r["event_id"] for r in rows_of(lib)}
+    plan = apply(lib, csv_bytes([{**target, "year": target["year"] + 1}], COLUMNS))
+    assert plan.changes == [] and "marked not an event" in plan.unmatched[0]
+    with lib.session() as con:
+        (record,) = list_corrections(con)
+        undo(con, record.correction_id)
+    assert rows_of(lib) == rows

@@ -293,9 +293,10 @@ def _current_rows(con) -> dict[str, list[_Current]]:
     for r in con.execute(f"SELECT e.doc_id, {cols} FROM events e ORDER BY e.doc_id, e.row_number").fetchall():
         row = dict(zip(names, r[1:]))
         key = keyer.key(r[0], row)
-        fixed = apply_corrections(row, fixes.get(key))
-        hidden = fixed is None
-        out.setdefault(str(row["event_id"]), []).append(_Current(key, row if hidden else fixed, hidden))
+        own = fixes.get(key) or {}
+        hidden = bool(own.get(NOT_AN_EVENT))
+        fixed = apply_corrections(row, {f: v for f, v in own.items() if f != NOT_AN_EVENT})
+        out.setdefault(str(row["event_id"]), []).append(_Current(key, fixed, hidden))
     return out
 
 
@@ -344,6 +345,10 @@ def plan_corrections(con, header: Sequence[str], rows: Sequence[Mapping[str, str
             why = ("is not in this library" if event_id not in current else
                    "has several rows and the donor/recipient cells do not tell which")
             plan.unmatched.append(f"line {line}: event {event_id} ({cells.get('doc', '')}) {why}")
+            continue
+        if found.hidden and _cell(cells.get(STATUS, "")).lower() not in _NOT_AN_EVENT_WORDS:
+            plan.unmatched.append(f"line {line}: event {event_id} is marked not an event in this library; undo "
+                                  "that correction to show it again ('library corrections --doc', then 'library undo')")
             continue
         try:
             plan.changes.extend(_row_changes(found, cells, editable, line))
