@@ -16,9 +16,8 @@ import pytest
 from gold import ROOT, SEEDS
 from timeline.dates.mention import Basis
 from timeline.library import Library, event_rows
-from timeline.library.corrections import (
-    check_date, commit, list_corrections, plan_corrections, read_table, resolve_place, undo,
-)
+from timeline.library.cells import check_date, read_table, resolve_place
+from timeline.library.corrections import commit, list_corrections, plan_corrections, undo
 from timeline.library.errors import CorrectionError, UnknownCorrectionError
 from timeline.library.ingest import add_paths, ensure_seeded
 from timeline.library.documents import remove_document

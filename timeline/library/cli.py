@@ -27,6 +27,7 @@ from pathlib import Path
 from timeline.corpus.cli import add_cluster_options, progress_reporter
 from timeline.corpus.sinks import open_sink
 from timeline.library import corrections
+from timeline.library.cells import shown_value
 from timeline.library.documents import LIBRARY_COLUMNS, iter_event_rows, list_documents, remove_document
 from timeline.library.errors import CorrectionError
 from timeline.library.ingest import add_paths, ensure_seeded
@@ -189,7 +190,7 @@ def _corrections(args: argparse.Namespace) -> int:
         state = r.status + (", orphaned" if r.orphaned else "")
         note = f" — {r.note}" if r.note else ""
         print(f"{r.correction_id}  {r.created_at:%Y-%m-%d %H:%M}  {r.author or '-'}  {r.doc} {r.event_id} "
-              f"{r.field}: {corrections._shown(r.old_value)} → {corrections._shown(r.new_value)}  [{state}]{note}")
+              f"{r.field}: {shown_value(r.old_value)} → {shown_value(r.new_value)}  [{state}]{note}")
     print(f"{len(records)} corrections in {library.path}")
     return EXIT_OK
 
@@ -198,7 +199,7 @@ def _undo(args: argparse.Namespace) -> int:
     library = _open(args)
     with library.session() as con:
         r = corrections.undo(con, args.correction_id)
-    print(f"undone {r.correction_id}: {r.doc} {r.event_id} {r.field} shows {corrections._shown(r.old_value)} again "
+    print(f"undone {r.correction_id}: {r.doc} {r.event_id} {r.field} shows {shown_value(r.old_value)} again "
           "(unless an older correction of it is active)")
     return EXIT_OK
 

@@ -7,7 +7,7 @@ document's *name*, the span and the event's place in its sentence, and one event
 recipient. So an edited CSV row is found by its ``event_id`` (and, where the event has several rows, by
 the pair), and the correction is stored under the row's key.
 
-Two files come in through :func:`read_table` → :func:`plan_corrections` / :func:`plan_import`:
+Two files come in through :func:`~timeline.library.cells.read_table` → :func:`plan_corrections` / :func:`plan_import`:
 an events CSV (the timeline export, edited in Excel; English or Chinese headers, UTF-8 with or without a
 BOM, or GBK) — only the cells that differ from the library's current value become corrections, and a
 ``status`` cell ``not_an_event`` removes a row — and a corrections CSV (:func:`corrections_csv`), which
@@ -18,20 +18,16 @@ transaction. Nothing is deleted: :func:`undo` marks a correction undone.
 
 from __future__ import annotations
 
-import calendar
 import csv
 import datetime as dt
 import hashlib
 import io
 import json
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 import pyarrow as pa
 
-from timeline.errors import DocumentError
 from timeline.events.export import EVENT_COLUMNS, neutralise
 from timeline.events.model import EventKind
 from timeline.library.errors import CorrectionError, UnknownCorrectionError
@@ -39,15 +35,16 @@ from timeline.library.overlay import (
     DATE_FIELDS, FIELDS, NOT_AN_EVENT, PARTY_KEY_SQL, PLACE_FIELDS, Keyer, RowKey, active_corrections,
     apply_corrections,
 )
-from timeline.text.encoding import decode_bytes
+from timeline.library.cells import (
+    amount, cell_text, check_date, place_of, read_table, resolve_place, same_value, shown_value, whole,
+)
 
 __all__ = [
     "CORRECTION_COLUMNS", "STATUS", "Change", "CorrectionRecord", "Plan", "commit", "corrections_csv",
-    "list_corrections", "plan_corrections", "plan_import", "read_table", "undo", "YEAR_RANGE",
+    "list_corrections", "plan_corrections", "plan_import", "read_table", "undo",
 ]
 
 STATUS = "status"  # the events CSV's extra column: not_an_event removes the row
-YEAR_RANGE = (1900, 2100)
 CORRECTION_COLUMNS = (
     "correction_id", "doc_id", "doc", "event_id", "char_start", "char_end", "donor_key", "recipient_key",
     "ordinal", "field", "old_value", "new_value", "note", "author", "created_at", "status", "undone_at",
@@ -76,7 +73,7 @@ class Change:
     line: int = 0  # the CSV line it came from (0: not from a file)
 
     def describe(self) -> str:
-        return f"{self.doc} {self.event_id} {self.field}: {_shown(self.old)} → {_shown(self.new)}"
+        return f"{self.doc} {self.event_id} {self.field}: {shown_value(self.old)} → {shown_value(self.new)}"
 
 
 @dataclass
@@ -97,7 +94,7 @@ class Plan:
     def preview(self) -> list[str]:
         """One line per change, then one per unmatched row."""
         lines = [f"line {c.line}: {c.describe()}" if c.line else c.describe() for c in self.changes]
-        lines += [f"{r['doc']} {r['event_id']} {r['field']}: → {_shown(json.loads(r['new_value']))} (imported)"
+        lines += [f"{r['doc']} {r['event_id']} {r['field']}: → {shown_value(json.loads(r['new_value']))} (imported)"
                   for r in self.imported]
         return lines + [f"not matched: {u}" for u in self.unmatched]
 
@@ -119,159 +116,6 @@ class CorrectionRecord:
     status: str
     undone_at: dt.datetime | None
     orphaned: bool  # its row is no longer extracted from the document (or the document is gone)
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, dict):
-        return f"{value.get('name', '')} ({value.get('adcode') or 'no adcode'})"
-    return "(empty)" if value is None or value == "" else str(value)
-
-
-# ---------------------------------------------------------------------------------------------- reading
-
-def read_table(raw: bytes, name: str, *, aliases: Mapping[str, str] | None = None) -> tuple[list[str], list[dict[str, str]]]:
-    """The header (as machine names) and rows of a CSV file's bytes.
-
-    ``aliases`` maps other headers (the app's Chinese and English column labels) to machine names.
-    Decoded as the articles are (UTF-8 with or without BOM, GBK/GB18030); ``,``, ``;`` or tab separated.
-
-    Raises:
-        CorrectionError: empty, undecodable, no header, or a header twice.
-    """
-    try:
-        text = decode_bytes(raw, name=name)
-    except DocumentError as err:
-        raise CorrectionError(f"{name}: {_reason(err)}; nothing applied. Export the events as CSV, edit it, "
-                              "and import that file.") from err
-    lines = text.lstrip("\ufeff").splitlines()
-    try:
-        dialect = csv.Sniffer().sniff(lines[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    records = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=dialect.delimiter))
-    lookup = {k.strip().lower(): v for k, v in (aliases or {}).items()}
-    header = [lookup.get(h.strip().lower(), h.strip()) for h in records[0]]
-    seen = [h for h in header if h and header.count(h) > 1]
-    if seen:
-        raise CorrectionError(f"{name}: the column {seen[0]!r} appears twice; keep one and import again.")
-    rows = []
-    for record in records[1:]:
-        if not any(cell.strip() for cell in record):
-            continue
-        rows.append({h: (record[i] if i < len(record) else "") for i, h in enumerate(header) if h})
-    return header, rows
-
-
-def _reason(err: DocumentError) -> str:
-    text = str(err)
-    return text.split(": ", 1)[1] if text.startswith(err.path or "\0") and ": " in text else text
-
-
-# ---------------------------------------------------------------------------------------------- values
-
-def _cell(value: str) -> str:
-    text = value.strip()
-    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
-        return text[1:]  # our export defused a formula; the value is what follows
-    return text
-
-
-def _int(value: str, field: str) -> int | None:
-    text = _cell(value).replace(",", "")
-    if not text:
-        return None
-    try:
-        number = float(text)
-    except ValueError:
-        raise ValueError(f"{field} {text!r} is not a whole number") from None
-    if not number.is_integer():
-        raise ValueError(f"{field} {text!r} is not a whole number")
-    return int(number)
-
-
-def _amount(value: str) -> float | None:
-    text = _cell(value).replace(",", "").replace("，", "")
-    if not text:
-        return None
-    try:
-        number = float(text)
-    except ValueError:
-        raise ValueError(f"amount_yuan {text!r} is not a number (write yuan as digits, e.g. 5000000)") from None
-    if not math.isfinite(number) or number < 0:
-        raise ValueError(f"amount_yuan {text!r} must be a number of yuan, 0 or more")
-    return number
-
-
-def _same(field: str, old: object, new: object) -> bool:
-    if field == "amount_yuan" and old is not None and new is not None:
-        return math.isclose(float(old), float(new), rel_tol=1e-9, abs_tol=0.005)
-    if field in PLACE_FIELDS:
-        return isinstance(old, dict) and isinstance(new, dict) and (old.get("name"), old.get("adcode")) == (
-            new.get("name"), new.get("adcode"))
-    return old == new or (old in (None, "") and new in (None, ""))
-
-
-def check_date(year: int | None, month: int | None, day: int | None) -> None:
-    """Refuse an impossible date (month 13, 30 February, a day without a month, a year out of range).
-
-    Raises:
-        ValueError: saying what is wrong.
-    """
-    if year is not None and not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
-        raise ValueError(f"year {year} is out of range ({YEAR_RANGE[0]}–{YEAR_RANGE[1]})")
-    if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"month {month} does not exist (1–12)")
-    if day is not None:
-        if month is None:
-            raise ValueError(f"day {day} needs a month")
-        last = calendar.monthrange(year if year is not None else 2000, month)[1]  # no year: allow 29 February
-        if not 1 <= day <= last:
-            raise ValueError(f"{'' if year is None else f'{year}-'}{month:02d} has no day {day} (1–{last})")
-
-
-@cache
-def _geocoder():
-    from geo.geocoder import OfflineGeocoder  # loads the gazetteer: only when a place is corrected
-
-    return OfflineGeocoder()
-
-
-def resolve_place(name: str, adcode: str, role: str) -> dict[str, object]:
-    """A typed place as the library stores it: ``{name, adcode, lon, lat, kind}``. ``adcode``, when given,
-    decides; else the name is geocoded offline.
-
-    Raises:
-        ValueError: empty, unknown, or ambiguous (the message lists the candidates with their provinces).
-    """
-    name, adcode = _cell(name), _cell(adcode).removesuffix(".0")
-    gaz = _geocoder().gaz
-    if adcode:
-        place = gaz.places.get(adcode)
-        if place is None:
-            raise ValueError(f"{role}_adcode {adcode!r} is no place in the gazetteer")
-        return {"name": name or place.name, "adcode": adcode, "lon": place.lon, "lat": place.lat, "kind": "place"}
-    if not name:
-        raise ValueError(f"{role} cannot be empty (mark the row not_an_event to remove it)")
-    found = _geocoder().geocode(name, exactly_one=False)
-    if not found:
-        raise ValueError(f"{role} {name!r} is no place our gazetteer knows; write a county, city or province "
-                         f"name (e.g. 平昌县), or its adcode in {role}_adcode")
-    codes = list(dict.fromkeys(loc.raw["adcode"] for loc in found))
-    if len(codes) > 1:
-        options = "; ".join(f"{c} {gaz.address(c)}" for c in codes[:8])
-        raise ValueError(f"{role} {name!r} names {len(codes)} places: {options}; write the one you mean in "
-                         f"{role}_adcode (or the name with its province, e.g. {gaz.address(codes[0]).replace(' ', '')})")
-    loc = found[0]
-    place = gaz.place(codes[0])
-    # A body named after its place (成都市大弯中学) is located there, kept by its own name.
-    kind = "organisation" if loc.raw.get("approximate") and not name.endswith(place.name) else "place"
-    return {"name": name if kind == "organisation" else place.name, "adcode": place.adcode, "lon": place.lon,
-            "lat": place.lat, "kind": kind}
-
-
-def _place_of(row: Mapping[str, object], role: str) -> dict[str, object]:
-    return {"name": row.get(role) or "", "adcode": row.get(f"{role}_adcode") or "", "lon": row.get(f"{role}_lon"),
-            "lat": row.get(f"{role}_lat"), "kind": row.get(f"{role}_kind") or ""}
 
 
 # ---------------------------------------------------------------------------------------------- library rows
@@ -305,7 +149,7 @@ def _match(candidates: list[_Current], cells: Mapping[str, str]) -> _Current | N
         return candidates[0] if candidates else None
 
     def agree(c: _Current) -> int:
-        return sum(1 for k in _PARTY_CELLS if k in cells and _cell(cells[k]) == str(c.row.get(k) or ""))
+        return sum(1 for k in _PARTY_CELLS if k in cells and cell_text(cells[k]) == str(c.row.get(k) or ""))
     scored = sorted(((agree(c), i) for i, c in enumerate(candidates)), reverse=True)
     if scored[0][0] == 0 or (len(scored) > 1 and scored[0][0] == scored[1][0]):
         return None
@@ -336,7 +180,7 @@ def plan_corrections(con, header: Sequence[str], rows: Sequence[Mapping[str, str
     current = _current_rows(con)
     plan, problems = Plan(rows=len(rows)), []
     for line, cells in enumerate(rows, start=2):
-        event_id = _cell(cells.get("event_id", ""))
+        event_id = cell_text(cells.get("event_id", ""))
         if not event_id:
             plan.unmatched.append(f"line {line}: no event_id")
             continue
@@ -346,7 +190,7 @@ def plan_corrections(con, header: Sequence[str], rows: Sequence[Mapping[str, str
                    "has several rows and the donor/recipient cells do not tell which")
             plan.unmatched.append(f"line {line}: event {event_id} ({cells.get('doc', '')}) {why}")
             continue
-        if found.hidden and _cell(cells.get(STATUS, "")).lower() not in _NOT_AN_EVENT_WORDS:
+        if found.hidden and cell_text(cells.get(STATUS, "")).lower() not in _NOT_AN_EVENT_WORDS:
             plan.unmatched.append(f"line {line}: event {event_id} is marked not an event in this library; undo "
                                   "that correction to show it again ('library corrections --doc', then 'library undo')")
             continue
@@ -373,7 +217,7 @@ def _row_changes(found: _Current, cells: Mapping[str, str], editable: list[str],
     def change(field: str, old: object, new: object) -> None:
         out.append(Change(found.key, str(row["event_id"]), str(row["doc"]), field, old, new, line))
 
-    status = _cell(cells.get(STATUS, "")).lower()
+    status = cell_text(cells.get(STATUS, "")).lower()
     if status and status not in _NOT_AN_EVENT_WORDS:
         raise ValueError(f"status {status!r}: write not_an_event to remove the row, or leave it empty")
     if status:
@@ -383,18 +227,18 @@ def _row_changes(found: _Current, cells: Mapping[str, str], editable: list[str],
     new_values: dict[str, object] = {}
     for field in editable:
         if field in _INT_FIELDS:
-            new_values[field] = _int(cells.get(field, ""), field)
+            new_values[field] = whole(cells.get(field, ""), field)
         elif field == "amount_yuan":
-            new_values[field] = _amount(cells.get(field, ""))
+            new_values[field] = amount(cells.get(field, ""))
         elif field == "kind":
-            kind = _cell(cells.get(field, ""))
+            kind = cell_text(cells.get(field, ""))
             if kind not in {k.value for k in EventKind}:
                 raise ValueError(f"kind {kind!r} is not one of {', '.join(k.value for k in EventKind)}")
             new_values[field] = kind
         else:  # a place: changed when its name cell changed, or its adcode cell to a third place
-            old = _place_of(row, field)
-            name = _cell(cells.get(field, ""))
-            code = _cell(cells.get(f"{field}_adcode", old["adcode"])).removesuffix(".0")
+            old = place_of(row, field)
+            name = cell_text(cells.get(field, ""))
+            code = cell_text(cells.get(f"{field}_adcode", old["adcode"])).removesuffix(".0")
             # The adcode the extractor found is what an export made before the name was corrected still
             # says: it is no edit (else the same file imported twice would undo its own correction).
             extracted = getattr(found.key, field).partition("|")
@@ -405,11 +249,11 @@ def _row_changes(found: _Current, cells: Mapping[str, str], editable: list[str],
     if new_values.get("people") is not None and new_values["people"] < 0:
         raise ValueError(f"people {new_values['people']} cannot be negative")
     date = {f: new_values.get(f, row.get(f)) for f in DATE_FIELDS}
-    if any(f in new_values and not _same(f, row.get(f), new_values[f]) for f in DATE_FIELDS):
+    if any(f in new_values and not same_value(f, row.get(f), new_values[f]) for f in DATE_FIELDS):
         check_date(date["year"], date["month"], date["day"])
     for field, new in new_values.items():
-        old = _place_of(row, field) if field in PLACE_FIELDS else row.get(field)
-        if not _same(field, old, new):
+        old = place_of(row, field) if field in PLACE_FIELDS else row.get(field)
+        if not same_value(field, old, new):
             change(field, old, new)
     return out
 
@@ -424,7 +268,7 @@ def plan_import(con, rows: Sequence[Mapping[str, str]], *, name: str = "the file
     plan, problems = Plan(rows=len(rows)), []
     for line, cells in enumerate(rows, start=2):
         try:
-            record = {c: _cell(cells.get(c, "")) for c in CORRECTION_COLUMNS}
+            record = {c: cell_text(cells.get(c, "")) for c in CORRECTION_COLUMNS}
             if record["field"] not in FIELDS:
                 raise ValueError(f"field {record['field']!r} is not one of {', '.join(FIELDS)}")
             for c in ("old_value", "new_value"):
@@ -432,9 +276,9 @@ def plan_import(con, rows: Sequence[Mapping[str, str]], *, name: str = "the file
                     json.loads(record[c] or "null")
                 except json.JSONDecodeError:
                     raise ValueError(f"{c} {record[c]!r} is not a value this file format writes") from None
-            record["char_start"], record["char_end"] = _int(record["char_start"], "char_start"), _int(
+            record["char_start"], record["char_end"] = whole(record["char_start"], "char_start"), whole(
                 record["char_end"], "char_end")
-            record["ordinal"] = _int(record["ordinal"], "ordinal") or 0
+            record["ordinal"] = whole(record["ordinal"], "ordinal") or 0
             if not record["correction_id"] or not record["doc_id"] or record["char_start"] is None:
                 raise ValueError("correction_id, doc_id and char_start are needed")
             record["created_at"] = dt.datetime.fromisoformat(record["created_at"])

@@ -16,7 +16,8 @@ import pandas as pd
 from timeline.events.model import EventKind
 from timeline.library import Library
 from timeline.library.documents import LIBRARY_COLUMNS
-from timeline.library.corrections import Plan, commit, list_corrections, plan_corrections, read_table, undo
+from timeline.library.cells import read_table
+from timeline.library.corrections import Plan, commit, list_corrections, plan_corrections, undo
 from timeline.library.overlay import CORRECTED, NOT_AN_EVENT
 from timeline.views.labels import column_label, header_aliases, ui
 
