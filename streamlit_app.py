@@ -25,11 +25,14 @@ from geo.map.assets import check_installed, node_modules_dir
 from geo.map.data import KIND_COLOURS, build_map_data, to_geojson
 from geo.map.render import render_map
 from timeline import TimelineError
-from timeline.events.export import EVENT_COLUMNS
 from timeline.views.chart import chart_spec, timeline_chart, year_strip_chart
 from timeline.views.catalog import (
     StoredDocuments, catalog_rows, catalog_sources, edit_publication, library_revision, open_library,
     remove_from_library, save_paste, save_uploads,
+)
+from timeline.views.corrections import (
+    DOWNLOAD_COLUMNS, EDITOR_COLUMNS, KIND_OPTIONS, apply_table, audit_documents, audit_rows, editor_edits,
+    editor_frame, plan_table, preview_rows, undo_correction, upload_table,
 )
 from timeline.views.evidence import evidence_html, source_html
 from timeline.views.exports import csv_for, view_key
@@ -157,6 +160,82 @@ def library_panel(library, lang: str) -> None:
     docs = guarded(lambda: catalog_rows(library), ui("library", lang), lang) or []
     st.dataframe(docs, hide_index=True, key="library_table",
                  column_order=("doc", "rows", "undated", "publication_date", "source", "title"))
+
+
+# -- corrections (issue 12): edit mode, an edited CSV's upload, the log with undo (timeline.views.corrections) --
+
+
+def correction_preview(library, header: list, cells: list, name: str, source: str, note: str, author: str,
+                       lang: str) -> None:
+    """What ``cells`` would change, and a button that applies them (checked again, all or none)."""
+    plan = guarded(lambda: plan_table(library, header, cells, name=name), ui("checking_corrections", lang), lang)
+    if plan is None:
+        return
+    if plan.empty:
+        st.caption(ui("no_changes", lang))
+    else:
+        st.caption(ui("corrections_preview", lang))
+    if plan.changes or plan.imported or plan.unmatched:
+        st.dataframe(preview_rows(plan, lang), hide_index=True, key=f"preview_{source}")
+    if not plan.empty and st.button(ui("apply_corrections", lang), key=f"apply_{source}"):
+        message = guarded(lambda: apply_table(library, header, cells, name=name, note=note, author=author,
+                                                      lang=lang),
+                          ui("corrections", lang), lang)
+        if message:
+            st.session_state["corrections_message"] = message
+            st.session_state["editor_round"] = st.session_state.get("editor_round", 0) + 1  # a fresh editor
+            st.rerun()
+
+
+def corrections_panel(library, rows: list[dict], lang: str) -> None:
+    """Correct the events in view (edit mode) or from an edited CSV; the log of corrections, with undo."""
+    if message := st.session_state.pop("corrections_message", None):
+        st.success(message)
+    with st.expander(ui("corrections", lang)):
+        note_col, author_col = st.columns([3, 1])
+        note = note_col.text_input(ui("correction_note", lang), key="correction_note", max_chars=500)
+        author = author_col.text_input(ui("correction_author", lang), key="correction_author", max_chars=100)
+        if st.toggle(ui("edit_mode", lang), key="edit_mode", help=ui("edit_help", lang)):
+            before = editor_frame(rows)
+            labels = {c: column_label(c, lang) for c in EDITOR_COLUMNS}
+            config = {c: labels[c] for c in EDITOR_COLUMNS}
+            config["kind"] = st.column_config.SelectboxColumn(labels["kind"], options=KIND_OPTIONS)
+            config["not_an_event"] = st.column_config.CheckboxColumn(ui("not_an_event", lang))
+            for c in ("year", "month", "day", "people"):
+                config[c] = st.column_config.NumberColumn(labels[c], step=1, format="%d")
+            after = st.data_editor(before, hide_index=True, num_rows="fixed", column_config=config,
+                                   disabled=("event_id", "doc", "summary", "corrected"),
+                                   key=f"events_editor_{st.session_state.get('editor_round', 0)}")
+            header, cells = editor_edits(before, after)
+            if cells:
+                correction_preview(library, header, cells, "table", "editor", note, author, lang)
+        upload = st.file_uploader(ui("upload_corrections", lang), type=["csv"], key="corrections_upload",
+                                  help=ui("upload_corrections_help", lang))
+        if upload is not None:
+            table = guarded(lambda: upload_table(upload.name, upload.getvalue()), upload.name, lang)
+            if table is not None:
+                correction_preview(library, *table, upload.name, "upload", note, author, lang)
+    with st.expander(ui("audit", lang)):
+        docs = guarded(lambda: audit_documents(library), ui("audit", lang), lang) or []
+        if not docs:
+            st.caption(ui("no_corrections", lang))
+            return
+        doc = st.selectbox(ui("audit_doc", lang), ["", *docs], key="audit_doc",
+                           format_func=lambda d: d or ui("all_documents", lang))
+        log = guarded(lambda: audit_rows(library, doc=doc, lang=lang), ui("audit", lang), lang) or []
+        names = dict(zip(("id", "doc", "event_id", "field", "old", "new", "note", "author", "when", "state"),
+                         ui("audit_columns", lang).split(",")))
+        st.dataframe(log, hide_index=True, key="audit_table", column_order=list(names), column_config=names)
+        active = {r["id"]: r for r in log if r["active"]}
+        if active:
+            pick = st.selectbox(ui("undo_pick", lang), list(active), key="undo_pick",
+                                format_func=lambda i: f"{i[:8]} · {active[i]['event_id']} · {active[i]['field']}: "
+                                                      f"{active[i]['old']} → {active[i]['new']}")
+            if st.button(ui("undo", lang), key="undo_correction"):
+                message = guarded(lambda: undo_correction(library, pick, lang), ui("audit", lang), lang)
+                if message:
+                    st.session_state["corrections_message"] = message
+                    st.rerun()
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -344,12 +423,15 @@ def everything() -> list[dict]:
     return queries.all_rows(library, query) if library is not None else []
 
 
+if library is not None:
+    corrections_panel(library, shown, lang)
+
 st.subheader(ui("downloads", lang))
 today = dt.date.today()  # the export date printed on the presentation page
 csv_col, machine_col, html_col, geojson_col = st.columns(4)
-csv_col.download_button(ui("csv", lang), lambda: csv_for(everything(), EVENT_COLUMNS, lang),
+csv_col.download_button(ui("csv", lang), lambda: csv_for(everything(), DOWNLOAD_COLUMNS, lang),
                         file_name="pairing-atlas-events.csv", mime="text/csv", key="download_csv", on_click="ignore")
-machine_col.download_button(ui("csv_machine", lang), lambda: csv_for(everything(), EVENT_COLUMNS, None),
+machine_col.download_button(ui("csv_machine", lang), lambda: csv_for(everything(), DOWNLOAD_COLUMNS, None),
                             file_name="pairing-atlas-events-columns.csv", mime="text/csv", key="download_csv_machine",
                             on_click="ignore")
 with html_col:  # the presentation map inlines the npm packages: say how to install them if they are missing

@@ -23,6 +23,7 @@ from timeline.console import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, Outputs, check_w
 from timeline.corpus.cli import add_extract_parser
 from timeline.errors import TimelineError
 from timeline.library.cli import add_library_parser
+from timeline.views.labels import header_aliases
 from timeline.events.export import DATE_COLUMNS, dates_to_rows, with_document_cells
 from timeline.text.loading import LoadResult, load_paths
 from timeline.text.metadata import load_metadata
@@ -36,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     dates.add_argument("--meta", metavar="META.csv", help="CSV with doc,url,title,publication_date")
     dates.add_argument("--out", required=True, metavar="dates.csv", help="where to write the CSV (- for stdout)")
     add_extract_parser(sub)
-    add_library_parser(sub)
+    add_library_parser(sub, header_aliases=header_aliases())
     return parser
 
 

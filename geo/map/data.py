@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from geo.map.arcs import BULGE, arc_coordinates
 from geo.errors import MapDataError
 from geo.map.labels import (
-    DEFAULT_LANGUAGE, KIND_LABELS, basis_label, check_language, kind_label, programme_label, text,
+    DEFAULT_LANGUAGE, KIND_LABELS, MAP_TEXT, basis_label, check_language, kind_label, programme_label, text,
 )
 from geo.map.romanise import pinyin_name
 
@@ -83,6 +83,7 @@ class _Row:
     summary: str = ""
     donor_kind: str = ""
     recipient_kind: str = ""
+    corrected: str = ""  # the fields a person corrected (``year;donor``), from the library
 
     @property
     def relation(self) -> tuple:
@@ -213,7 +214,7 @@ def _parse(index: int, row: Mapping) -> _Row:
         people=_whole(row, "people", index, 0, 10**9), evidence=_text(row["evidence"]),
         end_year=_whole(row, "end_year", index, 1, 9999), basis=_text(row.get("basis")),
         summary=_text(row.get("summary")), donor_kind=_text(row.get("donor_kind")),
-        recipient_kind=_text(row.get("recipient_kind")),
+        recipient_kind=_text(row.get("recipient_kind")), corrected=_text(row.get("corrected")),
     )
 
 
@@ -331,6 +332,12 @@ def _source(doc: str, sources: Mapping[str, Mapping[str, object]]) -> str:
     return f"<span>{_e(_clip(title, 80))}</span>"
 
 
+def _corrected(cell: str, lang: str) -> str:
+    fields = [f for f in cell.split(";") if f]
+    words = [text(f"field_{f}", lang) if f"field_{f}" in MAP_TEXT[lang] else f for f in fields]
+    return text("corrected", lang, fields=("、" if lang == "zh" else ", ").join(words))
+
+
 def _card(rows: list[_Row], limit: int, sources: Mapping, lang: str, totals: tuple[int, int, int] | None = None,
           evidence_max: int = EVIDENCE_MAX) -> str:
     """A relation's card: its first ``limit`` rows by date; ``totals`` (events, dated events, rows) when
@@ -353,6 +360,7 @@ def _card(rows: list[_Row], limit: int, sources: Mapping, lang: str, totals: tup
         items.append(
             f'<li data-event="{_e(r.event_id)}"><b>{_e(when)}</b> · {_e(" · ".join(facts))}'
             + (f" · {_e(amounts)}" if amounts else "")
+            + (f'<div class="atlas-corrected">{_e(_corrected(r.corrected, lang))}</div>' if r.corrected else "")
             + f'<div class="atlas-evidence">{_e(_clip(r.evidence, evidence_max))}</div>'
             f'<div class="atlas-source">{_source(r.doc, sources)}</div></li>')
     more = n_rows - limit

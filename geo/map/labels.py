@@ -36,9 +36,9 @@ PROGRAMME_LABELS: dict[str, dict[str, str]] = {
 # How the year was found (the CSV's ``basis``). "context": the year of the paragraph around the sentence.
 BASIS_LABELS: dict[str, dict[str, str]] = {
     "zh": {"stated": "文中写明", "relative": "由相对日期推算", "inferred": "推断", "context": "据上下文",
-           "not_stated": "年份未载明"},
+           "not_stated": "年份未载明", "corrected": "经人工更正"},
     "en": {"stated": "stated", "relative": "from a relative date", "inferred": "inferred", "context": "from context",
-           "not_stated": "year not stated"},
+           "not_stated": "year not stated", "corrected": "corrected by a person"},
 }
 MAP_TEXT: dict[str, dict[str, str]] = {
     "zh": {
@@ -49,6 +49,9 @@ MAP_TEXT: dict[str, dict[str, str]] = {
         "more_events": "另有 {n} 件，见事件表", "source": "来源", "amount": "金额", "people": "人数",
         "published": "发布于", "as_donor": "作为帮扶方", "as_recipient": "作为受援方", "tiles": "在线底图（需联网）",
         "places": "地点", "kind": "类型", "yuan": "元", "speed": "速度", "year": "年",
+        "corrected": "已更正：{fields}", "field_year": "年", "field_month": "月", "field_day": "日",
+        "field_donor": "帮扶方", "field_recipient": "受援方", "field_kind": "类型", "field_amount_yuan": "金额",
+        "field_people": "人数",
     },
     "en": {
         "year_not_stated": "year not stated", "events": "events", "rows": "rows", "relations": "relations",
@@ -60,6 +63,9 @@ MAP_TEXT: dict[str, dict[str, str]] = {
         "published": "published", "as_donor": "donor in", "as_recipient": "recipient in",
         "tiles": "Web map tiles (online)", "places": "places", "kind": "kind", "yuan": "yuan", "speed": "speed",
         "year": "year",
+        "corrected": "corrected: {fields}", "field_year": "year", "field_month": "month", "field_day": "day",
+        "field_donor": "donor", "field_recipient": "recipient", "field_kind": "kind", "field_amount_yuan": "amount",
+        "field_people": "people",
     },
 }
 

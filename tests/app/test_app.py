@@ -234,9 +234,9 @@ def test_downloads_are_built_when_asked_and_hold_exactly_the_filtered_rows(monke
     text = deferred["pairing-atlas-events.csv"]()
     assert text.startswith("\ufeff")
     records = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    assert list(records[0]) == [column_label(c, "zh") for c in EVENT_COLUMNS]  # 中文 headers
+    assert list(records[0]) == [column_label(c, "zh") for c in (*EVENT_COLUMNS, "corrected")]  # 中文 headers
     machine = list(csv.DictReader(io.StringIO(deferred["pairing-atlas-events-columns.csv"]().lstrip("\ufeff"))))
-    assert list(machine[0]) == list(EVENT_COLUMNS)  # and the machine names, for scripts
+    assert list(machine[0]) == [*EVENT_COLUMNS, "corrected"]  # and the machine names, for scripts
     table = at.dataframe(key="events_table").value
     assert [(r["event_id"], r["donor"], r["recipient"]) for r in machine] == list(
         zip(table["event_id"], table["donor"], table["recipient"]))

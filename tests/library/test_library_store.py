@@ -53,7 +53,8 @@ def test_a_library_written_by_the_previous_schema_opens_with_its_documents(tmp_p
     write_v1_library(path)
     library = Library(path)
     with library.session() as con:
-        assert schema_version(con) == SCHEMA_VERSION == 3
+        assert schema_version(con) == SCHEMA_VERSION == 4
+        assert con.execute("SELECT count(*) FROM corrections").fetchone() == (0,)  # v4: corrections, none yet
         [doc] = list_documents(con)
         edited = con.execute("SELECT edited_at FROM documents").fetchone()
     assert not library.created

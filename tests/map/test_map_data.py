@@ -314,3 +314,11 @@ def test_required_columns_are_timeline_columns_and_every_kind_has_a_colour_and_l
 @pytest.fixture(scope="module")
 def seed_rows() -> list[dict[str, object]]:
     return events_to_rows(extract_paths([str(SEEDS)]).events)
+
+
+def test_a_corrected_row_says_so_on_its_card_and_a_corrected_year_how_it_was_found():
+    card = relations(build_map_data([row(basis="corrected", date_text="", corrected="year;donor")]))[0]["card"]
+    assert "2017（经人工更正）" in card and "已更正：年、帮扶方" in card
+    card = relations(build_map_data([row(basis="corrected", date_text="", corrected="year")], lang="en"))[0]["card"]
+    assert "(corrected by a person)" in card and "corrected: year" in card
+    assert "已更正" not in relations(build_map_data([row()]))[0]["card"]  # the check can fail

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import sys
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from timeline.corpus.errors import OutputError
@@ -60,18 +61,19 @@ class _Sink:
 class CsvSink(_Sink):
     """The timeline CSV (UTF-8 with BOM, formulas defused), one partition's rows appended at a time."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, columns: Sequence[str] = EVENT_COLUMNS) -> None:
         super().__init__(path)
+        self.columns = tuple(columns)
         try:
             self.fh = self.partial.open("w", encoding="utf-8", newline="")
         except OSError as err:
             raise self._fail(err) from err
         self.fh.write("\ufeff")
         self.writer = csv.writer(self.fh, lineterminator="\r\n")
-        self.writer.writerow(EVENT_COLUMNS)
+        self.writer.writerow(self.columns)
 
     def write(self, rows: list[dict[str, object]]) -> None:
-        self.writer.writerows([neutralise(row.get(c)) for c in EVENT_COLUMNS] for row in rows)
+        self.writer.writerows([neutralise(row.get(c)) for c in self.columns] for row in rows)
 
     def close(self) -> None:
         self.fh.close()
@@ -80,11 +82,12 @@ class CsvSink(_Sink):
 class StdoutSink(CsvSink):
     """The timeline CSV on standard output (``--out -``), without the BOM a file for Excel gets."""
 
-    def __init__(self) -> None:  # noqa: D107 — no file, nothing to rename
+    def __init__(self, columns: Sequence[str] = EVENT_COLUMNS) -> None:  # noqa: D107 — no file to rename
         self.path = Path("-")
+        self.columns = tuple(columns)
         self.fh = sys.stdout
         self.writer = csv.writer(self.fh, lineterminator="\r\n")
-        self.writer.writerow(EVENT_COLUMNS)
+        self.writer.writerow(self.columns)
 
     def finish(self, *, keep: bool) -> None:
         self.fh.flush()
@@ -95,14 +98,14 @@ class ParquetSink(_Sink):
 
     ROW_GROUP = 4_096  # rows buffered as dicts on the driver: keep it small (memory), not tiny (file size)
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, columns: Sequence[str] = EVENT_COLUMNS) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         super().__init__(path)
         self.pa = pa
         self.schema = pa.schema([(c, pa.int64() if t == "int64" else pa.float64() if t == "float64" else pa.string())
-                                 for c, t in EVENT_TYPES.items()])
+                                 for c, t in ((c, EVENT_TYPES.get(c, "string")) for c in columns)])
         self.buffer: list[dict[str, object]] = []
         try:
             self.writer = pq.ParquetWriter(self.partial, self.schema, compression="zstd")
@@ -128,16 +131,16 @@ class ParquetSink(_Sink):
 OTHER_FORMATS = (".xlsx", ".xls", ".json", ".jsonl", ".html", ".htm", ".geojson")
 
 
-def open_sink(path: str | Path) -> CsvSink | ParquetSink:
-    """A Parquet sink for ``.parquet``/``.pq``, standard output for ``-``, else a CSV sink.
+def open_sink(path: str | Path, *, columns: Sequence[str] = EVENT_COLUMNS) -> CsvSink | ParquetSink:
+    """A Parquet sink for ``.parquet``/``.pq``, standard output for ``-``, else a CSV sink; of ``columns``.
 
     Raises:
         OutputError: the file cannot be created, or its name asks for another format (``.xlsx``, ``.json``…).
     """
     name = str(path).lower()
     if name == "-":
-        return StdoutSink()
+        return StdoutSink(columns)
     if name.endswith(OTHER_FORMATS):
         raise OutputError(f"{path}: the timeline is written as .csv (opens in Excel) or .parquet; "
                           "give --out a name ending in one of them.")
-    return ParquetSink(path) if name.endswith(PARQUET_SUFFIXES) else CsvSink(path)
+    return ParquetSink(path, columns) if name.endswith(PARQUET_SUFFIXES) else CsvSink(path, columns)

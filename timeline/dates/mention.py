@@ -28,6 +28,7 @@ class Basis(StrEnum):
     INFERRED = "inferred"  # a month/day without a year, placed by the publication date
     NOT_STATED = "not_stated"  # no year can be known: it stays empty
     CONTEXT = "context"  # an event's sentence states no date; the dated sentence it continues does
+    CORRECTED = "corrected"  # a person's correction of the extracted year (timeline.library.corrections)
 
 
 

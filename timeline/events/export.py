@@ -23,7 +23,7 @@ from timeline.text.document import Document
 __all__ = [
     "INT_COLUMNS", "FLOAT_COLUMNS",
     "DATE_COLUMNS", "EVENT_COLUMNS", "neutralise", "write_csv", "dates_to_rows", "events_to_rows", "csv_text",
-    "with_document_cells",
+    "with_document_cells", "write_text",
 ]
 
 DATE_COLUMNS = (
@@ -135,10 +135,15 @@ def csv_text(rows: Iterable[dict[str, object]], columns: Sequence[str]) -> str:
 def write_csv(path: str | Path, rows: Iterable[dict[str, object]], columns: Sequence[str]) -> None:
     """Write ``rows`` to ``path`` as Excel-friendly CSV (see module docs), all at once: a file is either
     the whole CSV or left as it was (written beside it, then moved into place)."""
+    write_text(path, csv_text(rows, columns))
+
+
+def write_text(path: str | Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` all at once (beside it, then moved into place)."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.partial")
     try:
-        tmp.write_text(csv_text(rows, columns), encoding="utf-8", newline="")
+        tmp.write_text(text, encoding="utf-8", newline="")
         os.replace(tmp, path)
     finally:
         if tmp.exists():

@@ -18,14 +18,17 @@ import pyarrow as pa
 from timeline.corpus.work import DocumentResult
 from timeline.events.export import EVENT_COLUMNS
 from timeline.library.errors import UnknownDocumentError
+from timeline.library.overlay import CORRECTED, Keyer, active_corrections, apply_corrections
 from timeline.library.schema import DOCUMENT_CELLS, EVENT_SQL_TYPES
 from timeline.text.document import Document
 
 __all__ = [
-    "DocumentInfo", "Known", "Saved", "Source", "document_of", "event_rows", "find_document", "iter_event_rows",
+    "LIBRARY_COLUMNS", "DocumentInfo", "corrected_rows_by_position", "Known", "Saved", "Source", "document_of", "event_rows", "find_document", "iter_event_rows",
     "known_documents", "list_documents", "remove_document", "save_result", "setting", "set_setting",
 ]
 
+# The timeline's columns as the library gives them: the export's, and which fields people corrected.
+LIBRARY_COLUMNS = (*EVENT_COLUMNS, CORRECTED)
 _ARROW = {"BIGINT": pa.int64(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
 _EVENT_SCHEMA = pa.schema([("doc_id", pa.string()), ("row_number", pa.int32()),
                            *((c, _ARROW[t]) for c, t in EVENT_SQL_TYPES.items()),
@@ -220,10 +223,35 @@ _ORDER = "ORDER BY d.source <> 'seed', d.added_at, d.name, e.row_number"
 
 
 def iter_event_rows(con, *, batch: int = 10_000) -> Iterator[list[dict[str, object]]]:
-    """The timeline's rows (keyed by :data:`EVENT_COLUMNS`) in batches, for exports of any size."""
-    cur = con.execute(f"SELECT {_SELECT_ROWS} FROM events e JOIN documents d USING (doc_id) {_ORDER}")
+    """The timeline's rows (keyed by :data:`LIBRARY_COLUMNS`) in batches, for exports of any size: each with
+    the people's corrections applied (``corrected`` names the fields), rows marked not an event left out."""
+    fixes = active_corrections(con)
+    keyer = Keyer()  # rows come a document at a time, in their order: the keys' ordinals count within it
+    cur = con.execute(f"SELECT e.doc_id, {_SELECT_ROWS} FROM events e JOIN documents d USING (doc_id) {_ORDER}")
     while chunk := cur.fetchmany(batch):
-        yield [dict(zip(EVENT_COLUMNS, r)) for r in chunk]
+        rows = []
+        for r in chunk:
+            row = dict(zip(EVENT_COLUMNS, r[1:]))
+            row = apply_corrections(row, fixes.get(keyer.key(r[0], row)) if fixes else None)
+            if row is not None:
+                rows.append(row)
+        yield rows
+
+
+def corrected_rows_by_position(con, events: str = "events") -> list[tuple[str, int, dict[str, object]]]:
+    """``(doc_id, row_number, row)`` of every row kept after the people's corrections (as :func:`iter_event_rows`
+    gives them), for a query engine that needs to know which stored row each one is. ``events`` names the
+    stored table (qualified, when a temporary one shadows it)."""
+    fixes = active_corrections(con)
+    keyer = Keyer()
+    out = []
+    for r in con.execute(f"SELECT e.doc_id, e.row_number, {_SELECT_ROWS} FROM {events} e JOIN documents d "
+                         f"USING (doc_id) {_ORDER}").fetchall():
+        row = dict(zip(EVENT_COLUMNS, r[2:]))
+        row = apply_corrections(row, fixes.get(keyer.key(r[0], row)) if fixes else None)
+        if row is not None:
+            out.append((r[0], r[1], row))
+    return out
 
 
 def event_rows(con) -> list[dict[str, object]]:

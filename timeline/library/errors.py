@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from timeline.errors import TimelineError
 
-__all__ = ["LibraryError", "LibraryBusyError", "LibraryVersionError", "UnknownDocumentError"]
+__all__ = ["LibraryError", "LibraryBusyError", "LibraryVersionError", "UnknownDocumentError", "CorrectionError",
+           "UnknownCorrectionError"]
 
 
 class LibraryError(TimelineError):
@@ -21,3 +22,12 @@ class LibraryVersionError(LibraryError, RuntimeError):
 
 class UnknownDocumentError(LibraryError, LookupError):
     """Raised when a document named by the user is not in the library."""
+
+
+class CorrectionError(LibraryError, ValueError):
+    """Raised when corrections are refused: a file that is not an events or corrections CSV, a missing key
+    column, an unknown or ambiguous place, an impossible date. Nothing of the file is applied."""
+
+
+class UnknownCorrectionError(LibraryError, LookupError):
+    """Raised when a correction named by the user (to undo it) is not in the library, or is already undone."""

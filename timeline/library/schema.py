@@ -4,8 +4,8 @@ A library records the version it is at (``schema_version``); opening it applies 
 each in one transaction, so a library written by an older Pairing Atlas opens in a newer one. A migration
 is never edited once released: a change is a new migration appended to :data:`MIGRATIONS`.
 
-Room left for the corrections issue: corrections will be a table of their own keyed by the document's
-``doc_id`` and the event's ``event_id`` (both stable across re-extraction), added as the next migration.
+Migration 3 adds ``corrections``: a user's fixes to event rows, kept apart from the extracted rows so that
+every later extraction gets them again (see :mod:`timeline.library.corrections`).
 """
 
 from __future__ import annotations
@@ -80,7 +80,33 @@ ALTER TABLE events ADD COLUMN mentions BIGINT;
 ALTER TABLE events ADD COLUMN mention_spans VARCHAR
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# v4: corrections (issue 12). A row is named by what re-extraction keeps: the document's content hash, the
+# evidence span and the extracted pair (adcode and name), never by row order or extractor version.
+# Values are JSON; a correction is never deleted, only marked undone.
+_V4 = """
+CREATE TABLE corrections (
+    correction_id VARCHAR PRIMARY KEY,     -- a digest of what it says and when: the same file imported twice adds nothing
+    doc_id VARCHAR NOT NULL,
+    char_start BIGINT NOT NULL,
+    char_end BIGINT NOT NULL,
+    donor_key VARCHAR NOT NULL,            -- the extracted donor: adcode|name, or its name without an adcode
+    recipient_key VARCHAR NOT NULL,
+    ordinal BIGINT NOT NULL DEFAULT 0,     -- among the document's rows with this span and pair, in order
+    event_id VARCHAR NOT NULL DEFAULT '',  -- the CSV's key when it was made (for people reading the audit)
+    doc VARCHAR NOT NULL DEFAULT '',
+    field VARCHAR NOT NULL,                -- year, month, day, donor, recipient, kind, amount_yuan, people, not_an_event
+    old_value VARCHAR NOT NULL,            -- JSON: the value it replaced
+    new_value VARCHAR NOT NULL,            -- JSON
+    note VARCHAR NOT NULL DEFAULT '',
+    author VARCHAR NOT NULL DEFAULT '',
+    created_at TIMESTAMP NOT NULL,
+    status VARCHAR NOT NULL DEFAULT 'active',  -- active | undone
+    undone_at TIMESTAMP
+);
+CREATE INDEX corrections_doc ON corrections (doc_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

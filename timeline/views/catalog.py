@@ -44,10 +44,12 @@ def open_library(seeds: Path | None, path: str | Path | None = None, *, wait: fl
 
 
 def library_revision(library: Library) -> tuple:
-    """A value that changes whenever a document is added, replaced, removed or edited (by anyone)."""
+    """A value that changes whenever a document is added, replaced, removed or edited, or a correction made
+    or undone (by anyone)."""
     with library.session() as con:
-        return tuple(con.execute("SELECT count(*), max(added_at), max(edited_at), bit_xor(hash(doc_id)) "
-                                 "FROM documents").fetchone())
+        return (*con.execute("SELECT count(*), max(added_at), max(edited_at), bit_xor(hash(doc_id)) "
+                             "FROM documents").fetchone(),
+                *con.execute("SELECT count(*), max(created_at), max(undone_at) FROM corrections").fetchone())
 
 
 def library_rows(library: Library) -> list[dict[str, object]]:

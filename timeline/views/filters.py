@@ -27,6 +27,7 @@ from geo.map.data import date_label
 from geo.map.labels import KIND_LABELS as _KIND_WORDS, PROGRAMME_LABELS as _PROGRAMME_WORDS, kind_label, programme_label
 from geo.map.romanise import pinyin_name
 from timeline.events.model import EventKind, Programme
+from timeline.views.labels import column_label
 from timeline.views.search import matches, search_terms
 
 __all__ = [
@@ -41,13 +42,13 @@ SEARCH_MAX_CHARS = 200
 # English names by enum, as before; the app takes them in its language from geo.map.labels.
 KIND_LABELS = {k: _KIND_WORDS["en"][k.value] for k in EventKind}
 PROGRAMME_LABELS = {p: _PROGRAMME_WORDS["en"][p.value] for p in Programme}
-# The events table's columns, in order: what a reader looks at first, then the rest; the last five
-# are kept for the app (selections, sorting) and hidden from view (TABLE_SHOWN).
+# The events table's columns, in order: what a reader looks at first, then the rest (``corrected``: the
+# fields people corrected); the last five are kept for the app (selections, sorting) and hidden from view.
 TABLE_COLUMNS = (
     "date", "donor", "recipient", "kind", "summary", "programme", "evidence", "amount_yuan", "people", "doc",
-    "year", "month", "day", "date_text", "event_id",
+    "corrected", "year", "month", "day", "date_text", "event_id",
 )
-TABLE_SHOWN = TABLE_COLUMNS[:10]
+TABLE_SHOWN = TABLE_COLUMNS[:11]
 
 
 @dataclass(frozen=True)
@@ -391,10 +392,17 @@ def table_frame(rows: Iterable[Mapping[str, object]], lang: str = "zh") -> pd.Da
     frame["programme"] = frame["programme"].map(lambda p: programme_label(p, lang) if p else "")
     frame["amount_yuan"] = [f"{a:,.0f}" if _number(a) else "" for a in frame["amount_yuan"]]
     frame["people"] = [f"{int(p):,}" if _number(p) else "" for p in frame["people"]]
+    frame["corrected"] = [corrected_label(r.get("corrected"), lang) for r in rows]
     for column in ("summary", "evidence", "doc", "date_text", "event_id"):
         frame[column] = frame[column].map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v))
                                           else str(v))
     return frame.astype({c: "Int64" for c in ("year", "month", "day")})
+
+
+def corrected_label(cell: object, lang: str = "zh") -> str:
+    """A row's ``corrected`` cell (``year;donor``) in ``lang`` (``年、帮扶方``); empty when none."""
+    fields = [f for f in str(cell or "").split(";") if f]
+    return ("、" if lang == "zh" else ", ").join(column_label(f, lang) for f in fields)
 
 
 def _number(value: object) -> bool:

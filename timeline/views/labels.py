@@ -20,7 +20,7 @@ from geo.map.labels import (
 )
 
 __all__ = [
-    "LANGUAGES", "DEFAULT_LANGUAGE", "LANGUAGE_NAMES", "UI", "COLUMN_LABELS", "language_of", "ui", "column_label",
+    "LANGUAGES", "DEFAULT_LANGUAGE", "LANGUAGE_NAMES", "UI", "COLUMN_LABELS", "language_of", "ui", "column_label", "header_aliases",
     "kind_label", "programme_label", "basis_label", "header_row",
 ]
 
@@ -61,6 +61,21 @@ UI: dict[str, dict[str, str]] = {
         "library": "文库：文章与发布日期", "library_empty": "文库是空的：上传文章，或运行 `python -m timeline library add PATH`。",
         "document": "文章", "publication_date": "发布日期", "publication_date_help": "只写月日或相对日期（今年、去年）的事件据此定年。",
         "doc_title": "标题", "save": "保存", "remove": "移除",
+        "corrections": "更正", "edit_mode": "编辑模式：更正表中的事件",
+        "edit_help": "改年、月、日、帮扶方、受援方（写地名；同名地方请在代码栏写行政区划代码）、类型、金额、人数，"
+                     "或勾选“不是事件”。更正保存在文库中，重新读取文章后仍然有效。",
+        "correction_note": "更正说明（随每条更正保存）", "correction_author": "更正人", "preview_changes": "检查更正",
+        "apply_corrections": "应用这些更正", "no_changes": "没有要更正的内容：所有单元格都与当前值相同。",
+        "upload_corrections": "上传编辑过的事件 CSV",
+        "upload_corrections_help": "下载的事件 CSV（中文或英文表头，UTF-8 或 GBK），在 Excel 中修改后上传；"
+                                   "“状态”栏写 not_an_event 删除该行。",
+        "unmatched": "未匹配的行", "corrections_applied": "已应用 {n} 条更正；{unmatched} 行没有匹配的事件。",
+        "corrections_preview": "将更改以下内容（应用前不会保存）：", "audit": "更正记录",
+        "audit_doc": "只看这篇文章", "all_documents": "全部文章", "undo": "撤销所选更正", "undo_pick": "要撤销的更正",
+        "correction_undone": "已撤销：{event} 的{field}恢复为 {value}。", "orphaned": "孤立（新的提取不再找到该事件）",
+        "state_active": "有效", "state_undone": "已撤销", "not_an_event": "不是事件", "yes": "是", "no": "否",
+        "no_corrections": "文库中还没有更正。", "checking_corrections": "检查更正",
+        "audit_columns": "编号,文章,事件编号,字段,原值,新值,说明,更正人,时间,状态",
     },
     "en": {
         "title": "Pairing Atlas", "language": "语言 / Language",
@@ -109,6 +124,25 @@ UI: dict[str, dict[str, str]] = {
         "document": "Document", "publication_date": "Publication date",
         "publication_date_help": "Month-day and relative dates (今年, 去年) get their year from it.",
         "doc_title": "Title", "save": "Save", "remove": "Remove",
+        "corrections": "Corrections", "edit_mode": "Edit mode: correct the events in the table",
+        "edit_help": "Change year, month, day, donor, recipient (type a place name; for a name several places "
+                     "share, write its adcode), kind, amount, people, or tick “not an event”. Corrections are kept "
+                     "in the library and hold when the article is read again.",
+        "correction_note": "Note (kept with each correction)", "correction_author": "Your name", "preview_changes": "Check the corrections",
+        "apply_corrections": "Apply these corrections",
+        "no_changes": "Nothing to correct: every cell equals its current value.",
+        "upload_corrections": "Upload an edited events CSV",
+        "upload_corrections_help": "The events CSV you downloaded (Chinese or English headers, UTF-8 or GBK), edited "
+                                   "in Excel; write not_an_event in a “status” column to remove a row.",
+        "unmatched": "Unmatched row", "corrections_applied": "Applied {n} corrections; {unmatched} rows matched no event.",
+        "corrections_preview": "These changes will be made (nothing is saved before you apply):",
+        "audit": "Corrections log", "audit_doc": "Only this article", "all_documents": "All articles",
+        "undo": "Undo the chosen correction", "undo_pick": "Correction to undo",
+        "correction_undone": "Undone: {field} of {event} is {value} again.",
+        "orphaned": "orphaned (the new extraction no longer finds its event)", "state_active": "active",
+        "state_undone": "undone", "not_an_event": "not an event", "yes": "yes", "no": "no",
+        "no_corrections": "No corrections in the library yet.", "checking_corrections": "Checking the corrections",
+        "audit_columns": "id,article,event id,field,before,after,note,by,when,state",
     },
 }
 
@@ -122,6 +156,7 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
         "summary": "摘要", "evidence": "证据", "char_start": "证据起始位置", "char_end": "证据结束位置",
         "programme": "项目", "end_year": "结束年", "end_month": "结束月", "end_day": "结束日",
         "donor_kind": "帮扶方类别", "recipient_kind": "受援方类别", "date": "日期", "source": "来源",
+        "corrected": "已更正", "status": "状态",
     },
     "en": {
         "event_id": "event id", "doc": "article", "year": "year", "month": "month", "day": "day",
@@ -133,6 +168,7 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
         "char_start": "evidence start", "char_end": "evidence end", "programme": "programme",
         "end_year": "end year", "end_month": "end month", "end_day": "end day", "donor_kind": "donor kind",
         "recipient_kind": "recipient kind", "date": "date", "source": "source",
+        "corrected": "corrected", "status": "status",
     },
 }
 
@@ -153,6 +189,11 @@ def ui(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
 def column_label(column: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """A column's header in ``lang`` (a column without one keeps its machine name)."""
     return COLUMN_LABELS[check_language(lang)].get(column, column)
+
+
+def header_aliases() -> dict[str, str]:
+    """Every column label (both languages) → its machine name, to read a CSV a person edited."""
+    return {label: column for table in COLUMN_LABELS.values() for column, label in table.items()}
 
 
 def header_row(columns: Sequence[str], lang: str = DEFAULT_LANGUAGE) -> list[str]:

@@ -15,6 +15,7 @@ and their provinces' names come from small tables of the library's distinct name
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -22,8 +23,10 @@ import pyarrow as pa
 
 from geo.map.data import CARD_EVENTS, CARD_EVENTS_DENSE, EVIDENCE_MAX, MapTotals, PartyTotals, RelationTotals
 from timeline.events.export import EVENT_COLUMNS
+from timeline.library.documents import LIBRARY_COLUMNS, corrected_rows_by_position
+from timeline.library.overlay import active_corrections
 from timeline.library import Library
-from timeline.library.schema import DOCUMENT_CELLS
+from timeline.library.schema import DOCUMENT_CELLS, EVENT_SQL_TYPES, STORED_EVENT_COLUMNS
 from timeline.views.filters import Filters
 from timeline.views.search import fold_many, name_forms, search_terms
 
@@ -36,7 +39,36 @@ PAGE_ROWS = 500  # the table's rows per page
 DETAIL_ROWS = 5_000
 LARGE_EVIDENCE = 120  # characters of evidence per event in a large map's cards (the table shows it whole)
 
-_COLUMNS = ", ".join(f'd."{c}"' if c in DOCUMENT_CELLS else f'e."{c}"' for c in EVENT_COLUMNS)
+@contextmanager
+def _session(library: Library):
+    """A connection on which ``events`` is the timeline as people corrected it (their fixes applied, rows
+    marked not an event left out, ``corrected`` naming the fields): every query below reads that, so the
+    DuckDB path shows what :func:`timeline.library.documents.event_rows` shows."""
+    with library.session() as con:
+        db = con.execute("SELECT current_database()").fetchone()[0]
+        stored = f'"{db}".main.events'
+        if active_corrections(con):
+            kept = corrected_rows_by_position(con, stored)
+            cells = [c for c in STORED_EVENT_COLUMNS]
+            fixed = pa.Table.from_pylist(
+                [{"doc_id": d, "row_number": n, **{c: row.get(c) for c in cells}, "corrected": row.get("corrected")}
+                 for d, n, row in kept],
+                schema=pa.schema([("doc_id", pa.string()), ("row_number", pa.int32()),
+                                  *((c, _ARROW[t]) for c, t in EVENT_SQL_TYPES.items()), ("corrected", pa.string())]))
+            con.register("atlas_corrected_events", fixed)
+            con.execute("CREATE OR REPLACE TEMP TABLE events AS SELECT f.*, s.extractor_version FROM "
+                        f"atlas_corrected_events f JOIN {stored} s USING (doc_id, row_number)")
+            con.unregister("atlas_corrected_events")
+        else:
+            con.execute(f"CREATE OR REPLACE TEMP VIEW events AS SELECT *, '' AS corrected "
+                        f"FROM {stored}")
+        yield con
+
+
+_ARROW = {"BIGINT": pa.int64(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
+
+
+_COLUMNS = ", ".join(f'd."{c}"' if c in DOCUMENT_CELLS else f'e."{c}"' for c in LIBRARY_COLUMNS)
 # The table's order (timeline.views.filters.in_date_order over the library's order of rows).
 _ORDER = ('e."year" IS NULL, coalesce(e."year", 0), coalesce(e."month", 0), coalesce(e."day", 0), '
           "d.source <> 'seed', d.added_at, d.name, e.row_number")
@@ -185,7 +217,7 @@ def _rows(cursor, columns: Sequence[str]) -> list[dict[str, object]]:
 
 def view_counts(library: Library, query: ViewQuery) -> dict[str, int]:
     """:func:`timeline.views.filters.view_counts` of the rows in view."""
-    with library.session() as con:
+    with _session(library) as con:
         view, params = _prepare(con, query, _COUNTED, ordered=False)
         events, dated, rows, not_on_map = con.execute(
             f"""SELECT count(DISTINCT event_id), count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
@@ -200,20 +232,20 @@ def page_rows(library: Library, query: ViewQuery, page: int = 1, size: int = PAG
     stated last; :func:`~timeline.views.filters.in_date_order`)."""
     if page < 1 or size < 1:
         raise ValueError(f"page {page} of {size} rows: give a page from 1 and a size of 1 or more")
-    with library.session() as con:
+    with _session(library) as con:
         view, params = _prepare(con, query, f"{_COLUMNS}, {_ORDER_COLUMNS}", ordered=False)
-        cur = con.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY} "
+        cur = con.execute(f"SELECT {', '.join(map(_q, LIBRARY_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY} "
                           "LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
-        return _rows(cur, EVENT_COLUMNS)
+        return _rows(cur, LIBRARY_COLUMNS)
 
 
 def view_rows(library: Library, query: ViewQuery, *, batch: int = 10_000) -> Iterable[list[dict[str, object]]]:
     """Every row in view, in the table's order, in batches (for the downloads)."""
-    with library.session() as con:
+    with _session(library) as con:
         view, params = _prepare(con, query, f"{_COLUMNS}, {_ORDER_COLUMNS}", ordered=False)
-        cur = con.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY}", params)
+        cur = con.execute(f"SELECT {', '.join(map(_q, LIBRARY_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY}", params)
         while chunk := cur.fetchmany(batch):
-            yield [dict(zip(EVENT_COLUMNS, r)) for r in chunk]
+            yield [dict(zip(LIBRARY_COLUMNS, r)) for r in chunk]
 
 
 def all_rows(library: Library, query: ViewQuery) -> list[dict[str, object]]:
@@ -242,7 +274,7 @@ def present_ids(library: Library, query: ViewQuery, event_ids: Iterable[str]) ->
     ids = sorted({str(i) for i in event_ids})
     if not ids:
         return frozenset()
-    with library.session() as con:
+    with _session(library) as con:
         view, params = _prepare(con, query, _COUNTED, ordered=False)
         found = con.execute(f"SELECT DISTINCT event_id FROM {view} v WHERE list_contains(?::VARCHAR[], event_id)",
                             [*params, ids]).fetchall()
@@ -253,7 +285,7 @@ def option_rows(library: Library) -> list[dict[str, object]]:
     """A few rows that hold every kind, programme, donor and recipient province and the first and last year
     of the library: what :func:`~timeline.views.filters.year_bounds`, ``kinds_in``, ``programmes_in`` and
     ``province_options`` need for the filter widgets, without every row."""
-    with library.session() as con:
+    with _session(library) as con:
         first, last = con.execute('SELECT min("year"), max(greatest("year", coalesce(end_year, "year"))) '
                                   "FROM events").fetchone()
         out: list[dict[str, object]] = [{"year": first}, {"year": last}] if first is not None else []
@@ -270,7 +302,7 @@ def option_rows(library: Library) -> list[dict[str, object]]:
 def year_counts(library: Library, query: ViewQuery) -> tuple[list[list[int]], int]:
     """Events per year in view (``[[year, events], …]``, every year from the first to the last; an event
     counts in its first year) and the number of events whose year is not stated: the large view's strip."""
-    with library.session() as con:
+    with _session(library) as con:
         view, params = _prepare(con, query, _COUNTED, ordered=False)
         counts = dict(con.execute(f'SELECT "year", count(DISTINCT event_id) FROM {view} v WHERE "year" IS NOT NULL '
                                   'GROUP BY "year"', params).fetchall())
@@ -289,7 +321,7 @@ def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 200
     """The map of the rows in view, counted in the database: what :func:`geo.map.data.build_map_data` draws
     (``aggregate_above`` as there), with each relation's card rows only (:class:`~geo.map.data.MapTotals`),
     their evidence cut at ``evidence_max`` characters."""
-    with library.session() as con:
+    with _session(library) as con:
         view, params = _prepare(con, query, _MAPPED)
         con.execute(f"CREATE TEMP TABLE atlas_view AS SELECT * FROM {view} v", params)
         n_rows = con.execute("SELECT count(*) FROM atlas_view").fetchone()[0]
@@ -330,7 +362,7 @@ def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 200
                 "GROUP BY rel_id, step").fetchall():
             steps.setdefault(rel_id, {})[s] = n
         samples: dict[int, list[dict[str, object]]] = {}
-        columns = [*EVENT_COLUMNS, "index"]
+        columns = [*LIBRARY_COLUMNS, "index"]
         for row in con.execute(f"SELECT r.rel_id, {_COLUMNS}, r.pos FROM atlas_ranked r JOIN events e "
                                "USING (doc_id, row_number) JOIN documents d ON d.doc_id = e.doc_id "
                                "WHERE r.rk <= ? ORDER BY r.rel_id, r.rk", [limit]).fetchall():
