@@ -23,15 +23,16 @@ from timeline.library.schema import DOCUMENT_CELLS, EVENT_SQL_TYPES
 from timeline.text.document import Document
 
 __all__ = [
-    "LIBRARY_COLUMNS", "DocumentInfo", "corrected_rows_by_position", "Known", "Saved", "Source", "document_of", "event_rows", "find_document", "iter_event_rows",
+    "ARROW_TYPES", "LIBRARY_COLUMNS", "DocumentInfo", "corrected_rows_by_position", "revision", "Known", "Saved", "Source", "document_of", "event_rows", "find_document", "iter_event_rows",
     "known_documents", "list_documents", "remove_document", "save_result", "setting", "set_setting",
 ]
 
 # The timeline's columns as the library gives them: the export's, and which fields people corrected.
 LIBRARY_COLUMNS = (*EVENT_COLUMNS, CORRECTED)
-_ARROW = {"BIGINT": pa.int64(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
+# The Arrow type of each SQL type of the events table (rows go in and out of DuckDB as Arrow tables).
+ARROW_TYPES = {"BIGINT": pa.int64(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
 _EVENT_SCHEMA = pa.schema([("doc_id", pa.string()), ("row_number", pa.int32()),
-                           *((c, _ARROW[t]) for c, t in EVENT_SQL_TYPES.items()),
+                           *((c, ARROW_TYPES[t]) for c, t in EVENT_SQL_TYPES.items()),
                            ("extractor_version", pa.string())])
 _COLS = ", ".join(f'"{c}"' for c in _EVENT_SCHEMA.names)
 _SELECT_ROWS = ", ".join(f'd."{c}"' if c in DOCUMENT_CELLS else f'e."{c}"' for c in EVENT_COLUMNS)
@@ -222,36 +223,43 @@ def document_of(con, name: str) -> Document | None:
 _ORDER = "ORDER BY d.source <> 'seed', d.added_at, d.name, e.row_number"
 
 
+def _kept_rows(con, events: str, batch: int) -> Iterator[list[tuple[str, int, dict[str, object]]]]:
+    """``(doc_id, row_number, row)`` in batches, in the library's order: each row with the people's corrections
+    applied (``corrected`` names the fields), rows marked not an event left out."""
+    fixes = active_corrections(con)
+    keyer = Keyer()  # rows come a document at a time, in their order: the keys' ordinals count within it
+    cur = con.execute(f"SELECT e.doc_id, e.row_number, {_SELECT_ROWS} FROM {events} e JOIN documents d "
+                      f"USING (doc_id) {_ORDER}")
+    while chunk := cur.fetchmany(batch):
+        kept = []
+        for r in chunk:
+            row = dict(zip(EVENT_COLUMNS, r[2:]))
+            row = apply_corrections(row, fixes.get(keyer.key(r[0], row)) if fixes else None)
+            if row is not None:
+                kept.append((r[0], r[1], row))
+        yield kept
+
+
 def iter_event_rows(con, *, batch: int = 10_000) -> Iterator[list[dict[str, object]]]:
     """The timeline's rows (keyed by :data:`LIBRARY_COLUMNS`) in batches, for exports of any size: each with
     the people's corrections applied (``corrected`` names the fields), rows marked not an event left out."""
-    fixes = active_corrections(con)
-    keyer = Keyer()  # rows come a document at a time, in their order: the keys' ordinals count within it
-    cur = con.execute(f"SELECT e.doc_id, {_SELECT_ROWS} FROM events e JOIN documents d USING (doc_id) {_ORDER}")
-    while chunk := cur.fetchmany(batch):
-        rows = []
-        for r in chunk:
-            row = dict(zip(EVENT_COLUMNS, r[1:]))
-            row = apply_corrections(row, fixes.get(keyer.key(r[0], row)) if fixes else None)
-            if row is not None:
-                rows.append(row)
-        yield rows
+    for chunk in _kept_rows(con, "events", batch):
+        yield [row for _doc_id, _n, row in chunk]
 
 
 def corrected_rows_by_position(con, events: str = "events") -> list[tuple[str, int, dict[str, object]]]:
-    """``(doc_id, row_number, row)`` of every row kept after the people's corrections (as :func:`iter_event_rows`
-    gives them), for a query engine that needs to know which stored row each one is. ``events`` names the
-    stored table (qualified, when a temporary one shadows it)."""
-    fixes = active_corrections(con)
-    keyer = Keyer()
-    out = []
-    for r in con.execute(f"SELECT e.doc_id, e.row_number, {_SELECT_ROWS} FROM {events} e JOIN documents d "
-                         f"USING (doc_id) {_ORDER}").fetchall():
-        row = dict(zip(EVENT_COLUMNS, r[2:]))
-        row = apply_corrections(row, fixes.get(keyer.key(r[0], row)) if fixes else None)
-        if row is not None:
-            out.append((r[0], r[1], row))
-    return out
+    """``(doc_id, row_number, row)`` of every row :func:`iter_event_rows` gives, for a query engine that needs
+    to know which stored row each one is. ``events`` names the stored table (qualified, when a temporary one
+    shadows it)."""
+    return [kept for chunk in _kept_rows(con, events, 10_000) for kept in chunk]
+
+
+def revision(con) -> tuple:
+    """A value that changes whenever a document is added, replaced, removed or edited, or a correction made
+    or undone (by anyone): what a cache of the library's rows is keyed on."""
+    return (*con.execute("SELECT count(*), max(added_at), max(edited_at), bit_xor(hash(doc_id)), "
+                         "(SELECT count(*) FROM events) FROM documents").fetchall()[0],
+            *con.execute("SELECT count(*), max(created_at), max(undone_at) FROM corrections").fetchall()[0])
 
 
 def event_rows(con) -> list[dict[str, object]]:

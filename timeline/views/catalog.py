@@ -18,7 +18,7 @@ from timeline.errors import DocumentError
 from timeline.library import (
     Library, Saved, Source, document_of, edit_document, ensure_seeded, library_path, save_document,
 )
-from timeline.library.documents import event_rows, list_documents, remove_document
+from timeline.library.documents import event_rows, list_documents, remove_document, revision
 from timeline.text.document import Document
 from timeline.text.loading import decode_bytes, looks_like_html
 from timeline.views.uploads import MAX_UPLOAD_BYTES, document_from_paste, document_from_upload
@@ -47,9 +47,7 @@ def library_revision(library: Library) -> tuple:
     """A value that changes whenever a document is added, replaced, removed or edited, or a correction made
     or undone (by anyone)."""
     with library.session() as con:
-        return (*con.execute("SELECT count(*), max(added_at), max(edited_at), bit_xor(hash(doc_id)) "
-                             "FROM documents").fetchone(),
-                *con.execute("SELECT count(*), max(created_at), max(undone_at) FROM corrections").fetchone())
+        return revision(con)
 
 
 def library_rows(library: Library) -> list[dict[str, object]]:

@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from geo.map.data import CARD_EVENTS, CARD_EVENTS_DENSE, EVIDENCE_MAX, MapTotals, PartyTotals, RelationTotals
 from timeline.events.export import EVENT_COLUMNS
-from timeline.library.documents import LIBRARY_COLUMNS, corrected_rows_by_position
+from timeline.library.documents import ARROW_TYPES, LIBRARY_COLUMNS, corrected_rows_by_position, revision
 from timeline.library.overlay import active_corrections
 from timeline.library import Library
 from timeline.library.schema import DOCUMENT_CELLS, EVENT_SQL_TYPES, STORED_EVENT_COLUMNS
@@ -39,33 +39,60 @@ PAGE_ROWS = 500  # the table's rows per page
 DETAIL_ROWS = 5_000
 LARGE_EVIDENCE = 120  # characters of evidence per event in a large map's cards (the table shows it whole)
 
+class _Kept:
+    """A few answers kept per key, shared by the app's sessions (threads of one process)."""
+
+    def __init__(self, size: int) -> None:
+        self._size, self._items, self._lock = size, {}, threading.Lock()
+
+    def get(self, key: tuple):
+        with self._lock:
+            return self._items.get(key)
+
+    def put(self, key: tuple, value):
+        with self._lock:
+            while len(self._items) >= self._size:
+                self._items.pop(next(iter(self._items)))
+            self._items[key] = value
+        return value
+
+
+def _revision_key(con) -> tuple:
+    """The library file and its revision (:func:`timeline.library.documents.revision`)."""
+    path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0][0]
+    return (path, *revision(con))
+
+
+_CORRECTED = _Kept(2)  # (library, its revision) -> the events as people corrected them
+
+
 @contextmanager
 def _session(library: Library):
     """A connection on which ``events`` is the timeline as people corrected it (their fixes applied, rows
     marked not an event left out, ``corrected`` naming the fields): every query below reads that, so the
-    DuckDB path shows what :func:`timeline.library.documents.event_rows` shows."""
+    DuckDB path shows what :func:`timeline.library.documents.event_rows` shows. The corrected rows are
+    worked out once per revision of the library, not once per query."""
     with library.session() as con:
-        db = con.execute("SELECT current_database()").fetchone()[0]
+        db = con.execute("SELECT current_database()").fetchall()[0][0]
         stored = f'"{db}".main.events'
         if active_corrections(con):
-            kept = corrected_rows_by_position(con, stored)
-            cells = [c for c in STORED_EVENT_COLUMNS]
-            fixed = pa.Table.from_pylist(
-                [{"doc_id": d, "row_number": n, **{c: row.get(c) for c in cells}, "corrected": row.get("corrected")}
-                 for d, n, row in kept],
-                schema=pa.schema([("doc_id", pa.string()), ("row_number", pa.int32()),
-                                  *((c, _ARROW[t]) for c, t in EVENT_SQL_TYPES.items()), ("corrected", pa.string())]))
+            key = _revision_key(con)
+            fixed = _CORRECTED.get(key) or _CORRECTED.put(key, _corrected_table(con, stored))
             con.register("atlas_corrected_events", fixed)
             con.execute("CREATE OR REPLACE TEMP TABLE events AS SELECT f.*, s.extractor_version FROM "
                         f"atlas_corrected_events f JOIN {stored} s USING (doc_id, row_number)")
             con.unregister("atlas_corrected_events")
         else:
-            con.execute(f"CREATE OR REPLACE TEMP VIEW events AS SELECT *, '' AS corrected "
-                        f"FROM {stored}")
+            con.execute(f"CREATE OR REPLACE TEMP VIEW events AS SELECT *, '' AS corrected FROM {stored}")
         yield con
 
 
-_ARROW = {"BIGINT": pa.int64(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
+def _corrected_table(con, stored: str) -> pa.Table:
+    return pa.Table.from_pylist(
+        [{"doc_id": d, "row_number": n, **{c: row.get(c) for c in STORED_EVENT_COLUMNS}, "corrected": row.get("corrected")}
+         for d, n, row in corrected_rows_by_position(con, stored)],
+        schema=pa.schema([("doc_id", pa.string()), ("row_number", pa.int32()),
+                          *((c, ARROW_TYPES[t]) for c, t in EVENT_SQL_TYPES.items()), ("corrected", pa.string())]))
 
 
 _COLUMNS = ", ".join(f'd."{c}"' if c in DOCUMENT_CELLS else f'e."{c}"' for c in LIBRARY_COLUMNS)
@@ -148,9 +175,7 @@ def _prepare(con, query: ViewQuery, columns: str = _COLUMNS, *, ordered: bool = 
     return sql, params
 
 
-_MATCHES: dict[tuple, pa.Table] = {}  # (library, its revision, search words) -> the rows found; a few kept
-_MATCHES_KEPT = 4
-_MATCHES_LOCK = threading.Lock()
+_MATCHES = _Kept(4)  # (library, its revision, search words) -> the rows found
 
 
 def _matches(con, terms: tuple[str, ...]) -> pa.Table:
@@ -158,13 +183,10 @@ def _matches(con, terms: tuple[str, ...]) -> pa.Table:
     (:func:`timeline.views.search.search_text`). Folding every row's text is the costly part of a search, so
     the answer is kept for the library's revision: the count, the strip, the page and the map of one search
     fold the rows once."""
-    revision = con.execute("SELECT count(*), max(added_at), max(edited_at), bit_xor(hash(doc_id)), "
-                           "(SELECT count(*) FROM events) FROM documents").fetchall()[0]
-    key = (con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
-                       ).fetchall()[0][0], tuple(revision), terms)
-    with _MATCHES_LOCK:
-        if key in _MATCHES:
-            return _MATCHES[key]
+    key = (*_revision_key(con), terms)
+    found = _MATCHES.get(key)
+    if found is not None:
+        return found
     _register_search(con)
     table = con.sql(f"""SELECT doc_id, row_number FROM (
                 SELECT e2.doc_id, e2.row_number,
@@ -178,11 +200,7 @@ def _matches(con, terms: tuple[str, ...]) -> pa.Table:
                        LEFT JOIN atlas_provinces dp ON dp.code = {_PROVINCE.format(t='e2', side='donor')}
                        LEFT JOIN atlas_provinces rp ON rp.code = {_PROVINCE.format(t='e2', side='recipient')}
                 ) s WHERE {" AND ".join("strpos(s.haystack, ?) > 0" for _ in terms)}""", params=list(terms)).to_arrow_table()
-    with _MATCHES_LOCK:  # the app's sessions are threads of one process
-        while len(_MATCHES) >= _MATCHES_KEPT:
-            _MATCHES.pop(next(iter(_MATCHES)))
-        _MATCHES[key] = table
-    return table
+    return _MATCHES.put(key, table)
 
 
 def _register_search(con) -> None:
