@@ -252,7 +252,10 @@ class _Engine:
                     parent_codes = {e.adcode for e in c.parent.entries if any(e.adcode in n.ancestors for n in narrowed)}
                     c.parent.entries = tuple(e for e in c.parent.entries if e.adcode in parent_codes) or c.parent.entries
         for c in cands:
-            if len(c.entries) == 1 and (not c.entries[0].short or c.written_full):
+            if len(c.entries) == 1 and (not c.entries[0].short or c.written_full or (
+                    # 酉阳县 … 东营酉阳: a short form written with its county suffix names the county as
+                    # surely as its full name does, for the bare mentions after it.
+                    c.name.endswith(COUNTY_SUFFIXES) and len(c.name) >= 3 and not c.entries[0].entry.common)):
                 full_named.add(c.entries[0].adcode)
         # Corroboration for weak names: full name elsewhere, a parent, a named
         # event, or a list with a place.

@@ -113,6 +113,21 @@ CASES = {
         [("joint", ("望都县",), ("铁门关市",)), ("joint", ("高阳县",), ("铁门关市",)),
          ("joint", ("高碑店市",), ("铁门关市",))],
     ),
+    # realset2 022 (深汕特别合作区; 广东's parks are named giver(host): 深圳(汕尾))
+    "park_of": (
+        "2008年初,刘玉浦书记和许宗衡市长带领深圳市党政代表团考察深圳(汕尾)产业转移工业园。", "",
+        [("park_of", ("深圳市",), ("汕尾市",))],
+    ),
+    # realset2 016 (鲁渝, traditional): a park named for both partners; the article decides who gives
+    "park_named_for_both": (
+        "在酉陽縣黑水鎮平地壩村,“東營酉陽稻田養蟹產業園”的牌子格外顯眼。", "",
+        [("park_named_for_both", ("东营市",), ("酉阳土家族苗族自治县",))],
+    ),
+    # realset2 004 (沪滇, traditional with pinyin glosses): 甲乙两省市 names the pair
+    "the_two": (
+        "昨日,上海云南兩省市對(duì)口幫扶合作第十三次聯(lián)席會(huì)議紀(jì)要在昆明簽署。", "",
+        [("the_two", ("上海市",), ("云南省",))],
+    ),
 }
 # No real sentence with two full lists joined by 分别与 was at hand: this rule is tested on a
 # sentence written for it (test_respectively_pairs_lists_position_by_position) until one is.

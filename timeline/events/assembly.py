@@ -50,7 +50,11 @@ _METADATA = re.compile(r"\|.*\|")  # a table row or a page's metadata line, not 
 
 # A photo's caption repeats the story; it is not an event of its own.
 _CAPTION = re.compile(r"\s*(?:[(（\[【]?图[)）\]】]?[:：]|图为|上图|下图|图片为|图片来源|图注)")
+# …工人在生产线上作业(2022年5月5日摄)。: a sentence that ends with the photographer's credit is a caption.
+_CAPTION_END = re.compile(r"[(（][^()（）\n]{0,40}摄[)）]\s*[。.]?\s*$")
 _MEMORY = 64
+_SIGNED = re.compile(r"(?:签订|签署)[^。；;]{0,30}?(?:协议|备忘录|协定)")
+_ABOUT_AID = 3  # aid words in an article's opening that make it an article about pairing aid
 # What a party named only by text needs: a count of units (10个县), a village or township, a body's suffix.
 _TEXT_PARTY_HEAD = re.compile("个|村|乡|镇|街道|社区|" + "|".join(ORG_SUFFIXES))
 # A line of a pairing table: 甲—乙 (and more such pairs), nothing else.
@@ -63,13 +67,37 @@ class _DocContext:
     """What the article says about its pairs, gathered before events are built."""
 
     pair_counts: Counter = field(default_factory=Counter)  # (donor adcode/name, recipient …) -> n
+    named_counts: Counter = field(default_factory=Counter)  # the same, of pairs a programme's name states (京宛)
+    joined: set = field(default_factory=set)  # (a, b) of A与B…: two places stated together, direction open
+    # Pairs a verb directs (绍兴市向衢州市捐赠), apart from those only the order of a name gives
+    # (衢州市—绍兴市山海协作, a title's 甲·乙): where they disagree, the verb is right.
+    verb_counts: Counter = field(default_factory=Counter)
     title_pair: tuple[Token, Token] | None = None
 
     def orientation(self, a: Party, b: Party) -> int:
         """+1 if the article has a→b as a pair, -1 if b→a, 0 if it cannot tell."""
-        ab = self.pair_counts[(key(a), key(b))]
-        ba = self.pair_counts[(key(b), key(a))]
-        return (ab > ba) - (ba > ab) or programme_orientation(a, b)
+        ka, kb = key(a), key(b)
+        return (_sign(self.verb_counts[(ka, kb)], self.verb_counts[(kb, ka)])
+                or _sign(self.pair_counts[(ka, kb)], self.pair_counts[(kb, ka)])
+                or programme_orientation(a, b) or self._by_lineage(a, b))
+
+    def _by_lineage(self, a: Party, b: Party) -> int:
+        """北京市与河南省政府签订… in an article whose pair is 北京 → 南阳 (in 河南): a pair of places
+        that hold, or lie in, the article's stated giver and receiver runs the same way."""
+        if not (a.adcode and b.adcode):
+            return 0
+        for counts in (self.pair_counts, self.named_counts):  # stated pairs first, a programme's name next
+            if len(counts) > _LINEAGE_PAIRS:
+                continue
+            ab = ba = 0
+            for (d, r), n in counts.items():
+                if _related(a.adcode, d) and _related(b.adcode, r):
+                    ab += n
+                if _related(b.adcode, d) and _related(a.adcode, r):
+                    ba += n
+            if ab != ba:
+                return 1 if ab > ba else -1
+        return 0
 
     def dominant(self) -> tuple[str, str] | None:
         if not self.pair_counts:
@@ -83,6 +111,29 @@ class _DocContext:
         """Index the pairs once they are all counted (the second pass only reads them)."""
         self.donor_keys = {d for d, _r in self.pair_counts}
         self.recipient_keys = {r for _d, r in self.pair_counts}
+
+
+# Rules that read a pair from the order of a name or a table line, not from a verb.
+_NAMING_ORDER = frozenset({"joined_name", "dash_pair", "park_of"})
+
+
+def _sign(x: int, y: int) -> int:
+    return (x > y) - (y > x)
+
+
+_LINEAGE_PAIRS = 64  # an article states a handful of pairs; past this many, lineage is not consulted
+
+
+def _related(x: str, y: str) -> bool:
+    """Two adcodes of one line of places: the same place, or one holds the other."""
+    x, y = x[:6], y[:6]
+    if not (x.isdigit() and y.isdigit()):
+        return False
+    if x == y:
+        return True
+    def head(c: str) -> str:
+        return c[:2] if c.endswith("0000") else c[:4] if c.endswith("00") else c
+    return y.startswith(head(x)) or x.startswith(head(y))
 
 
 def _place_party(pm) -> Party:
@@ -241,6 +292,9 @@ def extract_events(
     title_pair = _title_pair(ntext, tokens)
     if title_pair:
         ctx.pair_counts[(key(title_pair[0].party), key(title_pair[1].party))] += 2
+    # In an article about pairing aid, an agreement its places sign is part of it (北京市与河南省政府签订了
+    # 《…战略合作框架协议》) even where the sentence names no aid.
+    about_aid = len(AID.findall(ntext, 0, 20_000)) >= _ABOUT_AID
     section_speaker: Token | None = None
     speakers: list[Token | None] = []
     table_heading = False
@@ -254,7 +308,9 @@ def extract_events(
         speakers.append(section_speaker)
         if _PAIR_LINE.match(sentence) and table_heading:
             pass  # a line of a pairing table under a heading that names the aid (…对口支援方案如下：)
-        elif not AID.search(sentence) or _METADATA.search(sentence) or _CAPTION.match(sentence):
+        elif (not (AID.search(sentence) or (about_aid and _SIGNED.search(sentence)))
+              or _METADATA.search(sentence) or _CAPTION.match(sentence)
+              or _CAPTION_END.search(sentence)):
             table_heading = False
             continue
         else:
@@ -264,18 +320,25 @@ def extract_events(
             continue  # no place, and no word that could name a region, village or body: no party to read
         # Each rule looks only inside its sentence: hand it that sentence's tokens.
         pairs = pairs_in_sentence(ntext, s, e, inside)
+        if not AID.search(sentence):  # admitted as a signing only: governments of places, not companies
+            pairs = [p for p in pairs if all(t.party.kind is PartyKind.PLACE for t in p.donors + p.recipients)]
         # 京蒙两地建立对口帮扶关系: a programme's name states its pair.
         for g, t, the_two in in_name:
+            ctx.named_counts[(key(g.party), key(t.party))] += 1
             if not _names_inside(pairs, g, t):
                 pair = _programme_pair(g, t, inside)
                 if the_two and pair.rule == "programme_name":
                     pair = Pair(pair.donors, pair.recipients, STRONG, "programme_places")  # the places themselves
                 pairs.append(pair)
         for p in pairs:
+            if p.rule == "symmetric" and len(ctx.joined) < _LINEAGE_PAIRS:
+                ctx.joined.add((key(p.donors[0].party), key(p.recipients[0].party)))
             if p.strength == STRONG and p.rule not in ("received_help", "programme_name"):  # not the article's pair
                 for d in p.donors:
                     for r in p.recipients:
                         ctx.pair_counts[(key(d.party), key(r.party))] += 1
+                        if p.rule not in _NAMING_ORDER:
+                            ctx.verb_counts[(key(d.party), key(r.party))] += 1
         found.append((i, pairs))
 
     ctx.freeze()
@@ -329,6 +392,8 @@ def _programme_pair(giver: Token, taker: Token, inside: list[Token]) -> Pair:
     givers, takers = within(giver), within(taker)
     if givers and takers:
         return Pair(givers, takers, STRONG, "programme_places")
+    if takers:  # 西峡县…这是京宛对口协作的成果之一: a place named inside the receiving side is where the help went
+        return Pair([giver], takers, STRONG, "programme_name")
     return Pair([giver], [taker], STRONG, "programme_name")
 
 
@@ -336,7 +401,7 @@ def _programme_in_article(p: Pair, ctx: _DocContext, by_key: dict) -> Pair | Non
     """因鲁渝协作的纽带 in an article about 聊城 → 彭水: a programme's name in an article that states a
     pair inside its two places (either way round) qualifies that pair, read where it is stated."""
     giver, taker = p.donors[0].party, p.recipients[0].party
-    for a, b in ctx.pair_counts:
+    for a, b in [*ctx.pair_counts, *ctx.joined]:
         if (a, b) == (key(giver), key(taker)) or a not in by_key or b not in by_key:
             continue
         x, y = by_key[a].party, by_key[b].party
@@ -422,6 +487,10 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
         if o == 0:
             return None
         return Pair([a], [b], WEAK, "symmetric") if o > 0 else Pair([b], [a], WEAK, "symmetric")
+    if p.rule in _NAMING_ORDER and len(p.donors) == 1 and len(p.recipients) == 1:
+        d, r = p.donors[0], p.recipients[0]
+        if _sign(ctx.verb_counts[(key(d.party), key(r.party))], ctx.verb_counts[(key(r.party), key(d.party))]) < 0:
+            return Pair([r], [d], p.strength, p.rule)  # the article's verbs run the other way
     if p.rule == "location_loose" and not any(key(r.party) in ctx.recipient_keys for r in p.recipients):
         return None
     donors, recipients = list(p.donors), list(p.recipients)

@@ -163,6 +163,8 @@ def _location_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
         recipients = list_after(text, m.end(), e, tokens, gap=0)
         if not recipients:
             continue
+        if m[0] == "在" and _VENUE.match(text, recipients[-1].end, e):
+            continue  # 纪要在昆明签署, 会议在福州召开: where a meeting sat, not who was helped
         clause_start, clause_end = next(((a, b) for a, b in spans if a <= m.start() < b), (s, e))
         # 赴理县开展对口帮扶 and 教师来到会宁 are help arriving; 赴延安、深圳培训 is a
         # trip, unless the place is one the article already names as receiving
@@ -237,6 +239,7 @@ def _giving_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
 
 
 _TOWARD = re.compile(r"向|为|给")
+_VENUE = re.compile(r"(?:市|县|区)?(?:隆重)?(?:签署|签订|签约|召开|举行|举办|开幕|闭幕|座谈)")
 _TOWARD_VERBS = re.compile(
     r"捐赠|捐助|捐款|捐献|捐资|提供|援助|支援|赠送|拨付|移交|援建|帮扶|输送|派出|选派|安排|投入|返还|下达|划拨|调拨"
 )
@@ -355,7 +358,23 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
         pairs += [p for p in weak if p.donors and not {key(t.party) for t in p.donors + p.recipients} <= known]
     else:
         pairs = weak
-    return [without_self(p) for p in pairs]
+    return [without_self(_used_within(text, e, tokens, p)) for p in pairs]
+
+
+_USED_FOR = re.compile(r"用于|用在|投向|重点支持|主要支持")
+
+
+def _used_within(text: str, e: int, tokens: list[Token], p: Pair) -> Pair:
+    """上海市援助云南省帮扶资金1亿元,主要用于迪庆藏区及红河、文山、普洱3州市…: the places the help is used
+    for, inside the place that receives it, receive the same help (one event, its amount counted once)."""
+    if p.strength != STRONG or not p.donors or not p.recipients:
+        return p
+    m = _USED_FOR.search(text, max(t.end for t in p.recipients), e)
+    if not m:
+        return p
+    inner = [t for t in tokens if t.start >= m.end() and t.end <= e
+             and any(_contains(r.party, t.party) for r in p.recipients)]
+    return Pair(p.donors, p.recipients + inner, p.strength, p.rule) if inner else p
 
 
 def programme_orientation(a: Party, b: Party) -> int:

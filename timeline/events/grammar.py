@@ -108,6 +108,18 @@ RULES: tuple[Rule, ...] = (
     Rule("joined_name",
          r"(?P<donor>Pp*)[·•・—](?P<recipient>Pp*)(?:[VS]|东西部|山海|飞地|产业园|园区|合作区|工业园)", 2, "each",
          "走进南浔·广安东西部协作产业园二期项目,工人正加紧施工抢工期", needs=("·", "•", "・", "—")),
+    # 深圳(汕尾)产业转移工业园: a park named giver(host) — the host in brackets after the giver.
+    Rule("park_of",
+         r"(?P<donor>Pp*)[(（]\s*(?P<recipient>Pp*)\s*[)）](?:产业转移工业园|产业转移园|产业园|工业园|园区|合作区|新区)", 2,
+         "each", "刘玉浦书记和许宗衡市长带领深圳市党政代表团考察深圳(汕尾)产业转移工业园", needs=("(", "（")),
+    # 东营酉阳稻田养蟹产业园: two places run together into a park's name; the article decides who gives.
+    Rule("park_named_for_both",
+         r"(?<![Pp])(?P<donor>Pp*)(?P<recipient>Pp*)[^,;!?:。PVS、]{0,8}?(?:产业园|工业园|园区|合作区|飞地)", 0, "each",
+         "“东营酉阳稻田养蟹产业园”", needs=("园", "合作区", "飞地")),
+    # 深圳、汕尾两市…; 上海云南两省市: the two places named as a pair; the article decides who gives.
+    Rule("the_two",
+         r"(?<![PpL&])(?P<donor>d*Pp*)[L&]?(?P<recipient>d*Pp*)两(?:省区市|省市|省区|市县|市区|县区|县市|地市|省|市|县|区|地|州|旗|盟)",
+         0, "each", "2008年初,深圳、汕尾两市举行了党政领导座谈会", needs=("两",)),
     # 山东省—北川县；广东省—汶川县 (a pairing table written as lines or a list): the giver first.
     Rule("dash_pair",
          r"(?:^|(?<=[,;:。\s]))(?P<donor>Pp*)\s*(?:—{1,2}|－|–|-{1,2})\s*(?P<recipient>Pp*)(?=$|[,;。\s(（])", 2, "each",

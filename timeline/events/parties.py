@@ -33,7 +33,7 @@ _SEP = re.compile(r"^(?:、|和|及|以及|暨)$")
 _SEP_EITHER_SIDE = re.compile(r"^(?:、|和|与|及|以及|暨)$")
 _PUNCT = re.compile(r"[，,。；;：:！!？?]")
 # 对口支援三峡库区重庆万州区: a short region word may stand between the verb and the place.
-_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,4}(?:库区|灾区|藏区|山区|片区|老区|地区)")
+_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,4}(?:库区|灾区|藏区|山区|片区|老区|地区)的?")
 _CORPS = re.compile(r"(?:新疆生产建设兵团|兵团)(?:第[一二三四五六七八九十]{1,3}师)?$|农[一二三四五六七八九十]{1,3}师$")
 _PARENTHETICAL = re.compile(r"[(（][^()（）]{0,24}[)）]")
 
@@ -73,6 +73,9 @@ def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
 # (not 成都市在金堂县: two places).
 _PARENT_JOINERS = ("", " ", "·", "•", "・", "-", "的")  # 和田地区的和田市: the child of that parent
 _ORG_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
+_BRACKETED_SEAT = re.compile(r"[)）][\u4e00-\u9fff]{0,10}?(?:有限责任公司|股份有限公司|有限公司|公司|集团)")
+_COMPANY_HEAD = 10
+_HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,10}$")
 # Zones and functional areas named after a place (a rule of the language: the head names the zone).
 _ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发区|经济开发区|开发区|高新区|经开区|新区|综合保税区|保税区|自贸区)")
 _ORG_END = tuple(sorted(ORG_SUFFIXES, key=len, reverse=True))
@@ -88,6 +91,15 @@ def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
     """
     out = []
     for t in tokens:
+        company = _BRACKETED_SEAT.match(text, t.end) if 0 < t.start and text[t.start - 1] in "(（" else None
+        if company:
+            # 飞秒(漳州)实业有限公司: a place in brackets inside a company's name is part of the name.
+            head = _HAN_BEFORE.search(text, max(0, t.start - 1 - _COMPANY_HEAD), t.start - 1)
+            if head:
+                name = text[head.start():company.end()]
+                out.append(Token(head.start(), company.end(),
+                                 Party(name=name, kind=PartyKind.ORGANISATION, mention=name), t.level))
+                continue
         zone = _ZONE.match(text, t.end)
         if zone and t.party.kind is PartyKind.PLACE:
             # 晋中开发区, 绍兴滨海新区: a zone is a body of its own, not the unit whose name it

@@ -29,13 +29,14 @@ DIRECTED_VERBS = (
 # Any of these in a sentence makes it a candidate for an event.
 AID_WORDS = DIRECTED_VERBS + (
     "援藏", "援疆", "援青", "飞地", "共建", "受援", "受扶", "捐赠", "捐助", "捐款", "捐资", "协作", "助力", "大力支持",
+    "产业转移工业园", "产业转移园", "特别合作区",  # parks a giver builds with its host (广东's 深圳(汕尾)…)
 )
 TEAM_WORDS = ("工作队", "援藏干部", "援疆干部", "干部人才", "队员", "教师", "医生", "专家", "人才", "支教", "挂职",
               "工作组", "医疗队", "援派干部", "帮扶干部", "指挥部")
 
 # Kind triggers: a kind applies when one of its patterns matches the sentence.
 KIND_TRIGGERS: dict[EventKind, re.Pattern[str]] = {
-    EventKind.PARK: re.compile(r"飞地|共建[^，,。；]{0,12}?(?:园区|产业园|工业园|示范园|园)"),
+    EventKind.PARK: re.compile(r"飞地|共建[^，,。；]{0,12}?(?:园区|产业园|工业园|示范园|园)|产业转移(?:工业)?园|特别合作区"),
     EventKind.AGREEMENT: re.compile(r"签订|签署|签约|协议|备忘录|合作框架"),
     EventKind.FUNDING: re.compile(r"投入|拨付|援助资金|帮扶资金|财政资金|捐赠|捐助|捐款|捐资|资金|投资"),
     EventKind.TEAM_ARRIVAL: re.compile(r"抵达|到达|来到|进驻|奔赴|赴任|出发|派出|选派|派遣|轮换"),
