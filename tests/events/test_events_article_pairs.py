@@ -107,3 +107,14 @@ def test_a_bare_short_name_after_its_county_form_is_that_county():
     # realset2 016: 酉陽縣 … 東營酉陽 — the second 酉阳 is the same county
     names = [p.name for p in find_places("在酉陽縣黑水鎮平地壩村,“東營酉陽稻田養蟹產業園”的牌子格外顯眼。")]
     assert names == ["酉阳土家族苗族自治县", "东营市", "酉阳土家族苗族自治县"]
+
+
+def test_wo_shi_before_its_own_district_is_the_city_that_holds_it_and_so_is_every_wo_shi():
+    # realset 013 (宁波 → 云和): no title, byline or source names the city; its districts do
+    text = ("本报讯(记者孙吉晶)昨天上午,我市与前来考察的云和县党政代表团举行座谈会,双方就今后五年结对帮扶工作进行广泛交流。\n"
+            "从今年起,我市海曙段塘、望春,江东东郊,北仑小港、大碶,宁海西店等四区一县的7个镇(街道)结对帮扶丽水市云和县。")
+    got = {(d, r) for d, r, _k in pairs(text)}
+    assert ("宁波市", "云和县") in got
+    # Districts of two different cities after two 我市 name no one city: the first 我市 stays unread.
+    two = text + "\n我市锦江区也与云和县结对帮扶。"
+    assert ("宁波市", "云和县") not in {(d, r) for d, r, _k in pairs(two)}

@@ -128,6 +128,12 @@ CASES = {
         "昨日,上海云南兩省市對(duì)口幫扶合作第十三次聯(lián)席會(huì)議紀(jì)要在昆明簽署。", "",
         [("the_two", ("上海市",), ("云南省",))],
     ),
+    # realset 013 (宁波 → 云和, 山海协作): 我市 is the city of the districts written right after it later on
+    "meets_visitors": (
+        "本报讯(记者孙吉晶)昨天上午,我市与前来考察的云和县党政代表团举行座谈会,双方就今后五年结对帮扶工作进行广泛交流。"
+        "从今年起,我市海曙段塘、望春,江东东郊,北仑小港、大碶,宁海西店等四区一县的7个镇(街道)结对帮扶丽水市云和县。", "",
+        [("meets_visitors", ("宁波市",), ("云和县",))],
+    ),
 }
 # No real sentence with two full lists joined by 分别与 was at hand: this rule is tested on a
 # sentence written for it (test_respectively_pairs_lists_position_by_position) until one is.

@@ -40,7 +40,7 @@ CONTINUATION = re.compile(
 )
 # What may stand in a leading date's clause besides the date itself.
 _LEAD_WORDS = re.compile(
-    r"^(?:在|于|从|自|截至|到|至|今年|去年|上午|下午|晚上|早上|中旬|上旬|下旬|初|底|末|前夕|期间|以来|起|开始|"
+    r"^(?:在|于|从|自|截至|到|至今|迄今|至|今年|去年|上午|下午|晚上|早上|中旬|上旬|下旬|初|底|末|前夕|期间|以来|起|开始|"
     r"的?[0-9一二三四五六七八九十两几多]{0,3}年间|\s)*$"
 )
 _DATELINE_HEAD = re.compile(r"(?:电|讯|電|訊)\s*")

@@ -120,6 +120,11 @@ RULES: tuple[Rule, ...] = (
     Rule("the_two",
          r"(?<![PpL&])(?P<donor>d*Pp*)[L&]?(?P<recipient>d*Pp*)两(?:省区市|省市|省区|市县|市区|县区|县市|地市|省|市|县|区|地|州|旗|盟)",
          0, "each", "2008年初,深圳、汕尾两市举行了党政领导座谈会", needs=("两",)),
+    # 我市与前来考察的云和县党政代表团举行座谈会: the host meets the visitors; the article decides who gives.
+    Rule("meets_visitors",
+         rf"(?P<donor>{LIST})~(?:专程)?(?:前来|来访|来)[^,;!?:。PVS~]{{0,6}}?的(?P<recipient>d*Pp*)"
+         r"(?:党政|政府)?(?:代表团|考察团|考察组|调研组|一行)", 0, "each",
+         "昨天上午,我市与前来考察的云和县党政代表团举行座谈会", needs=("来",)),
     # 山东省—北川县；广东省—汶川县 (a pairing table written as lines or a list): the giver first.
     Rule("dash_pair",
          r"(?:^|(?<=[,;:。\s]))(?P<donor>Pp*)\s*(?:—{1,2}|－|–|-{1,2})\s*(?P<recipient>Pp*)(?=$|[,;。\s(（])", 2, "each",
