@@ -118,3 +118,15 @@ def test_wo_shi_before_its_own_district_is_the_city_that_holds_it_and_so_is_ever
     # Districts of two different cities after two 我市 name no one city: the first 我市 stays unread.
     two = text + "\n我市锦江区也与云和县结对帮扶。"
     assert ("宁波市", "云和县") not in {(d, r) for d, r, _k in pairs(two)}
+
+
+def test_liang_di_in_a_sentence_naming_no_place_is_the_articles_one_pair():
+    # realset2 006 (粤桂, traditional): 两地 are 廉江 and 融水, named together (和) before
+    text = ("近年來,廣東省廉江市和廣西融水苗族自治縣積極推進粵桂東西部協作。\n"
+            "兩地發揮各自優勢,共建協作產業園,在電商、農林、茶葉、文旅等領域,加大產業幫扶力度。")
+    events = extract_events(text, doc="t")
+    parks = [e for e in events if e.kind.value == "park"]
+    assert [(e.donors[0].name, e.recipients[0].name) for e in parks] == [("廉江市", "融水苗族自治县")]
+    # With two different pairs named together, 两地 is neither.
+    two = text.replace("積極推進", "、廣東省化州市和廣西三江侗族自治縣積極推進")
+    assert [e for e in extract_events(two, doc="t") if e.kind.value == "park"] == []

@@ -316,6 +316,9 @@ def extract_events(
         else:
             table_heading = sentence.rstrip().endswith((":", "："))
         in_name = named[bisect_left(named_starts, s):bisect_left(named_starts, e)]
+        if not inside and not in_name and _BOTH_SIDES.search(sentence) and AID.search(sentence):
+            found.append((i, [Pair([], [], 0, "both_sides")]))  # 两地…共建协作产业园: the article's own pair
+            continue
         if not inside and not in_name and not _TEXT_PARTY_HEAD.search(sentence):
             continue  # no place, and no word that could name a region, village or body: no party to read
         # Each rule looks only inside its sentence: hand it that sentence's tokens.
@@ -344,6 +347,7 @@ def extract_events(
     ctx.freeze()
     by_key = {key(t.party): t for t in tokens}
     dominant = ctx.dominant()
+    article_pair = _article_pair(ctx, by_key)
     dating = Dating(norm, dates, date_starts, sents, paragraphs)
     events: list[Event] = []
     section_pairs: dict[int, list[Pair]] = {}
@@ -354,6 +358,10 @@ def extract_events(
         memory = section_pairs.setdefault(id(speaker), [])
         resolved = []
         for p in pairs:
+            if p.rule == "both_sides":
+                if article_pair is not None:
+                    resolved.append(Pair([article_pair[0]], [article_pair[1]], WEAK, "both_sides"))
+                continue
             if p.rule == "programme_name":
                 # One answer per programme: the names come from a fixed table, so this stays linear.
                 name_key = (key(p.donors[0].party), key(p.recipients[0].party))
@@ -371,6 +379,29 @@ def extract_events(
             resolved.append(p)
         events.extend(_events_for(norm, doc, i, resolved, dating, doc_programme))
     return merge_mentions(events)
+
+
+# 两地, 双方, 两市: the two partners the article is about, in a sentence that names neither.
+_BOTH_SIDES = re.compile(r"两地|双方|两市|两县|两区|两省|两省区|两省市")
+
+
+def _article_pair(ctx: _DocContext, by_key) -> tuple[Token, Token] | None:
+    """The article's one pair: the pair its verbs state most, else the one pair it names together (A与B…)
+    when the article orients it; ``None`` when there is no single pair."""
+    if ctx.verb_counts:  # pairs a verb states; the order of a name or a title is not enough here
+        (pair, n), *rest = ctx.verb_counts.most_common(2)
+        d, r = pair
+        if (rest and rest[0][1] == n) or d not in by_key or r not in by_key:
+            return None
+        return by_key[d], by_key[r]
+    pairs = {frozenset(p) for p in ctx.joined if len(set(p)) == 2}
+    if len(pairs) != 1:
+        return None
+    a, b = sorted(next(iter(pairs)))
+    if a not in by_key or b not in by_key:
+        return None
+    o = ctx.orientation(by_key[a].party, by_key[b].party)
+    return None if o == 0 else (by_key[a], by_key[b]) if o > 0 else (by_key[b], by_key[a])
 
 
 def _within(inner: Party, outer: Party) -> bool:
