@@ -291,6 +291,9 @@ class _Engine:
                 c.dropped = tuple(sorted({e.adcode for e in c.entries} - {e.adcode for e in entries}))
                 c.entries = entries
                 kept.append(c)
+                # Read, it vouches for the next name of its list: 莲都—义乌、龙泉—萧山 (one region's names).
+                strong_by_end.setdefault(c.end, c)
+                strong_by_start.setdefault(c.start, c)
         # Context: provinces and prefectures of the mentions that are not ambiguous.
         context: Counter[str] = Counter()
         for c in kept:

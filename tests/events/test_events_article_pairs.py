@@ -130,3 +130,23 @@ def test_liang_di_in_a_sentence_naming_no_place_is_the_articles_one_pair():
     # With two different pairs named together, 两地 is neither.
     two = text.replace("積極推進", "、廣東省化州市和廣西三江侗族自治縣積極推進")
     assert [e for e in extract_events(two, doc="t") if e.kind.value == "park"] == []
+
+
+def test_mountain_sea_parks_named_mountain_first_give_from_the_coast():
+    # realset3 025 (《今日浙江》 2019): 山海协作 parks are named 山—海; 丽水's counties receive
+    got = {(d, r) for d, r, _k in pairs(
+        "丽水加快推进莲都—义乌、龙泉—萧山、遂昌—诸暨、松阳—余姚等4个省级山海协作产业园建设,总规划面积21.48平方公里。")}
+    assert got == {("义乌市", "莲都区"), ("萧山区", "龙泉市"), ("诸暨市", "遂昌县"), ("余姚市", "松阳县")}
+    # Outside the programme's geography, the name's order stands (南浔·广安: the giver first).
+    assert ("南浔区", "广安区") in {(d, r) for d, r, _k in pairs(
+        "走进南浔·广安东西部协作产业园二期项目,工人正加紧施工抢工期。"
+        "园区由浙江省湖州市南浔区、四川省广安市广安区合力打造,还没建成就已招引了4家浙江企业。")}
+
+
+def test_hosts_welcoming_delegations_give_in_an_article_about_aid():
+    # realset3 022 (浙川, 2021): 迎来…代表团 names host and visitors; east gives to west
+    text = ("浙江结对帮扶四川,东西部协作和对口支援工作扎实推进。\n"
+            "5月20日至21日,慈溪市迎来了凉山州布拖县党政代表团;乐清市迎来了阿坝州理县党政代表团;\n"
+            "5月23日,广元市苍溪县党政代表团在杭州市余杭区考察。")
+    got = {(d, r) for d, r, _k in pairs(text)}
+    assert {("慈溪市", "布拖县"), ("乐清市", "理县"), ("余杭区", "苍溪县")} <= got

@@ -91,7 +91,14 @@ def test_east_west_signing_without_other_evidence_is_oriented_east_to_west():
 
 
 def test_a_signing_with_no_direction_anywhere_gives_no_event():
-    assert extract_events("温州市鹿城区与泰顺县共建山海协作产业园。", doc="t") == []
+    # Two places of one province that no programme's geography orders (江苏's 南北挂钩 has no table here).
+    assert extract_events("苏州市吴江区与宿迁市泗洪县共建南北挂钩产业园。", doc="t") == []
+
+
+def test_a_mountain_sea_signing_takes_its_direction_from_the_programmes_geography():
+    # 泰顺 is one of 浙江's 26 mountain counties: the coast's 鹿城区 gives.
+    (event,) = extract_events("温州市鹿城区与泰顺县共建山海协作产业园。", doc="t")
+    assert ([d.name for d in event.donors], [r.name for r in event.recipients]) == (["鹿城区"], ["泰顺县"])
 
 
 def test_multi_party_park_signing_gives_the_article_recipient_and_keeps_the_missing_year_empty():

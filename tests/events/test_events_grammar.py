@@ -134,6 +134,27 @@ CASES = {
         "从今年起,我市海曙段塘、望春,江东东郊,北仑小港、大碶,宁海西店等四区一县的7个镇(街道)结对帮扶丽水市云和县。", "",
         [("meets_visitors", ("宁波市",), ("云和县",))],
     ),
+    # realset3 022 (浙川 visits, 2021): hosts and visiting delegations
+    "welcomes_delegation": (
+        "5月12日至14日,宁波市镇海区迎来了凉山州金阳县东西部协作调研组。", "",
+        [("welcomes_delegation", ("镇海区",), ("金阳县",))],
+    ),
+    "delegation_visits": (
+        "5月20至22日,甘孜州党政代表团就到了杭州市、金华市、台州市,进行考察学习。", "",
+        [("delegation_visits", (host,), ("甘孜藏族自治州",)) for host in ("杭州市", "金华市", "台州市")],
+    ),
+    # realset3 025 (山海协作, 《今日浙江》 2019): the receiver is the subject of 得到
+    "receives_from": (
+        "景宁畲族自治县先后得到鄞州区、温岭市、海盐县、上虞区、宁海县等地的对口扶持,累计援建产业发展资金1.6亿元。", "",
+        [("receives_from", ("鄞州区", "温岭市", "海盐县", "上虞区", "宁海县"), ("景宁畲族自治县",))],
+    ),
+    # realset3 025: the 山海协作 parks listed as 山—海 (the table reads them in the order written; the
+    # programme's geography turns them round: test_events_article_pairs)
+    "dash_pairs_listed": (
+        "丽水加快推进莲都—义乌、龙泉—萧山、遂昌—诸暨、松阳—余姚等4个省级山海协作产业园建设。", "",
+        [("dash_pair", ("龙泉市",), ("萧山区",)), ("dash_pair", ("遂昌县",), ("诸暨市",)),
+         ("dash_pair", ("松阳县",), ("余姚市",)), ("dash_pairs_listed", ("莲都区",), ("义乌市",))],
+    ),
 }
 # No real sentence with two full lists joined by 分别与 was at hand: this rule is tested on a
 # sentence written for it (test_respectively_pairs_lists_position_by_position) until one is.

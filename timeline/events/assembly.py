@@ -53,7 +53,8 @@ _CAPTION = re.compile(r"\s*(?:[(（\[【]?图[)）\]】]?[:：]|图为|上图|�
 # …工人在生产线上作业(2022年5月5日摄)。: a sentence that ends with the photographer's credit is a caption.
 _CAPTION_END = re.compile(r"[(（][^()（）\n]{0,40}摄[)）]\s*[。.]?\s*$")
 _MEMORY = 64
-_SIGNED = re.compile(r"(?:签订|签署)[^。；;]{0,30}?(?:协议|备忘录|协定)")
+# In an article about pairing aid, what its places sign and their delegations' visits belong to it.
+_SIGNED_OR_VISITED = re.compile(r"(?:签订|签署)[^。；;]{0,30}?(?:协议|备忘录|协定)|代表团|考察团|调研组|考察组")
 _ABOUT_AID = 3  # aid words in an article's opening that make it an article about pairing aid
 # What a party named only by text needs: a count of units (10个县), a village or township, a body's suffix.
 _TEXT_PARTY_HEAD = re.compile("个|村|乡|镇|街道|社区|" + "|".join(ORG_SUFFIXES))
@@ -114,7 +115,7 @@ class _DocContext:
 
 
 # Rules that read a pair from the order of a name or a table line, not from a verb.
-_NAMING_ORDER = frozenset({"joined_name", "dash_pair", "park_of"})
+_NAMING_ORDER = frozenset({"joined_name", "dash_pair", "dash_pairs_listed", "park_of"})
 
 
 def _sign(x: int, y: int) -> int:
@@ -240,7 +241,7 @@ def _rule_kind(rule: str, sentence: str, sentence_kind: EventKind, has_money: bo
     """
     if rule in ("toward", "giving") and has_money:
         return EventKind.FUNDING
-    if rule in ("dispatch", "from", "enter_area") and has_team:
+    if rule in ("dispatch", "from", "enter_area", "team_of") and has_team:
         return EventKind.TEAM_ARRIVAL
     return sentence_kind
 
@@ -292,8 +293,8 @@ def extract_events(
     title_pair = _title_pair(ntext, tokens)
     if title_pair:
         ctx.pair_counts[(key(title_pair[0].party), key(title_pair[1].party))] += 2
-    # In an article about pairing aid, an agreement its places sign is part of it (北京市与河南省政府签订了
-    # 《…战略合作框架协议》) even where the sentence names no aid.
+    # In an article about pairing aid, an agreement its places sign (北京市与河南省政府签订了《…战略合作框架
+    # 协议》) or a visit of their delegations is part of it even where the sentence names no aid.
     about_aid = len(AID.findall(ntext, 0, 20_000)) >= _ABOUT_AID
     section_speaker: Token | None = None
     speakers: list[Token | None] = []
@@ -308,7 +309,7 @@ def extract_events(
         speakers.append(section_speaker)
         if _PAIR_LINE.match(sentence) and table_heading:
             pass  # a line of a pairing table under a heading that names the aid (…对口支援方案如下：)
-        elif (not (AID.search(sentence) or (about_aid and _SIGNED.search(sentence)))
+        elif (not (AID.search(sentence) or (about_aid and _SIGNED_OR_VISITED.search(sentence)))
               or _METADATA.search(sentence) or _CAPTION.match(sentence)
               or _CAPTION_END.search(sentence)):
             table_heading = False
@@ -520,8 +521,15 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
         return Pair([a], [b], WEAK, "symmetric") if o > 0 else Pair([b], [a], WEAK, "symmetric")
     if p.rule in _NAMING_ORDER and len(p.donors) == 1 and len(p.recipients) == 1:
         d, r = p.donors[0], p.recipients[0]
-        if _sign(ctx.verb_counts[(key(d.party), key(r.party))], ctx.verb_counts[(key(r.party), key(d.party))]) < 0:
-            return Pair([r], [d], p.strength, p.rule)  # the article's verbs run the other way
+        verbs = _sign(ctx.verb_counts[(key(d.party), key(r.party))], ctx.verb_counts[(key(r.party), key(d.party))])
+        if verbs < 0 or (verbs == 0 and programme_orientation(d.party, r.party) < 0):
+            # The article's verbs, else the programme's geography, run the other way (莲都—义乌山海协作产业园).
+            return Pair([r], [d], p.strength, p.rule)
+    if p.rule == "team_of":  # 郫县27名援藏干部…与“第二故乡”道孚一起: the places the article has receiving
+        recipients = [r for r in p.recipients if key(r.party) in ctx.recipient_keys]
+        if not recipients:
+            return None
+        p = Pair(p.donors, recipients, p.strength, p.rule)
     if p.rule == "location_loose" and not any(key(r.party) in ctx.recipient_keys for r in p.recipients):
         return None
     donors, recipients = list(p.donors), list(p.recipients)

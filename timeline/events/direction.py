@@ -16,7 +16,7 @@ from timeline.events.model import Party, PartyKind
 from timeline.events.parties import Token, coordinated, list_after, list_before, org_or_region, split_items
 from timeline.events.spans import sentence_clauses as _clauses
 from timeline.events.vocabulary import (
-    AIDED_AREAS, CAPITAL_GIVING_PROVINCES, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
+    AIDED_AREAS, CAPITAL_GIVING_PROVINCES, MOUNTAIN_RECEIVING, MOUNTAIN_SEA_PROVINCE, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
     WEST_RECEIVING_PROVINCES,
     AID_WORDS, ASSIGNED_TO, DIRECTED_VERBS, FROM_DONOR, LOCATION_VERBS, RECEIVED_HELP, RECIPIENT_MARKERS,
     SYMMETRIC_JOINERS, SYMMETRIC_VERBS, TEAM_WORDS,
@@ -191,6 +191,26 @@ def _subject(tokens: list[Token], s: int, before: int, exclude: list[Token]) -> 
     return others[-1:]
 
 
+# 郫县27名援藏干部, 上海市第八批援藏队伍, 福建援宁挂职干部: a place written before the aid people it sends.
+_TEAM_OF = re.compile(
+    r"(?:第[0-9一二三四五六七八九十]{1,3}批|[0-9一二三四五六七八九十百两多余]{1,5}(?:名|位|人))?"
+    r"援(?:藏|疆|青|宁|黔|滇|蒙|渝|川|桂|甘|陕|建)?(?:干部人才|干部|人才|工作队|队伍|医疗队|教师|医生|专家|挂职干部)"
+)
+
+
+def _team_of_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """A + 援藏干部/援疆工作队…: A sends them, to a place the same sentence names (the article decides which
+    of them receive: assembly keeps only its known receivers)."""
+    out = []
+    inside = [t for t in tokens if s <= t.start and t.end <= e and t.party.kind is PartyKind.PLACE]
+    for t in inside:
+        if _TEAM_OF.match(text, t.end, e):
+            others = [o for o in inside if key(o.party) != key(t.party)]
+            if others:
+                out.append(Pair([t], others, WEAK, "team_of"))
+    return out
+
+
 _ENTER_AREA = re.compile(r"进藏|入藏|进疆|入疆|进村入户")
 
 
@@ -348,7 +368,7 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     weak = (
         _recipient_marker_pairs(text, s, e, tokens) + _location_pairs(text, s, e, tokens)
         + _dispatch_pairs(text, s, e, tokens) + _giving_pairs(text, s, e, tokens) + _task_pairs(text, s, e, tokens)
-        + _enter_area_pairs(text, s, e, tokens)
+        + _enter_area_pairs(text, s, e, tokens) + _team_of_pairs(text, s, e, tokens)
         + [p for p in _symmetric_pairs(text, s, e, tokens) if not {id(p.donors[0]), id(p.recipients[0])} <= by_table]
     )
     if pairs:
@@ -394,6 +414,10 @@ def programme_orientation(a: Party, b: Party) -> int:
         return 1
     if pb in EAST_GIVING_PROVINCES and pa in WEST_RECEIVING_PROVINCES:
         return -1
+    if pa == pb == MOUNTAIN_SEA_PROVINCE:  # 山海协作: the coast gives to the mountain counties
+        a_mountain, b_mountain = a.adcode.startswith(MOUNTAIN_RECEIVING), b.adcode.startswith(MOUNTAIN_RECEIVING)
+        if a_mountain != b_mountain:
+            return -1 if a_mountain else 1
     if pa in CAPITAL_GIVING_PROVINCES and pb in CAPITAL_RECEIVING_PROVINCES:
         return 1
     if pb in CAPITAL_GIVING_PROVINCES and pa in CAPITAL_RECEIVING_PROVINCES:

@@ -57,6 +57,7 @@ class Rule:
     pairing: str = "each"
     example: str = ""
     needs: tuple[str, ...] = ()  # the chunk must hold one of these for the rule to be tried (speed only)
+    bare_names: bool = False  # both sides written as bare names (东营酉阳), not a full name then a word (兴山县平邑口)
 
 
 RULES: tuple[Rule, ...] = (
@@ -86,6 +87,12 @@ RULES: tuple[Rule, ...] = (
          rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,24}}?对(?P<recipient>{LIST})(?:的)?"
          rf"(?:开展|展开|进行|实施|给予|实行|加大)?[^,;!?:。PVS]{{0,4}}?Vv*", 2, "each",
          "从2018年起,天津市10家医院对甘肃省甘南藏族自治州人民医院展开对口帮扶", needs=("对",)),
+    # 景宁畲族自治县先后得到鄞州区、温岭市…等地的对口扶持: who 得到 help receives it from the list after it.
+    Rule("receives_from",
+         rf"(?P<recipient>{LIST})[^,;!?:。PVS~]{{0,8}}?(?:得到|获得|受到|接受)(?P<donor>{LIST})(?:地|各地)?的"
+         r"[^,;!?:。P]{0,8}?(?:Vv*|扶持|支持|帮助|援助|关心)", 2, "each",
+         "景宁畲族自治县先后得到鄞州区、温岭市、海盐县、上虞区、宁海县等地的对口扶持",
+         needs=("得到", "获得", "受到", "接受")),
     # 甲多年来给予乙及丙…的大力支持: who 给予 gives; the party right after it receives.
     Rule("give_to",
          rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,8}}?给予(?P<recipient>{LIST})[^,;!?:。P]{{0,16}}?(?:支持|帮助|Vv*)", 2, "each",
@@ -115,7 +122,7 @@ RULES: tuple[Rule, ...] = (
     # 东营酉阳稻田养蟹产业园: two places run together into a park's name; the article decides who gives.
     Rule("park_named_for_both",
          r"(?<![Pp])(?P<donor>Pp*)(?P<recipient>Pp*)[^,;!?:。PVS、]{0,8}?(?:产业园|工业园|园区|合作区|飞地)", 0, "each",
-         "“东营酉阳稻田养蟹产业园”", needs=("园", "合作区", "飞地")),
+         "“东营酉阳稻田养蟹产业园”", needs=("园", "合作区", "飞地"), bare_names=True),
     # 深圳、汕尾两市…; 上海云南两省市: the two places named as a pair; the article decides who gives.
     Rule("the_two",
          r"(?<![PpL&])(?P<donor>d*Pp*)[L&]?(?P<recipient>d*Pp*)两(?:省区市|省市|省区|市县|市区|县区|县市|地市|省|市|县|区|地|州|旗|盟)",
@@ -125,10 +132,26 @@ RULES: tuple[Rule, ...] = (
          rf"(?P<donor>{LIST})~(?:专程)?(?:前来|来访|来)[^,;!?:。PVS~]{{0,6}}?的(?P<recipient>d*Pp*)"
          r"(?:党政|政府)?(?:代表团|考察团|考察组|调研组|一行)", 0, "each",
          "昨天上午,我市与前来考察的云和县党政代表团举行座谈会", needs=("来",)),
+    # 宁波市镇海区迎来了凉山州金阳县东西部协作调研组: the host receives a visiting delegation; the
+    # article (or the programme's geography) decides who gives.
+    Rule("welcomes_delegation",
+         rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,4}}?(?:迎来了?|接待了?)(?P<recipient>d*Pp*)"
+         rf"[^,;!?:。P]{{0,10}}?(?:代表团|考察团|调研组|考察组|工作组|客人|一行)", 0, "each",
+         "5月12日至14日,宁波市镇海区迎来了凉山州金阳县东西部协作调研组", needs=("迎来", "接待")),
+    # 甘孜州党政代表团就到了杭州市、金华市、台州市,进行考察学习: a delegation visits its hosts.
+    Rule("delegation_visits",
+         r"(?P<recipient>d*Pp*)[^,;!?:。PVS~]{0,6}?(?:代表团|考察团|调研组|考察组)[^,;!?:。PVS~]{0,4}?"
+         rf"(?:到了|到|赴|来到|前往|抵达|在)(?P<donor>{LIST}),?[^;!?:。PVS]{{0,8}}?(?:考察|调研|学习|对接|交流)", 0,
+         "each", "5月20至22日,甘孜州党政代表团就到了杭州市、金华市、台州市,进行考察学习",
+         needs=("代表团", "考察团", "调研组", "考察组")),
     # 山东省—北川县；广东省—汶川县 (a pairing table written as lines or a list): the giver first.
     Rule("dash_pair",
-         r"(?:^|(?<=[,;:。\s]))(?P<donor>Pp*)\s*(?:—{1,2}|－|–|-{1,2})\s*(?P<recipient>Pp*)(?=$|[,;。\s(（])", 2, "each",
+         r"(?:^|(?<=[,;:。\sL]))(?P<donor>Pp*)\s*(?:—{1,2}|－|–|-{1,2})\s*(?P<recipient>Pp*)(?=$|[,;。\s(（Le])", 2, "each",
          "山东省—北川县;广东省—汶川县;浙江省—青川县", needs=("—", "－", "–", "-")),
+    # 莲都—义乌、龙泉—萧山、遂昌—诸暨…等4个山海协作产业园: a list of dashed pairs anywhere in a clause.
+    Rule("dash_pairs_listed",
+         r"(?P<donor>Pp*)\s*(?:—{1,2}|－|–)\s*(?P<recipient>Pp*)(?=L\s*Pp*\s*(?:—{1,2}|－|–)\s*P)", 2, "each",
+         "丽水加快推进莲都—义乌、龙泉—萧山、遂昌—诸暨、松阳—余姚等4个省级山海协作产业园建设", needs=("—", "－", "–")),
     # 甲与乙、丙签订…协议 / 甲、乙与丙结对: two sides, direction from the article.
     Rule("joint",
          rf"(?P<donor>{LIST}){_ADVERB}?~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
@@ -202,6 +225,7 @@ class GrammarPair:
     rule: str
 
 
+_UNIT_SUFFIXES = ("省", "市", "县", "区", "州", "旗", "盟")
 _COMPILED = tuple((r, re.compile(r.pattern)) for r in RULES)
 
 
@@ -231,6 +255,8 @@ def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Gramma
             recipients = _parties(m.span("recipient"), s, starts)
             if not donors or not recipients or any(id(t) in claimed for t in donors + recipients):
                 continue
+            if rule.bare_names and any((t.party.mention or "").endswith(_UNIT_SUFFIXES) for t in donors + recipients):
+                continue  # 兴山县平邑口工业园区: a county, then a word inside the park's name, not two partners
             if rule.pairing == "respectively":
                 if len(donors) != len(recipients):
                     continue

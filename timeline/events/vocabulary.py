@@ -11,7 +11,7 @@ import re
 from timeline.events.model import EventKind, Programme
 
 __all__ = [
-    "DIRECTED_VERBS", "AID_WORDS", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
+    "DIRECTED_VERBS", "AID_WORDS", "MOUNTAIN_RECEIVING", "MOUNTAIN_SEA_PROVINCE", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
     "SYMMETRIC_JOINERS", "SYMMETRIC_VERBS", "DESIGNATORS", "ORG_SUFFIXES", "REGION", "RECEIVED_HELP",
     "FROM_DONOR", "ASSIGNED_TO", "LOCALITY", "GENERIC_LOCALITIES", "RECIPIENT_MARKERS", "TEAM_WORDS", "LIST_SEPARATORS", "GOVERNMENT_WORDS", "NOT_IN_ORG_NAMES", "ARRIVAL_VERBS",
 ]
@@ -46,7 +46,7 @@ KIND_TRIGGERS: dict[EventKind, re.Pattern[str]] = {
         r"(?:启动|开启|开始|正式|确定|调整到|调整为|结成|建立)[^，,。；;]{0,20}?(?:对口|结对|帮扶关系|协作关系)"
         r"|(?:对口|结对)(?:帮扶|支援)[^，,。；;]{0,12}?以来|以来[^。]{0,30}?(?:对口|结对)(?:帮扶|支援)"
     ),
-    EventKind.VISIT: re.compile(r"考察|调研|互访|走访|慰问|座谈|对接|交流|看望|回访"),
+    EventKind.VISIT: re.compile(r"考察|调研|互访|走访|慰问|座谈|对接|交流|看望|回访|代表团|迎来"),
 }
 # Arriving names who came; sending (派出, 出发) counts only with a team word.
 ARRIVAL_VERBS = re.compile(r"抵达|到达|来到|进驻|奔赴|赴任")
@@ -115,6 +115,13 @@ WEST_RECEIVING_PROVINCES = frozenset({"15", "22", "45", "50", "51", "52", "53", 
 # Tibet and Xinjiang aid, and aid to the Tibetan and Yi areas of Sichuan,
 # Gansu, Qinghai and Yunnan: these receive.
 AIDED_AREAS = ("54", "65", "63", "5132", "5133", "5134", "6230", "6229", "5334")
+# 浙江's 山海协作: the 26 mountain counties (加快发展县; all of 丽水 and 衢州) receive from the coast.
+MOUNTAIN_RECEIVING = (
+    "3311", "3308",  # 丽水市, 衢州市 and every county of theirs
+    "330324", "330326", "330327", "330328", "330329",  # 温州: 永嘉 平阳 苍南 文成 泰顺
+    "330723", "330727", "331022", "331023", "331024", "330127",  # 武义 磐安 三门 天台 仙居 淳安
+)
+MOUNTAIN_SEA_PROVINCE = "33"
 # Beijing–Tianjin–Hebei: the two municipalities pair with and aid Hebei's counties (京津冀协同发展).
 CAPITAL_GIVING_PROVINCES = frozenset({"11", "12"})
 CAPITAL_RECEIVING_PROVINCES = frozenset({"13"})
