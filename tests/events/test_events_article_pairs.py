@@ -150,3 +150,19 @@ def test_hosts_welcoming_delegations_give_in_an_article_about_aid():
             "5月23日,广元市苍溪县党政代表团在杭州市余杭区考察。")
     got = {(d, r) for d, r, _k in pairs(text)}
     assert {("慈溪市", "布拖县"), ("乐清市", "理县"), ("余杭区", "苍溪县")} <= got
+
+
+def test_what_a_meeting_decided_takes_the_meetings_date_and_a_province_may_help_its_own_cities():
+    # realset3 028 (中新社 2013-11-07): 根据会议部署 continues the meeting held on the 7th
+    text = ("广东省调整加强对口帮扶会议7日在广州举行。根据会议部署,广州市将对口帮扶梅州、清远市;深圳市对口帮扶河源、汕尾市。"
+            "此外,广东将对汕头、湛江、茂名、揭阳市给予适当的资金和政策支持。")
+    events = extract_events(text, doc="t", publication_date=dt.date(2013, 11, 7))
+    dated = {(d.name, r.name): (e.date.year if e.date else None, e.date.basis.value if e.date else None)
+             for e in events for d in e.donors for r in e.recipients}
+    assert dated[("广州市", "梅州市")] == (2013, "context")
+    assert dated[("深圳市", "汕尾市")] == (2013, "context")
+    assert {("广东省", c) for c in ("汕头市", "湛江市", "茂名市", "揭阳市")} <= set(dated)
+    # A later sentence that does not continue the meeting takes no date from it.
+    later = text.replace("根据会议部署,", "")
+    assert all(e.date is None or e.date.year is None for e in extract_events(later, doc="t",
+               publication_date=dt.date(2013, 11, 7)) if e.recipients[0].name == "梅州市")

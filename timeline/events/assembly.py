@@ -53,8 +53,12 @@ _CAPTION = re.compile(r"\s*(?:[(（\[【]?图[)）\]】]?[:：]|图为|上图|�
 # …工人在生产线上作业(2022年5月5日摄)。: a sentence that ends with the photographer's credit is a caption.
 _CAPTION_END = re.compile(r"[(（][^()（）\n]{0,40}摄[)）]\s*[。.]?\s*$")
 _MEMORY = 64
-# In an article about pairing aid, what its places sign and their delegations' visits belong to it.
-_SIGNED_OR_VISITED = re.compile(r"(?:签订|签署)[^。；;]{0,30}?(?:协议|备忘录|协定)|代表团|考察团|调研组|考察组")
+# In an article about pairing aid, what its places sign, their delegations' visits and the support one
+# gives another (给予…支持) belong to it.
+_GIVEN_SUPPORT = re.compile(r"给予[^。；;]{0,12}?(?:支持|帮助|扶持)")
+_SIGNED_OR_VISITED = re.compile(
+    r"(?:签订|签署)[^。；;]{0,30}?(?:协议|备忘录|协定)|代表团|考察团|调研组|考察组|" + _GIVEN_SUPPORT.pattern
+)
 _ABOUT_AID = 3  # aid words in an article's opening that make it an article about pairing aid
 # What a party named only by text needs: a count of units (10个县), a village or township, a body's suffix.
 _TEXT_PARTY_HEAD = re.compile("个|村|乡|镇|街道|社区|" + "|".join(ORG_SUFFIXES))
@@ -478,13 +482,21 @@ def _seat_as_prefecture(p: Pair | None) -> Pair | None:
     return Pair(p.donors, recipients, p.strength, p.rule)
 
 
+# Rules whose recipient is the object of the giver's verb (not a place passed through or an address).
+_OBJECT_RULES = frozenset({"toward_object", "give_to", "aid_area_is", "by_agent", "respectively_verb"})
+
+
 def _apart(p: Pair | None) -> Pair | None:
     """A place never gives to a place inside it or to the place it lies in (青海省 → 西宁市, 玉树州 → 玉树市):
     such a pair is a venue or an address read as help."""
     if p is None:
         return None
-    donors = [d for d in p.donors if not any(_encloses(d.party, r.party) or _encloses(r.party, d.party)
-                                             for r in p.recipients)]
+    if p.rule in _OBJECT_RULES:
+        # 广东将对汕头、湛江…给予支持: where a verb names its object, a province helps its own cities.
+        donors = [d for d in p.donors if not any(_encloses(r.party, d.party) for r in p.recipients)]
+    else:
+        donors = [d for d in p.donors if not any(_encloses(d.party, r.party) or _encloses(r.party, d.party)
+                                                 for r in p.recipients)]
     if not donors:
         return None
     return Pair(donors, p.recipients, p.strength, p.rule)
@@ -610,7 +622,7 @@ def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme) -> list[Even
             kind = _rule_kind(p.rule, own, _kind(own, own_money, own_team), own_money, own_team)
             if kind is EventKind.OTHER:
                 kind = _rule_kind(p.rule, sentence, kind_of_sentence, bool(money), has_team)
-        if kind is EventKind.OTHER and p.rule != "dash_pair" and not AID.search(own):
+        if kind is EventKind.OTHER and p.rule != "dash_pair" and not (AID.search(own) or _GIVEN_SUPPORT.search(own)):
             continue  # "help" with no kind of its own counts only where an aid word stands in its own clauses
         date = dating.date_for(i, anchor)
         donors = tuple(_dedupe(t.party for t in p.donors))

@@ -137,6 +137,16 @@ class Dating:
             return None  # a date in a later clause belongs to that clause's event
         return self._context(i)
 
+    def _meeting_date(self, j: int) -> DateMention | None:
+        """The date (with a year) written in the clause of sentence ``j`` that says a meeting was held."""
+        s, _e = self.sentences[j]
+        sa = self._orig(*self.sentences[j])[0]
+        for x, y in self.clauses(j):
+            if _held_clause(self.norm.text, x, y):
+                found = [d for d in self._usable(*self._orig(x, y), sa) if d.has_year]
+                return found[0] if found else None
+        return None
+
     def _context(self, i: int) -> DateMention | None:
         s, e = self.sentences[i]
         text = self.norm.text
@@ -153,9 +163,21 @@ class Dating:
                 return replace(lead, basis=Basis.CONTEXT)
             a, b = self._orig(ps, pe)
             if self._usable(a, b, a):
-                return None  # the sentence before is dated, but not as a whole
+                # 会议7日在广州举行。根据会议部署,…: what the meeting decided takes the meeting's date.
+                held = self._meeting_date(j) if _OF_THE_MEETING.match(sentence) else None
+                return replace(held, basis=Basis.CONTEXT) if held is not None else None
             sentence = text[ps:pe]  # a continuation of a continuation
         return None
+
+
+# A sentence opening with the meeting's decisions (根据会议部署, 会上, 会议明确) continues the meeting.
+_OF_THE_MEETING = re.compile(r"(?:根据|按照)?(?:会议|会上|会议上|会议明确|会议提出|会议确定)")
+# The clause that says a meeting was held: 会议7日在广州举行, 联席会议在福州召开.
+_HELD = re.compile(r"(?:会议|会|仪式)[^，,。；;]{0,20}?(?:举行|召开|开幕)")
+
+
+def _held_clause(text: str, x: int, y: int) -> bool:
+    return _HELD.search(text, x, y) is not None
 
 
 def _in_title(text: str, pos: int, floor: int) -> bool:

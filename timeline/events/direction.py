@@ -16,7 +16,7 @@ from timeline.events.model import Party, PartyKind
 from timeline.events.parties import Token, coordinated, list_after, list_before, org_or_region, split_items
 from timeline.events.spans import sentence_clauses as _clauses
 from timeline.events.vocabulary import (
-    AIDED_AREAS, CAPITAL_GIVING_PROVINCES, MOUNTAIN_RECEIVING, MOUNTAIN_SEA_PROVINCE, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
+    AIDED_AREAS, CAPITAL_GIVING_PROVINCES, WITHIN_PROVINCE, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
     WEST_RECEIVING_PROVINCES,
     AID_WORDS, ASSIGNED_TO, DIRECTED_VERBS, FROM_DONOR, LOCATION_VERBS, RECEIVED_HELP, RECIPIENT_MARKERS,
     SYMMETRIC_JOINERS, SYMMETRIC_VERBS, TEAM_WORDS,
@@ -414,10 +414,15 @@ def programme_orientation(a: Party, b: Party) -> int:
         return 1
     if pb in EAST_GIVING_PROVINCES and pa in WEST_RECEIVING_PROVINCES:
         return -1
-    if pa == pb == MOUNTAIN_SEA_PROVINCE:  # 山海协作: the coast gives to the mountain counties
-        a_mountain, b_mountain = a.adcode.startswith(MOUNTAIN_RECEIVING), b.adcode.startswith(MOUNTAIN_RECEIVING)
-        if a_mountain != b_mountain:
-            return -1 if a_mountain else 1
+    if pa == pb and pa in WITHIN_PROVINCE:  # 山海协作, 南北挂钩, 珠三角 → 粤东西北
+        giving, receiving = WITHIN_PROVINCE[pa]
+        a_gets, b_gets = a.adcode.startswith(receiving), b.adcode.startswith(receiving)
+        a_gives = not a_gets if giving is None else a.adcode.startswith(giving)
+        b_gives = not b_gets if giving is None else b.adcode.startswith(giving)
+        if a_gives and b_gets:
+            return 1
+        if b_gives and a_gets:
+            return -1
     if pa in CAPITAL_GIVING_PROVINCES and pb in CAPITAL_RECEIVING_PROVINCES:
         return 1
     if pb in CAPITAL_GIVING_PROVINCES and pa in CAPITAL_RECEIVING_PROVINCES:

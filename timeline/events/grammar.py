@@ -85,7 +85,8 @@ RULES: tuple[Rule, ...] = (
     # 甲…对乙展开对口帮扶 / 对乙进行帮扶和支持: the object of 对 receives the help the verb names.
     Rule("toward_object",
          rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,24}}?对(?P<recipient>{LIST})(?:的)?"
-         rf"(?:开展|展开|进行|实施|给予|实行|加大)?[^,;!?:。PVS]{{0,4}}?Vv*", 2, "each",
+         rf"(?:(?:开展|展开|进行|实施|给予|实行|加大)?[^,;!?:。PVS]{{0,4}}?Vv*"
+         r"|给予[^,;!?:。PVS]{0,10}?(?:支持|帮助|扶持))", 2, "each",
          "从2018年起,天津市10家医院对甘肃省甘南藏族自治州人民医院展开对口帮扶", needs=("对",)),
     # 景宁畲族自治县先后得到鄞州区、温岭市…等地的对口扶持: who 得到 help receives it from the list after it.
     Rule("receives_from",

@@ -11,7 +11,7 @@ import re
 from timeline.events.model import EventKind, Programme
 
 __all__ = [
-    "DIRECTED_VERBS", "AID_WORDS", "MOUNTAIN_RECEIVING", "MOUNTAIN_SEA_PROVINCE", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
+    "DIRECTED_VERBS", "AID_WORDS", "WITHIN_PROVINCE", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
     "SYMMETRIC_JOINERS", "SYMMETRIC_VERBS", "DESIGNATORS", "ORG_SUFFIXES", "REGION", "RECEIVED_HELP",
     "FROM_DONOR", "ASSIGNED_TO", "LOCALITY", "GENERIC_LOCALITIES", "RECIPIENT_MARKERS", "TEAM_WORDS", "LIST_SEPARATORS", "GOVERNMENT_WORDS", "NOT_IN_ORG_NAMES", "ARRIVAL_VERBS",
 ]
@@ -115,13 +115,21 @@ WEST_RECEIVING_PROVINCES = frozenset({"15", "22", "45", "50", "51", "52", "53", 
 # Tibet and Xinjiang aid, and aid to the Tibetan and Yi areas of Sichuan,
 # Gansu, Qinghai and Yunnan: these receive.
 AIDED_AREAS = ("54", "65", "63", "5132", "5133", "5134", "6230", "6229", "5334")
-# 浙江's 山海协作: the 26 mountain counties (加快发展县; all of 丽水 and 衢州) receive from the coast.
-MOUNTAIN_RECEIVING = (
-    "3311", "3308",  # 丽水市, 衢州市 and every county of theirs
-    "330324", "330326", "330327", "330328", "330329",  # 温州: 永嘉 平阳 苍南 文成 泰顺
-    "330723", "330727", "331022", "331023", "331024", "330127",  # 武义 磐安 三门 天台 仙居 淳安
-)
-MOUNTAIN_SEA_PROVINCE = "33"
+# Pairing inside one province runs from its developed part to its poorer part, by programme:
+# 浙江's 山海协作 (the 26 mountain counties, all of 丽水 and 衢州, receive from the rest), 江苏's 南北挂钩
+# (苏南's five cities give to 苏北's five) and 广东's 对口帮扶 (the Pearl River Delta gives to 粤东西北).
+# province -> (adcode prefixes that give, or None for "every other place", prefixes that receive)
+WITHIN_PROVINCE: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...]]] = {
+    "33": (None, (
+        "3311", "3308",  # 丽水市, 衢州市 and every county of theirs
+        "330324", "330326", "330327", "330328", "330329",  # 温州: 永嘉 平阳 苍南 文成 泰顺
+        "330723", "330727", "331022", "331023", "331024", "330127",  # 武义 磐安 三门 天台 仙居 淳安
+    )),
+    "32": (("3201", "3202", "3204", "3205", "3211"),  # 南京 无锡 常州 苏州 镇江
+           ("3203", "3207", "3208", "3209", "3213")),  # 徐州 连云港 淮安 盐城 宿迁
+    "44": (("4401", "4403", "4404", "4406", "4407", "4412", "4413", "4419", "4420"),  # 广 深 珠 佛 江 肇 惠 莞 中
+           ("4402", "4405", "4408", "4409", "4414", "4415", "4416", "4417", "4418", "4451", "4452", "4453")),
+}
 # Beijing–Tianjin–Hebei: the two municipalities pair with and aid Hebei's counties (京津冀协同发展).
 CAPITAL_GIVING_PROVINCES = frozenset({"11", "12"})
 CAPITAL_RECEIVING_PROVINCES = frozenset({"13"})
