@@ -166,3 +166,15 @@ def test_what_a_meeting_decided_takes_the_meetings_date_and_a_province_may_help_
     later = text.replace("根据会议部署,", "")
     assert all(e.date is None or e.date.year is None for e in extract_events(later, doc="t",
                publication_date=dt.date(2013, 11, 7)) if e.recipients[0].name == "梅州市")
+
+
+def test_brackets_hold_asides_a_later_move_a_first_pairing_not_the_events_date_or_verb():
+    # realset3 018 (厦门 → 宁夏, 2023)
+    (event,) = extract_events(
+        "在东西部扶贫协作阶段,厦门市对口帮扶宁夏回族自治区固原市的海原县(2003年12月该县划归中卫市管辖)和泾源县。", doc="t")
+    assert [r.name for r in event.recipients] == ["海原县", "泾源县"]  # 固原市的海原县 is the county
+    assert event.date is None  # 2003 is when the county moved, not when it was helped
+    got = {(d.name, r.name) for e in extract_events(
+        "2020年底,厦门市结对帮扶宁夏银川市永宁县的闽宁镇(首次结对)和固原市的彭阳县、泾源县。", doc="t")
+        for d in e.donors for r in e.recipients}
+    assert got == {("厦门市", "闽宁镇"), ("厦门市", "彭阳县"), ("厦门市", "泾源县")}  # (首次结对) pairs nothing

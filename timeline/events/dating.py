@@ -79,7 +79,7 @@ class Dating:
             # 目前/当前 says how things stand, not when an event happened.
             if d.kind is DateKind.DURATION or d.rule in _NOW or _in_title(original, d.start, floor):
                 continue
-            if _DATELINE.match(original, d.end):
+            if _DATELINE.match(original, d.end) or _in_aside(original, d.start, d.end):
                 continue
             out.append(d)
         return out
@@ -178,6 +178,25 @@ _HELD = re.compile(r"(?:会议|会|仪式)[^，,。；;]{0,20}?(?:举行|召开|
 
 def _held_clause(text: str, x: int, y: int) -> bool:
     return _HELD.search(text, x, y) is not None
+
+
+_ASIDE_REACH = 40
+_ASIDE_WORDS = 6  # more than this besides the date: the brackets hold a clause of their own
+
+
+def _in_aside(text: str, start: int, end: int) -> bool:
+    """True when a date sits in a bracketed aside with words of its own: 海原县(2003年12月该县划归中卫市管辖).
+    A bracket that holds only the date, a span or 起/以来 (阶段(1996年至2020年)) dates what it follows."""
+    lo = max(0, start - _ASIDE_REACH)
+    opened = max(text.rfind("(", lo, start), text.rfind("（", lo, start))
+    if opened < 0 or max(text.rfind(")", opened, start), text.rfind("）", opened, start)) >= 0:
+        return False
+    closes = [c for c in (text.find(")", end, end + _ASIDE_REACH), text.find("）", end, end + _ASIDE_REACH)) if c >= 0]
+    if not closes:
+        return False
+    close = min(closes)
+    rest = text[opened + 1:start] + text[end:close]
+    return len(re.sub(r"[0-9年月日至到\-—~～起以来\s]", "", rest)) > _ASIDE_WORDS
 
 
 def _in_title(text: str, pos: int, floor: int) -> bool:

@@ -60,6 +60,8 @@ def key(p: Party) -> str:
 def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     pairs = []
     for m in _DIRECTED.finditer(text, s, e):
+        if _in_aside(text, m.start(), s, e):
+            continue  # 闽宁镇(首次结对): a verb in a bracketed aside directs nothing
         recipients = list_after(text, m.end(), e, tokens)
         if not recipients:
             continue
@@ -84,6 +86,18 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
         donors = [d for d in donors if d not in recipients]
         pairs.append(Pair(donors, recipients, STRONG, "directed"))
     return pairs
+
+
+_ASIDE = 16  # characters of a bracketed aside
+
+
+def _in_aside(text: str, pos: int, s: int, e: int) -> bool:
+    """True when ``pos`` lies inside a short bracketed aside: (首次结对), （时为万县市）."""
+    opened = max(text.rfind("(", max(s, pos - _ASIDE), pos), text.rfind("（", max(s, pos - _ASIDE), pos))
+    if opened < 0 or max(text.rfind(")", opened, pos), text.rfind("）", opened, pos)) >= 0:
+        return False
+    closes = [c for c in (text.find(")", pos, min(e, pos + _ASIDE)), text.find("）", pos, min(e, pos + _ASIDE))) if c >= 0]
+    return bool(closes)
 
 
 def _from_donor_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:

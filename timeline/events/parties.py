@@ -196,8 +196,9 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
     if first is None:
         text_party = _region_or_locality(text, pos, min(ceiling, pos + gap + 14), gap)
         return [text_party] if text_party else []
+    first = _county_of(text, first, tokens, ceiling)
     out = [_narrowed(text, first, ceiling)]
-    cursor = first.end
+    cursor = max(first.end, out[0].end)  # 永宁县的闽宁镇(首次结对)和…: the list goes on after the township
     while True:
         aside = _PARENTHETICAL.match(text, cursor, ceiling)
         if aside:
@@ -210,6 +211,18 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
         out.append(nxt)
         cursor = nxt.end
     return out
+
+
+def _county_of(text: str, token: Token, tokens: list[Token], ceiling: int) -> Token:
+    """固原市的海原县: a city or province followed by 的 and a county is that county (which may since have
+    moved to another city, so no parent chain joined them)."""
+    if (token.party.kind is not PartyKind.PLACE or not token.party.adcode.endswith("00")
+            or text[token.end:token.end + 1] != "的"):
+        return token
+    nxt = next((t for t in tokens if t.start == token.end + 1 and t.end <= ceiling), None)
+    if nxt is None or nxt.party.kind is not PartyKind.PLACE or not nxt.party.adcode or nxt.party.adcode[:6].endswith("00"):
+        return token
+    return nxt
 
 
 _REGION_OR_LOCALITY_HEAD = re.compile(r"个|村|乡|镇|街道|社区")
