@@ -178,3 +178,24 @@ def test_brackets_hold_asides_a_later_move_a_first_pairing_not_the_events_date_o
         "2020年底,厦门市结对帮扶宁夏银川市永宁县的闽宁镇(首次结对)和固原市的彭阳县、泾源县。", doc="t")
         for d in e.donors for r in e.recipients}
     assert got == {("厦门市", "闽宁镇"), ("厦门市", "彭阳县"), ("厦门市", "泾源县")}  # (首次结对) pairs nothing
+
+
+def test_a_delegations_trip_to_the_receivers_places_is_a_visit_and_its_escort_is_not_a_party():
+    # realset3 017 (央视网 2023-07-16, traditional): 上海 → 云南's prefectures
+    text = ("龔正率上海市代表團赴雲南考察對口協作推進落實情況。滬滇對口協作重心轉向更好助力雲南鄉村全面振興。\n"
+            "7月13日至15日,由市委副書記、市長龔正率領的上海市代表團在雲南省委書記王寧,省委副書記、省長王予波分別陪同下,"
+            "前往普洱市、西雙版納傣族自治州,深入鄉鎮村落、產業基地、學校醫院,考察滬滇對口協作工作推進落實情況。\n"
+            "13日中午,上海市代表團乘坐航班抵達普洱市瀾滄縣,一下飛機就冒雨前往東回鎮班利村。")
+    got = {(d, r) for d, r, _k in pairs(text, publication_date=dt.date(2023, 7, 16))}
+    assert {("上海市", "普洱市"), ("上海市", "西双版纳傣族自治州"), ("上海市", "澜沧拉祜族自治县")} <= got
+    assert not any("省委" in r for _d, r in got)
+
+
+def test_a_plan_period_in_a_name_and_a_datelines_place_are_neither_date_nor_party():
+    # realset3 012 (新华网 陕西频道, traditional, no publication date)
+    text = ("新華網西安9月29日電(吳鴻波 朱雲)江蘇省東臺市對標陜西省銅川市耀州區所需,把先進的發展理念、豐富的幫扶資源、"
+            "社會的愛心捐助源源不斷匯集到耀州區貧困鄉村。\n"
+            "8月25日,東臺市委書記楊雪峰帶領黨政代表團到耀州區考察並簽訂了東耀“十四五”深化戰略合作框架協議。")
+    events = extract_events(text, doc="t")
+    assert {(d.name, r.name) for e in events for d in e.donors for r in e.recipients} == {("东台市", "耀州区")}
+    assert all(e.date is None or e.date.year is None for e in events)

@@ -165,9 +165,16 @@ def _tokens(norm: NormalizedText, places) -> list[Token]:
 _CREDIT = re.compile(r"[(（][^()（）\n]{0,40}?(?:供图|摄影|摄|供稿|通讯员|记者)[^()（）\n]{0,20}[)）]")
 
 
-def _without_credits(text: str, tokens: list[Token]) -> list[Token]:
-    """``tokens`` less those inside a bracketed credit."""
-    spans = [m.span() for m in _CREDIT.finditer(text)]
+# A dateline names where the reporter filed from, not a party: 新华网西安9月29日电, 中新社广州11月7日电.
+_DATELINE_PLACE = re.compile(
+    r"(?:新华社|新华网|中新社|中新网|人民网|央视网|央广网|本报|本网)[\u4e00-\u9fff]{2,8}?"
+    r"(?:[0-9]{1,2}月)?[0-9]{1,2}日(?:电|讯)"
+)
+
+
+def _without_credits(text: str, tokens: list[Token], pattern: re.Pattern = _CREDIT) -> list[Token]:
+    """``tokens`` less those inside a bracketed credit (or what else ``pattern`` marks)."""
+    spans = [m.span() for m in pattern.finditer(text)]
     if not spans:
         return tokens
     starts = [a for a, _ in spans]
@@ -281,7 +288,8 @@ def extract_events(
     date_starts = [d.start for d in dates]
     places = find_places_normalized(norm, doc=doc)
     tokens = _without_credits(ntext, _tokens(norm, places))
-    tokens = resolve_deixis(ntext, tokens, home_places(ntext, tokens, _title_places(title, doc)))
+    homes = home_places(ntext, tokens, _title_places(title, doc))  # a dateline may say who 我市 is…
+    tokens = resolve_deixis(ntext, _without_credits(ntext, tokens, _DATELINE_PLACE), homes)  # …but is no party
     doc_programme = programme or _document_programme(ntext)
     named = programme_name_tokens(
         ntext, tokens, lambda name, a, b: abbreviation_token(name, a, b, doc, _place_party, ntext[a:b]),
@@ -543,7 +551,13 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
             return None
         p = Pair(p.donors, recipients, p.strength, p.rule)
     if p.rule == "location_loose" and not any(key(r.party) in ctx.recipient_keys for r in p.recipients):
-        return None
+        # 上海市代表团…前往普洱市、西双版纳州: a trip is help only to places the article (or the programme's
+        # geography) has receiving from the traveller.
+        recipients = [r for r in p.recipients
+                      if p.donors and all(ctx.orientation(d.party, r.party) > 0 for d in p.donors)]
+        if not recipients:
+            return None
+        p = Pair(p.donors, recipients, p.strength, p.rule)
     donors, recipients = list(p.donors), list(p.recipients)
     if not recipients and donors:
         recipients = _partner(donors, memory, dominant, by_key, role="recipient", speaker=speaker)

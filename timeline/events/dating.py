@@ -79,7 +79,7 @@ class Dating:
             # 目前/当前 says how things stand, not when an event happened.
             if d.kind is DateKind.DURATION or d.rule in _NOW or _in_title(original, d.start, floor):
                 continue
-            if _DATELINE.match(original, d.end) or _in_aside(original, d.start, d.end):
+            if _DATELINE.match(original, d.end) or _in_aside(original, d.start, d.end) or _PLAN.fullmatch(d.text):
                 continue
             out.append(d)
         return out
@@ -180,6 +180,8 @@ def _held_clause(text: str, x: int, y: int) -> bool:
     return _HELD.search(text, x, y) is not None
 
 
+# A five-year plan's period (“十四五”深化战略合作框架协议) names a plan, not when an event happened.
+_PLAN = re.compile(r"“?[十][一二三四五六七八九]?五”?(?:时期|期间|规划)?")
 _ASIDE_REACH = 40
 _ASIDE_WORDS = 6  # more than this besides the date: the brackets hold a clause of their own
 

@@ -177,14 +177,14 @@ def _location_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
         recipients = list_after(text, m.end(), e, tokens, gap=0)
         if not recipients:
             continue
-        if m[0] == "在" and _VENUE.match(text, recipients[-1].end, e):
-            continue  # 纪要在昆明签署, 会议在福州召开: where a meeting sat, not who was helped
+        if m[0] == "在" and (_VENUE.match(text, recipients[-1].end, e) or _ESCORTED.match(text, recipients[-1].end, e)):
+            continue  # 纪要在昆明签署, 在云南省委书记王宁…陪同下: where a meeting sat, who went along
         clause_start, clause_end = next(((a, b) for a, b in spans if a <= m.start() < b), (s, e))
         # 赴理县开展对口帮扶 and 教师来到会宁 are help arriving; 赴延安、深圳培训 is a
         # trip, unless the place is one the article already names as receiving
         # (assembly checks that for "location_loose").
         loose = not (TEAM.search(text, clause_start, clause_end) or AID.search(text, clause_start, clause_end))
-        if loose and not AID.search(text, s, e):
+        if loose and not (AID.search(text, s, e) or _DELEGATION.search(text, s, e)):
             continue
         # The clause's subject goes there (上海市对口支援新疆工作前方指挥部在喀什…: 上海市),
         # else the sentence's (青白江区人社局率23家企业,携700余个岗位齐聚九龙).
@@ -273,6 +273,8 @@ def _giving_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
 
 
 _TOWARD = re.compile(r"向|为|给")
+_DELEGATION = re.compile(r"代表团|考察团|考察组|调研组")  # a delegation's trip is a visit even with no aid word
+_ESCORTED = re.compile(r"[^,，。；;]{0,30}?陪同下")
 _VENUE = re.compile(r"(?:市|县|区)?(?:隆重)?(?:签署|签订|签约|召开|举行|举办|开幕|闭幕|座谈)")
 _TOWARD_VERBS = re.compile(
     r"捐赠|捐助|捐款|捐献|捐资|提供|援助|支援|赠送|拨付|移交|援建|帮扶|输送|派出|选派|安排|投入|返还|下达|划拨|调拨"
