@@ -274,7 +274,7 @@ def _giving_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
 
 _TOWARD = re.compile(r"向|为|给")
 _DELEGATION = re.compile(r"代表团|考察团|考察组|调研组")  # a delegation's trip is a visit even with no aid word
-_ESCORTED = re.compile(r"[^,，。；;]{0,30}?陪同下")
+_ESCORTED = re.compile(r"[^。；;]{0,40}?陪同下")
 _VENUE = re.compile(r"(?:市|县|区)?(?:隆重)?(?:签署|签订|签约|召开|举行|举办|开幕|闭幕|座谈)")
 _TOWARD_VERBS = re.compile(
     r"捐赠|捐助|捐款|捐献|捐资|提供|援助|支援|赠送|拨付|移交|援建|帮扶|输送|派出|选派|安排|投入|返还|下达|划拨|调拨"
