@@ -60,8 +60,10 @@ def key(p: Party) -> str:
 def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     pairs = []
     for m in _DIRECTED.finditer(text, s, e):
-        if _in_aside(text, m.start(), s, e):
-            continue  # 闽宁镇(首次结对): a verb in a bracketed aside directs nothing
+        if _in_aside(text, m.start(), s, e) or _noun_joined(text, m.end(), e, tokens):
+            # 闽宁镇(首次结对): a verb in a bracketed aside directs nothing; 东西部协作和广州对口帮扶工作: a verb
+            # joined by 和 to what follows is a noun in a list, not a verb with an object.
+            continue
         recipients = list_after(text, m.end(), e, tokens)
         if not recipients:
             continue
@@ -89,6 +91,16 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
 
 
 _ASIDE = 16  # characters of a bracketed aside
+_JOINED_AFTER = re.compile(r"和|及|与|、|以及")
+
+
+def _noun_joined(text: str, pos: int, e: int, tokens: list[Token]) -> bool:
+    """东西部协作和广州对口帮扶工作: after the verb, 和 joins another party's own aid word — two nouns in a list."""
+    j = _JOINED_AFTER.match(text, pos, e)
+    if not j:
+        return False
+    nxt = next((t for t in tokens if t.start == j.end()), None)
+    return nxt is not None and _DIRECTED.match(text, nxt.end, e) is not None
 
 
 def _in_aside(text: str, pos: int, s: int, e: int) -> bool:

@@ -81,7 +81,8 @@ ORG_SUFFIXES = ("厅", "委", "局", "办", "公司", "银行", "分行", "集�
                 "农场", "合作社", "卫生院", "幼儿园", "供销社", "总会", "慈善会", "工作站")
 # Words that cannot stand inside a body's name: 九龙就协助当地人社局 is a clause, not a body.
 NOT_IN_ORG_NAMES = ("就", "在", "是", "的", "了", "将", "把", "被", "向", "从", "对", "到", "也", "都", "还", "又",
-                    "协助", "帮助", "举办", "开展", "参与", "组织", "推动", "实施", "引进", "成立")
+                    "协助", "帮助", "举办", "开展", "参与", "组织", "推动", "实施", "引进", "成立",
+                    "挂职", "任职", "担任")  # 七星关区挂职区委常委 is a post, not a body
 # A place's own government acts for the place: 道孚县委, 成都市政府 stay the place.
 GOVERNMENT_WORDS = ("委", "党委", "政府", "人民政府", "县委", "市委", "区委", "州委")
 # A group of places named as text: 省内藏区10个县, 5个受援县, 藏区9个县.
