@@ -199,3 +199,42 @@ def test_a_plan_period_in_a_name_and_a_datelines_place_are_neither_date_nor_part
     events = extract_events(text, doc="t")
     assert {(d.name, r.name) for e in events for d in e.donors for r in e.recipients} == {("东台市", "耀州区")}
     assert all(e.date is None or e.date.year is None for e in events)
+
+
+def test_lists_go_on_through_a_regions_parts_a_count_and_those_under_it():
+    # realset4 003 (江苏 援疆) and 004 (山东 援藏, traditional with a converter's doubled marks)
+    (e1,) = extract_events("1997年,中央部署开展对口援疆工作,江苏作为首批8个援疆省(市)之一,"
+                           "负责对口支援伊犁州伊犁、阿勒泰、塔城3个地区和奎屯市。", doc="t")
+    assert [r.name for r in e1.recipients] == ["伊犁哈萨克自治州", "阿勒泰地区", "塔城地区", "奎屯市"]
+    (e2,) = extract_events("山東先后擔負起對口支援西藏日喀則市及其下轄桑珠孜,、白朗、昂仁,、聶拉木,、南木林5個縣區的重任。",
+                           doc="t")
+    assert [r.name for r in e2.recipients] == ["日喀则市", "桑珠孜区", "白朗县", "昂仁县", "聂拉木县", "南木林县"]
+
+
+def test_a_running_total_an_anniversary_and_a_built_things_later_use_give_the_help_no_date():
+    # realset4 023, realset3 004, realset4 004 (traditional): none of these dates is the help's
+    def year(text, pub=None):
+        events = extract_events(text, doc="t", publication_date=pub)
+        assert events, text
+        return {e.date.year if e.date else None for e in events}
+    assert year("截至2015年底,江苏共向陕西贫困地区投入援助资金6.4亿元。") == {None}
+    assert year("2025年是第十批广东援疆干部人才进疆两周年。广东援疆干部人才奔赴喀什。") == {None}
+    assert year("2022年6月1日,孩子們在山東援建的日喀則市齊魯幼兒園歡度兒童節。") == {None}
+    # …but a date the built thing's own predicate states is its date (realset 018)
+    school = [e for e in extract_events("上海对口支援都江堰市。上海按国内一流标准援建的都江堰聚源职业中学2009年9月即正式开学。",
+                                        doc="t") if "中学" in e.evidence]
+    assert [e.date.year for e in school] == [2009]
+
+
+def test_who_takes_over_gives_now_and_the_predecessor_gave_before():
+    # realset4 021 (黔东南's paper, 2021): 佛山 took over from 杭州
+    events = extract_events("今年,根据国家新阶段东西部协作调整工作部署,佛山市“接棒”杭州市,结对黔东南,帮扶我州。",
+                            doc="t", publication_date=dt.date(2021, 6, 1))
+    got = {(e.donors[0].name, e.recipients[0].name): (e.date.year if e.date else None) for e in events}
+    assert got == {("佛山市", "黔东南苗族侗族自治州"): 2021, ("杭州市", "黔东南苗族侗族自治州"): None}
+
+
+def test_a_books_title_is_its_subject_not_a_pair_of_the_day_it_came_out():
+    # realset4 003 (江苏省政府 新闻发布会, 2024)
+    text = "4月25日,江苏省政府召开新闻发布会,记者从会上获悉,历时六年多,《江苏省对口支援新疆建设志》正式出版发行。"
+    assert extract_events(text, doc="t", publication_date=dt.date(2024, 4, 26)) == []

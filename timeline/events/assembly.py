@@ -172,6 +172,10 @@ _DATELINE_PLACE = re.compile(
 )
 
 
+# A book's title names its subject, not a party to an event: 《江苏省对口支援新疆建设志》正式出版.
+_BOOK_TITLE = re.compile(r"《[^《》\n]{2,40}?(?:志|年鉴|画册|读本|丛书|文集|纪实|实录)》")
+
+
 def _without_credits(text: str, tokens: list[Token], pattern: re.Pattern = _CREDIT) -> list[Token]:
     """``tokens`` less those inside a bracketed credit (or what else ``pattern`` marks)."""
     spans = [m.span() for m in pattern.finditer(text)]
@@ -287,7 +291,7 @@ def extract_events(
     dates.sort(key=lambda d: d.start)
     date_starts = [d.start for d in dates]
     places = find_places_normalized(norm, doc=doc)
-    tokens = _without_credits(ntext, _tokens(norm, places))
+    tokens = _without_credits(ntext, _without_credits(ntext, _tokens(norm, places)), _BOOK_TITLE)
     homes = home_places(ntext, tokens, _title_places(title, doc))  # a dateline may say who 我市 is…
     tokens = resolve_deixis(ntext, _without_credits(ntext, tokens, _DATELINE_PLACE), homes)  # …but is no party
     doc_programme = programme or _document_programme(ntext)
@@ -638,7 +642,12 @@ def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme) -> list[Even
                 kind = _rule_kind(p.rule, sentence, kind_of_sentence, bool(money), has_team)
         if kind is EventKind.OTHER and p.rule != "dash_pair" and not (AID.search(own) or _GIVEN_SUPPORT.search(own)):
             continue  # "help" with no kind of its own counts only where an aid word stands in its own clauses
-        date = dating.date_for(i, anchor)
+        if p.rule == "built_by":  # 援建的都江堰聚源职业中学2009年9月即正式开学: only the built thing's own date
+            date = dating.date_after(i, last)
+        elif p.rule == "predecessor":
+            date = None
+        else:
+            date = dating.date_for(i, anchor)
         donors = tuple(_dedupe(t.party for t in p.donors))
         recipients = tuple(_dedupe(t.party for t in p.recipients))
         summary = _summary(donors, recipients, kind, date, money, people)

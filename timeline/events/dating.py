@@ -40,7 +40,7 @@ CONTINUATION = re.compile(
 )
 # What may stand in a leading date's clause besides the date itself.
 _LEAD_WORDS = re.compile(
-    r"^(?:在|于|从|自|截至|到|至今|迄今|至|今年|去年|上午|下午|晚上|早上|中旬|上旬|下旬|初|底|末|前夕|期间|以来|起|开始|"
+    r"^(?:在|于|从|自|到|至今|迄今|至|今年|去年|上午|下午|晚上|早上|中旬|上旬|下旬|初|底|末|前夕|期间|以来|起|开始|"
     r"的?[0-9一二三四五六七八九十两几多]{0,3}年间|\s)*$"
 )
 _DATELINE_HEAD = re.compile(r"(?:电|讯|電|訊)\s*")
@@ -79,7 +79,8 @@ class Dating:
             # 目前/当前 says how things stand, not when an event happened.
             if d.kind is DateKind.DURATION or d.rule in _NOW or _in_title(original, d.start, floor):
                 continue
-            if _DATELINE.match(original, d.end) or _in_aside(original, d.start, d.end) or _PLAN.fullmatch(d.text):
+            if (_DATELINE.match(original, d.end) or _in_aside(original, d.start, d.end) or _PLAN.fullmatch(d.text)
+                    or d.text.startswith(_UP_TO) or _ANNIVERSARY.match(original, d.end)):
                 continue
             out.append(d)
         return out
@@ -137,6 +138,15 @@ class Dating:
             return None  # a date in a later clause belongs to that clause's event
         return self._context(i)
 
+    def date_after(self, i: int, pos: int) -> DateMention | None:
+        """The first date of sentence ``i`` written after normalised ``pos`` in the same clause."""
+        s, _e = self.sentences[i]
+        clause = next(((x, y) for x, y in self.clauses(i) if x <= pos < y), None)
+        if clause is None:
+            return None
+        found = self._usable(*self._orig(pos, clause[1]), self._orig(s, s)[0])
+        return found[0] if found else None
+
     def _meeting_date(self, j: int) -> DateMention | None:
         """The date (with a year) written in the clause of sentence ``j`` that says a meeting was held."""
         s, _e = self.sentences[j]
@@ -182,6 +192,10 @@ def _held_clause(text: str, x: int, y: int) -> bool:
 
 # A five-year plan's period (“十四五”深化战略合作框架协议) names a plan, not when an event happened.
 _PLAN = re.compile(r"“?[十][一二三四五六七八九]?五”?(?:时期|期间|规划)?")
+# 截至2015年底…累计投入: a running total up to a date, not an event of that date.
+_UP_TO = ("截至", "截止")
+# 2025年是第十批广东援疆干部人才进疆两周年: the year of an anniversary, not of the event it recalls.
+_ANNIVERSARY = re.compile(r"\s*(?:是|为|恰逢|正值)[^。；;，,]{0,30}?周年")
 _ASIDE_REACH = 40
 _ASIDE_WORDS = 6  # more than this besides the date: the brackets hold a clause of their own
 

@@ -86,7 +86,8 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
                     # again; the giver is the sentence's topic.
                     donors = _subject(tokens, s, m.start(), recipients)
         donors = [d for d in donors if d not in recipients]
-        pairs.append(Pair(donors, recipients, STRONG, "directed"))
+        # 山东援建的日喀则市齐鲁幼儿园: help described (援建的…), not an act of the sentence's date.
+        pairs.append(Pair(donors, recipients, STRONG, "built_by" if text.startswith("的", m.end()) else "directed"))
     return pairs
 
 
@@ -189,8 +190,11 @@ def _location_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
         recipients = list_after(text, m.end(), e, tokens, gap=0)
         if not recipients:
             continue
-        if m[0] == "在" and (_VENUE.match(text, recipients[-1].end, e) or _ESCORTED.match(text, recipients[-1].end, e)):
-            continue  # 纪要在昆明签署, 在云南省委书记王宁…陪同下: where a meeting sat, who went along
+        if m[0] == "在" and (_VENUE.match(text, recipients[-1].end, e) or _ESCORTED.match(text, recipients[-1].end, e)
+                            or _DIRECTED.match(text, recipients[-1].end, e)):
+            # 纪要在昆明签署, 在云南省委书记王宁…陪同下, 在淄博援建的…中心演出: where a meeting sat, who went
+            # along, who built the place — not a place arrived at.
+            continue
         clause_start, clause_end = next(((a, b) for a, b in spans if a <= m.start() < b), (s, e))
         # 赴理县开展对口帮扶 and 教师来到会宁 are help arriving; 赴延安、深圳培训 is a
         # trip, unless the place is one the article already names as receiving
@@ -382,6 +386,8 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     read first; a multi-party signing next; the weak ones (B受援, 赴B, A派出…,
     A投入…元, A与B…) only when nothing stronger spoke.
     """
+    everyone = tokens
+    tokens = _without_predecessors(text, s, e, tokens)
     table = [Pair(g.donors, g.recipients, g.strength, "symmetric" if g.strength == 0 else g.rule)
              for g in grammar_pairs(text, s, e, tokens)]
     by_table = {id(t) for p in table for t in p.donors + p.recipients}
@@ -406,7 +412,12 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
         pairs += [p for p in weak if p.donors and not {key(t.party) for t in p.donors + p.recipients} <= known]
     else:
         pairs = weak
-    return [without_self(_used_within(text, e, tokens, p)) for p in pairs]
+    out = [without_self(_used_within(text, e, tokens, p)) for p in pairs]
+    if len(tokens) < len(everyone):
+        # The predecessor helped the same receivers before: that pair stands, undated here.
+        before = [t for t in everyone if all(t is not x for x in tokens)]
+        out += [Pair(before, p.recipients, STRONG, "predecessor") for p in out[:1] if p.donors and p.recipients]
+    return out
 
 
 _USED_FOR = re.compile(r"用于|用在|投向|重点支持|主要支持")
@@ -423,6 +434,19 @@ def _used_within(text: str, e: int, tokens: list[Token], p: Pair) -> Pair:
     inner = [t for t in tokens if t.start >= m.end() and t.end <= e
              and any(_contains(r.party, t.party) for r in p.recipients)]
     return Pair(p.donors, p.recipients + inner, p.strength, p.rule) if inner else p
+
+
+_TAKES_OVER = re.compile(r"[“\"]?(?:接棒|接替|接过)[”\"]?")
+
+
+def _without_predecessors(text: str, s: int, e: int, tokens: list[Token]) -> list[Token]:
+    """佛山市“接棒”杭州市,结对黔东南: the party taken over from is the predecessor, no party to today's help."""
+    if not _TAKES_OVER.search(text, s, e):
+        return tokens
+    gone = set()
+    for m in _TAKES_OVER.finditer(text, s, e):
+        gone.update(id(t) for t in list_after(text, m.end(), e, tokens, gap=0))
+    return [t for t in tokens if id(t) not in gone]
 
 
 def programme_orientation(a: Party, b: Party) -> int:

@@ -29,11 +29,14 @@ _ORG = re.compile(
 _FILLER = "等各"  # 郫县、都江堰市等; 各支援单位
 # Separators inside one list of parties. A comma ends a clause, not a list
 # (张家港市结对帮扶沿河县，常熟市结对帮扶思南县); 与 joins two sides, not co-donors.
-_SEP = re.compile(r"^(?:、|和|及|以及|暨)$")
+# 日喀则市及其下辖桑珠孜、白朗…: "and those under it" continues the list; 桑珠孜,、白朗 (a converter's doubled
+# mark) is one separator.
+_SEP = re.compile(r"^(?:[,，]?、|和|及|以及|暨|及其(?:下辖|所辖)?的?|及所辖的?)$")
 _SEP_EITHER_SIDE = re.compile(r"^(?:、|和|与|及|以及|暨)$")
 _PUNCT = re.compile(r"[，,。；;：:！!？?]")
 # 对口支援三峡库区重庆万州区: a short region word may stand between the verb and the place.
 _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,4}(?:库区|灾区|藏区|山区|片区|老区|地区)的?")
+_COUNT_CLOSES = re.compile(r"^[0-9一二三四五六七八九十]{1,3}个(?:地区|县区|区县|县市|市县|县|市|区|州|旗)(?=和|及|、)")
 _CORPS = re.compile(r"(?:新疆生产建设兵团|兵团)(?:第[一二三四五六七八九十]{1,3}师)?$|农[一二三四五六七八九十]{1,3}师$")
 _PARENTHETICAL = re.compile(r"[(（][^()（）]{0,24}[)）]")
 
@@ -206,7 +209,11 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
         nxt = next((t for t in tokens if t.start >= cursor and t.end <= ceiling), None)
         # 博尔塔拉蒙古自治州和兵团第五师双河市: a corps division may stand before a list's next city.
         between = _CORPS.sub("", text[cursor:nxt.start]) if nxt is not None else ""
-        if nxt is None or not _SEP.match(between.strip(_FILLER) or "x"):
+        between = _COUNT_CLOSES.sub("", between)  # 塔城3个地区和奎屯市: a count closes a sublist, not the list
+        # 伊犁州伊犁、阿勒泰、塔城3个地区: a region written right before a list of its parts opens that list.
+        opens_list = (len(out) == 1 and nxt is not None and nxt.start == cursor
+                      and _SEP.match(text[nxt.end:nxt.end + 1] or "x") is not None)
+        if nxt is None or not (opens_list or _SEP.match(between.strip(_FILLER) or "x")):
             break
         out.append(nxt)
         cursor = nxt.end
