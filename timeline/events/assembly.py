@@ -91,17 +91,20 @@ class _DocContext:
         that hold, or lie in, the article's stated giver and receiver runs the same way."""
         if not (a.adcode and b.adcode):
             return 0
-        for counts in (self.pair_counts, self.named_counts):  # stated pairs first, a programme's name next
-            if len(counts) > _LINEAGE_PAIRS:
-                continue
-            ab = ba = 0
-            for (d, r), n in counts.items():
-                if _related(a.adcode, d) and _related(b.adcode, r):
-                    ab += n
-                if _related(b.adcode, d) and _related(a.adcode, r):
-                    ba += n
-            if ab != ba:
-                return 1 if ab > ba else -1
+        # Stated pairs first, a programme's name next; places of one line first, then of one province
+        # (朝阳区 and 淅川县 in an article whose pair is 顺义区 → 西峡县).
+        for related in (_related, _same_province):
+            for counts in (self.pair_counts, self.named_counts):
+                if len(counts) > _LINEAGE_PAIRS:
+                    continue
+                ab = ba = 0
+                for (d, r), n in counts.items():
+                    if related(a.adcode, d) and related(b.adcode, r):
+                        ab += n
+                    if related(b.adcode, d) and related(a.adcode, r):
+                        ba += n
+                if ab != ba:
+                    return 1 if ab > ba else -1
         return 0
 
     def dominant(self) -> tuple[str, str] | None:
@@ -139,6 +142,10 @@ def _related(x: str, y: str) -> bool:
     def head(c: str) -> str:
         return c[:2] if c.endswith("0000") else c[:4] if c.endswith("00") else c
     return y.startswith(head(x)) or x.startswith(head(y))
+
+
+def _same_province(x: str, y: str) -> bool:
+    return x[:2].isdigit() and x[:2] == y[:2]
 
 
 def _place_party(pm) -> Party:

@@ -61,9 +61,10 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    # 甲、乙、丙三区分别与丁、戊、己三县结对: position by position.
+    # 甲、乙、丙三区分别与丁、戊、己三县结对: position by position; 与 gives no direction (淅川县、丹江口市也
+    # 分别同朝阳区、海淀区…合作: the receivers first), the article does.
     Rule("respectively_with",
-         rf"(?P<donor>{LIST}){_GAP}{{0,8}}?Ff~(?P<recipient>{LIST}){_GAP}{{0,10}}?[VS]", 2, "respectively",
+         rf"(?P<donor>{LIST}){_GAP}{{0,8}}?Ff~(?P<recipient>{LIST}){_GAP}{{0,10}}?[VS]", 0, "respectively",
          "张家港市、常熟市、昆山市分别与沿河县、思南县、碧江区结对 (written for the rule)", needs=("Ff~",)),
     # 甲、乙分别对口帮扶丙、丁.
     Rule("respectively_verb",
