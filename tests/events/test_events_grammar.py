@@ -155,6 +155,11 @@ CASES = {
         [("dash_pair", ("龙泉市",), ("萧山区",)), ("dash_pair", ("遂昌县",), ("诸暨市",)),
          ("dash_pair", ("松阳县",), ("余姚市",)), ("dash_pairs_listed", ("莲都区",), ("义乌市",))],
     ),
+    # realset4 005 (援藏, traditional)
+    "counterparts_are": (
+        "中共西藏自治區區委常委向巴平措介紹說,拉薩的對口省市是北京和江蘇,日喀則的對口省市是上海和山東。", "",
+        [("counterparts_are", ("北京市", "江苏省"), ("拉萨市",)), ("counterparts_are", ("上海市", "山东省"), ("日喀则市",))],
+    ),
 }
 # No real sentence with two full lists joined by 分别与 was at hand: this rule is tested on a
 # sentence written for it (test_respectively_pairs_lists_position_by_position) until one is.

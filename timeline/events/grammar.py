@@ -83,6 +83,11 @@ RULES: tuple[Rule, ...] = (
     Rule("aided_of",
          rf"(?P<recipient>{LIST}),?(?:作为|是|成为){_GAP}{{0,2}}?(?P<donor>{LIST})的Vv*(?:县|市|区|地区|对象|单位|地)",
          2, "each", "西藏察隅县,作为深圳的对口援建县", needs=("作为", "是", "成为")),
+    # 拉萨的对口省市是北京和江苏: the partners named as the aided place's counterparts give to it.
+    Rule("counterparts_are",
+         rf"(?P<recipient>d*Pp*)的(?:对口|结对|援建|帮扶)(?:支援|帮扶)?(?:省市|省份|城市|省区|单位|省|市|县|区)"
+         rf"(?:是|为|有)(?P<donor>{LIST})", 2, "each",
+         "拉萨的对口省市是北京和江苏,日喀则的对口省市是上海和山东", needs=("对口", "结对", "援建", "帮扶")),
     # 甲…对乙展开对口帮扶 / 对乙进行帮扶和支持: the object of 对 receives the help the verb names.
     Rule("toward_object",
          rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,24}}?对(?P<recipient>{LIST})(?:的)?"
