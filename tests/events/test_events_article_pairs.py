@@ -238,3 +238,25 @@ def test_a_books_title_is_its_subject_not_a_pair_of_the_day_it_came_out():
     # realset4 003 (江苏省政府 新闻发布会, 2024)
     text = "4月25日,江苏省政府召开新闻发布会,记者从会上获悉,历时六年多,《江苏省对口支援新疆建设志》正式出版发行。"
     assert extract_events(text, doc="t", publication_date=dt.date(2024, 4, 26)) == []
+
+
+def test_the_northeast_pairs_receive_from_the_east_and_a_clause_without_subject_keeps_the_giver():
+    # realset4 012 (国办发〔2017〕 对口合作): 辽宁省与江苏省 — the east gives
+    got = {(d, r) for d, r, _k in pairs(
+        "国务院办公厅近日印发《东北地区与东部地区部分省市对口合作工作方案》,明确辽宁省与江苏省,吉林省与浙江省,"
+        "黑龙江省与广东省,沈阳市与北京市,大连市与上海市,长春市与天津市,哈尔滨市与深圳市建立对口合作关系。")}
+    assert {("江苏省", "辽宁省"), ("浙江省", "吉林省"), ("广东省", "黑龙江省"), ("北京市", "沈阳市"),
+            ("上海市", "大连市"), ("天津市", "长春市"), ("深圳市", "哈尔滨市")} <= got
+    # realset4 019: 重点帮扶 has no subject of its own; 山东 still gives
+    got = {(d, r) for d, r, _k in pairs(
+        "山东对口援助重庆的14个区县,重点帮扶石柱、巫山、丰都、万州等地区,涵盖医疗、农业、产业协作等多领域合作。\n"
+        "淄博市中医医院专家团队驻点石柱县黄水镇卫生院。")}
+    assert {("山东省", "石柱土家族自治县"), ("山东省", "巫山县"), ("山东省", "丰都县"), ("山东省", "万州区")} <= got
+
+
+def test_a_semicolon_sets_apart_whose_money_goes_where():
+    # realset4 013 (四川, traditional): 郫都区, not 乐山市, builds the school in 白玉县
+    got = {(d, r) for d, r, _k in pairs(
+        "教育扶貧方面,樂山市今年投入214萬元,在對口幫扶的涼山州美姑縣開設“美姑班”;"
+        "成都市郫都區投入資金250萬元,在甘孜州白玉縣新建1所鄉中心校。")}
+    assert ("郫都区", "白玉县") in got and ("乐山市", "白玉县") not in got

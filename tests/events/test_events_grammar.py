@@ -160,6 +160,11 @@ CASES = {
         "中共西藏自治區區委常委向巴平措介紹說,拉薩的對口省市是北京和江蘇,日喀則的對口省市是上海和山東。", "",
         [("counterparts_are", ("北京市", "江苏省"), ("拉萨市",)), ("counterparts_are", ("上海市", "山东省"), ("日喀则市",))],
     ),
+    # realset4 013 (四川 省内对口帮扶, traditional)
+    "by_agent_passive": (
+        "涼山州鹽源縣由瀘州市江陽區負責對口幫扶。", "",
+        [("by_agent_passive", ("江阳区",), ("盐源县",))],
+    ),
 }
 # No real sentence with two full lists joined by 分别与 was at hand: this rule is tested on a
 # sentence written for it (test_respectively_pairs_lists_position_by_position) until one is.

@@ -16,7 +16,7 @@ from timeline.events.model import Party, PartyKind
 from timeline.events.parties import Token, coordinated, list_after, list_before, org_or_region, split_items
 from timeline.events.spans import sentence_clauses as _clauses
 from timeline.events.vocabulary import (
-    AIDED_AREAS, CAPITAL_GIVING_PROVINCES, WITHIN_PROVINCE, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
+    AIDED_AREAS, CAPITAL_GIVING_PROVINCES, WITHIN_PROVINCE, NORTHEAST_RECEIVING, EAST_PARTNERS_OF_NORTHEAST, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
     WEST_RECEIVING_PROVINCES,
     AID_WORDS, ASSIGNED_TO, DIRECTED_VERBS, FROM_DONOR, LOCATION_VERBS, RECEIVED_HELP, RECIPIENT_MARKERS,
     SYMMETRIC_JOINERS, SYMMETRIC_VERBS, TEAM_WORDS,
@@ -74,6 +74,10 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
         # qualifies a person (和平区教师) is where the helper comes from, not who receives.
         if not donors and not in_clause and TEAM.match(text, recipients[-1].end):
             continue
+        if not donors and pairs and pairs[-1].donors and not any(
+                clause_start <= t.start and t.end <= m.start() for t in tokens):
+            # 山东对口援助重庆的14个区县,重点帮扶石柱、巫山…: a clause with no subject continues the giver before.
+            donors = list(pairs[-1].donors)
         if not donors:
             before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
             if not before:
@@ -204,10 +208,17 @@ def _location_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
             continue
         # The clause's subject goes there (上海市对口支援新疆工作前方指挥部在喀什…: 上海市),
         # else the sentence's (青白江区人社局率23家企业,携700余个岗位齐聚九龙).
-        donors = _subject(tokens, clause_start, m.start(), recipients) or _subject(tokens, s, m.start(), recipients)
+        donors = (_subject(tokens, clause_start, m.start(), recipients)
+                  or _subject(tokens, _segment_start(text, s, m.start()), m.start(), recipients))
         donors = coordinated(text, donors[0], tokens, clause_start, m.start()) if donors else []
         out.append(Pair(donors, recipients, WEAK, "location_loose" if loose else "location"))
     return out
+
+
+def _segment_start(text: str, s: int, pos: int) -> int:
+    """Where the part of the sentence holding ``pos`` starts: a semicolon sets parallel statements apart
+    (乐山市今年投入…;成都市郫都区投入资金…,在甘孜州白玉县新建…)."""
+    return max(text.rfind(";", s, pos), text.rfind("；", s, pos)) + 1 or s
 
 
 def _subject(tokens: list[Token], s: int, before: int, exclude: list[Token]) -> list[Token]:
@@ -475,6 +486,10 @@ def programme_orientation(a: Party, b: Party) -> int:
             return 1
         if b_gives and a_gets:
             return -1
+    if pa in EAST_PARTNERS_OF_NORTHEAST and pb in NORTHEAST_RECEIVING:
+        return 1
+    if pb in EAST_PARTNERS_OF_NORTHEAST and pa in NORTHEAST_RECEIVING:
+        return -1
     if pa in CAPITAL_GIVING_PROVINCES and pb in CAPITAL_RECEIVING_PROVINCES:
         return 1
     if pb in CAPITAL_GIVING_PROVINCES and pa in CAPITAL_RECEIVING_PROVINCES:

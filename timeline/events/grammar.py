@@ -74,6 +74,10 @@ RULES: tuple[Rule, ...] = (
     Rule("by_agent",
          rf"由(?P<donor>{LIST}){_GAP}{{0,6}}?Vv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "each",
          "其中由介休市、综改示范区晋中开发区结对帮扶榆社县", needs=("由",)),
+    # 凉山州盐源县由泸州市江阳区负责对口帮扶: the place before 由 receives from the agent (no object after the verb).
+    Rule("by_agent_passive",
+         rf"(?P<recipient>{LIST}){_GAP}{{0,4}}?由(?P<donor>{LIST}){_GAP}{{0,6}}?Vv*(?=[^P,;!?:。]{{0,8}}(?:[,;!?:。]|$))",
+         2, "each", "凉山州盐源县由泸州市江阳区负责对口帮扶", needs=("由",)),
     # 我区对口帮扶地区为甲、乙以及丙: the aided areas are listed after 为/是.
     Rule("aid_area_is",
          rf"(?:(?P<donor>{LIST}){_GAP}{{0,6}}?)?Vv*(?:的)?(?:地区|对象|县市|县区|县|市|区|单位|地方)(?:为|是|包括|有)"

@@ -11,7 +11,7 @@ import re
 from timeline.events.model import EventKind, Programme
 
 __all__ = [
-    "DIRECTED_VERBS", "AID_WORDS", "WITHIN_PROVINCE", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
+    "DIRECTED_VERBS", "AID_WORDS", "WITHIN_PROVINCE", "NORTHEAST_RECEIVING", "EAST_PARTNERS_OF_NORTHEAST", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
     "SYMMETRIC_JOINERS", "SYMMETRIC_VERBS", "DESIGNATORS", "ORG_SUFFIXES", "REGION", "RECEIVED_HELP",
     "FROM_DONOR", "ASSIGNED_TO", "LOCALITY", "GENERIC_LOCALITIES", "RECIPIENT_MARKERS", "TEAM_WORDS", "LIST_SEPARATORS", "GOVERNMENT_WORDS", "NOT_IN_ORG_NAMES", "ARRIVAL_VERBS",
 ]
@@ -131,6 +131,10 @@ WITHIN_PROVINCE: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...]]] = {
     "44": (("4401", "4403", "4404", "4406", "4407", "4412", "4413", "4419", "4420"),  # 广 深 珠 佛 江 肇 惠 莞 中
            ("4402", "4405", "4408", "4409", "4414", "4415", "4416", "4417", "4418", "4451", "4452", "4453")),
 }
+# 东北对口合作 (国办发〔2017〕22号): 辽宁, 吉林, 黑龙江 and their cities pair with 江苏, 浙江, 广东, 北京,
+# 上海, 天津 and 深圳, who give.
+NORTHEAST_RECEIVING = frozenset({"21", "22", "23"})
+EAST_PARTNERS_OF_NORTHEAST = frozenset({"11", "12", "31", "32", "33", "44"})
 # Beijing–Tianjin–Hebei: the two municipalities pair with and aid Hebei's counties (京津冀协同发展).
 CAPITAL_GIVING_PROVINCES = frozenset({"11", "12"})
 CAPITAL_RECEIVING_PROVINCES = frozenset({"13"})
