@@ -51,6 +51,16 @@ from timeline.views.uploads import MAX_UPLOAD_MB, upload_names
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 MAP_HEIGHT = 560
+# On a phone the timeline (lanes, years and the "year not stated" band side by side) is wider than the
+# screen: it scrolls within its own box rather than being cut off; the four counts stay two by two.
+PAGE_CSS = """<style>
+[data-testid="stVegaLiteChart"] { overflow-x: auto; overflow-y: hidden; }
+@media (max-width: 640px) {
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) { flex-flow: row wrap !important; gap: .5rem; }
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) > [data-testid="stColumn"] {
+    flex: 1 1 40% !important; min-width: 40% !important; width: auto !important; }
+}
+</style>"""
 T = TypeVar("T")
 
 
@@ -298,6 +308,7 @@ def sidebar_filters(rows: list[dict], lang: str) -> Filters:
 
 
 st.set_page_config(page_title="Pairing Atlas · 对口帮扶地图", layout="wide")
+st.html(PAGE_CSS)  # style only: Streamlit adds it to the page without taking space
 with st.sidebar:
     lang = st.radio(ui("language", "zh"), LANGUAGES, index=LANGUAGES.index(language_of(st.context.locale)),
                     format_func=LANGUAGE_NAMES.get, horizontal=True, key="lang")
