@@ -333,7 +333,7 @@ def test_counts_say_events_and_rows_apart(seed_rows):
     assert f'"undated_events":{counts["undated"]}' in page
     chart = (at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))[0]
     spec = json.dumps(json.loads(chart.proto.spec), ensure_ascii=False)
-    assert f"年份未载明 ({counts['undated']})" in spec  # and the timeline's band
+    assert f'"年份未载明", "({counts["undated"]})"' in spec  # and the timeline's band (its title on two lines)
 
 
 def test_without_the_npm_packages_the_map_loads_from_cdns_and_the_html_export_says_what_to_do(monkeypatch, tmp_path):
