@@ -23,11 +23,13 @@ import pandas as pd
 from geo.map.labels import KIND_LABELS, text
 from timeline.views.filters import axis_years
 
-__all__ = ["timeline_chart", "year_strip_chart", "chart_spec", "LANE_STEP", "MAX_HEIGHT", "UNDATED_WIDTH"]
+__all__ = ["timeline_chart", "year_strip_chart", "chart_spec", "LANE_STEP", "MAX_HEIGHT", "UNDATED_WIDTH", "LABEL_LIMIT"]
 
 LANE_STEP = 22  # pixels per lane, up to MAX_HEIGHT; thinner lanes beyond it
 MAX_HEIGHT = 900
 UNDATED_WIDTH = 64
+# Lane labels, the years (``width``) and the undated band side by side fit a phone's 358 px (390 less margins).
+LABEL_LIMIT = 90
 _TOOLTIP_FIELDS = (("lane", "pair", "对口关系"), ("when", "date", "日期"), ("kind_label", "kind", "类型"),
                    ("summary", "summary", "摘要"), ("doc", "article", "文章"))
 
@@ -44,12 +46,12 @@ def _colour(colours: Mapping[str, str] | None, lang: str) -> alt.Color:
     return alt.Color(
         "kind_label:N", title=title,
         scale=alt.Scale(domain=[KIND_LABELS[lang][k] for k in kinds], range=[colours[k] for k in kinds]),
-        legend=alt.Legend(orient="bottom", direction="horizontal", symbolOpacity=1, columns=4),
+        legend=alt.Legend(orient="bottom", direction="horizontal", symbolOpacity=1, columns=2),
     )
 
 
 def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[str, str] | None = None,
-                   width: int = 200, lang: str = "zh") -> alt.TopLevelMixin:
+                   width: int = 160, lang: str = "zh") -> alt.TopLevelMixin:
     """The timeline of ``records`` (from :func:`~timeline.views.filters.timeline_chart_data`).
 
     ``colours`` maps an event kind's value to its colour (the map's, so both agree); ``lang`` is the
@@ -63,7 +65,7 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
     lanes = [lane for _, lane in sorted({(int(r["lane_order"]), str(r["lane"])) for r in records})]
     step = max(3, min(LANE_STEP, MAX_HEIGHT // len(lanes)))
     lane_axis = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes),
-                      axis=alt.Axis(labelLimit=130, labelOverlap="greedy"))
+                      axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap="greedy"))
     colour = _colour(colours, lang)
     dated = [dict(r) for r in records if r.get("dated")]
     undated = [dict(r) for r in records if not r.get("dated")]
@@ -96,7 +98,7 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
             opacity=alt.condition(pick_undated, alt.value(1.0), alt.value(0.35)),
         ).add_params(pick_undated).properties(
             width=UNDATED_WIDTH, height=alt.Step(step),
-            title=alt.TitleParams(f"{text('year_not_stated', lang)} ({len({r['event_id'] for r in undated})})",
+            title=alt.TitleParams([text("year_not_stated", lang), f"({len({r['event_id'] for r in undated})})"],
                                   fontSize=12,
                                   fontWeight="normal"),
         )
