@@ -260,3 +260,14 @@ def test_a_semicolon_sets_apart_whose_money_goes_where():
         "教育扶貧方面,樂山市今年投入214萬元,在對口幫扶的涼山州美姑縣開設“美姑班”;"
         "成都市郫都區投入資金250萬元,在甘孜州白玉縣新建1所鄉中心校。")}
     assert ("郫都区", "白玉县") in got and ("乐山市", "白玉县") not in got
+
+
+def test_an_enumeration_of_pairings_gives_each_giver_its_own_receiver():
+    # realset5 004 (福建 → 昌都) and 018 (鲁渝, traditional, a converter's doubled marks)
+    got = {(d, r) for d, r, _k in pairs(
+        "福州市对口援建八宿县、厦门市对口援建左贡县、泉州市对口援建洛隆县、漳州市及龙岩市共同对口援建边坝县。")}
+    assert got == {("福州市", "八宿县"), ("厦门市", "左贡县"), ("泉州市", "洛隆县"), ("漳州市", "边坝县"),
+                   ("龙岩市", "边坝县")}
+    got = {(d, r) for d, r, _k in pairs(
+        "其中濟南市對口重慶武隆區,、煙臺市對口重慶巫山縣,、濰坊市對口重慶開州區,、淄博市對口重慶石柱縣。")}
+    assert got == {("济南市", "武隆区"), ("烟台市", "巫山县"), ("潍坊市", "开州区"), ("淄博市", "石柱土家族自治县")}

@@ -165,6 +165,12 @@ CASES = {
         "涼山州鹽源縣由瀘州市江陽區負責對口幫扶。", "",
         [("by_agent_passive", ("江阳区",), ("盐源县",))],
     ),
+    # realset5 030 (粤桂 adjustment, 2021, traditional): before by position, now by the new giver
+    "respectively_by_agent": (
+        "只是此前分別由茂名、肇慶幫扶的南寧、桂林的2市5縣調整為深圳幫扶。", "",
+        [("respectively_by_agent", ("茂名市",), ("南宁市",)), ("respectively_by_agent", ("肇庆市",), ("桂林市",)),
+         ("changed_to", ("深圳市",), ("南宁市", "桂林市"))],
+    ),
 }
 # No real sentence with two full lists joined by 分别与 was at hand: this rule is tested on a
 # sentence written for it (test_respectively_pairs_lists_position_by_position) until one is.

@@ -57,6 +57,7 @@ class Rule:
     pairing: str = "each"
     example: str = ""
     needs: tuple[str, ...] = ()  # the chunk must hold one of these for the rule to be tried (speed only)
+    shares_receivers: bool = False  # its receivers may be those of an earlier rule (a second giver, later)
     bare_names: bool = False  # both sides written as bare names (东营酉阳), not a full name then a word (兴山县平邑口)
 
 
@@ -70,6 +71,16 @@ RULES: tuple[Rule, ...] = (
     Rule("respectively_verb",
          rf"(?P<donor>{LIST}){_GAP}{{0,10}}?FfVv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "respectively",
          "青白江区11个乡镇(街道)分别结对九龙县一个乡镇并联系一个贫困村", needs=("FfV",)),
+    # 此前分别由茂名、肇庆帮扶的南宁、桂林: 分别 before 由 pairs the two lists position by position.
+    Rule("respectively_by_agent",
+         rf"Ff由(?P<donor>{LIST}){_GAP}{{0,4}}?Vv*的?(?P<recipient>{LIST})", 2, "respectively",
+         "只是此前分别由茂名、肇庆帮扶的南宁、桂林的2市5县调整为深圳帮扶", needs=("Ff由",)),
+    # …南宁、桂林的2市5县调整为深圳帮扶: who the help passes to gives now.
+    Rule("changed_to",
+         rf"(?P<recipient>{LIST})[^,;!?:。PVS~]{{0,10}}?(?:调整为|调整由|改为|改由|交由|转由)(?P<donor>{LIST})"
+         r"(?:负责)?(?:对口)?Vv*", 2, "each",
+         "只是此前分别由茂名、肇庆帮扶的南宁、桂林的2市5县调整为深圳帮扶", needs=("调整", "改为", "改由", "交由", "转由"),
+         shares_receivers=True),
     # 由甲(、乙)结对帮扶丙: the agent after 由 gives.
     Rule("by_agent",
          rf"由(?P<donor>{LIST}){_GAP}{{0,6}}?Vv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "each",
@@ -264,7 +275,8 @@ def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Gramma
                 donors = list(out[-1].donors)
                 claimed.difference_update(id(t) for t in donors)
             recipients = _parties(m.span("recipient"), s, starts)
-            if not donors or not recipients or any(id(t) in claimed for t in donors + recipients):
+            if not donors or not recipients or any(
+                    id(t) in claimed for t in (donors if rule.shares_receivers else donors + recipients)):
                 continue
             if rule.bare_names and any((t.party.mention or "").endswith(_UNIT_SUFFIXES) for t in donors + recipients):
                 continue  # 兴山县平邑口工业园区: a county, then a word inside the park's name, not two partners

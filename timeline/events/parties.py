@@ -16,7 +16,7 @@ from timeline.events.model import Party, PartyKind
 from dataclasses import replace
 
 from timeline.events.vocabulary import (
-    DESIGNATORS, GENERIC_LOCALITIES, GOVERNMENT_WORDS, LOCALITY, NOT_IN_ORG_NAMES, ORG_SUFFIXES, REGION,
+    DIRECTED_VERBS, DESIGNATORS, GENERIC_LOCALITIES, GOVERNMENT_WORDS, LOCALITY, NOT_IN_ORG_NAMES, ORG_SUFFIXES, REGION,
 )
 
 __all__ = [
@@ -36,6 +36,10 @@ _SEP_EITHER_SIDE = re.compile(r"^(?:、|和|与|及|以及|暨)$")
 _PUNCT = re.compile(r"[，,。；;：:！!？?]")
 # 对口支援三峡库区重庆万州区: a short region word may stand between the verb and the place.
 _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,4}(?:库区|灾区|藏区|山区|片区|老区|地区)的?")
+# What makes a list item the subject of a clause of its own: an aid verb right after it (共同/也/则 …).
+_ACTS = re.compile(r"(?:人民政府|政府)?(?:共同|也|则|还|又|继续|将)?(?:" + "|".join(
+    sorted(set(DIRECTED_VERBS) - {"援", "帮助"}, key=len, reverse=True)) + ")")
+_OBJECT_OF = re.compile("(?:" + "|".join(sorted(set(DIRECTED_VERBS) - {"援", "帮助"}, key=len, reverse=True)) + ")$")
 _COUNT_CLOSES = re.compile(r"^[0-9一二三四五六七八九十]{1,3}个(?:地区|县区|区县|县市|市县|县|市|区|州|旗)(?=和|及|、)")
 _CORPS = re.compile(r"(?:新疆生产建设兵团|兵团)(?:第[一二三四五六七八九十]{1,3}师)?$|农[一二三四五六七八九十]{1,3}师$")
 _PARENTHETICAL = re.compile(r"[(（][^()（）]{0,24}[)）]")
@@ -164,7 +168,8 @@ def list_before(text: str, pos: int, floor: int, tokens: list[Token]) -> list[To
     for a, b in reversed(items):
         item = text[a:b]
         place = next((t for t in tokens if a <= t.start and t.end <= b and text[t.end:b].strip(_FILLER) == ""), None)
-        if place is not None:
+        if place is not None and found and _OBJECT_OF.search(text, max(floor, place.start - 6), place.start):
+            break  # 福州市对口援建八宿县、厦门市…: 八宿县 is the object of the pairing before, not a co-giver
             whole = item.rstrip(_FILLER)
             if place.party.kind is PartyKind.ORGANISATION and place.start > a and len(whole) <= 14:
                 # 光大银行成都分行: the body's name is the whole item.
@@ -181,6 +186,18 @@ def list_before(text: str, pos: int, floor: int, tokens: list[Token]) -> list[To
             break
         found.append(other)
     return list(reversed(found))
+
+
+def _run_end(text: str, first: Token, tokens: list[Token], ceiling: int) -> int:
+    """Where the run of parties joined to ``first`` by list separators (漳州市及龙岩市) ends."""
+    end = first.end
+    for t in tokens:
+        if t.start < end:
+            continue
+        if t.end > ceiling or not _SEP.match(text[end:t.start] or "x"):
+            break
+        end = t.end
+    return end
 
 
 def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: int = 2) -> list[Token]:
@@ -214,6 +231,10 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
         opens_list = (len(out) == 1 and nxt is not None and nxt.start == cursor
                       and _SEP.match(text[nxt.end:nxt.end + 1] or "x") is not None)
         if nxt is None or not (opens_list or _SEP.match(between.strip(_FILLER) or "x")):
+            break
+        if _ACTS.match(text, _run_end(text, nxt, tokens, ceiling), ceiling):
+            # 福州市对口援建八宿县、厦门市对口援建左贡县、漳州市及龙岩市共同对口援建边坝县: the next items are
+            # the next pairing's subject.
             break
         out.append(nxt)
         cursor = nxt.end
@@ -280,6 +301,8 @@ def coordinated(text: str, token: Token, tokens: list[Token], floor: int, ceilin
     i = next(k for k, t in enumerate(tokens) if t is token)
     j = i - 1
     while j >= 0 and tokens[j].start >= floor and _SEP.match(text[tokens[j].end:group[0].start].strip(_FILLER) or "x"):
+        if _OBJECT_OF.search(text, max(floor, tokens[j].start - 6), tokens[j].start):
+            break  # …对口援建八宿县、厦门市: the object of the pairing before is not a co-giver
         group.insert(0, tokens[j])
         j -= 1
     k = i + 1
