@@ -170,6 +170,7 @@ def list_before(text: str, pos: int, floor: int, tokens: list[Token]) -> list[To
         place = next((t for t in tokens if a <= t.start and t.end <= b and text[t.end:b].strip(_FILLER) == ""), None)
         if place is not None and found and _OBJECT_OF.search(text, max(floor, place.start - 6), place.start):
             break  # 福州市对口援建八宿县、厦门市…: 八宿县 is the object of the pairing before, not a co-giver
+        if place is not None:
             whole = item.rstrip(_FILLER)
             if place.party.kind is PartyKind.ORGANISATION and place.start > a and len(whole) <= 14:
                 # 光大银行成都分行: the body's name is the whole item.
