@@ -81,6 +81,11 @@ RULES: tuple[Rule, ...] = (
          r"(?:负责)?(?:对口)?Vv*", 2, "each",
          "只是此前分别由茂名、肇庆帮扶的南宁、桂林的2市5县调整为深圳帮扶", needs=("调整", "改为", "改由", "交由", "转由"),
          shares_receivers=True),
+    # 原对口支援重庆万州的嘉定、宝山两区: the places a verb's clause describes as helping X give to X.
+    Rule("described_giver",
+         rf"Vv*(?P<recipient>{LIST})的(?P<donor>{LIST})(?=[两三四五六七八九十0-9]*(?:区|县|市|省|省市|地)?[^PV]{{0,12}}?(?:V|S|[,;。]|$))",
+         2, "each", "上海市高度重视,将原对口支援重庆万州的嘉定、宝山两区调整为重点对口帮扶香格里拉县、德钦县和维西县",
+         needs=("的",)),
     # 由甲(、乙)结对帮扶丙: the agent after 由 gives.
     Rule("by_agent",
          rf"由(?P<donor>{LIST}){_GAP}{{0,6}}?Vv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "each",

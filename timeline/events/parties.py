@@ -39,6 +39,10 @@ _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,4}(?:库区|灾区|藏区|山区|�
 # What makes a list item the subject of a clause of its own: an aid verb right after it (共同/也/则 …).
 _ACTS = re.compile(r"(?:人民政府|政府)?(?:共同|也|则|还|又|继续|将)?(?:" + "|".join(
     sorted(set(DIRECTED_VERBS) - {"援", "帮助"}, key=len, reverse=True)) + ")")
+_LIST_TAIL = re.compile(
+    r"(?:[两三四五六七八九十0-9]{1,2}(?:个)?(?:区|县|市|省市|省|地|县区|区县))?"
+    r"(?:调整为|继续|将|共同|也|还|正式|率先|分别|积极|主动|持续)?(?:重点)?$"
+)
 _OBJECT_OF = re.compile("(?:" + "|".join(sorted(set(DIRECTED_VERBS) - {"援", "帮助"}, key=len, reverse=True)) + ")$")
 _COUNT_CLOSES = re.compile(r"^[0-9一二三四五六七八九十]{1,3}个(?:地区|县区|区县|县市|市县|县|市|区|州|旗)(?=和|及|、)")
 _CORPS = re.compile(r"(?:新疆生产建设兵团|兵团)(?:第[一二三四五六七八九十]{1,3}师)?$|农[一二三四五六七八九十]{1,3}师$")
@@ -164,6 +168,10 @@ def list_before(text: str, pos: int, floor: int, tokens: list[Token]) -> list[To
     place (possibly followed by 等), an organisation or a region.
     """
     found: list[Token] = []
+    # 嘉定、宝山两区调整为重点对口帮扶…: a count and adverbs after the list still let it be the subject.
+    tail = _LIST_TAIL.search(text, floor, pos)
+    if tail is not None and tail.start() > floor:
+        pos = tail.start()
     items = split_items(text, floor, pos)
     for a, b in reversed(items):
         item = text[a:b]
