@@ -152,7 +152,7 @@ RULES: tuple[Rule, ...] = (
          "“东营酉阳稻田养蟹产业园”", needs=("园", "合作区", "飞地"), bare_names=True),
     # 深圳、汕尾两市…; 上海云南两省市: the two places named as a pair; the article decides who gives.
     Rule("the_two",
-         r"(?<![PpL&])(?P<donor>d*Pp*)[L&]?(?P<recipient>d*Pp*)两(?:省区市|省市|省区|市县|市区|县区|县市|地市|省|市|县|区|地|州|旗|盟)",
+         r"(?<![PpL&])(?P<donor>d*Pp*)[L&]?(?P<recipient>d*Pp*)这?两(?:座城市|个城市|省区市|省市|省区|市县|市区|县区|县市|地市|省|市|县|区|地|州|旗|盟|座)",
          0, "each", "2008年初,深圳、汕尾两市举行了党政领导座谈会", needs=("两",)),
     # 我市与前来考察的云和县党政代表团举行座谈会: the host meets the visitors; the article decides who gives.
     Rule("meets_visitors",
