@@ -171,6 +171,19 @@ CASES = {
         [("respectively_by_agent", ("茂名市",), ("南宁市",)), ("respectively_by_agent", ("肇庆市",), ("桂林市",)),
          ("changed_to", ("深圳市",), ("南宁市", "桂林市"))],
     ),
+    # realset6 024 (浙川 2017): four and four joined by 与 with no 分别 — position by position, never 16 pairs
+    "joint (two lists of one length)": (
+        "2017年,浙江省绍兴市越城区、台州市椒江区、金华市浦江县、衢州市江山市与四川省乐山市马边彝族自治县、"
+        "峨边彝族自治县、金口河区、沐川县结成扶贫协作对口关系。", "",
+        [("joint", ("越城区",), ("马边彝族自治县",)), ("joint", ("椒江区",), ("峨边彝族自治县",)),
+         ("joint", ("浦江县",), ("金口河区",)), ("joint", ("江山市",), ("沐川县",))],
+    ),
+    # realset5 017 (沪滇 迪庆, traditional): the districts a clause describes as helping 万州 give to it
+    "described_giver": (
+        "迪慶州自2004年4月被確定為滇滬合作對口幫扶重點地州以來,上海市高度重視,將原對口支援重慶萬州的嘉定、寶山兩區調整為"
+        "重點對口幫扶香格里拉縣、德欽縣和維西縣。", "",
+        [("described_giver", ("嘉定区", "宝山区"), ("万州区",))],
+    ),
 }
 # No real sentence with two full lists joined by 分别与 was at hand: this rule is tested on a
 # sentence written for it (test_respectively_pairs_lists_position_by_position) until one is.

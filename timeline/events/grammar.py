@@ -289,6 +289,10 @@ def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Gramma
                 if len(donors) != len(recipients):
                     continue
                 pairs = [([d], [r]) for d, r in zip(donors, recipients)]
+            elif rule.strength == 0 and len(donors) == len(recipients) > 1:
+                # 越城区、椒江区、浦江县、江山市与马边、峨边、金口河、沐川结成…关系: two lists of one length
+                # joined by 与 pair position by position, as official lists of pairings are written.
+                pairs = [([d], [r]) for d, r in zip(donors, recipients)]
             elif rule.strength == 0:
                 pairs = [([d], [r]) for d in donors for r in recipients]
             else:
