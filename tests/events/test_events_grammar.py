@@ -184,6 +184,11 @@ CASES = {
         "重點對口幫扶香格里拉縣、德欽縣和維西縣。", "",
         [("described_giver", ("嘉定区", "宝山区"), ("万州区",))],
     ),
+    # realset6 008 (河北's own paper): 我省 unread stands before the list; 相关县区 and 开展 between list and verb
+    "toward_object (对我省…相关县区开展对口帮扶)": (
+        "2016年至2020年,北京市、天津市对我省张家口市、承德市、保定市相关县区开展对口帮扶。", "",
+        [("toward_object", ("北京市", "天津市"), ("张家口市", "承德市", "保定市"))],
+    ),
 }
 # No real sentence with two full lists joined by 分别与 was at hand: this rule is tested on a
 # sentence written for it (test_respectively_pairs_lists_position_by_position) until one is.

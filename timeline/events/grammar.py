@@ -111,7 +111,8 @@ RULES: tuple[Rule, ...] = (
     # 甲…对乙展开对口帮扶 / 对乙进行帮扶和支持: the object of 对 receives the help the verb names.
     Rule("toward_object",
          rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,24}}?对(?P<recipient>{LIST})(?:的)?"
-         rf"(?:(?:开展|展开|进行|实施|给予|实行|加大)?[^,;!?:。PVS]{{0,4}}?Vv*"
+         r"(?:相关|所属|部分|有关)?(?:县区|县市|区县|贫困县|县|区|地区)?"
+         rf"(?:(?:Ss+|开展|展开|进行|实施|给予|实行|加大)?[^,;!?:。PVS]{{0,4}}?Vv*"
          r"|给予[^,;!?:。PVS]{0,10}?(?:支持|帮助|扶持))", 2, "each",
          "从2018年起,天津市10家医院对甘肃省甘南藏族自治州人民医院展开对口帮扶", needs=("对",)),
     # 景宁畲族自治县先后得到鄞州区、温岭市…等地的对口扶持: who 得到 help receives it from the list after it.
@@ -140,7 +141,7 @@ RULES: tuple[Rule, ...] = (
     # 南浔·广安东西部协作产业园, 秀洲—龙泉飞地产业园: two places joined into one name before a
     # programme's word name the giver first (as 京蒙 and 自贡·平昌 do).
     Rule("joined_name",
-         r"(?P<donor>Pp*)[·•・—](?P<recipient>Pp*)(?:[VS]|东西部|山海|飞地|产业园|园区|合作区|工业园)", 2, "each",
+         r"(?P<donor>Pp*)(?:[·•・]|—{1,2})(?P<recipient>Pp*)(?:[VS]|东西部|山海|飞地|产业园|园区|合作区|工业园)", 2, "each",
          "走进南浔·广安东西部协作产业园二期项目,工人正加紧施工抢工期", needs=("·", "•", "・", "—")),
     # 深圳(汕尾)产业转移工业园: a park named giver(host) — the host in brackets after the giver.
     Rule("park_of",
@@ -195,7 +196,7 @@ _GOVERNMENT = re.compile(r"(?:人民政府|政府|党委|县委|市委|区委|�
 # a functional area's name (综改示范区).
 _DESCRIPTOR = (
     r"新疆生产建设兵团(?:第[一二三四五六七八九十]{1,3}师)?|兵团第[一二三四五六七八九十]{1,3}师|农[一二三四五六七八九十]{1,3}师"
-    r"|位于[^,;。、与和]{1,12}?的|(?<![\u4e00-\u9fff])综改示范区|(?:示范区|试验区|实验区)"
+    r"|位于[^,;。、与和]{1,12}?的|(?<![\u4e00-\u9fff])综改示范区|(?:示范区|试验区|实验区)|我省|我市|我区|我州"
 )
 _VERBS = "|".join(sorted(set(DIRECTED_VERBS) - {"援", "对口", "帮助"}, key=len, reverse=True))
 _SYM = "|".join(sorted(set(SYMMETRIC_VERBS) | {"签约", "签署", "签订"}, key=len, reverse=True))
@@ -205,7 +206,7 @@ _SEPARATORS = {"、": "L", "和": "&", "及": "&", "暨": "&", "与": "~", "同"
 # Every other character stays itself, but for ASCII letters and digits (0): symbols are ASCII letters.
 _PLAIN_SYMBOLS = re.compile("[0-9A-Za-z" + "".join(_SEPARATORS) + "]")
 # One pass marks them all; at a position the first alternative that matches wins.
-_FIRST = "".join(sorted({w[0] for w in (_VERBS + "|" + _SYM + "|" + _HELPERS).split("|")} | set("新兵农位综示试实分")))
+_FIRST = "".join(sorted({w[0] for w in (_VERBS + "|" + _SYM + "|" + _HELPERS).split("|")} | set("新兵农位综示试实分我")))
 _MARKS = re.compile(  # the lookahead rejects most positions at their first character
     f"(?=[{_FIRST}])(?:(?P<d>{_DESCRIPTOR})|(?P<H>{_HELPERS})|(?P<F>分别)|(?P<V>{_VERBS})|(?P<S>{_SYM}))"
 )
