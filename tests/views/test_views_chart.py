@@ -60,3 +60,43 @@ def test_the_spec_carries_its_data_as_named_frames_for_the_app_to_cache():
     assert all(len(frame) for frame in spec["datasets"].values())
     text = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
     assert '"data": {"name": ' in text and '"data": {"values"' not in text  # by name, not inline
+
+
+def _validated(spec: dict) -> None:
+    """Check ``spec`` (datasets as frames) against the Vega-Lite schema, as altair does in its debug mode."""
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema import load_schema
+
+    plain = {**spec, "datasets": {name: json.loads(frame.to_json(orient="records"))
+                                  for name, frame in spec["datasets"].items()}}
+    validate_jsonschema(plain, load_schema())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_specs_the_app_sends_are_valid_vega_lite(lang):
+    # chart_spec skips altair's own checks (they cost more than the chart): the specs are checked here
+    from timeline.views.chart import chart_spec, year_strip_chart
+
+    _validated(chart_spec(timeline_chart(timeline_chart_data(ROWS, lang=lang), colours={"funding": "#009E73"},
+                                         lang=lang)))
+    _validated(chart_spec(timeline_chart(timeline_chart_data([ROWS[2]], lang=lang), lang=lang)))
+    _validated(chart_spec(year_strip_chart([[2012, 3], [2013, 0], [2014, 1]], 5, lang=lang)))
+
+
+def test_the_schema_check_catches_a_broken_spec():
+    from jsonschema import ValidationError
+
+    from timeline.views.chart import chart_spec
+
+    spec = chart_spec(timeline_chart(timeline_chart_data(ROWS)))
+    spec["hconcat"][0]["layer"][1]["mark"] = {"type": "no-such-mark"}
+    with pytest.raises(ValidationError):
+        _validated(spec)
+
+
+def test_building_a_chart_leaves_altairs_checks_as_they_were():
+    from altair.utils import schemapi
+
+    before = schemapi.DEBUG_MODE
+    timeline_chart(timeline_chart_data(ROWS))
+    assert schemapi.DEBUG_MODE == before
