@@ -30,8 +30,8 @@ from timeline.library.schema import DOCUMENT_CELLS, EVENT_SQL_TYPES, STORED_EVEN
 from timeline.views.filters import Filters
 from timeline.views.search import fold_many, name_forms, search_terms
 
-__all__ = ["DETAIL_ROWS", "PAGE_ROWS", "ViewQuery", "all_rows", "map_totals", "option_rows", "page_rows", "pages",
-           "present_ids", "view_counts", "view_map_data", "view_rows", "year_counts"]
+__all__ = ["DETAIL_ROWS", "PAGE_ROWS", "ViewQuery", "ViewSummary", "all_rows", "map_totals", "option_rows", "page_rows",
+           "pages", "present_ids", "view_counts", "view_map_data", "view_rows", "view_summary", "year_counts"]
 
 PAGE_ROWS = 500  # the table's rows per page
 # Up to this many rows in view, the timeline draws each of them and the map is built from every row (each card
@@ -236,39 +236,91 @@ def _rows(cursor, columns: Sequence[str]) -> list[dict[str, object]]:
 def view_counts(library: Library, query: ViewQuery) -> dict[str, int]:
     """:func:`timeline.views.filters.view_counts` of the rows in view."""
     with _session(library) as con:
-        view, params = _prepare(con, query, _COUNTED, ordered=False)
-        events, dated, rows, not_on_map = con.execute(
-            f"""SELECT count(DISTINCT event_id), count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
-                       count(*), count(*) FILTER (WHERE donor_lon IS NULL OR donor_lat IS NULL
-                                                  OR recipient_lon IS NULL OR recipient_lat IS NULL)
-                FROM {view} v""", params).fetchone()
+        return _counts(con, query)
+
+
+def _counts(con, query: ViewQuery) -> dict[str, int]:
+    view, params = _prepare(con, query, _COUNTED, ordered=False)
+    events, dated, rows, not_on_map = con.execute(
+        f"""SELECT count(DISTINCT event_id), count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
+                   count(*), count(*) FILTER (WHERE donor_lon IS NULL OR donor_lat IS NULL
+                                              OR recipient_lon IS NULL OR recipient_lat IS NULL)
+            FROM {view} v""", params).fetchone()
     return {"events": events, "dated": dated, "undated": events - dated, "rows": rows, "not_on_map": not_on_map}
 
 
 def page_rows(library: Library, query: ViewQuery, page: int = 1, size: int = PAGE_ROWS) -> list[dict[str, object]]:
     """Page ``page`` (from 1) of the rows in view, ``size`` rows, in the table's order (by date, year not
     stated last; :func:`~timeline.views.filters.in_date_order`)."""
+    _check_page(page, size)
+    with _session(library) as con:
+        return _page(con, query, page, size)
+
+
+def _check_page(page: int, size: int) -> None:
     if page < 1 or size < 1:
         raise ValueError(f"page {page} of {size} rows: give a page from 1 and a size of 1 or more")
-    with _session(library) as con:
-        view, params = _prepare(con, query, f"{_COLUMNS}, {_ORDER_COLUMNS}", ordered=False)
-        cur = con.execute(f"SELECT {', '.join(map(_q, LIBRARY_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY} "
-                          "LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
-        return _rows(cur, LIBRARY_COLUMNS)
+
+
+def _page(con, query: ViewQuery, page: int, size: int) -> list[dict[str, object]]:
+    view, params = _prepare(con, query, f"{_COLUMNS}, {_ORDER_COLUMNS}", ordered=False)
+    cur = con.execute(f"SELECT {', '.join(map(_q, LIBRARY_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY} "
+                      "LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
+    return _rows(cur, LIBRARY_COLUMNS)
 
 
 def view_rows(library: Library, query: ViewQuery, *, batch: int = 10_000) -> Iterable[list[dict[str, object]]]:
     """Every row in view, in the table's order, in batches (for the downloads)."""
     with _session(library) as con:
-        view, params = _prepare(con, query, f"{_COLUMNS}, {_ORDER_COLUMNS}", ordered=False)
-        cur = con.execute(f"SELECT {', '.join(map(_q, LIBRARY_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY}", params)
-        while chunk := cur.fetchmany(batch):
-            yield [dict(zip(LIBRARY_COLUMNS, r)) for r in chunk]
+        yield from _batches(con, query, batch)
+
+
+def _batches(con, query: ViewQuery, batch: int = 10_000) -> Iterable[list[dict[str, object]]]:
+    view, params = _prepare(con, query, f"{_COLUMNS}, {_ORDER_COLUMNS}", ordered=False)
+    cur = con.execute(f"SELECT {', '.join(map(_q, LIBRARY_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY}", params)
+    while chunk := cur.fetchmany(batch):
+        yield [dict(zip(LIBRARY_COLUMNS, r)) for r in chunk]
 
 
 def all_rows(library: Library, query: ViewQuery) -> list[dict[str, object]]:
     """Every row in view, in the table's order (a detailed view, or a download on click)."""
     return [row for chunk in view_rows(library, query) for row in chunk]
+
+
+@dataclass(frozen=True)
+class ViewSummary:
+    """What a rerun shows of one view, asked in one visit to the library (:func:`view_summary`).
+
+    ``counts`` as :func:`view_counts`; ``rows``: every row in the table's order when the view is detailed
+    (at most ``detail_rows``), else ``None``; ``years``: events per year (:func:`year_counts`) when the view
+    is large and the strip was asked for, else ``None``; ``page``: the table's page (:func:`page_rows`).
+    """
+
+    counts: dict[str, int]
+    rows: list[dict[str, object]] | None
+    years: tuple[list[list[int]], int] | None
+    page: list[dict[str, object]]
+
+    @property
+    def detailed(self) -> bool:
+        return self.rows is not None
+
+
+def view_summary(library: Library, query: ViewQuery, *, page: int = 1, size: int | None = None,
+                 detail_rows: int | None = None, strip: bool = True) -> ViewSummary:
+    """The counts, the rows or the events per year, and the table's page ``page`` of the view, in one session
+    (a connection to the library costs about as much as one of these queries). ``size`` and ``detail_rows``
+    default to :data:`PAGE_ROWS` and :data:`DETAIL_ROWS`."""
+    size = PAGE_ROWS if size is None else size
+    detail_rows = DETAIL_ROWS if detail_rows is None else detail_rows
+    _check_page(page, size)
+    with _session(library) as con:
+        counts = _counts(con, query)
+        if counts["rows"] <= detail_rows:
+            rows = [row for chunk in _batches(con, query) for row in chunk]
+            return ViewSummary(counts, rows, None, rows[(page - 1) * size:page * size])
+        years = _years(con, query) if strip else None
+        return ViewSummary(counts, None, years, _page(con, query, page, size))
 
 
 def pages(counts: dict[str, int], size: int = PAGE_ROWS) -> int:
@@ -321,11 +373,14 @@ def year_counts(library: Library, query: ViewQuery) -> tuple[list[list[int]], in
     """Events per year in view (``[[year, events], …]``, every year from the first to the last; an event
     counts in its first year) and the number of events whose year is not stated: the large view's strip."""
     with _session(library) as con:
-        view, params = _prepare(con, query, _COUNTED, ordered=False)
-        counts = dict(con.execute(f'SELECT "year", count(DISTINCT event_id) FROM {view} v WHERE "year" IS NOT NULL '
-                                  'GROUP BY "year"', params).fetchall())
-        undated = con.execute(f'SELECT count(DISTINCT event_id) FROM {view} v WHERE "year" IS NULL',
-                              params).fetchone()[0]
+        return _years(con, query)
+
+
+def _years(con, query: ViewQuery) -> tuple[list[list[int]], int]:
+    view, params = _prepare(con, query, _COUNTED, ordered=False)
+    counts: dict[int | None, int] = dict(con.execute(
+        f'SELECT "year", count(DISTINCT event_id) FROM {view} v GROUP BY "year"', params).fetchall())
+    undated = counts.pop(None, 0)
     years = sorted(counts)
     return ([[y, counts.get(y, 0)] for y in range(years[0], years[-1] + 1)] if years else []), undated
 
