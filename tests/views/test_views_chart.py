@@ -11,8 +11,9 @@ from timeline.views.chart import timeline_chart
 from timeline.views.filters import YEAR_NOT_STATED, timeline_chart_data
 
 
-def _spec(chart) -> dict:
-    return json.loads(chart.to_json())
+def _spec(chart: dict) -> dict:
+    """The spec as the browser gets it (its data apart)."""
+    return json.loads(json.dumps({k: v for k, v in chart.items() if k != "datasets"}))
 
 
 def test_chart_has_the_selections_the_app_reads_and_a_separate_undated_band():
@@ -74,7 +75,7 @@ def _validated(spec: dict) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_specs_the_app_sends_are_valid_vega_lite(lang):
-    # chart_spec skips altair's own checks (they cost more than the chart): the specs are checked here
+    # the specs are written as dicts, not through altair's checked objects: they are checked here
     from timeline.views.chart import chart_spec, year_strip_chart
 
     _validated(chart_spec(timeline_chart(timeline_chart_data(ROWS, lang=lang), colours={"funding": "#009E73"},
@@ -92,11 +93,3 @@ def test_the_schema_check_catches_a_broken_spec():
     spec["hconcat"][0]["layer"][1]["mark"] = {"type": "no-such-mark"}
     with pytest.raises(ValidationError):
         _validated(spec)
-
-
-def test_building_a_chart_leaves_altairs_checks_as_they_were():
-    from altair.utils import schemapi
-
-    before = schemapi.DEBUG_MODE
-    timeline_chart(timeline_chart_data(ROWS))
-    assert schemapi.DEBUG_MODE == before

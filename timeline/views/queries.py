@@ -106,6 +106,7 @@ _FOLD = "atlas_fold"
 _COUNTED = ('e.event_id, e."year", e.donor_lon, e.donor_lat, e.recipient_lon, e.recipient_lat')
 _ORDER_COLUMNS = ("d.source <> 'seed' AS o_seed, d.added_at AS o_added, d.name AS o_name, "
                   "e.row_number AS o_row")
+_TIES = "o_seed, o_added, o_name, o_row"  # the table's order after the date (a row's place among equal dates)
 _ORDER_BY = ('"year" IS NULL, coalesce("year", 0), coalesce("month", 0), coalesce("day", 0), o_seed, o_added, '
              "o_name, o_row")
 # What the map counts with (its texts are read for each relation's first rows only).
@@ -393,9 +394,12 @@ def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 200
                evidence_max: int = EVIDENCE_MAX) -> MapTotals:
     """The map of the rows in view, counted in the database: what :func:`geo.map.data.build_map_data` draws
     (``aggregate_above`` as there), with each relation's card rows only (:class:`~geo.map.data.MapTotals`),
-    their evidence cut at ``evidence_max`` characters."""
+    their evidence cut at ``evidence_max`` characters.
+
+    The table's order breaks ties as the Python path's place in the view does (``index``): the order's own
+    columns (:data:`_ORDER_COLUMNS`) stand in for a row number over the whole view, which would sort it."""
     with _session(library) as con:
-        view, params = _prepare(con, query, _MAPPED)
+        view, params = _prepare(con, query, f"{_MAPPED}, {_ORDER_COLUMNS}", ordered=False)
         con.execute(f"CREATE TEMP TABLE atlas_view AS SELECT * FROM {view} v", params)
         n_rows = con.execute("SELECT count(*) FROM atlas_view").fetchone()[0]
         limit = CARD_EVENTS_DENSE if n_rows > aggregate_above else CARD_EVENTS
@@ -405,11 +409,20 @@ def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 200
                                FROM {drawn} WHERE "year" IS NOT NULL""").fetchone()[0]
         period = "P1M" if fine else "P1Y"
         step = '"year" * 12 + month - 1' if fine else '"year"'
-        rel = ("coalesce(donor, ''), donor_lon, donor_lat, coalesce(recipient, ''), recipient_lon, recipient_lat")
-        sort = 'ORDER BY "year" IS NULL, coalesce("year", 0), coalesce(month, 0), coalesce(day, 0), event_id, pos'
-        con.execute(f"""CREATE TEMP TABLE atlas_ranked AS SELECT *, {step} AS step,
-                            row_number() OVER (PARTITION BY {rel} {sort}) AS rk,
-                            dense_rank() OVER (ORDER BY {rel}) AS rel_id FROM {drawn}""")
+        sort = (f'ORDER BY "year" IS NULL, coalesce("year", 0), coalesce(month, 0), coalesce(day, 0), event_id, '
+                f"{_TIES}")
+        # A number per relation (a pair of parties at their places) first, so that ranking the rows within each
+        # relation sorts on that number and not on the parties' names and coordinates.
+        con.execute(f"""CREATE TEMP TABLE atlas_relations AS SELECT row_number() OVER () AS rel_id, * FROM (
+                            SELECT DISTINCT coalesce(donor, '') AS k_donor, donor_lon AS k_donor_lon,
+                                   donor_lat AS k_donor_lat, coalesce(recipient, '') AS k_recipient,
+                                   recipient_lon AS k_recipient_lon, recipient_lat AS k_recipient_lat FROM {drawn})""")
+        con.execute(f"""CREATE TEMP TABLE atlas_ranked AS SELECT v.*, {step} AS step, r.rel_id,
+                            row_number() OVER (PARTITION BY r.rel_id {sort}) AS rk
+                        FROM {drawn} v JOIN atlas_relations r
+                          ON r.k_donor = coalesce(v.donor, '') AND r.k_donor_lon = v.donor_lon
+                         AND r.k_donor_lat = v.donor_lat AND r.k_recipient = coalesce(v.recipient, '')
+                         AND r.k_recipient_lon = v.recipient_lon AND r.k_recipient_lat = v.recipient_lat""")
         relations = con.execute("""
             SELECT r.rel_id, count(*), count(DISTINCT event_id),
                    count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
@@ -418,7 +431,7 @@ def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 200
             FROM atlas_ranked r GROUP BY r.rel_id""").fetchall()
         firsts = {r[0]: r[1:] for r in con.execute(
             f"""SELECT rel_id, "year" IS NULL, coalesce("year", 0), coalesce(donor, ''), coalesce(recipient, ''),
-                       coalesce(month, 0), coalesce(day, 0), event_id, pos
+                       coalesce(month, 0), coalesce(day, 0), event_id, {_TIES}
                 FROM atlas_ranked WHERE rk = 1""").fetchall()}
         kinds = {r[0]: r[1] for r in con.execute(
             """SELECT rel_id, arg_min(k, (-n, first_rk)) FROM (
@@ -435,20 +448,23 @@ def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 200
                 "GROUP BY rel_id, step").fetchall():
             steps.setdefault(rel_id, {})[s] = n
         samples: dict[int, list[dict[str, object]]] = {}
-        columns = [*LIBRARY_COLUMNS, "index"]
-        for row in con.execute(f"SELECT r.rel_id, {_COLUMNS}, r.pos FROM atlas_ranked r JOIN events e "
-                               "USING (doc_id, row_number) JOIN documents d ON d.doc_id = e.doc_id "
-                               "WHERE r.rk <= ? ORDER BY r.rel_id, r.rk", [limit]).fetchall():
+        columns = [*LIBRARY_COLUMNS, "index"]  # index: the row's place among its relation's (rk follows the order)
+        for row in con.execute(f"SELECT r.rel_id, {_COLUMNS}, r.rk FROM (SELECT * FROM atlas_ranked WHERE rk <= ?) r "
+                               "JOIN events e USING (doc_id, row_number) JOIN documents d ON d.doc_id = e.doc_id "
+                               "ORDER BY r.rel_id, r.rk", [limit]).fetchall():
             samples.setdefault(row[0], []).append(dict(zip(columns, row[1:])))
-        parties = con.execute("""
+        # a party's first row in the table's order (its donor before its recipient) gives its adcode and kind
+        at = ('"year" IS NULL, coalesce("year", 0), coalesce(month, 0), coalesce(day, 0), '
+              "o_seed, o_added, o_name, o_row")
+        parties = con.execute(f"""
             SELECT name, lon, lat, arg_min(adcode, o), arg_min(kind, o),
                    count(*) FILTER (WHERE side = 0), count(*) FILTER (WHERE side = 1)
             FROM (SELECT coalesce(donor, '') AS name, donor_lon AS lon, donor_lat AS lat,
                          coalesce(donor_adcode, '') AS adcode, coalesce(donor_kind, '') AS kind, 0 AS side,
-                         pos * 2 AS o FROM atlas_ranked
+                         ({at}, 0) AS o FROM atlas_ranked
                   UNION ALL
                   SELECT coalesce(recipient, ''), recipient_lon, recipient_lat, coalesce(recipient_adcode, ''),
-                         coalesce(recipient_kind, ''), 1, pos * 2 + 1 FROM atlas_ranked)
+                         coalesce(recipient_kind, ''), 1, ({at}, 1) FROM atlas_ranked)
             GROUP BY name, lon, lat ORDER BY min(o)""").fetchall()
         events, dated, not_on_map = con.execute("""
             SELECT count(DISTINCT event_id), count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
@@ -464,10 +480,10 @@ def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 200
             """SELECT DISTINCT coalesce(donor, '') FROM atlas_view WHERE donor_lon IS NULL OR donor_lat IS NULL
                UNION SELECT DISTINCT coalesce(recipient, '') FROM atlas_view
                WHERE recipient_lon IS NULL OR recipient_lat IS NULL""").fetchall()]
-    order = sorted(firsts, key=lambda rel_id: firsts[rel_id])
+    order_of = sorted(firsts, key=lambda rel_id: firsts[rel_id])
     stats = {r[0]: r[1:] for r in relations}
     totals = []
-    for rel_id in order:
+    for rel_id in order_of:
         n, n_events, n_dated, n_undated, amount, ids = stats[rel_id]
         totals.append(RelationTotals(
             sample=tuple(samples[rel_id]), rows=n, events=n_events, dated=n_dated, undated=n_undated,
