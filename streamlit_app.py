@@ -43,6 +43,7 @@ from timeline.views.filters import (
     table_frame, table_selection, timeline_chart_data, year_bounds,
 )
 import timeline.views.queries as queries
+from timeline.views.map_counts import view_map_data
 from timeline.views.labels import (
     LANGUAGE_NAMES, LANGUAGES, column_label, kind_label, language_of, programme_label, ui,
 )
@@ -271,9 +272,9 @@ def corrections_panel(library, revision: tuple, rows: list[dict], lang: str) -> 
 def map_page(key: str, lang: str, _rows: list | None, _sources: dict, _view: tuple | None = None) -> str:
     """The map's page for the rows in view (cached on their key), its scripts inlined from the npm
     packages (it draws offline), else loaded from CDNs. ``_view`` (library, query, rows): the whole view,
-    asked of the library (queries.view_map_data: counted in DuckDB when it is large)."""
+    asked of the library (map_counts.view_map_data: counted in DuckDB when it is large)."""
     data = (build_map_data(_rows, sources=_sources, lang=lang) if _view is None else
-            queries.view_map_data(_view[0], _view[1], rows=_view[2], lang=lang, sources=_sources))
+            view_map_data(_view[0], _view[1], rows=_view[2], lang=lang, sources=_sources))
     try:
         return render_map(data, standalone=True, height=MAP_HEIGHT, keep_view=True)
     except MapAssetsMissingError:

@@ -79,6 +79,7 @@ def new_rerun(library, filters, lang: str = "zh", *, library_changed: bool = Tru
     from timeline.views import queries
     from timeline.views.catalog import catalog_sources
     from timeline.views.chart import chart_spec, timeline_chart, year_strip_chart
+    from timeline.views.map_counts import view_map_data
     from timeline.views.filters import (
         kinds_in, programmes_in, province_options, table_frame, timeline_chart_data, year_bounds,
     )
@@ -97,7 +98,7 @@ def new_rerun(library, filters, lang: str = "zh", *, library_changed: bool = Tru
         chart = chart_spec(year_strip_chart(*view.years, lang=lang))
     table_frame(view.page, lang)
     data = (build_map_data(view.rows, lang=lang, sources=sources) if view.detailed else
-            queries.view_map_data(library, query, rows=view.counts["rows"], lang=lang, sources=sources))
+            view_map_data(library, query, rows=view.counts["rows"], lang=lang, sources=sources))
     html = render_map(data, standalone=True, height=560, keep_view=True)
     return {"counts": view.counts, "relations": len(data["relations"]["features"]), "html": len(html.encode()),
             "chart": chart}
@@ -176,6 +177,7 @@ def map_parts(library, filters, lang: str = "zh") -> dict[str, float]:
     from geo.map.render import render_map
     from timeline.views import queries
     from timeline.views.catalog import catalog_sources
+    from timeline.views.map_counts import LARGE_EVIDENCE, map_totals
 
     sources = _SOURCES.get(library.path) or catalog_sources(library)
     query = queries.ViewQuery.of(filters)
@@ -184,7 +186,7 @@ def map_parts(library, filters, lang: str = "zh") -> dict[str, float]:
     queries.view_summary(library, query)
     out["view"] = time.perf_counter() - start
     start = time.perf_counter()
-    totals = queries.map_totals(library, query, evidence_max=queries.LARGE_EVIDENCE)
+    totals = map_totals(library, query, evidence_max=LARGE_EVIDENCE)
     out["totals"] = time.perf_counter() - start
     start = time.perf_counter()
     data = build_map_from_totals(totals, lang=lang, sources=sources)

@@ -11,8 +11,9 @@ from timeline.views.catalog import library_rows, open_library
 from timeline.views.filters import (
     Filters, filter_rows, in_date_order, kinds_in, programmes_in, province_options, view_counts, year_bounds,
 )
+from timeline.views.map_counts import map_totals
 from timeline.views.queries import (
-    ViewQuery, map_totals, option_rows, page_rows, present_ids, view_counts as sql_counts, view_rows, year_counts,
+    ViewQuery, option_rows, page_rows, present_ids, view_counts as sql_counts, view_rows, year_counts,
 )
 
 
