@@ -45,14 +45,25 @@ from timeline.views.filters import (
 import timeline.views.queries as queries
 from timeline.views.map_counts import view_map_data
 from timeline.views.labels import (
-    LANGUAGE_NAMES, LANGUAGES, column_label, kind_label, language_of, programme_label, ui,
+    LANGUAGE_NAMES, LANGUAGES, column_label, kind_label, language_of, message, programme_label, source_label, ui,
 )
 from timeline.views.presentation import presentation_page
+from timeline.views.summary import row_summary
 from timeline.views.offload import Extractor
 from timeline.views.uploads import MAX_UPLOAD_MB, upload_names
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 MAP_HEIGHT = 560
+# On a phone the timeline (lanes, years and the "year not stated" band side by side) is wider than the
+# screen: it scrolls within its own box rather than being cut off; the four counts stay two by two.
+PAGE_CSS = """<style>
+[data-testid="stVegaLiteChart"] { overflow-x: auto; overflow-y: hidden; }
+@media (max-width: 640px) {
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) { flex-flow: row wrap !important; gap: .5rem; }
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) > [data-testid="stColumn"] {
+    flex: 1 1 40% !important; min-width: 40% !important; width: auto !important; }
+}
+</style>"""
 T = TypeVar("T")
 
 
@@ -61,9 +72,9 @@ def guarded(action: Callable[[], T], what: str, lang: str) -> T | None:
     try:
         return action()
     except MapAssetsMissingError as err:  # a setup step to do, not a failure
-        st.warning(f"{what}: {err}")
+        st.warning(f"{what}: {message(err, lang)}")
     except (TimelineError, GeoError) as err:
-        st.error(f"{what}: {err}")
+        st.error(f"{what}: {message(err, lang)}".replace("\n", "  \n"))  # a list of refused rows: one a line
     except Exception as err:  # the app must never show a traceback
         st.error(ui("unexpected", lang, what=what, kind=type(err).__name__, err=err))
         print(traceback.format_exc(), file=sys.stderr)
@@ -142,13 +153,13 @@ def save_added(library, files: list, paste: str | None, lang: str) -> None:
                 done[f.file_id] = messages[name]
         bar.empty()
     if paste is not None:
-        message = guarded(lambda: extractor().run(save_paste, library, paste), ui("adding_paste", lang), lang)
-        if message is not None:
-            st.success(ui("pasted_saved", lang, message=message))
+        notice = guarded(lambda: extractor().run(save_paste, library, paste), ui("adding_paste", lang), lang)
+        if notice is not None:
+            st.success(ui("pasted_saved", lang, message=message(notice, lang)))
     for f in files:
         if f.file_id in done:
-            ok, message = done[f.file_id]
-            (st.caption if ok else st.warning)(message)
+            ok, said = done[f.file_id]
+            (st.caption if ok else st.warning)(message(said, lang))
 
 
 def library_panel(library, revision: tuple, lang: str) -> tuple:
@@ -168,27 +179,29 @@ def library_panel(library, revision: tuple, lang: str) -> tuple:
     date = st.date_input(ui("publication_date", lang), key="edit_date", min_value=dt.date(1949, 1, 1),
                          max_value=dt.date(2100, 12, 31), help=ui("publication_date_help", lang))
     title = st.text_input(ui("doc_title", lang), key="edit_title", max_chars=500)
-    url = st.text_input("URL", key="edit_url", max_chars=2000)
+    url = st.text_input(ui("url", lang), key="edit_url", max_chars=2000)
     save_col, remove_col = st.columns(2)
     changed = False
     if save_col.button(ui("save", lang), key="edit_save"):
-        message = guarded(lambda: edit_publication(library, name, publication_date=date, title=title, url=url),
-                          ui("library", lang), lang)
-        if message:
+        notice = guarded(lambda: edit_publication(library, name, publication_date=date, title=title, url=url),
+                         ui("library", lang), lang)
+        if notice:
             st.session_state.pop("library_doc_loaded", None)
-            st.success(message)
+            st.success(message(notice, lang))
             changed = True
     if remove_col.button(ui("remove", lang), key="library_remove"):
-        message = guarded(lambda: remove_from_library(library, name), ui("library", lang), lang)
-        if message:
+        notice = guarded(lambda: remove_from_library(library, name), ui("library", lang), lang)
+        if notice:
             st.session_state.pop("library_doc_loaded", None)
-            st.success(message)
+            st.success(message(notice, lang))
             changed = True
     if changed:
         revision = guarded(lambda: library_revision(library), ui("library", lang), lang) or revision
         docs = guarded(lambda: catalog(path, revision, library), ui("library", lang), lang) or []
-    st.dataframe(docs, hide_index=True, key="library_table",
-                 column_order=("doc", "rows", "undated", "publication_date", "source", "title"))
+    shown = ("doc", "rows", "undated", "publication_date", "source", "title")
+    st.dataframe([{**d, "source": source_label(d["source"], lang)} for d in docs], hide_index=True,
+                 key="library_table", column_order=shown,
+                 column_config=dict(zip(shown, ui("library_columns", lang).split(","))))
     return revision
 
 
@@ -226,10 +239,11 @@ def corrections_panel(library, revision: tuple, rows: list[dict], lang: str) -> 
         note = note_col.text_input(ui("correction_note", lang), key="correction_note", max_chars=500)
         author = author_col.text_input(ui("correction_author", lang), key="correction_author", max_chars=100)
         if st.toggle(ui("edit_mode", lang), key="edit_mode", help=ui("edit_help", lang)):
-            before = editor_frame(rows)
+            before = editor_frame(rows, lang)
             labels = {c: column_label(c, lang) for c in EDITOR_COLUMNS}
             config = {c: labels[c] for c in EDITOR_COLUMNS}
-            config["kind"] = st.column_config.SelectboxColumn(labels["kind"], options=KIND_OPTIONS)
+            config["kind"] = st.column_config.SelectboxColumn(labels["kind"], options=KIND_OPTIONS,
+                                                              format_func=lambda k: kind_label(k, lang))
             config["not_an_event"] = st.column_config.CheckboxColumn(ui("not_an_event", lang))
             for c in ("year", "month", "day", "people"):
                 config[c] = st.column_config.NumberColumn(labels[c], step=1, format="%d")
@@ -242,7 +256,7 @@ def corrections_panel(library, revision: tuple, rows: list[dict], lang: str) -> 
         upload = st.file_uploader(ui("upload_corrections", lang), type=["csv"], key="corrections_upload",
                                   help=ui("upload_corrections_help", lang))
         if upload is not None:
-            table = guarded(lambda: upload_table(upload.name, upload.getvalue()), upload.name, lang)
+            table = guarded(lambda: upload_table(upload.name, upload.getvalue()), ui("upload_corrections", lang), lang)
             if table is not None:
                 correction_preview(library, *table, upload.name, "upload", note, author, lang)
     with st.expander(ui("audit", lang)):
@@ -324,6 +338,7 @@ def sidebar_filters(rows: list[dict], lang: str) -> Filters:
 
 
 st.set_page_config(page_title="Pairing Atlas · 对口帮扶地图", layout="wide")
+st.html(PAGE_CSS)  # style only: Streamlit adds it to the page without taking space
 with st.sidebar:
     lang = st.radio(ui("language", "zh"), LANGUAGES, index=LANGUAGES.index(language_of(st.context.locale)),
                     format_func=LANGUAGE_NAMES.get, horizontal=True, key="lang")
@@ -429,7 +444,7 @@ with side_col:
         if document is None:
             st.caption(ui("no_article", lang))
         else:
-            st.html(source_html(str(focus["summary"]), document, lang))
+            st.html(source_html(row_summary(focus, lang), document, lang))
             passage = guarded(lambda: evidence_html(document.text, focus["char_start"], focus["char_end"],
                                                     context=300), ui("showing_evidence", lang), lang)
             if passage:  # the offsets fit the article: the whole of it can be marked too

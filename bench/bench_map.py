@@ -260,7 +260,7 @@ def render(results: list[dict], app: dict[str, float], env: dict[str, str],
         f"{app['first_map_s'] / e:.2f} |",
         "",
         f"- A map of one dated event is {results[0]['empty_bytes'] / 1e6:.2f} MB: the inlined libraries "
-        "(Leaflet, jQuery), the base map of China (`data/basemap.json`, 0.65 MB) and the player; each relation "
+        "(Leaflet), the base map of China (`data/basemap.json`, 0.65 MB) and the player; each relation "
         "then adds its 16 points and a card listing its events (at most 5 above 2,000 rows).",
         "- Rows: see `bench/bench_map.py`. They copy the seeds' mix, so about 60 % have no stated year "
         f"and 16 % a party without coordinates; one donor → recipient pair per {ROWS_PER_PAIR} rows, years "

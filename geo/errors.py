@@ -2,7 +2,8 @@
 
 Every error derives from :class:`GeoError`; each subclass also inherits the
 builtin a caller would expect, so ``except ValueError`` keeps working.
-Messages say what was wrong and what to do about it.
+Messages say what was wrong and what to do about it; an error the app can meet also has a ``code``
+and ``params``, which the app words in the user's language (as :class:`timeline.errors.TimelineError`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ __all__ = [
 
 
 class GeoError(Exception):
-    """Root of every error raised by :mod:`geo`."""
+    """Root of every error raised by :mod:`geo`. ``code`` (``""`` for none) names the message, ``params``
+    are its values."""
+
+    def __init__(self, message: str = "", *, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class GazetteerError(GeoError, RuntimeError):

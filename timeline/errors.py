@@ -2,7 +2,9 @@
 
 Every error derives from :class:`TimelineError`; each subclass also inherits
 the builtin a caller would expect, so ``except ValueError`` keeps working.
-Messages say what was wrong and what to do about it.
+Messages say what was wrong and what to do about it. ``str(err)`` is the English the terminal shows;
+an error the app can meet also has a ``code`` and the ``params`` of its message, which the app words in
+the user's language (:func:`timeline.views.labels.message`).
 """
 
 from __future__ import annotations
@@ -20,14 +22,23 @@ __all__ = [
 
 
 class TimelineError(Exception):
-    """Root of every error raised by :mod:`timeline`."""
+    """Root of every error raised by :mod:`timeline`.
+
+    ``code`` (``""`` for none) names the message, ``params`` are its values (``name="a.txt"``): plain data,
+    so the error keeps them across processes (pickling keeps ``__dict__``).
+    """
+
+    def __init__(self, message: str = "", *, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class DocumentError(TimelineError, ValueError):
     """An input document cannot be used. ``path`` names it."""
 
-    def __init__(self, message: str, *, path: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, path: str = "", code: str = "", **params: object) -> None:
+        super().__init__(message, code=code, **params)
         self.path = path
 
 

@@ -29,13 +29,10 @@ __all__ = [
 
 REPO = Path(__file__).resolve().parents[2]
 # npm package -> exact version; package.json pins the same.
+# Only Leaflet: the player, legend and cards are our own script (geo/map/atlas_map.js), which needs no
+# jQuery, TimeDimension, moment or Bootstrap (folium's defaults for those are in DROPPED).
 PACKAGES = {
-    "bootstrap": "3.4.1",  # only its Glyphicons font, which the TimeDimension control's buttons use
-    "iso8601-js-period": "0.2.1",
-    "jquery": "3.7.1",
     "leaflet": "1.9.3",
-    "leaflet-timedimension": "1.1.1",
-    "moment": "2.18.1",
 }
 
 
@@ -53,34 +50,20 @@ class Asset:
         return f"{self.package}/{self.path}"
 
 
-_GLYPHS = "https://netdna.bootstrapcdn.com/bootstrap/3.0.0/fonts/glyphicons-halflings-regular"
 ASSETS: tuple[Asset, ...] = (
     Asset("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js", "leaflet", "dist/leaflet.js", "js"),
     Asset("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css", "leaflet", "dist/leaflet.css", "css"),
-    Asset("https://code.jquery.com/jquery-3.7.1.min.js", "jquery", "dist/jquery.min.js", "js"),
-    Asset("https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js",
-          "jquery", "dist/jquery.min.js", "js"),
-    # jsDelivr minifies on the fly; the package ships only the source, which is what it minifies.
-    Asset("https://cdn.jsdelivr.net/npm/iso8601-js-period@0.2.1/iso8601.min.js",
-          "iso8601-js-period", "iso8601.js", "js"),
-    Asset("https://cdn.jsdelivr.net/npm/leaflet-timedimension@1.1.1/dist/leaflet.timedimension.min.js",
-          "leaflet-timedimension", "dist/leaflet.timedimension.min.js", "js"),
-    Asset("https://cdn.jsdelivr.net/npm/leaflet-timedimension@1.1.1/dist/leaflet.timedimension.control.css",
-          "leaflet-timedimension", "dist/leaflet.timedimension.control.css", "css"),
-    Asset("https://cdnjs.cloudflare.com/ajax/libs/moment.js/2.18.1/moment.min.js", "moment", "min/moment.min.js", "js"),
     # leaflet.css's images, fetched relative to it (inlined as data: URIs in a standalone map)
     *(Asset(f"https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/images/{name}", "leaflet", f"dist/images/{name}", "image")
       for name in ("layers.png", "layers-2x.png", "marker-icon.png", "marker-icon-2x.png", "marker-shadow.png")),
-    # The control's CSS loads Glyphicons 3.0.0 (not on npm) protocol-relative; 3.4.1 has the same glyphs.
-    *(Asset(f"{_GLYPHS}.{ext}", "bootstrap", f"dist/fonts/glyphicons-halflings-regular.{ext}", "font")
-      for ext in ("eot", "woff", "woff2", "ttf", "svg")),
 )
 # CDN addresses folium emits that the map does not use; maprender leaves them out of every map.
 DROPPED = {
     "https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js": "no Bootstrap widgets",
     "https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/css/bootstrap.min.css": "no Bootstrap widgets",
-    "https://netdna.bootstrapcdn.com/bootstrap/3.0.0/css/bootstrap-glyphicons.css":
-        "the TimeDimension control's CSS declares the Glyphicons font itself",
+    "https://netdna.bootstrapcdn.com/bootstrap/3.0.0/css/bootstrap-glyphicons.css": "no Bootstrap widgets",
+    "https://code.jquery.com/jquery-3.7.1.min.js": "no script of the map uses jQuery",
+    "https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js": "no script of the map uses jQuery",
     "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.js":
         "no icon markers",
     "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.css":
@@ -88,8 +71,7 @@ DROPPED = {
     "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@6.2.0/css/all.min.css": "no icon markers",
     "https://cdn.jsdelivr.net/gh/python-visualization/folium/folium/templates/leaflet.awesome.rotate.min.css":
         "no icon markers",
-    "https://cdnjs.cloudflare.com/ajax/libs/jqueryui/1.10.2/jquery-ui.min.js":
-        "Leaflet.TimeDimension 1.1.1 does not use jQuery UI (and 1.10.2 is not on npm)",
+    "https://cdnjs.cloudflare.com/ajax/libs/jqueryui/1.10.2/jquery-ui.min.js": "no script of the map uses jQuery UI",
     "https://cdnjs.cloudflare.com/ajax/libs/highlight.js/8.4/styles/default.min.css": "no code to highlight",
 }
 _BY_URL = {a.url: a for a in ASSETS}
@@ -124,7 +106,8 @@ def media_type(path: Path) -> str:
 def _missing(what: str) -> MapAssetsMissingError:
     return MapAssetsMissingError(
         f"{what}: the map's npm packages are not installed as package.json pins them; "
-        f"run `npm ci` in {REPO} (or `./atlas test` / `./atlas app`, which do it)")
+        f"run `npm ci` in {REPO} (or `./atlas test` / `./atlas app`, which do it)",
+        code="map.assets_missing", what=what, repo=str(REPO))
 
 
 def local_file(url: str, node_modules: Path | None = None) -> Path | None:
@@ -165,22 +148,12 @@ def _data_uri(path: Path) -> str:
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
-_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*Glyphicons Halflings[^}]*\}", re.IGNORECASE)
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)""")
 _CSS_IMPORT = re.compile(r"@import\b", re.IGNORECASE)
 
 
-def _glyphicons_face(root: Path) -> str:
-    # woff2 and woff only: every browser that runs Leaflet 1.9 reads one of them.
-    woff2 = local_file(f"{_GLYPHS}.woff2", root)
-    woff = local_file(f"{_GLYPHS}.woff", root)
-    return ("@font-face{font-family:'Glyphicons Halflings';"
-            f"src:url('{_data_uri(woff2)}') format('woff2'),url('{_data_uri(woff)}') format('woff');}}")
-
-
 def _inline_css(css: str, source: Path, root: Path) -> str:
-    """CSS with the Glyphicons font and every relative image as data: URIs; external URLs refused."""
-    css = _FONT_FACE.sub(lambda _m: _glyphicons_face(root), css)
+    """CSS with every relative image as data: URIs; external URLs refused."""
     if _CSS_IMPORT.search(css):
         raise MapAssetError(f"{source}: @import cannot be inlined; add what it imports to geo/map/assets.py")
 
@@ -210,7 +183,7 @@ _TAG = re.compile(
 def inline_assets(document: str, node_modules: Path | None = None) -> str:
     """The HTML document with every ``<script src>`` and ``<link href>`` replaced by the npm file's text.
 
-    Each file is inlined once (folium asks for jQuery twice). Raises
+    Each file is inlined once. Raises
     :class:`MapAssetsMissingError` if the packages are not installed and :class:`MapAssetError`
     for an address that is not in :data:`ASSETS`.
     """

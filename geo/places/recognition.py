@@ -252,7 +252,10 @@ class _Engine:
                     parent_codes = {e.adcode for e in c.parent.entries if any(e.adcode in n.ancestors for n in narrowed)}
                     c.parent.entries = tuple(e for e in c.parent.entries if e.adcode in parent_codes) or c.parent.entries
         for c in cands:
-            if len(c.entries) == 1 and (not c.entries[0].short or c.written_full):
+            if len(c.entries) == 1 and (not c.entries[0].short or c.written_full or (
+                    # 酉阳县 … 东营酉阳: a short form written with its county suffix names the county as
+                    # surely as its full name does, for the bare mentions after it.
+                    c.name.endswith(COUNTY_SUFFIXES) and len(c.name) >= 3 and not c.entries[0].entry.common)):
                 full_named.add(c.entries[0].adcode)
         # Corroboration for weak names: full name elsewhere, a parent, a named
         # event, or a list with a place.
@@ -269,15 +272,23 @@ class _Engine:
             code for c in cands if not all(e.weak for e in c.entries)
             for e in c.entries for code in (e.adcode, e.province, e.prefecture) if e.large
         }
+        # Provinces written with their full official name (西藏自治区): there a prefecture's short name is that
+        # prefecture even when it is also an ordinary word (拉萨).
+        provinces_in_full = {e.adcode[:2] for c in cands if len(c.entries) == 1
+                             for e in c.entries if not e.short and e.adcode.endswith("0000")}
         for c in cands:
             if c.parent is not None or c.written_full or not any(e.weak for e in c.entries):
                 kept.append(c)
+                strong_by_end.setdefault(c.end, c)  # 河北省张家口、承德、保定: it vouches for its list
+                strong_by_start.setdefault(c.start, c)
                 continue
             entries = tuple(
                 e for e in c.entries if not e.weak or e.adcode in full_named or (c.event and not e.entry.common)
                 # 马边县 for 马边彝族自治县: written with its county suffix, a short form is no ordinary word.
                 or (c.name.endswith(COUNTY_SUFFIXES) and len(c.name) >= 3 and not e.entry.common)
                 or (not e.entry.common and not c.approximate and len(c.entries) == 1 and e.province in named_regions)
+                or (len(c.entries) == 1 and not c.approximate and e.adcode.endswith("00")
+                    and e.adcode[:2] in provinces_in_full)
             )
             if not entries:
                 # A list of places is of one region: 贵州、遵义 yes; 振兴、理县 no.
@@ -288,6 +299,9 @@ class _Engine:
                 c.dropped = tuple(sorted({e.adcode for e in c.entries} - {e.adcode for e in entries}))
                 c.entries = entries
                 kept.append(c)
+                # Read, it vouches for the next name of its list: 莲都—义乌、龙泉—萧山 (one region's names).
+                strong_by_end.setdefault(c.end, c)
+                strong_by_start.setdefault(c.start, c)
         # Context: provinces and prefectures of the mentions that are not ambiguous.
         context: Counter[str] = Counter()
         for c in kept:

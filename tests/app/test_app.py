@@ -143,7 +143,7 @@ def test_a_click_on_the_timeline_filters_the_table_and_the_map_and_opens_the_evi
     assert marker(target) in page and marker(other) not in page
     evidence = " ".join(h.proto.body for h in at.get("html"))
     assert f"<mark>{target['evidence']}</mark>" in evidence
-    assert "发布于 2024-10-09（stamp: " in evidence and target["doc"] in evidence
+    assert "发布于 2024-10-09（正文中的“" in evidence and target["doc"] in evidence
 
 
 def test_a_brush_on_the_timeline_picks_a_year_range(seed_rows):
@@ -173,6 +173,36 @@ def test_uploads_add_events_and_each_bad_file_gets_a_message_naming_it(seed_rows
     assert "zigong.txt" in set(at.dataframe(key="events_table").value["doc"]) and not at.warning
 
 
+def test_the_chinese_app_says_what_became_of_each_upload_and_every_summary_in_chinese(seed_rows):
+    at = run_app()
+    at.file_uploader(key="upload").set_value([
+        ("zigong.txt", ARTICLE.encode("utf-8"), "text/plain"),
+        ("empty.txt", b"", "text/plain"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "text/plain"),
+    ]).run()
+    assert not at.exception and not at.error
+    assert [w.value for w in at.warning] == [
+        "empty.txt：文件是空的，没有可读的内容。",
+        "photo.txt：这是二进制文件（图片、PDF 或压缩包），不是文章；请把文章正文另存为 .txt 或 .html 文件。"]
+    assert [c.value for c in at.caption if c.value.startswith("zigong.txt")] == [
+        "zigong.txt：已保存，2 件事件（没有找到发布日期：请在下方文库中填写，只写月日的日期才能定年）。"]
+    table = at.dataframe(key="events_table").value
+    mine = table[table["doc"] == "zigong.txt"].set_index("date")["summary"].to_dict()
+    assert mine == {"2021-06 · 2021年6月以来": "自贡市 → 平昌县 · 启动结对 · 2021年6月以来",
+                    "2023-07 · 2023年7月": "自贡市 → 平昌县 · 工作队抵达 · 2023年7月 · 30人"}
+    english = ("people", "help", "team", "funding", "year not stated", "pairing starts", "agreement", "visit")
+    assert not [s for s in table["summary"] if any(word in s for word in english)]
+    assert "年份未载明" in " ".join(table["summary"])
+    at.text_area(key="paste_text").input("   ")
+    at.button(key="paste_submit").click().run()
+    assert [e.value for e in at.error] == ["添加粘贴的文本: 粘贴的文本是空的；请先粘贴文章正文。"]
+    at.radio(key="lang").set_value("en").run()  # the same uploads, told in English
+    assert "photo.txt: this is a binary file (an image, PDF or archive), not an article; save the article's text " \
+           "as a .txt or .html file." in [w.value for w in at.warning]
+    table = at.dataframe(key="events_table").value
+    assert "自贡市 Zigong → 平昌县 Pingchang · team arrives · 2023年7月 · 30 people" in set(table["summary"])
+
+
 def test_an_upload_survives_a_restart_and_is_removed_from_the_library_panel(seed_rows):
     at = run_app()
     at.file_uploader(key="upload").set_value([("zigong.txt", ARTICLE.encode("utf-8"), "text/plain")]).run()
@@ -187,7 +217,7 @@ def test_an_upload_survives_a_restart_and_is_removed_from_the_library_panel(seed
     restarted.selectbox(key="library_doc").set_value("zigong.txt").run()
     restarted.button(key="library_remove").click().run()
     assert not restarted.exception and not restarted.error
-    assert any("Removed zigong.txt" in s.value for s in restarted.success)
+    assert any(s.value == "已从文库中移除 zigong.txt 及其 2 行事件。" for s in restarted.success)
     assert "zigong.txt" not in set(restarted.dataframe(key="events_table").value["doc"])
     assert metrics(run_app())["events"] == events(seed_rows)
 
@@ -196,7 +226,7 @@ def test_a_publication_date_given_in_the_app_gives_month_day_dates_their_year():
     at = run_app()
     article = "3月，自贡市对口帮扶巴中市平昌县，双方签订协议。".encode("utf-8")
     at.file_uploader(key="upload").set_value([("march.txt", article, "text/plain")]).run()
-    assert any("no publication date found" in c.value for c in at.caption)
+    assert any(c.value.startswith("march.txt：已保存，") and "没有找到发布日期" in c.value for c in at.caption)
     table = at.dataframe(key="events_table").value
     assert table.loc[table["doc"] == "march.txt", "year"].isna().all()
     at.selectbox(key="library_doc").set_value("march.txt").run()
@@ -303,7 +333,7 @@ def test_counts_say_events_and_rows_apart(seed_rows):
     assert f'"undated_events":{counts["undated"]}' in page
     chart = (at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))[0]
     spec = json.dumps(json.loads(chart.proto.spec), ensure_ascii=False)
-    assert f"年份未载明 ({counts['undated']})" in spec  # and the timeline's band
+    assert f'"年份未载明", "({counts["undated"]})"' in spec  # and the timeline's band (its title on two lines)
 
 
 def test_without_the_npm_packages_the_map_loads_from_cdns_and_the_html_export_says_what_to_do(monkeypatch, tmp_path):
@@ -334,7 +364,7 @@ def test_two_uploads_of_the_same_name_stay_two_articles(seed_rows):
     assert set(added["recipient"]) == {"平昌县", "万州区"}
     assert added.groupby("doc")["recipient"].nunique().tolist() == [1, 1]  # each article keeps its own rows
     captions = " ".join(c.value for c in at.caption)
-    assert "index.txt: " in captions and "index~" in captions
+    assert "index.txt：已保存" in captions and "index~" in captions
 
 
 def test_a_large_view_is_asked_of_the_library_counted_per_year_and_paged(seed_rows, monkeypatch):

@@ -162,6 +162,17 @@ def test_on_a_phone_the_player_is_uncovered_and_the_page_does_not_scroll_sideway
         assert player["left"] >= map_box["left"] and player["right"] <= map_box["right"]
         page.frame_locator('iframe[data-testid="stIFrame"]').locator("button.atlas-play").click()  # reachable
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        # The timeline, legend and "year not stated" band included, fits the screen: nothing cut off.
+        page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg')
+        chart = page.evaluate("""() => { const box = document.querySelector('[data-testid="stVegaLiteChart"]');
+            const drawn = box.querySelector('canvas, svg').getBoundingClientRect();
+            return {left: drawn.left, right: drawn.right, box: box.getBoundingClientRect().right}; }""")
+        assert chart["left"] >= 0 and chart["right"] <= min(chart["box"], 390), chart
+        # The four counts stay two by two, so the map starts on the first screen.
+        tops = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMetric"]')]
+            .map(m => Math.round(m.getBoundingClientRect().top))""")
+        assert len(tops) == 4 and len(set(tops)) == 2, tops
+        assert page.evaluate(f"() => {MAP}.getBoundingClientRect().top") < 844 - 200  # the map: on the first screen
         assert page.js_errors == []
 
 

@@ -86,7 +86,7 @@ def test_an_uploaded_edited_csv_is_previewed_applied_marked_and_undone(library):
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    (b"", "empty"),
+    (b"", "other.csv：文件是空的，没有可读的内容。未应用任何更正。"),
     ("名称,经度\n成都,104.06\n".encode("gbk"), "事件编号"),
 ])
 def test_a_file_that_is_not_an_events_csv_is_refused_with_a_message(library, content, message):
@@ -103,7 +103,8 @@ def test_a_month_13_in_the_upload_is_refused_and_nothing_applied(library):
     raw = csv_for(edited, LIBRARY_COLUMNS, None).encode("utf-8")
     at = run_app()
     at.file_uploader(key="corrections_upload").set_value(("edited.csv", raw, "text/csv")).run()
-    assert any("month 13 does not exist" in e.value for e in at.error)
+    assert any("行无法应用，因此没有应用任何更正" in e.value and "：13 月不存在（1–12）" in e.value for e in at.error), [
+        e.value for e in at.error]
     assert "apply_upload" not in {b.key for b in at.button}
     assert rows_of(library) == rows
 

@@ -75,3 +75,58 @@ def test_an_output_name_asking_for_another_format_is_refused_before_any_work(tmp
     r = run("extract", SEEDS, "--out", tmp_path / "events.xlsx", "--workers", "1")
     assert r.returncode == 2 and ".csv" in r.stderr and ".parquet" in r.stderr and "Traceback" not in r.stderr
     assert not list(tmp_path.iterdir())
+
+
+def _processes_in_group(pgid: int) -> list[int]:
+    """The live processes of a process group (a terminal's Ctrl-C reaches all of them), zombies left out."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = open(f"/proc/{entry}/stat", encoding="ascii", errors="replace").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # it ended while we looked
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                found.append(int(entry))
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="lists processes through /proc")
+def test_ctrl_c_during_a_two_worker_run_exits_130_in_one_line_and_leaves_no_file_and_no_worker(tmp_path):
+    import signal
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    for i in range(6):  # long enough that the workers are still reading when the first partition is reported
+        (corpus / f"zz_long{i}.txt").write_text("2021年6月以来，自贡市正式启动对口帮扶巴中市平昌县工作。" * 3000,
+                                               encoding="utf-8")
+    out = tmp_path / "events.parquet"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "extract", str(corpus), "--workers", "2",
+                             "--out", str(out)], cwd=ROOT, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)  # its own process group, as a shell gives a job
+    try:
+        seen = []
+        for line in proc.stderr:
+            seen.append(line)
+            if line.startswith("[1/"):  # a partition is done, the others are being read on the workers
+                break
+        assert seen and seen[-1].startswith("[1/"), "".join(seen)
+        workers = [p for p in _processes_in_group(proc.pid) if p != proc.pid]
+        assert len(workers) >= 2, "no worker processes to interrupt"  # the check below could pass vacuously
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole foreground group
+        rest = proc.stderr.read()
+        assert proc.wait(timeout=90) == 130
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    said = [line for line in rest.splitlines() if line.strip() and not line.startswith("[")]  # not progress
+    assert said == ["interrupted; nothing was written."], rest
+    assert not out.exists() and not list(tmp_path.glob("events.parquet*")), list(tmp_path.iterdir())
+    deadline = time.monotonic() + 30
+    while _processes_in_group(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_in_group(proc.pid) == []  # no worker, nanny or scheduler left behind

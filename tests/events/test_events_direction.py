@@ -91,7 +91,18 @@ def test_east_west_signing_without_other_evidence_is_oriented_east_to_west():
 
 
 def test_a_signing_with_no_direction_anywhere_gives_no_event():
-    assert extract_events("温州市鹿城区与泰顺县共建山海协作产业园。", doc="t") == []
+    # Two places of one province that no programme's geography orders.
+    assert extract_events("成都市武侯区与德阳市旌阳区共建产业园。", doc="t") == []
+
+
+def test_a_mountain_sea_signing_takes_its_direction_from_the_programmes_geography():
+    # 泰顺 is one of 浙江's 26 mountain counties: the coast's 鹿城区 gives; so do 苏南 to 苏北 (南北挂钩)
+    # and the Pearl River Delta to 粤东西北, whichever is named first.
+    for text, pair in (("温州市鹿城区与泰顺县共建山海协作产业园。", (["鹿城区"], ["泰顺县"])),
+                       ("宿迁市泗洪县与苏州市吴江区共建南北挂钩产业园。", (["吴江区"], ["泗洪县"])),
+                       ("梅州市与广州市共建产业转移工业园。", (["广州市"], ["梅州市"]))):
+        (event,) = extract_events(text, doc="t")
+        assert ([d.name for d in event.donors], [r.name for r in event.recipients]) == pair
 
 
 def test_multi_party_park_signing_gives_the_article_recipient_and_keeps_the_missing_year_empty():

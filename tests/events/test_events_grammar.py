@@ -113,6 +113,77 @@ CASES = {
         [("joint", ("望都县",), ("铁门关市",)), ("joint", ("高阳县",), ("铁门关市",)),
          ("joint", ("高碑店市",), ("铁门关市",))],
     ),
+    # realset2 022 (深汕特别合作区; 广东's parks are named giver(host): 深圳(汕尾))
+    "park_of": (
+        "2008年初,刘玉浦书记和许宗衡市长带领深圳市党政代表团考察深圳(汕尾)产业转移工业园。", "",
+        [("park_of", ("深圳市",), ("汕尾市",))],
+    ),
+    # realset2 016 (鲁渝, traditional): a park named for both partners; the article decides who gives
+    "park_named_for_both": (
+        "在酉陽縣黑水鎮平地壩村,“東營酉陽稻田養蟹產業園”的牌子格外顯眼。", "",
+        [("park_named_for_both", ("东营市",), ("酉阳土家族苗族自治县",))],
+    ),
+    # realset2 004 (沪滇, traditional with pinyin glosses): 甲乙两省市 names the pair
+    "the_two": (
+        "昨日,上海云南兩省市對(duì)口幫扶合作第十三次聯(lián)席會(huì)議紀(jì)要在昆明簽署。", "",
+        [("the_two", ("上海市",), ("云南省",))],
+    ),
+    # realset 013 (宁波 → 云和, 山海协作): 我市 is the city of the districts written right after it later on
+    "meets_visitors": (
+        "本报讯(记者孙吉晶)昨天上午,我市与前来考察的云和县党政代表团举行座谈会,双方就今后五年结对帮扶工作进行广泛交流。"
+        "从今年起,我市海曙段塘、望春,江东东郊,北仑小港、大碶,宁海西店等四区一县的7个镇(街道)结对帮扶丽水市云和县。", "",
+        [("meets_visitors", ("宁波市",), ("云和县",))],
+    ),
+    # realset3 022 (浙川 visits, 2021): hosts and visiting delegations
+    "welcomes_delegation": (
+        "5月12日至14日,宁波市镇海区迎来了凉山州金阳县东西部协作调研组。", "",
+        [("welcomes_delegation", ("镇海区",), ("金阳县",))],
+    ),
+    "delegation_visits": (
+        "5月20至22日,甘孜州党政代表团就到了杭州市、金华市、台州市,进行考察学习。", "",
+        [("delegation_visits", (host,), ("甘孜藏族自治州",)) for host in ("杭州市", "金华市", "台州市")],
+    ),
+    # realset3 025 (山海协作, 《今日浙江》 2019): the receiver is the subject of 得到
+    "receives_from": (
+        "景宁畲族自治县先后得到鄞州区、温岭市、海盐县、上虞区、宁海县等地的对口扶持,累计援建产业发展资金1.6亿元。", "",
+        [("receives_from", ("鄞州区", "温岭市", "海盐县", "上虞区", "宁海县"), ("景宁畲族自治县",))],
+    ),
+    # realset3 025: the 山海协作 parks listed as 山—海 (the table reads them in the order written; the
+    # programme's geography turns them round: test_events_article_pairs)
+    "dash_pairs_listed": (
+        "丽水加快推进莲都—义乌、龙泉—萧山、遂昌—诸暨、松阳—余姚等4个省级山海协作产业园建设。", "",
+        [("dash_pair", ("龙泉市",), ("萧山区",)), ("dash_pair", ("遂昌县",), ("诸暨市",)),
+         ("dash_pair", ("松阳县",), ("余姚市",)), ("dash_pairs_listed", ("莲都区",), ("义乌市",))],
+    ),
+    # realset4 005 (援藏, traditional)
+    "counterparts_are": (
+        "中共西藏自治區區委常委向巴平措介紹說,拉薩的對口省市是北京和江蘇,日喀則的對口省市是上海和山東。", "",
+        [("counterparts_are", ("北京市", "江苏省"), ("拉萨市",)), ("counterparts_are", ("上海市", "山东省"), ("日喀则市",))],
+    ),
+    # realset4 013 (四川 省内对口帮扶, traditional)
+    "by_agent_passive": (
+        "涼山州鹽源縣由瀘州市江陽區負責對口幫扶。", "",
+        [("by_agent_passive", ("江阳区",), ("盐源县",))],
+    ),
+    # realset5 030 (粤桂 adjustment, 2021, traditional): before by position, now by the new giver
+    "respectively_by_agent": (
+        "只是此前分別由茂名、肇慶幫扶的南寧、桂林的2市5縣調整為深圳幫扶。", "",
+        [("respectively_by_agent", ("茂名市",), ("南宁市",)), ("respectively_by_agent", ("肇庆市",), ("桂林市",)),
+         ("changed_to", ("深圳市",), ("南宁市", "桂林市"))],
+    ),
+    # realset6 024 (浙川 2017): four and four joined by 与 with no 分别 — position by position, never 16 pairs
+    "joint (two lists of one length)": (
+        "2017年,浙江省绍兴市越城区、台州市椒江区、金华市浦江县、衢州市江山市与四川省乐山市马边彝族自治县、"
+        "峨边彝族自治县、金口河区、沐川县结成扶贫协作对口关系。", "",
+        [("joint", ("越城区",), ("马边彝族自治县",)), ("joint", ("椒江区",), ("峨边彝族自治县",)),
+         ("joint", ("浦江县",), ("金口河区",)), ("joint", ("江山市",), ("沐川县",))],
+    ),
+    # realset5 017 (沪滇 迪庆, traditional): the districts a clause describes as helping 万州 give to it
+    "described_giver": (
+        "迪慶州自2004年4月被確定為滇滬合作對口幫扶重點地州以來,上海市高度重視,將原對口支援重慶萬州的嘉定、寶山兩區調整為"
+        "重點對口幫扶香格里拉縣、德欽縣和維西縣。", "",
+        [("described_giver", ("嘉定区", "宝山区"), ("万州区",))],
+    ),
 }
 # No real sentence with two full lists joined by 分别与 was at hand: this rule is tested on a
 # sentence written for it (test_respectively_pairs_lists_position_by_position) until one is.

@@ -1,6 +1,7 @@
-"""Real articles (tests/data/realset and tests/data/realset2, READMEs there): the scores reached are a floor
-that only rises. realset2 was annotated and audited by people who never saw the rules; its odd-numbered half
-was used to develop round 2 of the rules, its even half was not (docs/BENCHMARKS.md, "Extraction quality").
+"""Real articles (tests/data/realset … realset6, READMEs there): the scores reached are a floor that only
+rises. realset2–realset6 were annotated and audited by people who never saw the rules; each was scored once
+as a held-out set before it was opened for development (docs/BENCHMARKS.md, "Extraction quality"), so these
+floors pin what was learnt, not what unseen articles will give.
 
 The extraction runs as a user runs it (the CLI with the set's metadata), the
 set's own scorer reads the CSV. Pinned: pair F1, no invented year, and no year
@@ -22,8 +23,11 @@ import pytest
 REALSET = Path(__file__).resolve().parents[1] / "data" / "realset"
 REALSET2 = REALSET.with_name("realset2")
 REPO = REALSET.parents[2]
-F1_FLOOR = 0.93  # reached by this branch; raise it when the reading improves, never lower it
-F1_FLOOR_2 = 0.81  # realset2, the same way
+F1_FLOOR = 0.94  # reached by this branch; raise it when the reading improves, never lower it
+F1_FLOOR_2 = 0.94  # realset2, the same way
+# realset3–6: (floor, invented years allowed) — the years realset5 and realset6 still invent are listed in
+# docs/BENCHMARKS.md ("Extraction quality"); the allowance only falls
+LATER_SETS = {"realset3": (0.81, 0), "realset4": (0.80, 0), "realset5": (0.65, 1), "realset6": (0.52, 2)}
 
 
 def _extract(folder: Path, out: Path) -> Path:
@@ -88,3 +92,12 @@ def test_realset2_pair_f1_stays_at_or_above_its_floor_and_no_year_is_invented(tm
     f1, invented, report = _score(_extract(REALSET2, tmp_path / "events.csv"), REALSET2)
     assert f1 >= F1_FLOOR_2, report
     assert invented == 0, report
+
+
+@pytest.mark.parametrize("name", sorted(LATER_SETS))
+def test_later_sets_pair_f1_stay_at_or_above_their_floors(name, tmp_path):
+    folder = REALSET.with_name(name)
+    floor, invented_allowed = LATER_SETS[name]
+    f1, invented, report = _score(_extract(folder, tmp_path / "events.csv"), folder)
+    assert f1 >= floor, report
+    assert invented <= invented_allowed, report

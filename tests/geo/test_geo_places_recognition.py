@@ -261,3 +261,19 @@ def test_a_compass_word_running_into_a_name_is_not_the_place():
     assert [p.name for p in find_places("推动沿海发达地区与浙西南山区、海岛地区结对合作")] == []
     assert "南海区" in [p.name for p in find_places("广东南海区")]
     assert "南山区" in [p.name for p in find_places("深圳市南山区")]
+
+
+def test_a_named_place_vouches_for_the_bare_names_listed_after_it():
+    # realset4 009 (traditional): 承德 (also a county) and 保定 follow 河北省张家口 in one list
+    names = [p.name for p in find_places("北京從2016年起陸續對口幫扶河北省張家口、承德、保定3市23個縣。")]
+    assert names == ["北京市", "河北省", "张家口市", "承德市", "保定市"]
+    # realset3 025: a list of dashed pairs, each name vouching for the next
+    names = [p.name for p in find_places("丽水加快推进莲都—义乌、龙泉—萧山、遂昌—诸暨、松阳—余姚等4个省级山海协作产业园建设")]
+    assert names == ["丽水市", "莲都区", "义乌市", "龙泉市", "萧山区", "遂昌县", "诸暨市", "松阳县", "余姚市"]
+
+
+def test_a_province_written_in_full_vouches_for_its_prefectures_short_names():
+    # realset4 005: 拉萨 is also an ordinary word, but not where 西藏自治区 is named in full
+    text = "中共西藏自治区区委常委向巴平措介绍说,拉萨的对口省市是北京和江苏。"
+    assert "拉萨市" in [p.name for p in find_places(text)]
+    assert "拉萨市" not in [p.name for p in find_places(text.replace("西藏自治区", "西藏"))]

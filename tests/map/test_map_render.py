@@ -112,7 +112,10 @@ def test_the_external_reference_check_can_fail(data):
 def test_standalone_html_inlines_leaflet_and_its_images(standalone):
     assert "/* leaflet/dist/leaflet.js */" in standalone
     assert "url('data:image/png;base64," in standalone  # leaflet.css's icons
-    assert standalone.count("/* jquery/dist/jquery.min.js */") == 1  # folium asks for it twice
+    # Only Leaflet is inlined: folium's jQuery, Bootstrap and the rest are dropped (no script of the map uses them)
+    assert set(re.findall(r"<(?:script|style)>/\* ([\w./@-]+) \*/", standalone)) == {
+        "leaflet/dist/leaflet.js", "leaflet/dist/leaflet.css"}
+    assert "jQuery" not in standalone and "Glyphicons" not in standalone
 
 
 def test_map_asks_only_for_mapped_assets_and_drops_the_unused(data):
@@ -138,10 +141,10 @@ def test_package_json_and_lock_pin_exactly_the_asset_packages():
 
 
 def test_protocol_relative_http_and_query_forms_find_the_same_asset():
-    font = "//netdna.bootstrapcdn.com/bootstrap/3.0.0/fonts/glyphicons-halflings-regular.eot?#iefix"
-    assert assets.asset_for(font).path == "dist/fonts/glyphicons-halflings-regular.eot"
+    icon = "//cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/images/layers.png?v=2#x"
+    assert assets.asset_for(icon).path == "dist/images/layers.png"
     # the same address in a page served over http (a Streamlit iframe) is fetched with http:
-    assert assets.asset_for("http:" + font) == assets.asset_for(font)
+    assert assets.asset_for("http:" + icon) == assets.asset_for(icon)
     assert assets.asset_for("https://example.com/leaflet.js") is None
 
 

@@ -12,6 +12,7 @@ from timeline.views.catalog import (
     StoredDocuments, catalog_rows, edit_publication, library_revision, library_rows, open_library,
     remove_from_library, save_paste, save_uploads,
 )
+from timeline.views.labels import message
 
 PAGE = ("<html><head><title>自贡·平昌</title><link rel='canonical' href='https://example.org/news/1.html'>"
         "<meta property='article:published_time' content='2024-10-09'></head><body><nav>首页</nav><article>"
@@ -32,7 +33,8 @@ def test_a_new_library_opens_with_the_seeds(tmp_path):
 
 def test_a_web_page_keeps_the_title_url_and_date_it_states(library):
     messages = save_uploads(library, [("page.html", PAGE.encode("utf-8"))])
-    assert messages["page.html"][0] and "published 2024-10-09" in messages["page.html"][1]
+    ok, said = messages["page.html"]
+    assert ok and "published 2024-10-09" in message(said, "en") and "发布于 2024-10-09" in message(said, "zh")
     [row] = catalog_rows(library)
     assert (row["title"], row["url"], row["publication_date"]) == (
         "自贡·平昌", "https://example.org/news/1.html", dt.date(2024, 10, 9))
@@ -49,7 +51,9 @@ def test_a_page_that_states_no_address_gets_none(library):
 def test_a_bad_upload_is_named_and_not_saved_and_the_good_one_is(library):
     messages = save_uploads(library, [("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256))),
                                       ("a.txt", "2016年9月11日，青白江区援藏工作队抵达九龙县。".encode("gb18030"))])
-    assert messages["photo.txt"][0] is False and "photo.txt" in messages["photo.txt"][1]
+    ok, said = messages["photo.txt"]
+    assert ok is False and message(said, "en") == str(said) and "binary file" in str(said)
+    assert message(said, "zh") == "photo.txt：这是二进制文件（图片、PDF 或压缩包），不是文章；请把文章正文另存为 .txt 或 .html 文件。"
     assert messages["a.txt"][0] is True
     assert [r["doc"] for r in catalog_rows(library)] == ["a.txt"]
 

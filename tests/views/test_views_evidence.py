@@ -39,7 +39,7 @@ def test_evidence_html_escapes_the_text_then_marks_the_sentence():
 def test_source_lines_name_the_date_and_where_it_comes_from():
     document = Document(doc="a.txt", text="x", publication_date=dt.date(2024, 10, 9),
                         publication_date_source="stamp: 2024-10-09", url="https://example.org/a", title="标题")
-    assert source_lines(document) == ["标题", "Published 2024-10-09 (stamp: 2024-10-09)", "https://example.org/a",
+    assert source_lines(document) == ["标题", "Published 2024-10-09 (the line “2024-10-09”)", "https://example.org/a",
                                       "File: a.txt"]
     assert source_lines(Document(doc="b.txt", text="x")) == ["Publication date unknown", "File: b.txt"]
 

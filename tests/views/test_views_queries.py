@@ -85,7 +85,8 @@ def test_the_table_is_paged_in_date_order_with_year_not_stated_last(library, row
     assert all(len(p) == 7 for p in pages[:len(view) // 7])
     assert [r for p in pages for r in p] == [dict(r) for r in view]
     assert pages[-1] == []  # past the end: an empty page, not an error
-    assert pages[0][0]["year"] is not None and pages[len(view) // 7][-1]["year"] is None
+    filled = [p for p in pages if p]  # the last may be full when the rows are a multiple of 7
+    assert filled[0][0]["year"] is not None and filled[-1][-1]["year"] is None
     with pytest.raises(ValueError, match="page 0"):
         page_rows(library, ViewQuery.of(Filters()), 0)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -22,6 +24,25 @@ class WarmUp(WorkerPlugin):
 
 
 @contextmanager
+def _ctrl_c_for_the_driver_only() -> Iterator[None]:
+    """Start worker processes inside so that Ctrl-C interrupts this process only, which then closes them.
+
+    A terminal sends Ctrl-C to the whole process group: each worker would raise KeyboardInterrupt and
+    print its traceback. An ignored signal stays ignored across fork and exec (a handler does not, and
+    neither does a blocked mask through multiprocessing's spawn), so SIGINT is ignored while the cluster
+    starts its processes and handled again as soon as they run. A Ctrl-C in those seconds is not seen.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+@contextmanager
 def dask_client(workers: int, address: str | None = None) -> Iterator[Client]:
     """A client on a new LocalCluster of ``workers`` single-threaded processes, or on ``address``.
 
@@ -31,8 +52,9 @@ def dask_client(workers: int, address: str | None = None) -> Iterator[Client]:
     cluster = client = None
     try:
         if address is None:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+            with _ctrl_c_for_the_driver_only():
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
             client = Client(address)  # waits distributed.comm.timeouts.connect (Dask's config, 30 s)

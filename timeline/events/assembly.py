@@ -50,7 +50,16 @@ _METADATA = re.compile(r"\|.*\|")  # a table row or a page's metadata line, not 
 
 # A photo's caption repeats the story; it is not an event of its own.
 _CAPTION = re.compile(r"\s*(?:[(（\[【]?图[)）\]】]?[:：]|图为|上图|下图|图片为|图片来源|图注)")
+# …工人在生产线上作业(2022年5月5日摄)。: a sentence that ends with the photographer's credit is a caption.
+_CAPTION_END = re.compile(r"[(（][^()（）\n]{0,40}摄[)）]\s*[。.]?\s*$")
 _MEMORY = 64
+# In an article about pairing aid, what its places sign, their delegations' visits and the support one
+# gives another (给予…支持) belong to it.
+_GIVEN_SUPPORT = re.compile(r"给予[^。；;]{0,12}?(?:支持|帮助|扶持)")
+_SIGNED_OR_VISITED = re.compile(
+    r"(?:签订|签署)[^。；;]{0,30}?(?:协议|备忘录|协定)|代表团|考察团|调研组|考察组|" + _GIVEN_SUPPORT.pattern
+)
+_ABOUT_AID = 3  # aid words in an article's opening that make it an article about pairing aid
 # What a party named only by text needs: a count of units (10个县), a village or township, a body's suffix.
 _TEXT_PARTY_HEAD = re.compile("个|村|乡|镇|街道|社区|" + "|".join(ORG_SUFFIXES))
 # A line of a pairing table: 甲—乙 (and more such pairs), nothing else.
@@ -63,13 +72,40 @@ class _DocContext:
     """What the article says about its pairs, gathered before events are built."""
 
     pair_counts: Counter = field(default_factory=Counter)  # (donor adcode/name, recipient …) -> n
+    named_counts: Counter = field(default_factory=Counter)  # the same, of pairs a programme's name states (京宛)
+    joined: set = field(default_factory=set)  # (a, b) of A与B…: two places stated together, direction open
+    # Pairs a verb directs (绍兴市向衢州市捐赠), apart from those only the order of a name gives
+    # (衢州市—绍兴市山海协作, a title's 甲·乙): where they disagree, the verb is right.
+    verb_counts: Counter = field(default_factory=Counter)
     title_pair: tuple[Token, Token] | None = None
 
     def orientation(self, a: Party, b: Party) -> int:
         """+1 if the article has a→b as a pair, -1 if b→a, 0 if it cannot tell."""
-        ab = self.pair_counts[(key(a), key(b))]
-        ba = self.pair_counts[(key(b), key(a))]
-        return (ab > ba) - (ba > ab) or programme_orientation(a, b)
+        ka, kb = key(a), key(b)
+        return (_sign(self.verb_counts[(ka, kb)], self.verb_counts[(kb, ka)])
+                or _sign(self.pair_counts[(ka, kb)], self.pair_counts[(kb, ka)])
+                or programme_orientation(a, b) or self._by_lineage(a, b))
+
+    def _by_lineage(self, a: Party, b: Party) -> int:
+        """北京市与河南省政府签订… in an article whose pair is 北京 → 南阳 (in 河南): a pair of places
+        that hold, or lie in, the article's stated giver and receiver runs the same way."""
+        if not (a.adcode and b.adcode):
+            return 0
+        # Stated pairs first, a programme's name next; places of one line first, then of one province
+        # (朝阳区 and 淅川县 in an article whose pair is 顺义区 → 西峡县).
+        for related in (_related, _same_province):
+            for counts in (self.pair_counts, self.named_counts):
+                if len(counts) > _LINEAGE_PAIRS:
+                    continue
+                ab = ba = 0
+                for (d, r), n in counts.items():
+                    if related(a.adcode, d) and related(b.adcode, r):
+                        ab += n
+                    if related(b.adcode, d) and related(a.adcode, r):
+                        ba += n
+                if ab != ba:
+                    return 1 if ab > ba else -1
+        return 0
 
     def dominant(self) -> tuple[str, str] | None:
         if not self.pair_counts:
@@ -83,6 +119,33 @@ class _DocContext:
         """Index the pairs once they are all counted (the second pass only reads them)."""
         self.donor_keys = {d for d, _r in self.pair_counts}
         self.recipient_keys = {r for _d, r in self.pair_counts}
+
+
+# Rules that read a pair from the order of a name or a table line, not from a verb.
+_NAMING_ORDER = frozenset({"joined_name", "dash_pair", "dash_pairs_listed", "park_of"})
+
+
+def _sign(x: int, y: int) -> int:
+    return (x > y) - (y > x)
+
+
+_LINEAGE_PAIRS = 64  # an article states a handful of pairs; past this many, lineage is not consulted
+
+
+def _related(x: str, y: str) -> bool:
+    """Two adcodes of one line of places: the same place, or one holds the other."""
+    x, y = x[:6], y[:6]
+    if not (x.isdigit() and y.isdigit()):
+        return False
+    if x == y:
+        return True
+    def head(c: str) -> str:
+        return c[:2] if c.endswith("0000") else c[:4] if c.endswith("00") else c
+    return y.startswith(head(x)) or x.startswith(head(y))
+
+
+def _same_province(x: str, y: str) -> bool:
+    return x[:2].isdigit() and x[:2] == y[:2]
 
 
 def _place_party(pm) -> Party:
@@ -109,9 +172,20 @@ def _tokens(norm: NormalizedText, places) -> list[Token]:
 _CREDIT = re.compile(r"[(（][^()（）\n]{0,40}?(?:供图|摄影|摄|供稿|通讯员|记者)[^()（）\n]{0,20}[)）]")
 
 
-def _without_credits(text: str, tokens: list[Token]) -> list[Token]:
-    """``tokens`` less those inside a bracketed credit."""
-    spans = [m.span() for m in _CREDIT.finditer(text)]
+# A dateline names where the reporter filed from, not a party: 新华网西安9月29日电, 中新社广州11月7日电.
+_DATELINE_PLACE = re.compile(
+    r"(?:新华社|新华网|中新社|中新网|人民网|央视网|央广网|本报|本网)[\u4e00-\u9fff]{2,8}?"
+    r"(?:[0-9]{1,2}月)?[0-9]{1,2}日(?:电|讯)"
+)
+
+
+# A book's title names its subject, not a party to an event: 《江苏省对口支援新疆建设志》正式出版.
+_BOOK_TITLE = re.compile(r"《[^《》\n]{2,40}?(?:志|年鉴|画册|读本|丛书|文集|纪实|实录)》")
+
+
+def _without_credits(text: str, tokens: list[Token], pattern: re.Pattern = _CREDIT) -> list[Token]:
+    """``tokens`` less those inside a bracketed credit (or what else ``pattern`` marks)."""
+    spans = [m.span() for m in pattern.finditer(text)]
     if not spans:
         return tokens
     starts = [a for a, _ in spans]
@@ -189,7 +263,7 @@ def _rule_kind(rule: str, sentence: str, sentence_kind: EventKind, has_money: bo
     """
     if rule in ("toward", "giving") and has_money:
         return EventKind.FUNDING
-    if rule in ("dispatch", "from", "enter_area") and has_team:
+    if rule in ("dispatch", "from", "enter_area", "team_of") and has_team:
         return EventKind.TEAM_ARRIVAL
     return sentence_kind
 
@@ -224,8 +298,9 @@ def extract_events(
     dates.sort(key=lambda d: d.start)
     date_starts = [d.start for d in dates]
     places = find_places_normalized(norm, doc=doc)
-    tokens = _without_credits(ntext, _tokens(norm, places))
-    tokens = resolve_deixis(ntext, tokens, home_places(ntext, tokens, _title_places(title, doc)))
+    tokens = _without_credits(ntext, _without_credits(ntext, _tokens(norm, places)), _BOOK_TITLE)
+    homes = home_places(ntext, tokens, _title_places(title, doc))  # a dateline may say who 我市 is…
+    tokens = resolve_deixis(ntext, _without_credits(ntext, tokens, _DATELINE_PLACE), homes)  # …but is no party
     doc_programme = programme or _document_programme(ntext)
     named = programme_name_tokens(
         ntext, tokens, lambda name, a, b: abbreviation_token(name, a, b, doc, _place_party, ntext[a:b]),
@@ -241,6 +316,9 @@ def extract_events(
     title_pair = _title_pair(ntext, tokens)
     if title_pair:
         ctx.pair_counts[(key(title_pair[0].party), key(title_pair[1].party))] += 2
+    # In an article about pairing aid, an agreement its places sign (北京市与河南省政府签订了《…战略合作框架
+    # 协议》) or a visit of their delegations is part of it even where the sentence names no aid.
+    about_aid = len(AID.findall(ntext, 0, 20_000)) >= _ABOUT_AID
     section_speaker: Token | None = None
     speakers: list[Token | None] = []
     table_heading = False
@@ -254,33 +332,46 @@ def extract_events(
         speakers.append(section_speaker)
         if _PAIR_LINE.match(sentence) and table_heading:
             pass  # a line of a pairing table under a heading that names the aid (…对口支援方案如下：)
-        elif not AID.search(sentence) or _METADATA.search(sentence) or _CAPTION.match(sentence):
+        elif (not (AID.search(sentence) or (about_aid and _SIGNED_OR_VISITED.search(sentence)))
+              or _METADATA.search(sentence) or _CAPTION.match(sentence)
+              or _CAPTION_END.search(sentence)):
             table_heading = False
             continue
         else:
             table_heading = sentence.rstrip().endswith((":", "："))
         in_name = named[bisect_left(named_starts, s):bisect_left(named_starts, e)]
+        if not inside and not in_name and _BOTH_SIDES.search(sentence) and AID.search(sentence):
+            found.append((i, [Pair([], [], 0, "both_sides")]))  # 两地…共建协作产业园: the article's own pair
+            continue
         if not inside and not in_name and not _TEXT_PARTY_HEAD.search(sentence):
             continue  # no place, and no word that could name a region, village or body: no party to read
         # Each rule looks only inside its sentence: hand it that sentence's tokens.
         pairs = pairs_in_sentence(ntext, s, e, inside)
+        if not AID.search(sentence):  # admitted as a signing only: governments of places, not companies
+            pairs = [p for p in pairs if all(t.party.kind is PartyKind.PLACE for t in p.donors + p.recipients)]
         # 京蒙两地建立对口帮扶关系: a programme's name states its pair.
         for g, t, the_two in in_name:
+            ctx.named_counts[(key(g.party), key(t.party))] += 1
             if not _names_inside(pairs, g, t):
                 pair = _programme_pair(g, t, inside)
                 if the_two and pair.rule == "programme_name":
                     pair = Pair(pair.donors, pair.recipients, STRONG, "programme_places")  # the places themselves
                 pairs.append(pair)
         for p in pairs:
+            if p.rule == "symmetric" and len(ctx.joined) < _LINEAGE_PAIRS:
+                ctx.joined.add((key(p.donors[0].party), key(p.recipients[0].party)))
             if p.strength == STRONG and p.rule not in ("received_help", "programme_name"):  # not the article's pair
                 for d in p.donors:
                     for r in p.recipients:
                         ctx.pair_counts[(key(d.party), key(r.party))] += 1
+                        if p.rule not in _NAMING_ORDER:
+                            ctx.verb_counts[(key(d.party), key(r.party))] += 1
         found.append((i, pairs))
 
     ctx.freeze()
     by_key = {key(t.party): t for t in tokens}
     dominant = ctx.dominant()
+    article_pair = _article_pair(ctx, by_key)
     dating = Dating(norm, dates, date_starts, sents, paragraphs)
     events: list[Event] = []
     section_pairs: dict[int, list[Pair]] = {}
@@ -291,6 +382,10 @@ def extract_events(
         memory = section_pairs.setdefault(id(speaker), [])
         resolved = []
         for p in pairs:
+            if p.rule == "both_sides":
+                if article_pair is not None:
+                    resolved.append(Pair([article_pair[0]], [article_pair[1]], WEAK, "both_sides"))
+                continue
             if p.rule == "programme_name":
                 # One answer per programme: the names come from a fixed table, so this stays linear.
                 name_key = (key(p.donors[0].party), key(p.recipients[0].party))
@@ -308,6 +403,29 @@ def extract_events(
             resolved.append(p)
         events.extend(_events_for(norm, doc, i, resolved, dating, doc_programme))
     return merge_mentions(events)
+
+
+# 两地, 双方, 两市: the two partners the article is about, in a sentence that names neither.
+_BOTH_SIDES = re.compile(r"两地|双方|两市|两县|两区|两省|两省区|两省市")
+
+
+def _article_pair(ctx: _DocContext, by_key) -> tuple[Token, Token] | None:
+    """The article's one pair: the pair its verbs state most, else the one pair it names together (A与B…)
+    when the article orients it; ``None`` when there is no single pair."""
+    if ctx.verb_counts:  # pairs a verb states; the order of a name or a title is not enough here
+        (pair, n), *rest = ctx.verb_counts.most_common(2)
+        d, r = pair
+        if (rest and rest[0][1] == n) or d not in by_key or r not in by_key:
+            return None
+        return by_key[d], by_key[r]
+    pairs = {frozenset(p) for p in ctx.joined if len(set(p)) == 2}
+    if len(pairs) != 1:
+        return None
+    a, b = sorted(next(iter(pairs)))
+    if a not in by_key or b not in by_key:
+        return None
+    o = ctx.orientation(by_key[a].party, by_key[b].party)
+    return None if o == 0 else (by_key[a], by_key[b]) if o > 0 else (by_key[b], by_key[a])
 
 
 def _within(inner: Party, outer: Party) -> bool:
@@ -329,6 +447,8 @@ def _programme_pair(giver: Token, taker: Token, inside: list[Token]) -> Pair:
     givers, takers = within(giver), within(taker)
     if givers and takers:
         return Pair(givers, takers, STRONG, "programme_places")
+    if takers:  # 西峡县…这是京宛对口协作的成果之一: a place named inside the receiving side is where the help went
+        return Pair([giver], takers, STRONG, "programme_name")
     return Pair([giver], [taker], STRONG, "programme_name")
 
 
@@ -336,7 +456,7 @@ def _programme_in_article(p: Pair, ctx: _DocContext, by_key: dict) -> Pair | Non
     """因鲁渝协作的纽带 in an article about 聊城 → 彭水: a programme's name in an article that states a
     pair inside its two places (either way round) qualifies that pair, read where it is stated."""
     giver, taker = p.donors[0].party, p.recipients[0].party
-    for a, b in ctx.pair_counts:
+    for a, b in [*ctx.pair_counts, *ctx.joined]:
         if (a, b) == (key(giver), key(taker)) or a not in by_key or b not in by_key:
             continue
         x, y = by_key[a].party, by_key[b].party
@@ -381,13 +501,21 @@ def _seat_as_prefecture(p: Pair | None) -> Pair | None:
     return Pair(p.donors, recipients, p.strength, p.rule)
 
 
+# Rules whose recipient is the object of the giver's verb (not a place passed through or an address).
+_OBJECT_RULES = frozenset({"toward_object", "give_to", "aid_area_is", "by_agent", "respectively_verb"})
+
+
 def _apart(p: Pair | None) -> Pair | None:
     """A place never gives to a place inside it or to the place it lies in (青海省 → 西宁市, 玉树州 → 玉树市):
     such a pair is a venue or an address read as help."""
     if p is None:
         return None
-    donors = [d for d in p.donors if not any(_encloses(d.party, r.party) or _encloses(r.party, d.party)
-                                             for r in p.recipients)]
+    if p.rule in _OBJECT_RULES:
+        # 广东将对汕头、湛江…给予支持: where a verb names its object, a province helps its own cities.
+        donors = [d for d in p.donors if not any(_encloses(r.party, d.party) for r in p.recipients)]
+    else:
+        donors = [d for d in p.donors if not any(_encloses(d.party, r.party) or _encloses(r.party, d.party)
+                                                 for r in p.recipients)]
     if not donors:
         return None
     return Pair(donors, p.recipients, p.strength, p.rule)
@@ -422,8 +550,25 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
         if o == 0:
             return None
         return Pair([a], [b], WEAK, "symmetric") if o > 0 else Pair([b], [a], WEAK, "symmetric")
+    if p.rule in _NAMING_ORDER and len(p.donors) == 1 and len(p.recipients) == 1:
+        d, r = p.donors[0], p.recipients[0]
+        verbs = _sign(ctx.verb_counts[(key(d.party), key(r.party))], ctx.verb_counts[(key(r.party), key(d.party))])
+        if verbs < 0 or (verbs == 0 and programme_orientation(d.party, r.party) < 0):
+            # The article's verbs, else the programme's geography, run the other way (莲都—义乌山海协作产业园).
+            return Pair([r], [d], p.strength, p.rule)
+    if p.rule == "team_of":  # 郫县27名援藏干部…与“第二故乡”道孚一起: the places the article has receiving
+        recipients = [r for r in p.recipients if key(r.party) in ctx.recipient_keys]
+        if not recipients:
+            return None
+        p = Pair(p.donors, recipients, p.strength, p.rule)
     if p.rule == "location_loose" and not any(key(r.party) in ctx.recipient_keys for r in p.recipients):
-        return None
+        # 上海市代表团…前往普洱市、西双版纳州: a trip is help only to places the article (or the programme's
+        # geography) has receiving from the traveller.
+        recipients = [r for r in p.recipients
+                      if p.donors and all(ctx.orientation(d.party, r.party) > 0 for d in p.donors)]
+        if not recipients:
+            return None
+        p = Pair(p.donors, recipients, p.strength, p.rule)
     donors, recipients = list(p.donors), list(p.recipients)
     if not recipients and donors:
         recipients = _partner(donors, memory, dominant, by_key, role="recipient", speaker=speaker)
@@ -502,9 +647,14 @@ def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme) -> list[Even
             kind = _rule_kind(p.rule, own, _kind(own, own_money, own_team), own_money, own_team)
             if kind is EventKind.OTHER:
                 kind = _rule_kind(p.rule, sentence, kind_of_sentence, bool(money), has_team)
-        if kind is EventKind.OTHER and p.rule != "dash_pair" and not AID.search(own):
+        if kind is EventKind.OTHER and p.rule != "dash_pair" and not (AID.search(own) or _GIVEN_SUPPORT.search(own)):
             continue  # "help" with no kind of its own counts only where an aid word stands in its own clauses
-        date = dating.date_for(i, anchor)
+        if p.rule == "built_by":  # 援建的都江堰聚源职业中学2009年9月即正式开学: only the built thing's own date
+            date = dating.date_after(i, last)
+        elif p.rule == "predecessor":
+            date = None
+        else:
+            date = dating.date_for(i, anchor)
         donors = tuple(_dedupe(t.party for t in p.donors))
         recipients = tuple(_dedupe(t.party for t in p.recipients))
         summary = _summary(donors, recipients, kind, date, money, people)

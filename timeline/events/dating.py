@@ -40,7 +40,7 @@ CONTINUATION = re.compile(
 )
 # What may stand in a leading date's clause besides the date itself.
 _LEAD_WORDS = re.compile(
-    r"^(?:在|于|从|自|截至|到|至|今年|去年|上午|下午|晚上|早上|中旬|上旬|下旬|初|底|末|前夕|期间|以来|起|开始|"
+    r"^(?:在|于|从|自|到|至今|迄今|至|今年|去年|上午|下午|晚上|早上|中旬|上旬|下旬|初|底|末|前夕|期间|以来|起|开始|"
     r"的?[0-9一二三四五六七八九十两几多]{0,3}年间|\s)*$"
 )
 _DATELINE_HEAD = re.compile(r"(?:电|讯|電|訊)\s*")
@@ -79,7 +79,8 @@ class Dating:
             # 目前/当前 says how things stand, not when an event happened.
             if d.kind is DateKind.DURATION or d.rule in _NOW or _in_title(original, d.start, floor):
                 continue
-            if _DATELINE.match(original, d.end):
+            if (_DATELINE.match(original, d.end) or _in_aside(original, d.start, d.end) or _PLAN.fullmatch(d.text)
+                    or d.text.startswith(_UP_TO) or _ANNIVERSARY.match(original, d.end)):
                 continue
             out.append(d)
         return out
@@ -137,6 +138,25 @@ class Dating:
             return None  # a date in a later clause belongs to that clause's event
         return self._context(i)
 
+    def date_after(self, i: int, pos: int) -> DateMention | None:
+        """The first date of sentence ``i`` written after normalised ``pos`` in the same clause."""
+        s, _e = self.sentences[i]
+        clause = next(((x, y) for x, y in self.clauses(i) if x <= pos < y), None)
+        if clause is None:
+            return None
+        found = self._usable(*self._orig(pos, clause[1]), self._orig(s, s)[0])
+        return found[0] if found else None
+
+    def _meeting_date(self, j: int) -> DateMention | None:
+        """The date (with a year) written in the clause of sentence ``j`` that says a meeting was held."""
+        s, _e = self.sentences[j]
+        sa = self._orig(*self.sentences[j])[0]
+        for x, y in self.clauses(j):
+            if _held_clause(self.norm.text, x, y):
+                found = [d for d in self._usable(*self._orig(x, y), sa) if d.has_year]
+                return found[0] if found else None
+        return None
+
     def _context(self, i: int) -> DateMention | None:
         s, e = self.sentences[i]
         text = self.norm.text
@@ -153,9 +173,46 @@ class Dating:
                 return replace(lead, basis=Basis.CONTEXT)
             a, b = self._orig(ps, pe)
             if self._usable(a, b, a):
-                return None  # the sentence before is dated, but not as a whole
+                # 会议7日在广州举行。根据会议部署,…: what the meeting decided takes the meeting's date.
+                held = self._meeting_date(j) if _OF_THE_MEETING.match(sentence) else None
+                return replace(held, basis=Basis.CONTEXT) if held is not None else None
             sentence = text[ps:pe]  # a continuation of a continuation
         return None
+
+
+# A sentence opening with the meeting's decisions (根据会议部署, 会上, 会议明确) continues the meeting.
+_OF_THE_MEETING = re.compile(r"(?:根据|按照)?(?:会议|会上|会议上|会议明确|会议提出|会议确定)")
+# The clause that says a meeting was held: 会议7日在广州举行, 联席会议在福州召开.
+_HELD = re.compile(r"(?:会议|会|仪式)[^，,。；;]{0,20}?(?:举行|召开|开幕)")
+
+
+def _held_clause(text: str, x: int, y: int) -> bool:
+    return _HELD.search(text, x, y) is not None
+
+
+# A five-year plan's period (“十四五”深化战略合作框架协议) names a plan, not when an event happened.
+_PLAN = re.compile(r"“?[十][一二三四五六七八九]?五”?(?:时期|期间|规划)?")
+# 截至2015年底…累计投入: a running total up to a date, not an event of that date.
+_UP_TO = ("截至", "截止")
+# 2025年是第十批广东援疆干部人才进疆两周年: the year of an anniversary, not of the event it recalls.
+_ANNIVERSARY = re.compile(r"\s*(?:是|为|恰逢|正值)[^。；;，,]{0,30}?周年")
+_ASIDE_REACH = 40
+_ASIDE_WORDS = 6  # more than this besides the date: the brackets hold a clause of their own
+
+
+def _in_aside(text: str, start: int, end: int) -> bool:
+    """True when a date sits in a bracketed aside with words of its own: 海原县(2003年12月该县划归中卫市管辖).
+    A bracket that holds only the date, a span or 起/以来 (阶段(1996年至2020年)) dates what it follows."""
+    lo = max(0, start - _ASIDE_REACH)
+    opened = max(text.rfind("(", lo, start), text.rfind("（", lo, start))
+    if opened < 0 or max(text.rfind(")", opened, start), text.rfind("）", opened, start)) >= 0:
+        return False
+    closes = [c for c in (text.find(")", end, end + _ASIDE_REACH), text.find("）", end, end + _ASIDE_REACH)) if c >= 0]
+    if not closes:
+        return False
+    close = min(closes)
+    rest = text[opened + 1:start] + text[end:close]
+    return len(re.sub(r"[0-9年月日至到\-—~～起以来\s]", "", rest)) > _ASIDE_WORDS
 
 
 def _in_title(text: str, pos: int, floor: int) -> bool:

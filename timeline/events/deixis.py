@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from timeline.events.model import PartyKind
+from timeline.events.model import Party, PartyKind
 from timeline.events.parties import Token
 
 __all__ = ["DEICTIC", "home_places", "resolve_deixis"]
@@ -80,20 +80,48 @@ def _resolve(word: str, homes: list[list[Token]]) -> Token | None:
 
 
 def resolve_deixis(text: str, tokens: list[Token], homes: list[list[Token]]) -> list[Token]:
-    """``tokens`` with a token added for every 我市/我区/… that ``homes`` resolve."""
-    if not any(homes):
+    """``tokens`` with a token added for every 我市/我区/… that ``homes`` resolve.
+
+    我市海曙区…: a 我市 written straight before one of its own districts or counties is the city that
+    holds them, whatever the sources say; and so is every other 我市 of the article.
+    """
+    starts = {t.start: t for t in tokens}
+    if not any(homes) and not any(m.end() in starts for m in _DEICTIC.finditer(text)):
         return tokens
     covered = [(t.start, t.end) for t in tokens]
+    held = {m.start(): _holder(m[0], starts.get(m.end())) for m in _DEICTIC.finditer(text) if m.end() in starts}
+    cities = {p.adcode: p for p in held.values() if p is not None}
+    the_city = next(iter(cities.values())) if len(cities) == 1 else None  # the article speaks for one city
     added = []
     for m in _DEICTIC.finditer(text):
-        home = _resolve(m[0], homes)
-        if home is None or any(a < m.end() and m.start() < b for a, b in _near(covered, m.start())):
+        if any(a < m.end() and m.start() < b for a, b in _near(covered, m.start())):
             continue
-        party = replace(home.party, mention=m[0])
-        added.append(Token(m.start(), m.end(), party, home.level))
+        party = held.get(m.start()) or (the_city if m[0] == "我市" else None)
+        if party is None:
+            home = _resolve(m[0], homes)
+            if home is None:
+                continue
+            party, level = home.party, home.level
+        else:
+            level = "prefecture"
+        added.append(Token(m.start(), m.end(), replace(party, mention=m[0]), level))
     if not added:
         return tokens
     return sorted(tokens + added, key=lambda t: t.start)
+
+
+def _holder(word: str, nxt: Token | None):
+    """The city (for 我市) that holds the place token ``nxt`` written right after the word, else ``None``."""
+    if word != "我市" or nxt is None or nxt.party.kind is not PartyKind.PLACE or not nxt.party.adcode:
+        return None
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    place = gaz.places.get(nxt.party.adcode[:6])
+    city = gaz.places.get(place.prefecture) if place is not None and place.prefecture else None
+    if city is None or city.adcode == place.adcode or not city.name.endswith("市"):
+        return None
+    return Party(name=city.name, kind=PartyKind.PLACE, mention=word, adcode=city.adcode, lon=city.lon, lat=city.lat)
 
 
 def _near(spans: list[tuple[int, int]], pos: int) -> list[tuple[int, int]]:

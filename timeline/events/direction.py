@@ -16,7 +16,7 @@ from timeline.events.model import Party, PartyKind
 from timeline.events.parties import Token, coordinated, list_after, list_before, org_or_region, split_items
 from timeline.events.spans import sentence_clauses as _clauses
 from timeline.events.vocabulary import (
-    AIDED_AREAS, CAPITAL_GIVING_PROVINCES, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
+    AIDED_AREAS, CAPITAL_GIVING_PROVINCES, WITHIN_PROVINCE, NORTHEAST_RECEIVING, EAST_PARTNERS_OF_NORTHEAST, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
     WEST_RECEIVING_PROVINCES,
     AID_WORDS, ASSIGNED_TO, DIRECTED_VERBS, FROM_DONOR, LOCATION_VERBS, RECEIVED_HELP, RECIPIENT_MARKERS,
     SYMMETRIC_JOINERS, SYMMETRIC_VERBS, TEAM_WORDS,
@@ -60,6 +60,10 @@ def key(p: Party) -> str:
 def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     pairs = []
     for m in _DIRECTED.finditer(text, s, e):
+        if _in_aside(text, m.start(), s, e) or _noun_joined(text, m.end(), e, tokens):
+            # 闽宁镇(首次结对): a verb in a bracketed aside directs nothing; 东西部协作和广州对口帮扶工作: a verb
+            # joined by 和 to what follows is a noun in a list, not a verb with an object.
+            continue
         recipients = list_after(text, m.end(), e, tokens)
         if not recipients:
             continue
@@ -70,6 +74,10 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
         # qualifies a person (和平区教师) is where the helper comes from, not who receives.
         if not donors and not in_clause and TEAM.match(text, recipients[-1].end):
             continue
+        if not donors and pairs and pairs[-1].donors and not any(
+                clause_start <= t.start and t.end <= m.start() for t in tokens):
+            # 山东对口援助重庆的14个区县,重点帮扶石柱、巫山…: a clause with no subject continues the giver before.
+            donors = list(pairs[-1].donors)
         if not donors:
             before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
             if not before:
@@ -82,8 +90,31 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
                     # again; the giver is the sentence's topic.
                     donors = _subject(tokens, s, m.start(), recipients)
         donors = [d for d in donors if d not in recipients]
-        pairs.append(Pair(donors, recipients, STRONG, "directed"))
+        # 山东援建的日喀则市齐鲁幼儿园: help described (援建的…), not an act of the sentence's date.
+        pairs.append(Pair(donors, recipients, STRONG, "built_by" if text.startswith("的", m.end()) else "directed"))
     return pairs
+
+
+_ASIDE = 16  # characters of a bracketed aside
+_JOINED_AFTER = re.compile(r"和|及|与|、|以及")
+
+
+def _noun_joined(text: str, pos: int, e: int, tokens: list[Token]) -> bool:
+    """东西部协作和广州对口帮扶工作: after the verb, 和 joins another party's own aid word — two nouns in a list."""
+    j = _JOINED_AFTER.match(text, pos, e)
+    if not j:
+        return False
+    nxt = next((t for t in tokens if t.start == j.end()), None)
+    return nxt is not None and _DIRECTED.match(text, nxt.end, e) is not None
+
+
+def _in_aside(text: str, pos: int, s: int, e: int) -> bool:
+    """True when ``pos`` lies inside a short bracketed aside: (首次结对), （时为万县市）."""
+    opened = max(text.rfind("(", max(s, pos - _ASIDE), pos), text.rfind("（", max(s, pos - _ASIDE), pos))
+    if opened < 0 or max(text.rfind(")", opened, pos), text.rfind("）", opened, pos)) >= 0:
+        return False
+    closes = [c for c in (text.find(")", pos, min(e, pos + _ASIDE)), text.find("）", pos, min(e, pos + _ASIDE))) if c >= 0]
+    return bool(closes)
 
 
 def _from_donor_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
@@ -163,19 +194,31 @@ def _location_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
         recipients = list_after(text, m.end(), e, tokens, gap=0)
         if not recipients:
             continue
+        if m[0] == "在" and (_VENUE.match(text, recipients[-1].end, e) or _ESCORTED.match(text, recipients[-1].end, e)
+                            or _DIRECTED.match(text, recipients[-1].end, e)):
+            # 纪要在昆明签署, 在云南省委书记王宁…陪同下, 在淄博援建的…中心演出: where a meeting sat, who went
+            # along, who built the place — not a place arrived at.
+            continue
         clause_start, clause_end = next(((a, b) for a, b in spans if a <= m.start() < b), (s, e))
         # 赴理县开展对口帮扶 and 教师来到会宁 are help arriving; 赴延安、深圳培训 is a
         # trip, unless the place is one the article already names as receiving
         # (assembly checks that for "location_loose").
         loose = not (TEAM.search(text, clause_start, clause_end) or AID.search(text, clause_start, clause_end))
-        if loose and not AID.search(text, s, e):
+        if loose and not (AID.search(text, s, e) or _DELEGATION.search(text, s, e)):
             continue
         # The clause's subject goes there (上海市对口支援新疆工作前方指挥部在喀什…: 上海市),
         # else the sentence's (青白江区人社局率23家企业,携700余个岗位齐聚九龙).
-        donors = _subject(tokens, clause_start, m.start(), recipients) or _subject(tokens, s, m.start(), recipients)
+        donors = (_subject(tokens, clause_start, m.start(), recipients)
+                  or _subject(tokens, _segment_start(text, s, m.start()), m.start(), recipients))
         donors = coordinated(text, donors[0], tokens, clause_start, m.start()) if donors else []
         out.append(Pair(donors, recipients, WEAK, "location_loose" if loose else "location"))
     return out
+
+
+def _segment_start(text: str, s: int, pos: int) -> int:
+    """Where the part of the sentence holding ``pos`` starts: a semicolon sets parallel statements apart
+    (乐山市今年投入…;成都市郫都区投入资金…,在甘孜州白玉县新建…)."""
+    return max(text.rfind(";", s, pos), text.rfind("；", s, pos)) + 1 or s
 
 
 def _subject(tokens: list[Token], s: int, before: int, exclude: list[Token]) -> list[Token]:
@@ -187,6 +230,26 @@ def _subject(tokens: list[Token], s: int, before: int, exclude: list[Token]) -> 
         return earlier[:1]
     others = [t for t in earlier if key(t.party) not in keys]
     return others[-1:]
+
+
+# 郫县27名援藏干部, 上海市第八批援藏队伍, 福建援宁挂职干部: a place written before the aid people it sends.
+_TEAM_OF = re.compile(
+    r"(?:第[0-9一二三四五六七八九十]{1,3}批|[0-9一二三四五六七八九十百两多余]{1,5}(?:名|位|人))?"
+    r"援(?:藏|疆|青|宁|黔|滇|蒙|渝|川|桂|甘|陕|建)?(?:干部人才|干部|人才|工作队|队伍|医疗队|教师|医生|专家|挂职干部)"
+)
+
+
+def _team_of_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """A + 援藏干部/援疆工作队…: A sends them, to a place the same sentence names (the article decides which
+    of them receive: assembly keeps only its known receivers)."""
+    out = []
+    inside = [t for t in tokens if s <= t.start and t.end <= e and t.party.kind is PartyKind.PLACE]
+    for t in inside:
+        if _TEAM_OF.match(text, t.end, e):
+            others = [o for o in inside if key(o.party) != key(t.party)]
+            if others:
+                out.append(Pair([t], others, WEAK, "team_of"))
+    return out
 
 
 _ENTER_AREA = re.compile(r"进藏|入藏|进疆|入疆|进村入户")
@@ -237,6 +300,9 @@ def _giving_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
 
 
 _TOWARD = re.compile(r"向|为|给")
+_DELEGATION = re.compile(r"代表团|考察团|考察组|调研组")  # a delegation's trip is a visit even with no aid word
+_ESCORTED = re.compile(r"[^。；;]{0,40}?陪同下")
+_VENUE = re.compile(r"(?:市|县|区)?(?:隆重)?(?:签署|签订|签约|召开|举行|举办|开幕|闭幕|座谈)")
 _TOWARD_VERBS = re.compile(
     r"捐赠|捐助|捐款|捐献|捐资|提供|援助|支援|赠送|拨付|移交|援建|帮扶|输送|派出|选派|安排|投入|返还|下达|划拨|调拨"
 )
@@ -331,6 +397,8 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     read first; a multi-party signing next; the weak ones (B受援, 赴B, A派出…,
     A投入…元, A与B…) only when nothing stronger spoke.
     """
+    everyone = tokens
+    tokens = _without_predecessors(text, s, e, tokens)
     table = [Pair(g.donors, g.recipients, g.strength, "symmetric" if g.strength == 0 else g.rule)
              for g in grammar_pairs(text, s, e, tokens)]
     by_table = {id(t) for p in table for t in p.donors + p.recipients}
@@ -345,7 +413,7 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     weak = (
         _recipient_marker_pairs(text, s, e, tokens) + _location_pairs(text, s, e, tokens)
         + _dispatch_pairs(text, s, e, tokens) + _giving_pairs(text, s, e, tokens) + _task_pairs(text, s, e, tokens)
-        + _enter_area_pairs(text, s, e, tokens)
+        + _enter_area_pairs(text, s, e, tokens) + _team_of_pairs(text, s, e, tokens)
         + [p for p in _symmetric_pairs(text, s, e, tokens) if not {id(p.donors[0]), id(p.recipients[0])} <= by_table]
     )
     if pairs:
@@ -355,7 +423,41 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
         pairs += [p for p in weak if p.donors and not {key(t.party) for t in p.donors + p.recipients} <= known]
     else:
         pairs = weak
-    return [without_self(p) for p in pairs]
+    out = [without_self(_used_within(text, e, tokens, p)) for p in pairs]
+    if len(tokens) < len(everyone):
+        # The predecessor helped the same receivers before: that pair stands, undated here.
+        before = [t for t in everyone if all(t is not x for x in tokens)]
+        out += [Pair(before, p.recipients, STRONG, "predecessor") for p in out[:1] if p.donors and p.recipients]
+    return out
+
+
+_USED_FOR = re.compile(r"用于|用在|投向|重点支持|主要支持")
+
+
+def _used_within(text: str, e: int, tokens: list[Token], p: Pair) -> Pair:
+    """上海市援助云南省帮扶资金1亿元,主要用于迪庆藏区及红河、文山、普洱3州市…: the places the help is used
+    for, inside the place that receives it, receive the same help (one event, its amount counted once)."""
+    if p.strength != STRONG or not p.donors or not p.recipients:
+        return p
+    m = _USED_FOR.search(text, max(t.end for t in p.recipients), e)
+    if not m:
+        return p
+    inner = [t for t in tokens if t.start >= m.end() and t.end <= e
+             and any(_contains(r.party, t.party) for r in p.recipients)]
+    return Pair(p.donors, p.recipients + inner, p.strength, p.rule) if inner else p
+
+
+_TAKES_OVER = re.compile(r"[“\"]?(?:接棒|接替|接过)[”\"]?")
+
+
+def _without_predecessors(text: str, s: int, e: int, tokens: list[Token]) -> list[Token]:
+    """佛山市“接棒”杭州市,结对黔东南: the party taken over from is the predecessor, no party to today's help."""
+    if not _TAKES_OVER.search(text, s, e):
+        return tokens
+    gone = set()
+    for m in _TAKES_OVER.finditer(text, s, e):
+        gone.update(id(t) for t in list_after(text, m.end(), e, tokens, gap=0))
+    return [t for t in tokens if id(t) not in gone]
 
 
 def programme_orientation(a: Party, b: Party) -> int:
@@ -374,6 +476,19 @@ def programme_orientation(a: Party, b: Party) -> int:
     if pa in EAST_GIVING_PROVINCES and pb in WEST_RECEIVING_PROVINCES:
         return 1
     if pb in EAST_GIVING_PROVINCES and pa in WEST_RECEIVING_PROVINCES:
+        return -1
+    if pa == pb and pa in WITHIN_PROVINCE:  # 山海协作, 南北挂钩, 珠三角 → 粤东西北
+        giving, receiving = WITHIN_PROVINCE[pa]
+        a_gets, b_gets = a.adcode.startswith(receiving), b.adcode.startswith(receiving)
+        a_gives = not a_gets if giving is None else a.adcode.startswith(giving)
+        b_gives = not b_gets if giving is None else b.adcode.startswith(giving)
+        if a_gives and b_gets:
+            return 1
+        if b_gives and a_gets:
+            return -1
+    if pa in EAST_PARTNERS_OF_NORTHEAST and pb in NORTHEAST_RECEIVING:
+        return 1
+    if pb in EAST_PARTNERS_OF_NORTHEAST and pa in NORTHEAST_RECEIVING:
         return -1
     if pa in CAPITAL_GIVING_PROVINCES and pb in CAPITAL_RECEIVING_PROVINCES:
         return 1

@@ -57,21 +57,43 @@ class Rule:
     pairing: str = "each"
     example: str = ""
     needs: tuple[str, ...] = ()  # the chunk must hold one of these for the rule to be tried (speed only)
+    shares_receivers: bool = False  # its receivers may be those of an earlier rule (a second giver, later)
+    bare_names: bool = False  # both sides written as bare names (东营酉阳), not a full name then a word (兴山县平邑口)
 
 
 RULES: tuple[Rule, ...] = (
-    # 甲、乙、丙三区分别与丁、戊、己三县结对: position by position.
+    # 甲、乙、丙三区分别与丁、戊、己三县结对: position by position; 与 gives no direction (淅川县、丹江口市也
+    # 分别同朝阳区、海淀区…合作: the receivers first), the article does.
     Rule("respectively_with",
-         rf"(?P<donor>{LIST}){_GAP}{{0,8}}?Ff~(?P<recipient>{LIST}){_GAP}{{0,10}}?[VS]", 2, "respectively",
+         rf"(?P<donor>{LIST}){_GAP}{{0,8}}?Ff~(?P<recipient>{LIST}){_GAP}{{0,10}}?[VS]", 0, "respectively",
          "张家港市、常熟市、昆山市分别与沿河县、思南县、碧江区结对 (written for the rule)", needs=("Ff~",)),
     # 甲、乙分别对口帮扶丙、丁.
     Rule("respectively_verb",
          rf"(?P<donor>{LIST}){_GAP}{{0,10}}?FfVv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "respectively",
          "青白江区11个乡镇(街道)分别结对九龙县一个乡镇并联系一个贫困村", needs=("FfV",)),
+    # 此前分别由茂名、肇庆帮扶的南宁、桂林: 分别 before 由 pairs the two lists position by position.
+    Rule("respectively_by_agent",
+         rf"Ff由(?P<donor>{LIST}){_GAP}{{0,4}}?Vv*的?(?P<recipient>{LIST})", 2, "respectively",
+         "只是此前分别由茂名、肇庆帮扶的南宁、桂林的2市5县调整为深圳帮扶", needs=("Ff由",)),
+    # …南宁、桂林的2市5县调整为深圳帮扶: who the help passes to gives now.
+    Rule("changed_to",
+         rf"(?P<recipient>{LIST})[^,;!?:。PVS~]{{0,10}}?(?:调整为|调整由|改为|改由|交由|转由)(?P<donor>{LIST})"
+         r"(?:负责)?(?:对口)?Vv*", 2, "each",
+         "只是此前分别由茂名、肇庆帮扶的南宁、桂林的2市5县调整为深圳帮扶", needs=("调整", "改为", "改由", "交由", "转由"),
+         shares_receivers=True),
+    # 原对口支援重庆万州的嘉定、宝山两区: the places a verb's clause describes as helping X give to X.
+    Rule("described_giver",
+         rf"Vv*(?P<recipient>{LIST})的(?P<donor>{LIST})(?=[两三四五六七八九十0-9]*(?:区|县|市|省|省市|地)?[^PV]{{0,12}}?(?:V|S|[,;。]|$))",
+         2, "each", "上海市高度重视,将原对口支援重庆万州的嘉定、宝山两区调整为重点对口帮扶香格里拉县、德钦县和维西县",
+         needs=("的",)),
     # 由甲(、乙)结对帮扶丙: the agent after 由 gives.
     Rule("by_agent",
          rf"由(?P<donor>{LIST}){_GAP}{{0,6}}?Vv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "each",
          "其中由介休市、综改示范区晋中开发区结对帮扶榆社县", needs=("由",)),
+    # 凉山州盐源县由泸州市江阳区负责对口帮扶: the place before 由 receives from the agent (no object after the verb).
+    Rule("by_agent_passive",
+         rf"(?P<recipient>{LIST}){_GAP}{{0,4}}?由(?P<donor>{LIST}){_GAP}{{0,6}}?Vv*(?=[^P,;!?:。]{{0,8}}(?:[,;!?:。]|$))",
+         2, "each", "凉山州盐源县由泸州市江阳区负责对口帮扶", needs=("由",)),
     # 我区对口帮扶地区为甲、乙以及丙: the aided areas are listed after 为/是.
     Rule("aid_area_is",
          rf"(?:(?P<donor>{LIST}){_GAP}{{0,6}}?)?Vv*(?:的)?(?:地区|对象|县市|县区|县|市|区|单位|地方)(?:为|是|包括|有)"
@@ -81,11 +103,23 @@ RULES: tuple[Rule, ...] = (
     Rule("aided_of",
          rf"(?P<recipient>{LIST}),?(?:作为|是|成为){_GAP}{{0,2}}?(?P<donor>{LIST})的Vv*(?:县|市|区|地区|对象|单位|地)",
          2, "each", "西藏察隅县,作为深圳的对口援建县", needs=("作为", "是", "成为")),
+    # 拉萨的对口省市是北京和江苏: the partners named as the aided place's counterparts give to it.
+    Rule("counterparts_are",
+         rf"(?P<recipient>d*Pp*)的(?:对口|结对|援建|帮扶)(?:支援|帮扶)?(?:省市|省份|城市|省区|单位|省|市|县|区)"
+         rf"(?:是|为|有)(?P<donor>{LIST})", 2, "each",
+         "拉萨的对口省市是北京和江苏,日喀则的对口省市是上海和山东", needs=("对口", "结对", "援建", "帮扶")),
     # 甲…对乙展开对口帮扶 / 对乙进行帮扶和支持: the object of 对 receives the help the verb names.
     Rule("toward_object",
          rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,24}}?对(?P<recipient>{LIST})(?:的)?"
-         rf"(?:开展|展开|进行|实施|给予|实行|加大)?[^,;!?:。PVS]{{0,4}}?Vv*", 2, "each",
+         rf"(?:(?:开展|展开|进行|实施|给予|实行|加大)?[^,;!?:。PVS]{{0,4}}?Vv*"
+         r"|给予[^,;!?:。PVS]{0,10}?(?:支持|帮助|扶持))", 2, "each",
          "从2018年起,天津市10家医院对甘肃省甘南藏族自治州人民医院展开对口帮扶", needs=("对",)),
+    # 景宁畲族自治县先后得到鄞州区、温岭市…等地的对口扶持: who 得到 help receives it from the list after it.
+    Rule("receives_from",
+         rf"(?P<recipient>{LIST})[^,;!?:。PVS~]{{0,8}}?(?:得到|获得|受到|接受)(?P<donor>{LIST})(?:地|各地)?的"
+         r"[^,;!?:。P]{0,8}?(?:Vv*|扶持|支持|帮助|援助|关心)", 2, "each",
+         "景宁畲族自治县先后得到鄞州区、温岭市、海盐县、上虞区、宁海县等地的对口扶持",
+         needs=("得到", "获得", "受到", "接受")),
     # 甲多年来给予乙及丙…的大力支持: who 给予 gives; the party right after it receives.
     Rule("give_to",
          rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,8}}?给予(?P<recipient>{LIST})[^,;!?:。P]{{0,16}}?(?:支持|帮助|Vv*)", 2, "each",
@@ -108,10 +142,43 @@ RULES: tuple[Rule, ...] = (
     Rule("joined_name",
          r"(?P<donor>Pp*)[·•・—](?P<recipient>Pp*)(?:[VS]|东西部|山海|飞地|产业园|园区|合作区|工业园)", 2, "each",
          "走进南浔·广安东西部协作产业园二期项目,工人正加紧施工抢工期", needs=("·", "•", "・", "—")),
+    # 深圳(汕尾)产业转移工业园: a park named giver(host) — the host in brackets after the giver.
+    Rule("park_of",
+         r"(?P<donor>Pp*)[(（]\s*(?P<recipient>Pp*)\s*[)）](?:产业转移工业园|产业转移园|产业园|工业园|园区|合作区|新区)", 2,
+         "each", "刘玉浦书记和许宗衡市长带领深圳市党政代表团考察深圳(汕尾)产业转移工业园", needs=("(", "（")),
+    # 东营酉阳稻田养蟹产业园: two places run together into a park's name; the article decides who gives.
+    Rule("park_named_for_both",
+         r"(?<![Pp])(?P<donor>Pp*)(?P<recipient>Pp*)[^,;!?:。PVS、]{0,8}?(?:产业园|工业园|园区|合作区|飞地)", 0, "each",
+         "“东营酉阳稻田养蟹产业园”", needs=("园", "合作区", "飞地"), bare_names=True),
+    # 深圳、汕尾两市…; 上海云南两省市: the two places named as a pair; the article decides who gives.
+    Rule("the_two",
+         r"(?<![PpL&])(?P<donor>d*Pp*)[L&]?(?P<recipient>d*Pp*)这?两(?:座城市|个城市|省区市|省市|省区|市县|市区|县区|县市|地市|省|市|县|区|地|州|旗|盟|座)",
+         0, "each", "2008年初,深圳、汕尾两市举行了党政领导座谈会", needs=("两",)),
+    # 我市与前来考察的云和县党政代表团举行座谈会: the host meets the visitors; the article decides who gives.
+    Rule("meets_visitors",
+         rf"(?P<donor>{LIST})~(?:专程)?(?:前来|来访|来)[^,;!?:。PVS~]{{0,6}}?的(?P<recipient>d*Pp*)"
+         r"(?:党政|政府)?(?:代表团|考察团|考察组|调研组|一行)", 0, "each",
+         "昨天上午,我市与前来考察的云和县党政代表团举行座谈会", needs=("来",)),
+    # 宁波市镇海区迎来了凉山州金阳县东西部协作调研组: the host receives a visiting delegation; the
+    # article (or the programme's geography) decides who gives.
+    Rule("welcomes_delegation",
+         rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,4}}?(?:迎来了?|接待了?)(?P<recipient>d*Pp*)"
+         rf"[^,;!?:。P]{{0,10}}?(?:代表团|考察团|调研组|考察组|工作组|客人|一行)", 0, "each",
+         "5月12日至14日,宁波市镇海区迎来了凉山州金阳县东西部协作调研组", needs=("迎来", "接待")),
+    # 甘孜州党政代表团就到了杭州市、金华市、台州市,进行考察学习: a delegation visits its hosts.
+    Rule("delegation_visits",
+         r"(?P<recipient>d*Pp*)[^,;!?:。PVS~]{0,6}?(?:代表团|考察团|调研组|考察组)[^,;!?:。PVS~]{0,4}?"
+         rf"(?:到了|到|赴|来到|前往|抵达|在)(?P<donor>{LIST}),?[^;!?:。PVS]{{0,8}}?(?:考察|调研|学习|对接|交流)", 0,
+         "each", "5月20至22日,甘孜州党政代表团就到了杭州市、金华市、台州市,进行考察学习",
+         needs=("代表团", "考察团", "调研组", "考察组")),
     # 山东省—北川县；广东省—汶川县 (a pairing table written as lines or a list): the giver first.
     Rule("dash_pair",
-         r"(?:^|(?<=[,;:。\s]))(?P<donor>Pp*)\s*(?:—{1,2}|－|–|-{1,2})\s*(?P<recipient>Pp*)(?=$|[,;。\s(（])", 2, "each",
+         r"(?:^|(?<=[,;:。\sL]))(?P<donor>Pp*)\s*(?:—{1,2}|－|–|-{1,2})\s*(?P<recipient>Pp*)(?=$|[,;。\s(（Le])", 2, "each",
          "山东省—北川县;广东省—汶川县;浙江省—青川县", needs=("—", "－", "–", "-")),
+    # 莲都—义乌、龙泉—萧山、遂昌—诸暨…等4个山海协作产业园: a list of dashed pairs anywhere in a clause.
+    Rule("dash_pairs_listed",
+         r"(?P<donor>Pp*)\s*(?:—{1,2}|－|–)\s*(?P<recipient>Pp*)(?=L\s*Pp*\s*(?:—{1,2}|－|–)\s*P)", 2, "each",
+         "丽水加快推进莲都—义乌、龙泉—萧山、遂昌—诸暨、松阳—余姚等4个省级山海协作产业园建设", needs=("—", "－", "–")),
     # 甲与乙、丙签订…协议 / 甲、乙与丙结对: two sides, direction from the article.
     Rule("joint",
          rf"(?P<donor>{LIST}){_ADVERB}?~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
@@ -185,6 +252,7 @@ class GrammarPair:
     rule: str
 
 
+_UNIT_SUFFIXES = ("省", "市", "县", "区", "州", "旗", "盟")
 _COMPILED = tuple((r, re.compile(r.pattern)) for r in RULES)
 
 
@@ -212,11 +280,18 @@ def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Gramma
                 donors = list(out[-1].donors)
                 claimed.difference_update(id(t) for t in donors)
             recipients = _parties(m.span("recipient"), s, starts)
-            if not donors or not recipients or any(id(t) in claimed for t in donors + recipients):
+            if not donors or not recipients or any(
+                    id(t) in claimed for t in (donors if rule.shares_receivers else donors + recipients)):
                 continue
+            if rule.bare_names and any((t.party.mention or "").endswith(_UNIT_SUFFIXES) for t in donors + recipients):
+                continue  # 兴山县平邑口工业园区: a county, then a word inside the park's name, not two partners
             if rule.pairing == "respectively":
                 if len(donors) != len(recipients):
                     continue
+                pairs = [([d], [r]) for d, r in zip(donors, recipients)]
+            elif rule.strength == 0 and len(donors) == len(recipients) > 1:
+                # 越城区、椒江区、浦江县、江山市与马边、峨边、金口河、沐川结成…关系: two lists of one length
+                # joined by 与 pair position by position, as official lists of pairings are written.
                 pairs = [([d], [r]) for d, r in zip(donors, recipients)]
             elif rule.strength == 0:
                 pairs = [([d], [r]) for d in donors for r in recipients]

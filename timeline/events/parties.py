@@ -16,7 +16,7 @@ from timeline.events.model import Party, PartyKind
 from dataclasses import replace
 
 from timeline.events.vocabulary import (
-    DESIGNATORS, GENERIC_LOCALITIES, GOVERNMENT_WORDS, LOCALITY, NOT_IN_ORG_NAMES, ORG_SUFFIXES, REGION,
+    DIRECTED_VERBS, DESIGNATORS, GENERIC_LOCALITIES, GOVERNMENT_WORDS, LOCALITY, NOT_IN_ORG_NAMES, ORG_SUFFIXES, REGION,
 )
 
 __all__ = [
@@ -29,11 +29,22 @@ _ORG = re.compile(
 _FILLER = "等各"  # 郫县、都江堰市等; 各支援单位
 # Separators inside one list of parties. A comma ends a clause, not a list
 # (张家港市结对帮扶沿河县，常熟市结对帮扶思南县); 与 joins two sides, not co-donors.
-_SEP = re.compile(r"^(?:、|和|及|以及|暨)$")
+# 日喀则市及其下辖桑珠孜、白朗…: "and those under it" continues the list; 桑珠孜,、白朗 (a converter's doubled
+# mark) is one separator.
+_SEP = re.compile(r"^(?:[,，]?、|和|及|以及|暨|及其(?:下辖|所辖)?的?|及所辖的?)$")
 _SEP_EITHER_SIDE = re.compile(r"^(?:、|和|与|及|以及|暨)$")
 _PUNCT = re.compile(r"[，,。；;：:！!？?]")
 # 对口支援三峡库区重庆万州区: a short region word may stand between the verb and the place.
-_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,4}(?:库区|灾区|藏区|山区|片区|老区|地区)")
+_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,4}(?:库区|灾区|藏区|山区|片区|老区|地区)的?")
+# What makes a list item the subject of a clause of its own: an aid verb right after it (共同/也/则 …).
+_ACTS = re.compile(r"(?:人民政府|政府)?(?:共同|也|则|还|又|继续|将)?(?:" + "|".join(
+    sorted(set(DIRECTED_VERBS) - {"援", "帮助"}, key=len, reverse=True)) + ")")
+_LIST_TAIL = re.compile(
+    r"(?:[两三四五六七八九十0-9]{1,2}(?:个)?(?:区|县|市|省市|省|地|县区|区县))?"
+    r"(?:调整为|继续|将|共同|也|还|正式|率先|分别|积极|主动|持续)?(?:重点)?$"
+)
+_OBJECT_OF = re.compile("(?:" + "|".join(sorted(set(DIRECTED_VERBS) - {"援", "帮助"}, key=len, reverse=True)) + ")$")
+_COUNT_CLOSES = re.compile(r"^[0-9一二三四五六七八九十]{1,3}个(?:地区|县区|区县|县市|市县|县|市|区|州|旗)(?=和|及|、)")
 _CORPS = re.compile(r"(?:新疆生产建设兵团|兵团)(?:第[一二三四五六七八九十]{1,3}师)?$|农[一二三四五六七八九十]{1,3}师$")
 _PARENTHETICAL = re.compile(r"[(（][^()（）]{0,24}[)）]")
 
@@ -73,6 +84,9 @@ def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
 # (not 成都市在金堂县: two places).
 _PARENT_JOINERS = ("", " ", "·", "•", "・", "-", "的")  # 和田地区的和田市: the child of that parent
 _ORG_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
+_BRACKETED_SEAT = re.compile(r"[)）][\u4e00-\u9fff]{0,10}?(?:有限责任公司|股份有限公司|有限公司|公司|集团)")
+_COMPANY_HEAD = 10
+_HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,10}$")
 # Zones and functional areas named after a place (a rule of the language: the head names the zone).
 _ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发区|经济开发区|开发区|高新区|经开区|新区|综合保税区|保税区|自贸区)")
 _ORG_END = tuple(sorted(ORG_SUFFIXES, key=len, reverse=True))
@@ -88,6 +102,15 @@ def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
     """
     out = []
     for t in tokens:
+        company = _BRACKETED_SEAT.match(text, t.end) if 0 < t.start and text[t.start - 1] in "(（" else None
+        if company:
+            # 飞秒(漳州)实业有限公司: a place in brackets inside a company's name is part of the name.
+            head = _HAN_BEFORE.search(text, max(0, t.start - 1 - _COMPANY_HEAD), t.start - 1)
+            if head:
+                name = text[head.start():company.end()]
+                out.append(Token(head.start(), company.end(),
+                                 Party(name=name, kind=PartyKind.ORGANISATION, mention=name), t.level))
+                continue
         zone = _ZONE.match(text, t.end)
         if zone and t.party.kind is PartyKind.PLACE:
             # 晋中开发区, 绍兴滨海新区: a zone is a body of its own, not the unit whose name it
@@ -145,10 +168,16 @@ def list_before(text: str, pos: int, floor: int, tokens: list[Token]) -> list[To
     place (possibly followed by 等), an organisation or a region.
     """
     found: list[Token] = []
+    # 嘉定、宝山两区调整为重点对口帮扶…: a count and adverbs after the list still let it be the subject.
+    tail = _LIST_TAIL.search(text, floor, pos)
+    if tail is not None and tail.start() > floor:
+        pos = tail.start()
     items = split_items(text, floor, pos)
     for a, b in reversed(items):
         item = text[a:b]
         place = next((t for t in tokens if a <= t.start and t.end <= b and text[t.end:b].strip(_FILLER) == ""), None)
+        if place is not None and found and _OBJECT_OF.search(text, max(floor, place.start - 6), place.start):
+            break  # 福州市对口援建八宿县、厦门市…: 八宿县 is the object of the pairing before, not a co-giver
         if place is not None:
             whole = item.rstrip(_FILLER)
             if place.party.kind is PartyKind.ORGANISATION and place.start > a and len(whole) <= 14:
@@ -168,6 +197,18 @@ def list_before(text: str, pos: int, floor: int, tokens: list[Token]) -> list[To
     return list(reversed(found))
 
 
+def _run_end(text: str, first: Token, tokens: list[Token], ceiling: int) -> int:
+    """Where the run of parties joined to ``first`` by list separators (漳州市及龙岩市) ends."""
+    end = first.end
+    for t in tokens:
+        if t.start < end:
+            continue
+        if t.end > ceiling or not _SEP.match(text[end:t.start] or "x"):
+            break
+        end = t.end
+    return end
+
+
 def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: int = 2) -> list[Token]:
     """The list of parties that starts within ``gap`` characters after ``pos``.
 
@@ -184,8 +225,9 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
     if first is None:
         text_party = _region_or_locality(text, pos, min(ceiling, pos + gap + 14), gap)
         return [text_party] if text_party else []
+    first = _county_of(text, first, tokens, ceiling)
     out = [_narrowed(text, first, ceiling)]
-    cursor = first.end
+    cursor = max(first.end, out[0].end)  # 永宁县的闽宁镇(首次结对)和…: the list goes on after the township
     while True:
         aside = _PARENTHETICAL.match(text, cursor, ceiling)
         if aside:
@@ -193,11 +235,31 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
         nxt = next((t for t in tokens if t.start >= cursor and t.end <= ceiling), None)
         # 博尔塔拉蒙古自治州和兵团第五师双河市: a corps division may stand before a list's next city.
         between = _CORPS.sub("", text[cursor:nxt.start]) if nxt is not None else ""
-        if nxt is None or not _SEP.match(between.strip(_FILLER) or "x"):
+        between = _COUNT_CLOSES.sub("", between)  # 塔城3个地区和奎屯市: a count closes a sublist, not the list
+        # 伊犁州伊犁、阿勒泰、塔城3个地区: a region written right before a list of its parts opens that list.
+        opens_list = (len(out) == 1 and nxt is not None and nxt.start == cursor
+                      and _SEP.match(text[nxt.end:nxt.end + 1] or "x") is not None)
+        if nxt is None or not (opens_list or _SEP.match(between.strip(_FILLER) or "x")):
+            break
+        if _ACTS.match(text, _run_end(text, nxt, tokens, ceiling), ceiling):
+            # 福州市对口援建八宿县、厦门市对口援建左贡县、漳州市及龙岩市共同对口援建边坝县: the next items are
+            # the next pairing's subject.
             break
         out.append(nxt)
         cursor = nxt.end
     return out
+
+
+def _county_of(text: str, token: Token, tokens: list[Token], ceiling: int) -> Token:
+    """固原市的海原县: a city or province followed by 的 and a county is that county (which may since have
+    moved to another city, so no parent chain joined them)."""
+    if (token.party.kind is not PartyKind.PLACE or not token.party.adcode.endswith("00")
+            or text[token.end:token.end + 1] != "的"):
+        return token
+    nxt = next((t for t in tokens if t.start == token.end + 1 and t.end <= ceiling), None)
+    if nxt is None or nxt.party.kind is not PartyKind.PLACE or not nxt.party.adcode or nxt.party.adcode[:6].endswith("00"):
+        return token
+    return nxt
 
 
 _REGION_OR_LOCALITY_HEAD = re.compile(r"个|村|乡|镇|街道|社区")
@@ -248,6 +310,8 @@ def coordinated(text: str, token: Token, tokens: list[Token], floor: int, ceilin
     i = next(k for k, t in enumerate(tokens) if t is token)
     j = i - 1
     while j >= 0 and tokens[j].start >= floor and _SEP.match(text[tokens[j].end:group[0].start].strip(_FILLER) or "x"):
+        if _OBJECT_OF.search(text, max(floor, tokens[j].start - 6), tokens[j].start):
+            break  # …对口援建八宿县、厦门市: the object of the pairing before is not a co-giver
         group.insert(0, tokens[j])
         j -= 1
     k = i + 1

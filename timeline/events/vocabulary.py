@@ -11,7 +11,7 @@ import re
 from timeline.events.model import EventKind, Programme
 
 __all__ = [
-    "DIRECTED_VERBS", "AID_WORDS", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
+    "DIRECTED_VERBS", "AID_WORDS", "WITHIN_PROVINCE", "NORTHEAST_RECEIVING", "EAST_PARTNERS_OF_NORTHEAST", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
     "SYMMETRIC_JOINERS", "SYMMETRIC_VERBS", "DESIGNATORS", "ORG_SUFFIXES", "REGION", "RECEIVED_HELP",
     "FROM_DONOR", "ASSIGNED_TO", "LOCALITY", "GENERIC_LOCALITIES", "RECIPIENT_MARKERS", "TEAM_WORDS", "LIST_SEPARATORS", "GOVERNMENT_WORDS", "NOT_IN_ORG_NAMES", "ARRIVAL_VERBS",
 ]
@@ -29,13 +29,14 @@ DIRECTED_VERBS = (
 # Any of these in a sentence makes it a candidate for an event.
 AID_WORDS = DIRECTED_VERBS + (
     "援藏", "援疆", "援青", "飞地", "共建", "受援", "受扶", "捐赠", "捐助", "捐款", "捐资", "协作", "助力", "大力支持",
+    "产业转移工业园", "产业转移园", "特别合作区",  # parks a giver builds with its host (广东's 深圳(汕尾)…)
 )
 TEAM_WORDS = ("工作队", "援藏干部", "援疆干部", "干部人才", "队员", "教师", "医生", "专家", "人才", "支教", "挂职",
               "工作组", "医疗队", "援派干部", "帮扶干部", "指挥部")
 
 # Kind triggers: a kind applies when one of its patterns matches the sentence.
 KIND_TRIGGERS: dict[EventKind, re.Pattern[str]] = {
-    EventKind.PARK: re.compile(r"飞地|共建[^，,。；]{0,12}?(?:园区|产业园|工业园|示范园|园)"),
+    EventKind.PARK: re.compile(r"飞地|共建[^，,。；]{0,12}?(?:园区|产业园|工业园|示范园|园)|产业转移(?:工业)?园|特别合作区"),
     EventKind.AGREEMENT: re.compile(r"签订|签署|签约|协议|备忘录|合作框架"),
     EventKind.FUNDING: re.compile(r"投入|拨付|援助资金|帮扶资金|财政资金|捐赠|捐助|捐款|捐资|资金|投资"),
     EventKind.TEAM_ARRIVAL: re.compile(r"抵达|到达|来到|进驻|奔赴|赴任|出发|派出|选派|派遣|轮换"),
@@ -45,7 +46,7 @@ KIND_TRIGGERS: dict[EventKind, re.Pattern[str]] = {
         r"(?:启动|开启|开始|正式|确定|调整到|调整为|结成|建立)[^，,。；;]{0,20}?(?:对口|结对|帮扶关系|协作关系)"
         r"|(?:对口|结对)(?:帮扶|支援)[^，,。；;]{0,12}?以来|以来[^。]{0,30}?(?:对口|结对)(?:帮扶|支援)"
     ),
-    EventKind.VISIT: re.compile(r"考察|调研|互访|走访|慰问|座谈|对接|交流|看望|回访"),
+    EventKind.VISIT: re.compile(r"考察|调研|互访|走访|慰问|座谈|对接|交流|看望|回访|代表团|迎来"),
 }
 # Arriving names who came; sending (派出, 出发) counts only with a team word.
 ARRIVAL_VERBS = re.compile(r"抵达|到达|来到|进驻|奔赴|赴任")
@@ -80,7 +81,8 @@ ORG_SUFFIXES = ("厅", "委", "局", "办", "公司", "银行", "分行", "集�
                 "农场", "合作社", "卫生院", "幼儿园", "供销社", "总会", "慈善会", "工作站")
 # Words that cannot stand inside a body's name: 九龙就协助当地人社局 is a clause, not a body.
 NOT_IN_ORG_NAMES = ("就", "在", "是", "的", "了", "将", "把", "被", "向", "从", "对", "到", "也", "都", "还", "又",
-                    "协助", "帮助", "举办", "开展", "参与", "组织", "推动", "实施", "引进", "成立")
+                    "协助", "帮助", "举办", "开展", "参与", "组织", "推动", "实施", "引进", "成立",
+                    "挂职", "任职", "担任")  # 七星关区挂职区委常委 is a post, not a body
 # A place's own government acts for the place: 道孚县委, 成都市政府 stay the place.
 GOVERNMENT_WORDS = ("委", "党委", "政府", "人民政府", "县委", "市委", "区委", "州委")
 # A group of places named as text: 省内藏区10个县, 5个受援县, 藏区9个县.
@@ -114,6 +116,25 @@ WEST_RECEIVING_PROVINCES = frozenset({"15", "22", "45", "50", "51", "52", "53", 
 # Tibet and Xinjiang aid, and aid to the Tibetan and Yi areas of Sichuan,
 # Gansu, Qinghai and Yunnan: these receive.
 AIDED_AREAS = ("54", "65", "63", "5132", "5133", "5134", "6230", "6229", "5334")
+# Pairing inside one province runs from its developed part to its poorer part, by programme:
+# 浙江's 山海协作 (the 26 mountain counties, all of 丽水 and 衢州, receive from the rest), 江苏's 南北挂钩
+# (苏南's five cities give to 苏北's five) and 广东's 对口帮扶 (the Pearl River Delta gives to 粤东西北).
+# province -> (adcode prefixes that give, or None for "every other place", prefixes that receive)
+WITHIN_PROVINCE: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...]]] = {
+    "33": (None, (
+        "3311", "3308",  # 丽水市, 衢州市 and every county of theirs
+        "330324", "330326", "330327", "330328", "330329",  # 温州: 永嘉 平阳 苍南 文成 泰顺
+        "330723", "330727", "331022", "331023", "331024", "330127",  # 武义 磐安 三门 天台 仙居 淳安
+    )),
+    "32": (("3201", "3202", "3204", "3205", "3211"),  # 南京 无锡 常州 苏州 镇江
+           ("3203", "3207", "3208", "3209", "3213")),  # 徐州 连云港 淮安 盐城 宿迁
+    "44": (("4401", "4403", "4404", "4406", "4407", "4412", "4413", "4419", "4420"),  # 广 深 珠 佛 江 肇 惠 莞 中
+           ("4402", "4405", "4408", "4409", "4414", "4415", "4416", "4417", "4418", "4451", "4452", "4453")),
+}
+# 东北对口合作 (国办发〔2017〕22号): 辽宁, 吉林, 黑龙江 and their cities pair with 江苏, 浙江, 广东, 北京,
+# 上海, 天津 and 深圳, who give.
+NORTHEAST_RECEIVING = frozenset({"21", "22", "23"})
+EAST_PARTNERS_OF_NORTHEAST = frozenset({"11", "12", "31", "32", "33", "44"})
 # Beijing–Tianjin–Hebei: the two municipalities pair with and aid Hebei's counties (京津冀协同发展).
 CAPITAL_GIVING_PROVINCES = frozenset({"11", "12"})
 CAPITAL_RECEIVING_PROVINCES = frozenset({"13"})

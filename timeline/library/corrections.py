@@ -30,7 +30,7 @@ import pyarrow as pa
 
 from timeline.events.export import EVENT_COLUMNS, neutralise
 from timeline.events.model import EventKind
-from timeline.library.errors import CorrectionError, UnknownCorrectionError
+from timeline.library.errors import CellError, CorrectionError, UnknownCorrectionError
 from timeline.library.overlay import (
     DATE_FIELDS, FIELDS, NOT_AN_EVENT, PARTY_KEY_SQL, PLACE_FIELDS, Keyer, RowKey, active_corrections,
     apply_corrections,
@@ -40,7 +40,8 @@ from timeline.library.cells import (
 )
 
 __all__ = [
-    "CORRECTION_COLUMNS", "STATUS", "Change", "CorrectionRecord", "Plan", "commit", "corrected_documents", "corrections_csv",
+    "CORRECTION_COLUMNS", "STATUS", "Change", "CorrectionRecord", "Plan", "Unmatched", "commit", "corrected_documents",
+    "corrections_csv",
     "list_corrections", "plan_corrections", "plan_import", "read_table", "undo",
 ]
 
@@ -76,13 +77,36 @@ class Change:
         return f"{self.doc} {self.event_id} {self.field}: {shown_value(self.old)} → {shown_value(self.new)}"
 
 
+@dataclass(frozen=True)
+class Unmatched:
+    """A row of the file that matches no event: ``str()`` says why in English; ``code`` and ``params`` let the
+    app say it in its language."""
+
+    line: int
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+    text: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _problem(line: int, event_id: str, err: Exception) -> dict[str, object]:
+    """A refused row as plain data: its line, the event and what is wrong (``code``/``params`` when known)."""
+    where = f"line {line}" + (f" ({event_id})" if event_id else "")
+    return {"code": "corrections.row_problem" if event_id else "corrections.line_problem", "text": f"{where}: {err}",
+            "params": {"line": line, "event_id": event_id,
+                       "problem": {"code": getattr(err, "code", ""), "params": getattr(err, "params", {}),
+                                   "text": str(err)}}}
+
+
 @dataclass
 class Plan:
     """What a file would do: the changes (shown before they are applied), the rows that match nothing,
     and the imported corrections already there (a corrections file read twice)."""
 
     changes: list[Change] = field(default_factory=list)
-    unmatched: list[str] = field(default_factory=list)
+    unmatched: list[Unmatched] = field(default_factory=list)
     rows: int = 0
     imported: list[dict[str, object]] = field(default_factory=list)  # corrections file: records to insert
     already: int = 0
@@ -172,32 +196,40 @@ def plan_corrections(con, header: Sequence[str], rows: Sequence[Mapping[str, str
         raise CorrectionError(
             f"{name} has no event_id column (事件编号), so its rows cannot be matched to events: it is not a "
             f"Pairing Atlas events CSV (its columns: {shown}). Export the events (library export, or the app's "
-            "CSV download), edit that file, and import it.")
+            "CSV download), edit that file, and import it.", code="corrections.no_event_id", name=name,
+            columns=shown)
     editable = [f for f in FIELDS if f in header and f != NOT_AN_EVENT]
     if not editable and STATUS not in header:
         raise CorrectionError(f"{name} has an event_id column but none that can be corrected "
-                              f"({', '.join(FIELDS[:-1])}, or status); nothing to do.")
+                              f"({', '.join(FIELDS[:-1])}, or status); nothing to do.",
+                              code="corrections.nothing_correctable", name=name)
     current = _current_rows(con)
     plan, problems = Plan(rows=len(rows)), []
     for line, cells in enumerate(rows, start=2):
         event_id = cell_text(cells.get("event_id", ""))
         if not event_id:
-            plan.unmatched.append(f"line {line}: no event_id")
+            plan.unmatched.append(Unmatched(line, "unmatched.no_event_id", {"line": line}, f"line {line}: no event_id"))
             continue
         found = _match(current.get(event_id, []), cells)
         if found is None:
-            why = ("is not in this library" if event_id not in current else
+            missing = event_id not in current
+            why = ("is not in this library" if missing else
                    "has several rows and the donor/recipient cells do not tell which")
-            plan.unmatched.append(f"line {line}: event {event_id} ({cells.get('doc', '')}) {why}")
+            plan.unmatched.append(Unmatched(
+                line, "unmatched.not_in_library" if missing else "unmatched.which_row",
+                {"line": line, "event_id": event_id, "doc": cells.get("doc", "")},
+                f"line {line}: event {event_id} ({cells.get('doc', '')}) {why}"))
             continue
         if found.hidden and cell_text(cells.get(STATUS, "")).lower() not in _NOT_AN_EVENT_WORDS:
-            plan.unmatched.append(f"line {line}: event {event_id} is marked not an event in this library; undo "
-                                  "that correction to show it again ('library corrections --doc', then 'library undo')")
+            plan.unmatched.append(Unmatched(
+                line, "unmatched.hidden", {"line": line, "event_id": event_id},
+                f"line {line}: event {event_id} is marked not an event in this library; undo "
+                "that correction to show it again ('library corrections --doc', then 'library undo')"))
             continue
         try:
             plan.changes.extend(_row_changes(found, cells, editable, line))
         except ValueError as err:
-            problems.append(f"line {line} ({event_id}): {err}")
+            problems.append(_problem(line, event_id, err))
     changes: dict[tuple[RowKey, str], Change] = {}
     for c in plan.changes:  # a row given twice: its last line counts
         changes.pop((c.key, c.field), None)
@@ -206,7 +238,9 @@ def plan_corrections(con, header: Sequence[str], rows: Sequence[Mapping[str, str
     if problems:
         more = f" … and {len(problems) - _MAX_LISTED} more" if len(problems) > _MAX_LISTED else ""
         raise CorrectionError(f"{name}: {len(problems)} rows cannot be applied, so nothing was applied:\n  "
-                              + "\n  ".join(problems[:_MAX_LISTED]) + more)
+                              + "\n  ".join(str(p["text"]) for p in problems[:_MAX_LISTED]) + more,
+                              code="corrections.rows_refused", name=name, n=len(problems),
+                              problems=problems[:_MAX_LISTED], more=max(0, len(problems) - _MAX_LISTED))
     return plan
 
 
@@ -219,7 +253,8 @@ def _row_changes(found: _Current, cells: Mapping[str, str], editable: list[str],
 
     status = cell_text(cells.get(STATUS, "")).lower()
     if status and status not in _NOT_AN_EVENT_WORDS:
-        raise ValueError(f"status {status!r}: write not_an_event to remove the row, or leave it empty")
+        raise CellError(f"status {status!r}: write not_an_event to remove the row, or leave it empty",
+                        code="cell.status", value=status)
     if status:
         if not found.hidden:
             change(NOT_AN_EVENT, False, True)
@@ -233,7 +268,8 @@ def _row_changes(found: _Current, cells: Mapping[str, str], editable: list[str],
         elif field == "kind":
             kind = cell_text(cells.get(field, ""))
             if kind not in {k.value for k in EventKind}:
-                raise ValueError(f"kind {kind!r} is not one of {', '.join(k.value for k in EventKind)}")
+                raise CellError(f"kind {kind!r} is not one of {', '.join(k.value for k in EventKind)}",
+                                code="cell.kind", value=kind, kinds=[k.value for k in EventKind])
             new_values[field] = kind
         else:  # a place: changed when its name cell changed, or its adcode cell to a third place
             old = place_of(row, field)
@@ -247,7 +283,8 @@ def _row_changes(found: _Current, cells: Mapping[str, str], editable: list[str],
                 continue
             new_values[field] = resolve_place(name, typed_code, field)
     if new_values.get("people") is not None and new_values["people"] < 0:
-        raise ValueError(f"people {new_values['people']} cannot be negative")
+        raise CellError(f"people {new_values['people']} cannot be negative", code="cell.negative_people",
+                        value=new_values["people"])
     date = {f: new_values.get(f, row.get(f)) for f in DATE_FIELDS}
     if any(f in new_values and not same_value(f, row.get(f), new_values[f]) for f in DATE_FIELDS):
         check_date(date["year"], date["month"], date["day"])
@@ -286,7 +323,7 @@ def plan_import(con, rows: Sequence[Mapping[str, str]], *, name: str = "the file
             if record["status"] not in ("active", "undone"):
                 raise ValueError(f"status {record['status']!r} is neither active nor undone")
         except (TypeError, ValueError) as err:
-            problems.append(f"line {line}: {err}")
+            problems.append(_problem(line, "", err))
             continue
         if record["correction_id"] in have:
             plan.already += 1
@@ -295,7 +332,9 @@ def plan_import(con, rows: Sequence[Mapping[str, str]], *, name: str = "the file
             plan.imported.append(record)
     if problems:
         raise CorrectionError(f"{name}: {len(problems)} corrections are malformed, so none was imported:\n  "
-                              + "\n  ".join(problems[:_MAX_LISTED]))
+                              + "\n  ".join(str(p["text"]) for p in problems[:_MAX_LISTED]),
+                              code="corrections.import_refused", name=name, n=len(problems),
+                              problems=problems[:_MAX_LISTED], more=max(0, len(problems) - _MAX_LISTED))
     return plan
 
 
@@ -342,9 +381,11 @@ def undo(con, correction_id: str, *, now: Clock = dt.datetime.now) -> Correction
     ids = [r[0] for r in con.execute("SELECT correction_id FROM corrections WHERE status = 'active' AND "
                                      "starts_with(correction_id, ?)", [correction_id.strip()]).fetchall()]
     if len(correction_id.strip()) < 6 or len(ids) != 1:
+        unknown = not ids or len(correction_id.strip()) < 6
         raise UnknownCorrectionError(
-            f"no active correction {correction_id!r} in the library" if not ids or len(correction_id.strip()) < 6
-            else f"{correction_id!r} names {len(ids)} corrections; give more of the id")
+            f"no active correction {correction_id!r} in the library" if unknown
+            else f"{correction_id!r} names {len(ids)} corrections; give more of the id",
+            code="corrections.unknown" if unknown else "corrections.ambiguous", id=correction_id, n=len(ids))
     con.execute("UPDATE corrections SET status = 'undone', undone_at = ? WHERE correction_id = ?", [now(), ids[0]])
     return next(r for r in list_corrections(con) if r.correction_id == ids[0])
 

@@ -186,9 +186,11 @@ def find_document(con, key: str) -> tuple[str, str]:
     if len(rows) == 1:
         return rows[0]
     if not rows:
-        raise UnknownDocumentError(f"no document {key!r} in the library; 'library list' shows their names.")
+        raise UnknownDocumentError(f"no document {key!r} in the library; 'library list' shows their names.",
+                                   code="library.unknown_document", key=key)
     raise UnknownDocumentError(f"{key!r} names {len(rows)} documents; give more of the id "
-                               "('library list' shows them).")
+                               "('library list' shows them).", code="library.ambiguous_document", key=key,
+                               n=len(rows))
 
 
 def remove_document(con, key: str) -> tuple[str, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from timeline.errors import TimelineError
 
 __all__ = ["LibraryError", "LibraryBusyError", "LibraryVersionError", "UnknownDocumentError", "CorrectionError",
-           "UnknownCorrectionError"]
+           "CellError", "UnknownCorrectionError"]
 
 
 class LibraryError(TimelineError):
@@ -27,6 +27,11 @@ class UnknownDocumentError(LibraryError, LookupError):
 class CorrectionError(LibraryError, ValueError):
     """Raised when corrections are refused: a file that is not an events or corrections CSV, a missing key
     column, an unknown or ambiguous place, an impossible date. Nothing of the file is applied."""
+
+
+class CellError(CorrectionError):
+    """Raised for one cell of an edited CSV that cannot be taken (not a whole number, an impossible date, an
+    unknown or ambiguous place); checking a file collects them, with their lines, into one CorrectionError."""
 
 
 class UnknownCorrectionError(LibraryError, LookupError):

@@ -129,7 +129,8 @@ def migrate(con, *, path: str = "the library", target: int = SCHEMA_VERSION) -> 
     before = schema_version(con)
     if before > SCHEMA_VERSION:
         raise LibraryVersionError(f"{path} was written by a newer Pairing Atlas (schema {before}, this one "
-                                  f"knows up to {SCHEMA_VERSION}); update Pairing Atlas to open it.")
+                                  f"knows up to {SCHEMA_VERSION}); update Pairing Atlas to open it.",
+                                  code="library.newer", library=path, found=before, known=SCHEMA_VERSION)
     for version in range(before + 1, target + 1):
         con.execute("BEGIN TRANSACTION")
         try:

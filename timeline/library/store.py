@@ -81,7 +81,8 @@ class Library:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise LibraryError(f"cannot create the folder of the library {self.path} ({err.strerror}); "
-                               "choose another place with --library or PAIRING_ATLAS_LIBRARY.") from err
+                               "choose another place with --library or PAIRING_ATLAS_LIBRARY.",
+                               code="library.no_folder", library=str(self.path), reason=err.strerror or "") from err
         import duckdb  # on first use: building the command line's parser does not load DuckDB
 
         deadline = self._clock() + self.wait
@@ -93,13 +94,16 @@ class Library:
             except duckdb.IOException as err:
                 if not _LOCKED.search(str(err)):
                     raise LibraryError(f"{self.path} cannot be opened as a library ({err}); is it a "
-                                       "Pairing Atlas library? Choose another file with --library.") from err
+                                       "Pairing Atlas library? Choose another file with --library.",
+                                       code="library.not_a_library", library=str(self.path), reason=str(err)) from err
                 if self._clock() >= deadline:
                     holder = _HOLDER.search(str(err))
                     by = f" by {holder[1]}" if holder else ""
                     raise LibraryBusyError(
                         f"the library {self.path} is busy: it is being written{by} (the app, or another "
-                        f"'library add'); waited {self.wait:.0f} s. Try again when that finishes.") from err
+                        f"'library add'); waited {self.wait:.0f} s. Try again when that finishes.",
+                        code="library.busy", library=str(self.path), holder=holder[1] if holder else "",
+                        seconds=self.wait) from err
                 self._sleep(delay)
                 delay = min(delay * 2, 0.5)
         try:
@@ -120,7 +124,8 @@ class Library:
         try:
             yield con
         except duckdb.Error as err:  # a damaged file, a full disk: say which library, never a traceback
-            raise LibraryError(f"the library {self.path} could not be read or written ({err}).") from err
+            raise LibraryError(f"the library {self.path} could not be read or written ({err}).",
+                               code="library.io", library=str(self.path), reason=str(err)) from err
         finally:
             con.close()
 

@@ -75,11 +75,12 @@ def _detect(raw: bytes, name: str) -> str:
             text = ""
         if text and _looks_like_text(text):
             return text
-    guess = f" (it looks most like {DETECTED_ENCODINGS.get(best.encoding, best.encoding)})" if best else ""
+    looks = DETECTED_ENCODINGS.get(best.encoding, best.encoding) if best else ""
+    guess = f" (it looks most like {looks})" if looks else ""
     raise DecodeError(
         f"{name}: the file's encoding cannot be told for sure{guess}; it is not UTF-8, GB18030, Big5 or "
         "Shift-JIS text; save it as UTF-8 and try again.",
-        path=name,
+        path=name, code="file.encoding_unclear", name=name,
     )
 
 
@@ -93,18 +94,19 @@ def decode_bytes(raw: bytes, *, name: str = "<bytes>") -> str:
     text = _decode(raw, name)
     if not _NOT_SPACE.search(text):
         raise EmptyDocumentError(f"{name}: the file holds no text (only spaces or a byte-order mark); "
-                                 "nothing to read.", path=name)
+                                 "nothing to read.", path=name, code="file.blank", name=name)
     return text
 
 
 def _decode(raw: bytes, name: str) -> str:
     if not _NOT_SPACE_BYTES.search(raw):  # a search, not strip(): no copy of a 50 MB file
-        raise EmptyDocumentError(f"{name}: the file is empty; nothing to read.", path=name)
+        raise EmptyDocumentError(f"{name}: the file is empty; nothing to read.", path=name, code="file.empty",
+                                 name=name)
     if raw.startswith(_MAGIC):
         raise DecodeError(
             f"{name}: this is a binary file (an image, PDF or archive), not an article; "
             "save the article's text as a .txt or .html file.",
-            path=name,
+            path=name, code="file.binary", name=name,
         )
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -113,7 +115,8 @@ def _decode(raw: bytes, name: str) -> str:
             text = ""
         if text and _looks_like_text(text):
             return text
-        raise DecodeError(f"{name}: the file starts like UTF-16 text but is not; save it as UTF-8.", path=name)
+        raise DecodeError(f"{name}: the file starts like UTF-16 text but is not; save it as UTF-8.", path=name,
+                          code="file.bad_utf16", name=name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -124,11 +127,11 @@ def _decode(raw: bytes, name: str) -> str:
         raise DecodeError(
             f"{name}: the file is not text (control characters throughout; it may be binary); "
             "save the article as UTF-8 text.",
-            path=name,
+            path=name, code="file.control_characters", name=name,
         )
     if b"\x00" in raw[:_SAMPLE_CHARS]:
         raise DecodeError(f"{name}: a binary file (it holds NUL bytes), not an article; save it as UTF-8 text.",
-                          path=name)
+                          path=name, code="file.nul_bytes", name=name)
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:

@@ -104,7 +104,7 @@ def html_to_article(html: str, *, name: str = "<html>") -> HtmlArticle:
     tree = _parse(html)
     if tree is None:
         raise EmptyDocumentError(f"{name}: the web page cannot be parsed as HTML; save its text as .txt.",
-                                 path=name)
+                                 path=name, code="page.unparsable", name=name)
     elements = sum(1 for _ in tree.iter())
     text, title, date = "", "", None
     if elements <= MAX_EXTRACTION_ELEMENTS:
@@ -128,7 +128,8 @@ def html_to_article(html: str, *, name: str = "<html>") -> HtmlArticle:
         why = f"it has {elements:,} elements, more than the {MAX_EXTRACTION_ELEMENTS:,} menus are removed from"
     text = _page_text(tree)
     if not text:
-        raise EmptyDocumentError(f"{name}: no article text found in this web page.", path=name)
+        raise EmptyDocumentError(f"{name}: no article text found in this web page.", path=name, code="page.no_text",
+                                 name=name)
     return HtmlArticle(
         text=text, title=title or _title_of(tree), date=date,
         warning=f"{name}: read the whole text of the page, menus and footers included, because {why}.",

@@ -21,6 +21,7 @@ from timeline.library import (
 from timeline.library.documents import event_rows, list_documents, remove_document, revision
 from timeline.text.document import Document
 from timeline.text.loading import decode_bytes, looks_like_html
+from timeline.views.labels import Notice
 from timeline.views.uploads import MAX_UPLOAD_BYTES, document_from_paste, document_from_upload
 
 __all__ = [
@@ -70,18 +71,19 @@ class StoredDocuments:
 def save_uploads(
     library: Library, files: Iterable[tuple[str, bytes]], *, max_bytes: int = MAX_UPLOAD_BYTES,
     progress: Callable[[int, int, str], None] | None = None,
-) -> dict[str, tuple[bool, str]]:
-    """Read, extract and save ``(name, bytes)`` uploads; per name, (ok, what to tell the user).
+) -> dict[str, tuple[bool, Notice | DocumentError]]:
+    """Read, extract and save ``(name, bytes)`` uploads; per name, (ok, what to tell the user: a
+    :class:`~timeline.views.labels.Notice`, or the error; :func:`~timeline.views.labels.message` words either).
 
     A bad file gets a message naming it and is not saved; the others are.
     """
     files = list(files)
-    out: dict[str, tuple[bool, str]] = {}
+    out: dict[str, tuple[bool, Notice | DocumentError]] = {}
     for i, (name, raw) in enumerate(files, 1):
         try:
             document = document_from_upload(name, raw, max_bytes=max_bytes)
         except DocumentError as err:
-            out[name] = (False, str(err))
+            out[name] = (False, err)
         else:
             if not document.url and looks_like_html(raw[:2000].decode("utf-8", "ignore"), name):
                 document = replace(document, url=page_url(decode_bytes(raw, name=name)))
@@ -100,7 +102,7 @@ def page_url(html: str) -> str:
     return (metadata.url or "") if metadata is not None else ""
 
 
-def save_paste(library: Library, text: str) -> str:
+def save_paste(library: Library, text: str) -> Notice:
     """Extract and save pasted text (named ``pasted-<hash>.txt``); what to tell the user.
 
     Raises:
@@ -115,13 +117,13 @@ def _save(library: Library, document: Document, digest: str, source: Source):
     return save_document(library, document, digest, source=source)
 
 
-def _message(name: str, saved: Saved, n_events: int, document: Document) -> str:
+def _message(name: str, saved: Saved, n_events: int, document: Document) -> Notice:
     if saved is Saved.DUPLICATE:
-        return f"{name}: its text is already in the library under another name; not saved twice."
-    date = (f"published {document.publication_date.isoformat()}" if document.publication_date
-            else "no publication date found: give one below so its month-day dates get a year")
-    verb = "replaced" if saved is Saved.REPLACED else "saved"
-    return f"{name}: {verb}, {n_events} events ({date})."
+        return Notice("upload.duplicate", {"name": name})
+    code = "upload.replaced" if saved is Saved.REPLACED else "upload.saved"
+    if document.publication_date is None:
+        return Notice(code + "_no_date", {"name": name, "n": n_events})
+    return Notice(code, {"name": name, "n": n_events, "date": document.publication_date.isoformat()})
 
 
 def catalog_rows(library: Library) -> list[dict[str, object]]:
@@ -141,7 +143,7 @@ def catalog_sources(library: Library) -> dict[str, dict[str, str]]:
             for d in catalog_rows(library)}
 
 
-def remove_from_library(library: Library, name: str) -> str:
+def remove_from_library(library: Library, name: str) -> Notice:
     """Remove a document and its events; what to tell the user.
 
     Raises:
@@ -149,11 +151,11 @@ def remove_from_library(library: Library, name: str) -> str:
     """
     with library.session() as con:
         removed, n = remove_document(con, name)
-    return f"Removed {removed} and its {n} event rows from the library."
+    return Notice("library.removed", {"name": removed, "n": n})
 
 
 def edit_publication(library: Library, name: str, *, publication_date: dt.date | None, title: str,
-                     url: str) -> str:
+                     url: str) -> Notice:
     """Set a document's publication date, title and url; its dates are read again. What to tell the user.
 
     Raises:
@@ -161,4 +163,4 @@ def edit_publication(library: Library, name: str, *, publication_date: dt.date |
     """
     result = edit_document(library, name, publication_date=publication_date, title=title, url=url)
     undated = sum(1 for r in result.rows if r.get("year") is None)
-    return f"Saved {name}: {len(result.rows)} event rows, {undated} with no year."
+    return Notice("library.edited", {"name": name, "rows": len(result.rows), "undated": undated})

@@ -27,12 +27,14 @@ import pandas as pd
 from geo.map.labels import KIND_LABELS, text
 from timeline.views.filters import axis_years
 
-__all__ = ["timeline_chart", "year_strip_chart", "chart_spec", "LANE_STEP", "MAX_HEIGHT", "SCHEMA",
+__all__ = ["timeline_chart", "year_strip_chart", "chart_spec", "LABEL_LIMIT", "LANE_STEP", "MAX_HEIGHT", "SCHEMA",
            "UNDATED_WIDTH"]
 
 LANE_STEP = 22  # pixels per lane, up to MAX_HEIGHT; thinner lanes beyond it
 MAX_HEIGHT = 900
 UNDATED_WIDTH = 64
+# Lane labels, the years (``width``) and the undated band side by side fit a phone's 358 px (390 less margins).
+LABEL_LIMIT = 90
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 _TOOLTIP_FIELDS = (("lane", "pair", "对口关系"), ("when", "date", "日期"), ("kind_label", "kind", "类型"),
                    ("summary", "summary", "摘要"), ("doc", "article", "文章"))
@@ -51,7 +53,7 @@ def _colour(colours: Mapping[str, str] | None, lang: str) -> dict:
                 "type": "nominal"}
     kinds = [k for k in KIND_LABELS[lang] if k in colours]
     return {"field": "kind_label",
-            "legend": {"columns": 4, "direction": "horizontal", "orient": "bottom", "symbolOpacity": 1},
+            "legend": {"columns": 2, "direction": "horizontal", "orient": "bottom", "symbolOpacity": 1},
             "scale": {"domain": [KIND_LABELS[lang][k] for k in kinds], "range": [colours[k] for k in kinds]},
             "title": title, "type": "nominal"}
 
@@ -76,7 +78,7 @@ def _year(year: int) -> dict:
 
 
 def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[str, str] | None = None,
-                   width: int = 200, lang: str = "zh") -> dict:
+                   width: int = 160, lang: str = "zh") -> dict:
     """The timeline of ``records`` (from :func:`~timeline.views.filters.timeline_chart_data`), as a Vega-Lite
     spec whose data are DataFrames under ``datasets``.
 
@@ -102,7 +104,7 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
         # shows every year from the first to the last, with or without events.
         axis = {"format": "%Y", "grid": True, "labelAlign": "left", "labelAngle": 0, "labelOverlap": True,
                 "title": None, "values": [_year(y) for y in years]}
-        lane_axis = {"axis": {"labelLimit": 130, "labelOverlap": "greedy"}, "field": "lane",
+        lane_axis = {"axis": {"labelLimit": LABEL_LIMIT, "labelOverlap": "greedy"}, "field": "lane",
                      "scale": {"domain": lanes}, "sort": lanes, "title": None, "type": "nominal"}
         spans = {"mark": {"type": "bar", "height": step * 0.6, "opacity": 0.25},
                  "encoding": {"color": colour, "x": {"axis": axis, "field": "start", "scale": scale, "type": "temporal"},
@@ -120,7 +122,7 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
         most = max(int(r["slot"]) for r in undated)
         lane = {"field": "lane", "scale": {"domain": lanes}, "sort": lanes, "type": "nominal"}
         lane.update({"axis": None} if dated else
-                    {"axis": {"labelLimit": 130, "labelOverlap": "greedy"}, "title": None})
+                    {"axis": {"labelLimit": LABEL_LIMIT, "labelOverlap": "greedy"}, "title": None})
         band = {"data": _data(pd.DataFrame(undated), datasets),
                 "mark": {"type": "point", "filled": False, "size": 70, "strokeWidth": 2},
                 "encoding": {"color": colour,
@@ -130,7 +132,7 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
                                    "title": None, "type": "quantitative"},
                              "y": lane},
                 "height": {"step": step}, "name": _UNDATED_VIEW,
-                "title": {"text": f"{text('year_not_stated', lang)} ({len({r['event_id'] for r in undated})})",
+                "title": {"text": [text("year_not_stated", lang), f"({len({r['event_id'] for r in undated})})"],
                           "fontSize": 12, "fontWeight": "normal"},
                 "width": UNDATED_WIDTH}
         views.append(band)

@@ -21,7 +21,8 @@ from timeline.library.corrections import (
     Plan, commit, corrected_documents, list_corrections, plan_corrections, undo,
 )
 from timeline.library.overlay import CORRECTED, NOT_AN_EVENT
-from timeline.views.labels import column_label, header_aliases, ui
+from timeline.views.labels import column_label, header_aliases, message, ui
+from timeline.views.summary import row_summary
 
 __all__ = [
     "DOWNLOAD_COLUMNS", "EDITABLE", "EDITOR_COLUMNS", "KIND_OPTIONS", "apply_table", "audit_documents", "audit_rows", "editor_edits", "editor_frame",
@@ -37,10 +38,11 @@ KIND_OPTIONS = tuple(k.value for k in EventKind)  # the edit mode's choices for 
 DOWNLOAD_COLUMNS = LIBRARY_COLUMNS
 _INTS = ("year", "month", "day", "people")
 
-def editor_frame(rows: Sequence[Mapping[str, object]]) -> pd.DataFrame:
-    """The rows as the edit mode shows them: machine values (kinds as ``funding``…), nullable numbers,
-    ``not_an_event`` unticked."""
-    frame = pd.DataFrame([{c: r.get(c) for c in EDITOR_COLUMNS} for r in rows], columns=list(EDITOR_COLUMNS))
+def editor_frame(rows: Sequence[Mapping[str, object]], lang: str = "zh") -> pd.DataFrame:
+    """The rows as the edit mode shows them: machine values (kinds as ``funding``…; the app labels them),
+    nullable numbers, ``not_an_event`` unticked, the summary in ``lang``."""
+    frame = pd.DataFrame([{c: r.get(c) for c in EDITOR_COLUMNS} | {"summary": row_summary(r, lang)} for r in rows],
+                         columns=list(EDITOR_COLUMNS))
     frame[NOT_AN_EVENT] = False
     for c in ("event_id", "doc", "summary", "donor", "donor_adcode", "recipient", "recipient_adcode", "kind",
               CORRECTED):
@@ -118,7 +120,8 @@ def preview_rows(plan: Plan, lang: str = "zh") -> list[dict[str, object]]:
             "new": _value(c.new, lang)} for c in plan.changes]
     out += [{"doc": r["doc"], "event_id": r["event_id"], "field": _field(r["field"], lang), "old": "",
              "new": r["new_value"]} for r in plan.imported]
-    out += [{"doc": "", "event_id": "", "field": ui("unmatched", lang), "old": "", "new": u} for u in plan.unmatched]
+    out += [{"doc": "", "event_id": "", "field": ui("unmatched", lang), "old": "", "new": message(u, lang)}
+            for u in plan.unmatched]
     return out
 
 def audit_documents(library: Library) -> list[str]:

@@ -12,7 +12,7 @@ import html
 from collections.abc import Iterable, Mapping
 
 from timeline.text.document import Document
-from timeline.views.labels import ui
+from timeline.views.labels import date_source_label, ui
 
 __all__ = ["evidence_view", "evidence_html", "source_lines", "source_html", "source_index"]
 
@@ -57,8 +57,8 @@ def source_lines(document: Document, lang: str = "en") -> list[str]:
     if document.title:
         lines.append(document.title)
     if document.publication_date is not None:
-        how = ui("published_how", lang, how=document.publication_date_source) if document.publication_date_source \
-            else ""
+        source = document.publication_date_source
+        how = ui("published_how", lang, how=date_source_label(source, lang)) if source else ""
         lines.append(ui("published", lang, date=document.publication_date.isoformat()) + how)
     else:
         lines.append(ui("no_date", lang))

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from timeline.events.export import csv_text
 from timeline.views.labels import header_row
+from timeline.views.summary import row_summary
 
 __all__ = ["csv_for", "view_key"]
 
@@ -27,10 +28,11 @@ _KEYED = ("event_id", "doc", "year", "month", "day", "end_year", "date_text", "p
 
 def csv_for(rows: Iterable[Mapping[str, object]], columns: Sequence[str], lang: str | None) -> str:
     """The CSV of ``rows`` (``timeline.events.export.csv_text``: a BOM, cells defused for Excel) with its
-    header row in ``lang`` (``None``: the machine column names, as ``python -m timeline extract`` writes)."""
-    text = csv_text(list(rows), columns)
+    header row and ``summary`` in ``lang`` (:func:`~timeline.views.summary.row_summary`); ``None``: the
+    machine column names and the extractor's English summary, as ``python -m timeline extract`` writes."""
     if lang is None:
-        return text
+        return csv_text(list(rows), columns)
+    text = csv_text([{**r, "summary": row_summary(r, lang)} if "summary" in r else r for r in rows], columns)
     header = io.StringIO(newline="")
     csv.writer(header, lineterminator="\r\n").writerow(header_row(columns, lang))
     first_line_end = text.index("\r\n") + 2

@@ -25,10 +25,10 @@ import pandas as pd
 
 from geo.map.data import date_label
 from geo.map.labels import KIND_LABELS as _KIND_WORDS, PROGRAMME_LABELS as _PROGRAMME_WORDS, kind_label, programme_label
-from geo.map.romanise import pinyin_name
 from timeline.events.model import EventKind, Programme
 from timeline.views.labels import column_label
 from timeline.views.search import matches, search_terms
+from timeline.views.summary import party_label as _party, row_summary
 
 __all__ = [
     "Filters", "KIND_LABELS", "PROGRAMME_LABELS", "YEAR_NOT_STATED", "SEARCH_MAX_CHARS", "TABLE_COLUMNS", "TABLE_SHOWN",
@@ -268,14 +268,6 @@ def _date_span(row: Mapping[str, object]) -> tuple[dt.date, dt.date]:
     return start, max(end, start + dt.timedelta(days=1))
 
 
-def _party(name: object, lang: str, kind: object = "place") -> str:
-    """A party as the app shows it: in English a place with its pinyin after it (自贡市 Zigong); an
-    organisation keeps its name (a spelled-out 省卫生计生委 helps nobody)."""
-    name = "" if name is None else str(name)
-    pinyin = pinyin_name(name) if lang == "en" and str(_plain(kind) or "") != "organisation" else ""
-    return f"{name} {pinyin}" if pinyin and pinyin != name else name
-
-
 def _when(row: Mapping[str, object], lang: str) -> str:
     """The row's date at its precision and as written (geo.map.data.date_label); never "None"."""
     return date_label(row, lang)
@@ -287,7 +279,7 @@ def timeline_chart_data(rows: Iterable[Mapping[str, object]], lang: str = "zh") 
     Each record has ``event_id``, ``lane`` (``"donor → recipient"``), ``lane_order``
     (lanes sorted by their first date, lanes with no dated row last), ``kind``,
     ``kind_label``, ``programme``, ``date_text``, ``when`` (the date as the
-    tooltip shows it), ``summary``, ``doc`` and ``dated``. A dated record has
+    tooltip shows it), ``summary`` (:func:`~timeline.views.summary.row_summary` in ``lang``), ``doc`` and ``dated``. A dated record has
     ISO ``start``/``end`` (the half-open span the text's date covers: its year,
     month or day) and ``mid`` (where its mark sits); a record whose year is not
     stated has them ``None`` and a ``slot`` (0, 1, … within its lane) to place it
@@ -303,7 +295,7 @@ def timeline_chart_data(rows: Iterable[Mapping[str, object]], lang: str = "zh") 
         record: dict[str, object] = {
             "event_id": str(row.get("event_id")), "lane": lane, "kind": kind,
             "kind_label": kind_label(kind, lang), "programme": str(_plain(row.get("programme")) or ""),
-            "date_text": date_text, "summary": str(row.get("summary") or ""), "doc": str(row.get("doc") or ""),
+            "date_text": date_text, "summary": row_summary(row, lang), "doc": str(row.get("doc") or ""),
             "start": None, "end": None, "mid": None, "slot": None,
         }
         if _year_span(row) is None:
@@ -379,7 +371,8 @@ def chart_selection(selection: Mapping[str, object]) -> tuple[frozenset[str], tu
 
 def table_frame(rows: Iterable[Mapping[str, object]], lang: str = "zh") -> pd.DataFrame:
     """The events table, :data:`TABLE_COLUMNS` (machine names; the app labels them): the date at its
-    precision, parties (in English with pinyin), kind and programme in ``lang``, amounts as text, and
+    precision, parties (in English with pinyin), kind, programme and the summary
+    (:func:`~timeline.views.summary.row_summary`) in ``lang``, amounts as text, and
     no empty cell shown as "None"; ``year``/``month``/``day`` stay nullable integers for sorting and
     selections (which go by position)."""
     rows = list(rows)
@@ -393,7 +386,8 @@ def table_frame(rows: Iterable[Mapping[str, object]], lang: str = "zh") -> pd.Da
     frame["amount_yuan"] = [f"{a:,.0f}" if _number(a) else "" for a in frame["amount_yuan"]]
     frame["people"] = [f"{int(p):,}" if _number(p) else "" for p in frame["people"]]
     frame["corrected"] = [corrected_label(r.get("corrected"), lang) for r in rows]
-    for column in ("summary", "evidence", "doc", "date_text", "event_id"):
+    frame["summary"] = [row_summary(r, lang) for r in rows]
+    for column in ("evidence", "doc", "date_text", "event_id"):
         frame[column] = frame[column].map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v))
                                           else str(v))
     return frame.astype({c: "Int64" for c in ("year", "month", "day")})

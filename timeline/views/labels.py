@@ -2,18 +2,22 @@
 
 Kinds, programmes and date bases come from :mod:`geo.map.labels` (the map says the same); this
 module adds the app's own wording (:data:`UI`), the table's and the CSV's column headers
-(:data:`COLUMN_LABELS`, machine names stay the keys) and :func:`language_of` (the browser's
-locale → ``"zh"`` or ``"en"``).
+(:data:`COLUMN_LABELS`, machine names stay the keys), :func:`language_of` (the browser's
+locale → ``"zh"`` or ``"en"``), and :func:`message`: the core's errors and the app's notices, by their
+``code`` and ``params`` (:data:`MESSAGES`), in the chosen language. The terminal keeps the errors' English.
 
 >>> language_of("en-GB"), language_of("zh-TW"), language_of(None)
 ('en', 'zh', 'zh')
 >>> ui("events", "en")
 'Events'
+>>> message(Notice("library.removed", {"name": "a.txt", "n": 2}), "zh")
+'已从文库中移除 a.txt 及其 2 行事件。'
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from geo.map.labels import (
     DEFAULT_LANGUAGE, LANGUAGES, basis_label, check_language, kind_label, programme_label,
@@ -21,7 +25,8 @@ from geo.map.labels import (
 
 __all__ = [
     "LANGUAGES", "DEFAULT_LANGUAGE", "LANGUAGE_NAMES", "UI", "COLUMN_LABELS", "language_of", "ui", "column_label", "header_aliases",
-    "kind_label", "programme_label", "basis_label", "header_row",
+    "kind_label", "programme_label", "basis_label", "header_row", "MESSAGES", "Notice", "message", "source_label",
+    "date_source_label",
 ]
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -68,7 +73,7 @@ UI: dict[str, dict[str, str]] = {
         "apply_corrections": "应用这些更正", "no_changes": "没有要更正的内容：所有单元格都与当前值相同。",
         "upload_corrections": "上传编辑过的事件 CSV",
         "upload_corrections_help": "下载的事件 CSV（中文或英文表头，UTF-8 或 GBK），在 Excel 中修改后上传；"
-                                   "“状态”栏写 not_an_event 删除该行。",
+                                   "“状态”栏写“不是事件”即删除该行。",
         "unmatched": "未匹配的行", "corrections_applied": "已应用 {n} 条更正；{unmatched} 行没有匹配的事件。",
         "corrections_preview": "将更改以下内容（应用前不会保存）：", "audit": "更正记录",
         "audit_doc": "只看这篇文章", "all_documents": "全部文章", "undo": "撤销所选更正", "undo_pick": "要撤销的更正",
@@ -76,6 +81,10 @@ UI: dict[str, dict[str, str]] = {
         "state_active": "有效", "state_undone": "已撤销", "not_an_event": "不是事件", "yes": "是", "no": "否",
         "no_corrections": "文库中还没有更正。", "checking_corrections": "检查更正",
         "audit_columns": "编号,文章,事件编号,字段,原值,新值,说明,更正人,时间,状态",
+        "url": "网址", "library_columns": "文章,事件行数,年份未载明,发布日期,来源,标题",
+        "source_seed": "示例文章", "source_file": "命令行添加", "source_upload": "上传", "source_paste": "粘贴",
+        "date_from_meta": "元数据表", "date_from_edited": "在应用中填写", "date_from_page": "网页元数据",
+        "date_from_stamp": "正文中的“{text}”",
     },
     "en": {
         "title": "Pairing Atlas", "language": "语言 / Language",
@@ -143,6 +152,10 @@ UI: dict[str, dict[str, str]] = {
         "state_undone": "undone", "not_an_event": "not an event", "yes": "yes", "no": "no",
         "no_corrections": "No corrections in the library yet.", "checking_corrections": "Checking the corrections",
         "audit_columns": "id,article,event id,field,before,after,note,by,when,state",
+        "url": "URL", "library_columns": "article,event rows,year not stated,publication date,source,title",
+        "source_seed": "seed article", "source_file": "added on the command line", "source_upload": "upload",
+        "source_paste": "pasted", "date_from_meta": "metadata file", "date_from_edited": "given in the app",
+        "date_from_page": "the page's metadata", "date_from_stamp": "the line “{text}”",
     },
 }
 
@@ -186,6 +199,22 @@ def ui(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     return UI[check_language(lang)][key].format(**values)
 
 
+def source_label(source: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Where a library document came from (``seed``, ``file``, ``upload``, ``paste``), in ``lang``."""
+    key = f"source_{getattr(source, 'value', source)}"
+    return ui(key, lang) if key in UI[check_language(lang)] else str(source or "")
+
+
+def date_source_label(source: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """How a publication date was found (``meta``, ``edited``, ``page metadata``, ``stamp: 发布时间：…``) in
+    ``lang``; an unknown one as it is."""
+    source = source or ""
+    if source.startswith("stamp: "):
+        return ui("date_from_stamp", lang, text=source.removeprefix("stamp: ").strip())
+    key = {"meta": "date_from_meta", "edited": "date_from_edited", "page metadata": "date_from_page"}.get(source)
+    return ui(key, lang) if key else source
+
+
 def column_label(column: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """A column's header in ``lang`` (a column without one keeps its machine name)."""
     return COLUMN_LABELS[check_language(lang)].get(column, column)
@@ -199,3 +228,127 @@ def header_aliases() -> dict[str, str]:
 def header_row(columns: Sequence[str], lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """The CSV's header row in ``lang``."""
     return [column_label(c, lang) for c in columns]
+
+
+# The core's errors (``code`` and ``params`` of timeline.errors / geo.errors) and the app's notices, by code.
+# An error whose code has no wording here is shown as its English ``str()``; a notice needs both languages.
+MESSAGES: dict[str, dict[str, str]] = {
+    "zh": {
+        "file.encoding_unclear": "{name}：无法确定文件的编码，它不是 UTF-8、GB18030、Big5 或 Shift-JIS 文本；请另存为 UTF-8 后重试。",
+        "file.blank": "{name}：文件里没有文字（只有空白或字节顺序标记），没有可读的内容。",
+        "file.empty": "{name}：文件是空的，没有可读的内容。",
+        "file.binary": "{name}：这是二进制文件（图片、PDF 或压缩包），不是文章；请把文章正文另存为 .txt 或 .html 文件。",
+        "file.bad_utf16": "{name}：文件开头像 UTF-16 文本，内容却不是；请另存为 UTF-8。",
+        "file.control_characters": "{name}：文件不是文本（满是控制字符，可能是二进制文件）；请把文章另存为 UTF-8 文本。",
+        "file.nul_bytes": "{name}：这是二进制文件（含有 NUL 字节），不是文章；请另存为 UTF-8 文本。",
+        "page.unparsable": "{name}：无法把网页解析为 HTML；请把正文另存为 .txt。",
+        "page.no_text": "{name}：网页中没有找到文章正文。",
+        "upload.file_type": "{name}：只读取 .txt、.html 和 .htm 文件；请把文章另存为其中一种。",
+        "upload.too_large": "{name}：{mb:.1f} MB，超过上传上限 {limit_mb:g} MB；请拆分文件，或只保留文章部分。",
+        "paste.empty": "粘贴的文本是空的；请先粘贴文章正文。",
+        "paste.too_long": "粘贴的文本有 {n:,} 个字符，超过上限 {limit:,}；请作为文件上传，或一次粘贴一篇文章。",
+        "worker.died": "提取进程在完成前停止了（内存不足？）；请重试，或换一个较小的文件。",
+        "library.no_folder": "无法创建文库所在的文件夹 {library}（{reason}）；请用 --library 或 PAIRING_ATLAS_LIBRARY 另选位置。",
+        "library.not_a_library": "{library} 无法作为文库打开（{reason}）；它是对口帮扶地图的文库吗？请用 --library 另选文件。",
+        "library.busy": "文库 {library} 正忙：正在被写入（本应用或另一个 library add）；已等待 {seconds:.0f} 秒。请待其完成后重试。",
+        "library.io": "无法读写文库 {library}（{reason}）。",
+        "library.newer": "{library} 由更新版本的对口帮扶地图写入（结构版本 {found}，本程序最高支持 {known}）；请更新后再打开。",
+        "library.unknown_document": "文库中没有文章“{key}”；library list 可列出文章名。",
+        "library.ambiguous_document": "“{key}”对应 {n} 篇文章；请写出更多的编号（library list 可列出）。",
+        "map.assets_missing": "地图所需的 npm 包没有按 package.json 安装（{what}）；请在 {repo} 运行 `npm ci`"
+                              "（或 `./atlas app`，它会自动安装）。",
+        "corrections.unreadable": "{cause}未应用任何更正。请导出事件 CSV，编辑后导入该文件。",
+        "corrections.column_twice": "{name}：“{column}”列出现了两次；请只保留一列后重新导入。",
+        "corrections.no_event_id": "{name} 没有“事件编号”（event_id）列，无法把各行对应到事件：它不是本程序导出的事件 CSV"
+                                   "（其列为：{columns}）。请导出事件（library export 或应用中的 CSV 下载），编辑后再导入。",
+        "corrections.nothing_correctable": "{name} 有“事件编号”列，但没有可更正的列（年、月、日、帮扶方、受援方、类型、金额、"
+                                           "人数或状态）；没有要做的事。",
+        "corrections.rows_refused": "{name}：{n} 行无法应用，因此没有应用任何更正：\n{problems}",
+        "corrections.import_refused": "{name}：{n} 条更正格式有误，因此一条也没有导入：\n{problems}",
+        "corrections.row_problem": "第 {line} 行（{event_id}）：{problem}",
+        "corrections.line_problem": "第 {line} 行：{problem}",
+        "corrections.more": "\n……另有 {n} 条",
+        "corrections.unknown": "文库中没有有效的更正“{id}”。",
+        "corrections.ambiguous": "“{id}”对应 {n} 条更正；请写出更多的编号。",
+        "cell.not_whole": "{field}“{value}”不是整数",
+        "cell.not_amount": "金额“{value}”不是数字（请用阿拉伯数字写元数，如 5000000）",
+        "cell.negative_amount": "金额“{value}”必须是 0 或以上的元数",
+        "cell.year_range": "年份 {year} 超出范围（{first}–{last}）",
+        "cell.month": "{month} 月不存在（1–12）",
+        "cell.day_without_month": "日 {day} 需要先有月份",
+        "cell.no_such_day": "{month} 没有第 {day} 日（1–{last}）",
+        "cell.unknown_adcode": "{field}“{value}”不是地名库中的地方",
+        "cell.empty_place": "{field}不能为空（要删除此行，请标记为“不是事件”）",
+        "cell.unknown_place": "{field}“{value}”不是地名库已知的地方；请写县、市或省名（如 平昌县），或在“{field}代码”栏写行政区划代码",
+        "cell.ambiguous_place": "{field}“{value}”对应 {n} 个地方：{options}；请在“{field}代码”栏写出所指的那个"
+                                "（或连省名一起写，如 {example}）",
+        "cell.status": "状态“{value}”：要删除此行请写 not_an_event（或“不是事件”），否则留空",
+        "cell.kind": "类型“{value}”不是以下之一：{kinds}",
+        "cell.negative_people": "人数 {value} 不能为负",
+        "unmatched.no_event_id": "第 {line} 行：没有事件编号",
+        "unmatched.not_in_library": "第 {line} 行：事件 {event_id} 不在本文库中",
+        "unmatched.which_row": "第 {line} 行：事件 {event_id} 有多行，帮扶方、受援方两栏无法确定是哪一行",
+        "unmatched.hidden": "第 {line} 行：事件 {event_id} 在本文库中已标记为“不是事件”；要重新显示，请撤销该更正",
+        "upload.saved": "{name}：已保存，{n} 件事件（发布于 {date}）。",
+        "upload.saved_no_date": "{name}：已保存，{n} 件事件（没有找到发布日期：请在下方文库中填写，只写月日的日期才能定年）。",
+        "upload.replaced": "{name}：已替换，{n} 件事件（发布于 {date}）。",
+        "upload.replaced_no_date": "{name}：已替换，{n} 件事件（没有找到发布日期：请在下方文库中填写，只写月日的日期才能定年）。",
+        "upload.duplicate": "{name}：文库中已有相同正文的文章（名称不同），不重复保存。",
+        "library.removed": "已从文库中移除 {name} 及其 {n} 行事件。",
+        "library.edited": "已保存 {name}：{rows} 行事件，其中 {undated} 行年份未载明。",
+    },
+    "en": {
+        "corrections.more": " … and {n} more",
+        "upload.saved": "{name}: saved, {n} events (published {date}).",
+        "upload.saved_no_date": "{name}: saved, {n} events (no publication date found: give one below so its "
+                                "month-day dates get a year).",
+        "upload.replaced": "{name}: replaced, {n} events (published {date}).",
+        "upload.replaced_no_date": "{name}: replaced, {n} events (no publication date found: give one below so its "
+                                   "month-day dates get a year).",
+        "upload.duplicate": "{name}: its text is already in the library under another name; not saved twice.",
+        "library.removed": "Removed {name} and its {n} event rows from the library.",
+        "library.edited": "Saved {name}: {rows} event rows, {undated} with no year.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the app tells the user that is not an error (an upload saved, a document removed): a code of
+    :data:`MESSAGES` and its values. Plain data, so it crosses the extraction worker's process boundary."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+def _value(name: str, value: object, lang: str) -> object:
+    if isinstance(value, Mapping) and "code" in value:  # a nested message: a refused row, a cause
+        return message(value, lang)
+    if isinstance(value, list | tuple):
+        if all(isinstance(v, Mapping) for v in value):
+            return "\n".join("  " + str(_value(name, v, lang)) for v in value)
+        return ("、" if lang == "zh" else ", ").join(map(str, value))
+    if name == "field" and isinstance(value, str):
+        return column_label(value, lang)
+    return value
+
+
+def message(what: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """What to tell the user, in ``lang``: an error or :class:`Notice` with a ``code`` (or a mapping with
+    ``code``, ``params`` and the English ``text``) worded by :data:`MESSAGES`; without wording in ``lang``,
+    the English it carries (``str(err)``).
+
+    A ``more`` value above 0 adds "… and N more" (a list cut short).
+    """
+    if isinstance(what, Mapping):
+        code, params, english = str(what.get("code") or ""), what.get("params") or {}, str(what.get("text") or "")
+    else:
+        code, params, english = getattr(what, "code", ""), getattr(what, "params", {}) or {}, str(what)
+    template = MESSAGES[check_language(lang)].get(code)
+    if template is None:
+        if isinstance(what, Notice):
+            raise KeyError(f"notice {code!r} has no wording in {lang!r}; add it to MESSAGES")
+        return english
+    text = template.format(**{k: _value(k, v, lang) for k, v in params.items()})
+    more = params.get("more")
+    return text + MESSAGES[lang]["corrections.more"].format(n=more) if isinstance(more, int) and more > 0 else text

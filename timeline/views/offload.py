@@ -79,7 +79,7 @@ class Extractor:
             except (EOFError, OSError, pickle.UnpicklingError) as err:
                 self._stop()
                 raise WorkerError("the extraction worker stopped before it finished (out of memory?); "
-                                  "try again, or with a smaller file.") from err
+                                  "try again, or with a smaller file.", code="worker.died") from err
             self._calls += 1
             if self._calls >= self._max_tasks:
                 self._stop()  # a fresh process next time: the memory of this one goes back to the system

@@ -45,11 +45,12 @@ def document_from_upload(name: str, raw: bytes, *, max_bytes: int = MAX_UPLOAD_B
     """
     if PurePath(name).suffix.lower() not in UPLOAD_SUFFIXES:
         raise DocumentError(f"{name}: only .txt, .html and .htm files are read; save the article as one of them.",
-                            path=name)
+                            path=name, code="upload.file_type", name=name)
     if len(raw) > max_bytes:
         raise DocumentTooLargeError(
             f"{name}: {len(raw) / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit for an upload; "
-            "split the file or keep only the article.", path=name)
+            "split the file or keep only the article.", path=name, code="upload.too_large", name=name,
+            mb=len(raw) / 1e6, limit_mb=max_bytes / 1e6)
     return document_from_text(decode_bytes(raw, name=name), doc=name)
 
 
@@ -62,11 +63,13 @@ def document_from_paste(text: str) -> Document:
         DocumentTooLargeError: more than a million characters.
     """
     if not text.strip():
-        raise EmptyDocumentError("the pasted text is empty; paste an article's text first.", path="pasted text")
+        raise EmptyDocumentError("the pasted text is empty; paste an article's text first.", path="pasted text",
+                                 code="paste.empty")
     if len(text) > MAX_PASTE_CHARS:
         raise DocumentTooLargeError(f"the pasted text has {len(text):,} characters, over the {MAX_PASTE_CHARS:,} "
                                     "limit; upload it as a file or paste one article at a time.",
-                                    path="pasted text")
+                                    path="pasted text", code="paste.too_long", n=len(text),
+                                    limit=MAX_PASTE_CHARS)
     name = f"pasted-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}.txt"
     return document_from_text(text, doc=name)
 
