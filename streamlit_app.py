@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from geo.map.assets import check_installed, node_modules_dir
 from geo.map.data import KIND_COLOURS, build_map_data, to_geojson
 from geo.map.render import render_map
 from timeline import TimelineError
+from timeline.library import Library, library_path
 from timeline.views.chart import chart_spec, timeline_chart, year_strip_chart
 from timeline.views.catalog import (
     StoredDocuments, catalog_rows, catalog_sources, edit_publication, library_revision, open_library,
@@ -41,6 +43,7 @@ from timeline.views.filters import (
     table_frame, table_selection, timeline_chart_data, year_bounds,
 )
 import timeline.views.queries as queries
+from timeline.views.map_counts import view_map_data
 from timeline.views.labels import (
     LANGUAGE_NAMES, LANGUAGES, column_label, kind_label, language_of, message, programme_label, source_label, ui,
 )
@@ -87,26 +90,45 @@ def extractor() -> Extractor:
 # -- the library: one file every session and the command line share (timeline.views.catalog) ------------
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def seeded_library(path: str, file_id: int) -> Library:
+    """The library at ``path`` (the file ``file_id``: its inode), checked for its seeds once per server."""
+    return open_library(SEEDS, path)
+
+
+def library_at(path: str) -> Library:
+    """The library the app works on; a new file gets the seeds (every time one is made, not cached)."""
+    try:
+        file_id = os.stat(path).st_ino
+    except OSError:  # not there yet (or not readable: open_library says why)
+        return open_library(SEEDS, path)
+    return seeded_library(path, file_id)
+
+
 @st.cache_data(show_spinner=False, max_entries=2)
-def library_options(path: str, revision: tuple) -> tuple[list[dict], dict]:
+def library_options(path: str, revision: tuple, _library: Library) -> tuple[list[dict], dict]:
     """What the filter widgets offer and the articles' sources, read again only when the library changed."""
-    library = open_library(None, path)
-    return queries.option_rows(library), catalog_sources(library)
+    return queries.option_rows(_library), catalog_sources(_library)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def catalog(path: str, revision: tuple, _library: Library) -> list[dict]:
+    """The library's documents with their counts, read again only when the library changed."""
+    return catalog_rows(_library)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def corrected_docs(path: str, revision: tuple, _library: Library) -> list[str]:
+    """The documents that have corrections (the audit's filter), read again only when the library changed."""
+    return audit_documents(_library)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def asked(what: str, path: str, revision: tuple, key: str, _query: queries.ViewQuery, *args):
-    """A question about the rows in view, asked of the library (timeline.views.queries), cached on the query."""
-    library = open_library(None, path)
-    if what == "counts":
-        return queries.view_counts(library, _query)
-    if what == "rows":  # a detailed view: every row
-        return queries.all_rows(library, _query)
-    if what == "years":
-        return queries.year_counts(library, _query)
-    if what == "page":
-        return queries.page_rows(library, _query, *args)
-    raise ValueError(what)
+def summary(path: str, revision: tuple, key: str, page: int, strip: bool, _library: Library,
+            _query: queries.ViewQuery) -> queries.ViewSummary:
+    """The counts, the rows or events per year, and a page of the table of a view, asked of the library in
+    one visit (timeline.views.queries.view_summary), cached on the query."""
+    return queries.view_summary(_library, _query, page=page, strip=strip)
 
 
 def save_added(library, files: list, paste: str | None, lang: str) -> None:
@@ -140,12 +162,14 @@ def save_added(library, files: list, paste: str | None, lang: str) -> None:
             (st.caption if ok else st.warning)(message(said, lang))
 
 
-def library_panel(library, lang: str) -> None:
-    """The library's documents with their counts; edit one's publication date, title and url, or remove it."""
-    docs = guarded(lambda: catalog_rows(library), ui("library", lang), lang) or []
+def library_panel(library, revision: tuple, lang: str) -> tuple:
+    """The library's documents with their counts; edit one's publication date, title and url, or remove it.
+    Returns the library's revision (a new one after an edit or a removal)."""
+    path = str(library.path)
+    docs = guarded(lambda: catalog(path, revision, library), ui("library", lang), lang) or []
     if not docs:
         st.caption(ui("library_empty", lang))
-        return
+        return revision
     by_name = {d["doc"]: d for d in docs}
     name = st.selectbox(ui("document", lang), list(by_name), key="library_doc")
     info = by_name[name]
@@ -157,22 +181,28 @@ def library_panel(library, lang: str) -> None:
     title = st.text_input(ui("doc_title", lang), key="edit_title", max_chars=500)
     url = st.text_input(ui("url", lang), key="edit_url", max_chars=2000)
     save_col, remove_col = st.columns(2)
+    changed = False
     if save_col.button(ui("save", lang), key="edit_save"):
         notice = guarded(lambda: edit_publication(library, name, publication_date=date, title=title, url=url),
                          ui("library", lang), lang)
         if notice:
             st.session_state.pop("library_doc_loaded", None)
             st.success(message(notice, lang))
+            changed = True
     if remove_col.button(ui("remove", lang), key="library_remove"):
         notice = guarded(lambda: remove_from_library(library, name), ui("library", lang), lang)
         if notice:
             st.session_state.pop("library_doc_loaded", None)
             st.success(message(notice, lang))
-    docs = guarded(lambda: catalog_rows(library), ui("library", lang), lang) or []
+            changed = True
+    if changed:
+        revision = guarded(lambda: library_revision(library), ui("library", lang), lang) or revision
+        docs = guarded(lambda: catalog(path, revision, library), ui("library", lang), lang) or []
     shown = ("doc", "rows", "undated", "publication_date", "source", "title")
     st.dataframe([{**d, "source": source_label(d["source"], lang)} for d in docs], hide_index=True,
                  key="library_table", column_order=shown,
                  column_config=dict(zip(shown, ui("library_columns", lang).split(","))))
+    return revision
 
 
 # -- corrections (issue 12): edit mode, an edited CSV's upload, the log with undo (timeline.views.corrections) --
@@ -200,7 +230,7 @@ def correction_preview(library, header: list, cells: list, name: str, source: st
             st.rerun()
 
 
-def corrections_panel(library, rows: list[dict], lang: str) -> None:
+def corrections_panel(library, revision: tuple, rows: list[dict], lang: str) -> None:
     """Correct the events in view (edit mode) or from an edited CSV; the log of corrections, with undo."""
     if message := st.session_state.pop("corrections_message", None):
         st.success(message)
@@ -230,7 +260,7 @@ def corrections_panel(library, rows: list[dict], lang: str) -> None:
             if table is not None:
                 correction_preview(library, *table, upload.name, "upload", note, author, lang)
     with st.expander(ui("audit", lang)):
-        docs = guarded(lambda: audit_documents(library), ui("audit", lang), lang) or []
+        docs = guarded(lambda: corrected_docs(str(library.path), revision, library), ui("audit", lang), lang) or []
         if not docs:
             st.caption(ui("no_corrections", lang))
             return
@@ -256,9 +286,9 @@ def corrections_panel(library, rows: list[dict], lang: str) -> None:
 def map_page(key: str, lang: str, _rows: list | None, _sources: dict, _view: tuple | None = None) -> str:
     """The map's page for the rows in view (cached on their key), its scripts inlined from the npm
     packages (it draws offline), else loaded from CDNs. ``_view`` (library, query, rows): the whole view,
-    asked of the library (queries.view_map_data: counted in DuckDB when it is large)."""
+    asked of the library (map_counts.view_map_data: counted in DuckDB when it is large)."""
     data = (build_map_data(_rows, sources=_sources, lang=lang) if _view is None else
-            queries.view_map_data(_view[0], _view[1], rows=_view[2], lang=lang, sources=_sources))
+            view_map_data(_view[0], _view[1], rows=_view[2], lang=lang, sources=_sources))
     try:
         return render_map(data, standalone=True, height=MAP_HEIGHT, keep_view=True)
     except MapAssetsMissingError:
@@ -315,7 +345,7 @@ with st.sidebar:
 st.title(ui("title", lang))
 st.caption(ui("intro", lang))
 
-library = guarded(lambda: open_library(SEEDS), ui("seeds", lang), lang)
+library = guarded(lambda: library_at(str(library_path())), ui("seeds", lang), lang)
 with st.sidebar:
     filters_box, upload_box, library_box = st.container(), st.container(), st.container()
 with upload_box:
@@ -326,14 +356,17 @@ with upload_box:
     submit = st.button(ui("paste_button", lang), key="paste_submit")
     if library is not None:
         save_added(library, uploads or [], pasted if submit else None, lang)
+# What every cached answer is keyed on: read once a rerun (an upload above, an edit below make a new one).
+revision = guarded(lambda: library_revision(library), ui("library", lang), lang) if library is not None else None
+if revision is None:
+    library, revision = None, ()
 if library is not None:
     with library_box, st.expander(ui("library", lang)):
-        library_panel(library, lang)
-revision = library_revision(library) if library is not None else ()
+        revision = library_panel(library, revision, lang)
 # The view is asked of the library (DuckDB), never loaded whole: counts, a page of the table, the map's
 # relations; every row only for a view of up to queries.DETAIL_ROWS rows (the timeline draws each).
 path = str(library.path) if library is not None else ""
-options, sources = (guarded(lambda: library_options(path, revision), ui("library", lang), lang)
+options, sources = (guarded(lambda: library_options(path, revision, library), ui("library", lang), lang)
                     if library is not None else None) or ([], {})
 documents = StoredDocuments(library)
 with filters_box:
@@ -341,17 +374,27 @@ with filters_box:
     filters = guarded(lambda: sidebar_filters(options, lang), ui("reading_filters", lang), lang) or Filters()
 
 
-def ask(what: str, query: queries.ViewQuery, *args, default=None):
+NOTHING = queries.ViewSummary({"events": 0, "dated": 0, "undated": 0, "rows": 0, "not_on_map": 0}, [], None, [])
+
+
+def ask(query: queries.ViewQuery, page: int, *, strip: bool = True) -> queries.ViewSummary:
+    """The view of ``query`` with page ``page`` of its table (the last page when there are fewer now)."""
     if library is None:
-        return default
-    result = guarded(lambda: asked(what, path, revision, query.key(), query, *args), ui("library", lang), lang)
-    return default if result is None else result
+        return NOTHING
+    answer = guarded(lambda: summary(path, revision, query.key(), page, strip, library, query), ui("library", lang),
+                     lang)
+    last = queries.pages(answer.counts, queries.PAGE_ROWS) if answer is not None else 1
+    if page > last:  # fewer pages since the last rerun
+        return ask(query, last, strip=strip)
+    return NOTHING if answer is None else answer
 
 
 sidebar = queries.ViewQuery.of(filters)
-view_counts_now = ask("counts", sidebar, default={"events": 0, "dated": 0, "undated": 0, "rows": 0, "not_on_map": 0})
-detailed = view_counts_now["rows"] <= queries.DETAIL_ROWS
-view = ask("rows", sidebar, default=[]) if detailed else None  # the table's order: by date, "year not stated" last
+page_number = int(st.session_state.get("table_page", 1))
+whole_view = ask(sidebar, page_number)  # the table's order: by date, "year not stated" last
+view_counts_now = whole_view.counts
+detailed = whole_view.detailed
+view = whole_view.rows  # every row of a detailed view, else None
 view_key_now = view_key((), sidebar.key(), str(revision), lang)  # what the map, chart and table are cached on
 counts_box = st.container()
 map_col, side_col = st.columns([5, 4], gap="medium")  # side by side on a wide screen, stacked on a phone
@@ -361,7 +404,7 @@ with side_col:
     st.subheader(ui("timeline", lang))
     if view_counts_now["rows"]:
         chart = guarded(lambda: timeline_for(view_key_now, lang, view) if detailed else
-                        strip_for(view_key_now, lang, ask("years", sidebar, default=([], 0))),
+                        strip_for(view_key_now, lang, whole_view.years or ([], 0)),
                         ui("drawing_timeline", lang), lang)
         if chart is not None:
             st.caption(ui("timeline_help", lang))
@@ -373,14 +416,14 @@ picked, brushed = guarded(lambda: chart_selection(timeline_event["selection"] if
 if picked and library is not None:  # a click on an event the filters have since removed
     picked = guarded(lambda: queries.present_ids(library, sidebar, picked), ui("library", lang), lang) or frozenset()
 query = queries.ViewQuery.of(filters, Filters(years=brushed, event_ids=picked))
-shown_counts = ask("counts", query, default=view_counts_now) if (brushed or picked) else view_counts_now
+in_view = ask(query, page_number, strip=False) if (brushed or picked) else whole_view
+shown_counts = in_view.counts
 page_count = queries.pages(shown_counts, queries.PAGE_ROWS)
-if st.session_state.get("table_page", 1) > page_count:  # fewer pages since the last rerun
+if page_number > page_count:  # fewer pages since the last rerun
     st.session_state["table_page"] = page_count
-page_number = int(st.session_state.get("table_page", 1))
-shown = ask("page", query, page_number, queries.PAGE_ROWS, default=[])  # the table shows one page of the view
+shown = in_view.page  # the table shows one page of the view
 pager_box = st.container()
-shown_key = view_key(shown, lang) if shown is not view else view_key_now
+shown_key = view_key(shown, lang)
 counts = shown_counts
 st.subheader(ui("table", lang, events=counts["events"], rows=counts["rows"]))
 table = st.dataframe(
@@ -424,8 +467,10 @@ with map_box:
     whole = on_map is shown  # nothing picked in the table: the map draws the whole view, not the page
     key = view_key((), query.key() if whole else view_key(on_map, lang), str(revision),
                    str(node_modules_dir()))  # the page also shows the sources and inlines node_modules
-    page = guarded(lambda: map_page(key, lang, None if whole else on_map, sources,
-                                    (library, query, shown_counts["rows"]) if whole and library is not None
+    # a detailed view's map is drawn from its rows (asked already), a large one's counted in the library
+    rows_drawn = on_map if not whole else in_view.rows
+    page = guarded(lambda: map_page(key, lang, rows_drawn, sources,
+                                    (library, query, shown_counts["rows"]) if rows_drawn is None and library is not None
                                     else None), ui("drawing_map", lang), lang)
     if page:
         st.iframe(page, height=MAP_HEIGHT + 10)
@@ -439,7 +484,7 @@ def everything() -> list[dict]:
 
 
 if library is not None:
-    corrections_panel(library, shown, lang)
+    corrections_panel(library, revision, shown, lang)
 
 st.subheader(ui("downloads", lang))
 today = dt.date.today()  # the export date printed on the presentation page

@@ -389,3 +389,11 @@ def test_a_large_view_is_asked_of_the_library_counted_per_year_and_paged(seed_ro
         seen += table_ids(at)
     assert sorted(seen) == sorted(r["event_id"] for r in seed_rows)  # every row on exactly one page
     assert metrics(at)["events"] == events(seed_rows) and map_page(at) == page  # paging leaves the map alone
+
+
+def test_a_library_file_made_anew_while_the_app_runs_gets_the_seeds_again(own_library, seed_rows):
+    # the app checks a library for its seeds once per file, not on every rerun: a new file is a new check
+    assert metrics(run_app())["events"] == events(seed_rows)
+    own_library.unlink()
+    assert metrics(run_app())["events"] == events(seed_rows)
+    assert metrics(run_app())["events"] == events(seed_rows)  # and the new file, now known, is used as it is

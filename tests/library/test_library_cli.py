@@ -205,3 +205,32 @@ def test_add_through_a_running_dask_cluster_stores_the_same_documents_and_rows(t
             stored.append((event_rows(con), con.execute("SELECT name, text, doc_id FROM documents ORDER BY name"
                                                         ).fetchall()))
     assert stored[0] == stored[1] and len(stored[0][1]) == 4 + 5
+
+
+_PROBE = """
+import runpy, sys
+sys.argv = ["timeline", *sys.argv[1:]]
+try:
+    runpy.run_module("timeline", run_name="__main__", alter_sys=True)
+except SystemExit:
+    pass
+print("LOADED", *sorted({m.split(".")[0] for m in sys.modules} & {"duckdb", "pyarrow"}), file=sys.stderr)
+"""
+
+
+def loaded_heavy_modules(*args) -> list[str]:
+    """Which of DuckDB and Arrow ``python -m timeline ARGS`` imported (in a fresh interpreter)."""
+    done = subprocess.run([sys.executable, "-c", _PROBE, *map(str, args)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=180, env=ENV)
+    line = next(line for line in done.stderr.splitlines() if line.startswith("LOADED"))
+    return line.split()[1:]
+
+
+def test_the_dates_command_starts_without_loading_duckdb_or_arrow():
+    assert loaded_heavy_modules("dates", "--help") == []
+    assert loaded_heavy_modules("library", "add", "--help") == []
+
+
+def test_the_start_up_check_sees_duckdb_when_a_library_command_runs(tmp_path):
+    # the check above can fail: a command that opens the library does load them
+    assert loaded_heavy_modules("library", "list", "--library", tmp_path / "lib.duckdb") == ["duckdb", "pyarrow"]

@@ -11,8 +11,9 @@ from timeline.views.chart import timeline_chart
 from timeline.views.filters import YEAR_NOT_STATED, timeline_chart_data
 
 
-def _spec(chart) -> dict:
-    return json.loads(chart.to_json())
+def _spec(chart: dict) -> dict:
+    """The spec as the browser gets it (its data apart)."""
+    return json.loads(json.dumps({k: v for k, v in chart.items() if k != "datasets"}))
 
 
 def test_chart_has_the_selections_the_app_reads_and_a_separate_undated_band():
@@ -60,3 +61,35 @@ def test_the_spec_carries_its_data_as_named_frames_for_the_app_to_cache():
     assert all(len(frame) for frame in spec["datasets"].values())
     text = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
     assert '"data": {"name": ' in text and '"data": {"values"' not in text  # by name, not inline
+
+
+def _validated(spec: dict) -> None:
+    """Check ``spec`` (datasets as frames) against the Vega-Lite schema, as altair does in its debug mode."""
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema import load_schema
+
+    plain = {**spec, "datasets": {name: json.loads(frame.to_json(orient="records"))
+                                  for name, frame in spec["datasets"].items()}}
+    validate_jsonschema(plain, load_schema())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_specs_the_app_sends_are_valid_vega_lite(lang):
+    # the specs are written as dicts, not through altair's checked objects: they are checked here
+    from timeline.views.chart import chart_spec, year_strip_chart
+
+    _validated(chart_spec(timeline_chart(timeline_chart_data(ROWS, lang=lang), colours={"funding": "#009E73"},
+                                         lang=lang)))
+    _validated(chart_spec(timeline_chart(timeline_chart_data([ROWS[2]], lang=lang), lang=lang)))
+    _validated(chart_spec(year_strip_chart([[2012, 3], [2013, 0], [2014, 1]], 5, lang=lang)))
+
+
+def test_the_schema_check_catches_a_broken_spec():
+    from jsonschema import ValidationError
+
+    from timeline.views.chart import chart_spec
+
+    spec = chart_spec(timeline_chart(timeline_chart_data(ROWS)))
+    spec["hconcat"][0]["layer"][1]["mark"] = {"type": "no-such-mark"}
+    with pytest.raises(ValidationError):
+        _validated(spec)

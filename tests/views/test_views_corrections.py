@@ -112,3 +112,4 @@ def test_the_log_filters_by_document_and_undo_restores_the_value(lib):
     restored = next(r for r in rows_of(lib) if r["event_id"] == a["event_id"])
     assert restored["people"] == a["people"] and restored["corrected"] == ""
     assert next(r for r in audit_rows(lib, lang="en") if r["id"] == mine["id"])["state"] == "undone"
+    assert audit_documents(lib) == sorted({a["doc"], b["doc"]})  # an undone correction stays in the log

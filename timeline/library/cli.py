@@ -25,14 +25,11 @@ import sys
 from pathlib import Path
 
 from timeline.corpus.cli import add_cluster_options, progress_reporter
-from timeline.corpus.sinks import open_sink
-from timeline.library import corrections
-from timeline.library.cells import shown_value
-from timeline.library.documents import LIBRARY_COLUMNS, iter_event_rows, list_documents, remove_document
 from timeline.library.errors import CorrectionError
-from timeline.library.ingest import add_paths, ensure_seeded
 from timeline.library.store import ENV_VAR, Library, library_path
-from timeline.text.metadata import load_metadata
+
+# The handlers import DuckDB, Arrow and the extraction when they run: building this parser (every
+# `python -m timeline` command does) stays cheap.
 
 __all__ = ["add_library_parser", "SEEDS"]
 
@@ -86,6 +83,8 @@ def add_library_parser(subparsers, *, header_aliases: dict[str, str] | None = No
 
 
 def _open(args: argparse.Namespace) -> Library:
+    from timeline.library.ingest import ensure_seeded
+
     library = Library(library_path(args.library), wait=args.wait)
     report = ensure_seeded(library, SEEDS)
     if report is not None:
@@ -94,6 +93,9 @@ def _open(args: argparse.Namespace) -> Library:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from timeline.library.ingest import add_paths
+    from timeline.text.metadata import load_metadata
+
     metadata = load_metadata(args.meta) if args.meta else None
     library = _open(args)
     progress, close = progress_reporter()
@@ -118,6 +120,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from timeline.library.documents import list_documents
+
     library = _open(args)
     with library.session() as con:
         docs = list_documents(con)
@@ -134,6 +138,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
+    from timeline.library.documents import remove_document
+
     library = _open(args)
     with library.session() as con:
         name, n = remove_document(con, args.doc)
@@ -142,6 +148,9 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from timeline.corpus.sinks import open_sink
+    from timeline.library.documents import LIBRARY_COLUMNS, iter_event_rows
+
     library = _open(args)
     sink = open_sink(args.out, columns=LIBRARY_COLUMNS)
     n = 0
@@ -157,6 +166,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _correct(args: argparse.Namespace) -> int:
+    from timeline.library import corrections
+
     path = Path(args.file)
     try:
         raw = path.read_bytes()
@@ -183,6 +194,9 @@ def _correct(args: argparse.Namespace) -> int:
 
 
 def _corrections(args: argparse.Namespace) -> int:
+    from timeline.library import corrections
+    from timeline.library.cells import shown_value
+
     library = _open(args)
     with library.session() as con:
         records = corrections.list_corrections(con, doc=args.doc, orphaned_only=args.orphaned)
@@ -196,6 +210,9 @@ def _corrections(args: argparse.Namespace) -> int:
 
 
 def _undo(args: argparse.Namespace) -> int:
+    from timeline.library import corrections
+    from timeline.library.cells import shown_value
+
     library = _open(args)
     with library.session() as con:
         r = corrections.undo(con, args.correction_id)
@@ -206,6 +223,7 @@ def _undo(args: argparse.Namespace) -> int:
 
 def _export_corrections(args: argparse.Namespace) -> int:
     from timeline.events.export import write_text
+    from timeline.library import corrections
 
     library = _open(args)
     with library.session() as con:

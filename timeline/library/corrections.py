@@ -40,7 +40,8 @@ from timeline.library.cells import (
 )
 
 __all__ = [
-    "CORRECTION_COLUMNS", "STATUS", "Change", "CorrectionRecord", "Plan", "Unmatched", "commit", "corrections_csv",
+    "CORRECTION_COLUMNS", "STATUS", "Change", "CorrectionRecord", "Plan", "Unmatched", "commit", "corrected_documents",
+    "corrections_csv",
     "list_corrections", "plan_corrections", "plan_import", "read_table", "undo",
 ]
 
@@ -413,6 +414,12 @@ def list_corrections(con, *, doc: str | None = None, orphaned_only: bool = False
            f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY c.created_at DESC, c.correction_id")
     return [CorrectionRecord(*r[:5], json.loads(r[5]), json.loads(r[6]), *r[7:]) for r in
             con.execute(sql, params).fetchall()]
+
+
+def corrected_documents(con) -> list[str]:
+    """The names of the documents that have corrections (active or undone), sorted: one look at the corrections
+    table (:func:`list_corrections` also works out, over every event, whether each is orphaned)."""
+    return [r[0] for r in con.execute("SELECT DISTINCT doc FROM corrections ORDER BY doc").fetchall()]
 
 
 def corrections_csv(con) -> str:

@@ -15,11 +15,13 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from timeline.library.errors import LibraryBusyError, LibraryError
 from timeline.library.schema import migrate
+
+if TYPE_CHECKING:
+    import duckdb
 
 __all__ = ["ENV_VAR", "Library", "default_library_path", "library_path"]
 
@@ -81,6 +83,8 @@ class Library:
             raise LibraryError(f"cannot create the folder of the library {self.path} ({err.strerror}); "
                                "choose another place with --library or PAIRING_ATLAS_LIBRARY.",
                                code="library.no_folder", library=str(self.path), reason=err.strerror or "") from err
+        import duckdb  # on first use: building the command line's parser does not load DuckDB
+
         deadline = self._clock() + self.wait
         delay = 0.02
         while True:
@@ -114,6 +118,8 @@ class Library:
     @contextmanager
     def session(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """``with library.session() as con: ...`` — connect, work, close."""
+        import duckdb
+
         con = self.connect()
         try:
             yield con

@@ -1,4 +1,4 @@
-"""The timeline as an Altair (Vega-Lite) chart: a lane per pair, a band for "year not stated".
+"""The timeline as a Vega-Lite chart: a lane per pair, a band for "year not stated".
 
 The chart only draws :func:`timeline.views.filters.timeline_chart_data` records. Dated
 records sit on an honest year axis (every year from the first to the last,
@@ -6,7 +6,13 @@ the empty ones too); each shows the span its text states (a year, a month, a
 day) as a faint bar and a dot at its middle. Records whose year is not stated
 sit in their own band to the right, by lane, never at a made-up year.
 
-Selections, for ``st.altair_chart(..., on_select="rerun")``: ``pick`` and
+The specs are written as Vega-Lite JSON (dicts), the layout Altair gives the same charts, with their data
+as named DataFrames in ``datasets``: what ``st.vega_lite_chart`` takes and sends as Arrow. Building them
+through Altair cost more than everything else in a rerun (0.2–0.8 s for a few thousand events, most of it
+its objects checking and copying themselves); ``tests/views/test_views_chart.py`` checks them against the
+Vega-Lite schema instead.
+
+Selections, for ``st.vega_lite_chart(..., on_select="rerun")``: ``pick`` and
 ``pick_undated`` (a click: the event ids) and ``brush`` (a drag along the
 years); :func:`timeline.views.filters.chart_selection` reads them.
 """
@@ -14,45 +20,67 @@ years); :func:`timeline.views.filters.chart_selection` reads them.
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections.abc import Mapping, Sequence
 
-import altair as alt
 import pandas as pd
 
 from geo.map.labels import KIND_LABELS, text
 from timeline.views.filters import axis_years
 
-__all__ = ["timeline_chart", "year_strip_chart", "chart_spec", "LANE_STEP", "MAX_HEIGHT", "UNDATED_WIDTH", "LABEL_LIMIT"]
+__all__ = ["timeline_chart", "year_strip_chart", "chart_spec", "LABEL_LIMIT", "LANE_STEP", "MAX_HEIGHT", "SCHEMA",
+           "UNDATED_WIDTH"]
 
 LANE_STEP = 22  # pixels per lane, up to MAX_HEIGHT; thinner lanes beyond it
 MAX_HEIGHT = 900
 UNDATED_WIDTH = 64
 # Lane labels, the years (``width``) and the undated band side by side fit a phone's 358 px (390 less margins).
 LABEL_LIMIT = 90
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 _TOOLTIP_FIELDS = (("lane", "pair", "对口关系"), ("when", "date", "日期"), ("kind_label", "kind", "类型"),
                    ("summary", "summary", "摘要"), ("doc", "article", "文章"))
+_DATED_VIEW, _UNDATED_VIEW = "view_dated", "view_undated"
 
 
-def _tooltip(lang: str) -> list[alt.Tooltip]:
-    return [alt.Tooltip(f"{field}:N", title=zh if lang == "zh" else en) for field, en, zh in _TOOLTIP_FIELDS]
+def _tooltip(lang: str) -> list[dict]:
+    return [{"field": field, "title": zh if lang == "zh" else en, "type": "nominal"}
+            for field, en, zh in _TOOLTIP_FIELDS]
 
 
-def _colour(colours: Mapping[str, str] | None, lang: str) -> alt.Color:
+def _colour(colours: Mapping[str, str] | None, lang: str) -> dict:
     title = "类型" if lang == "zh" else "kind"
     if not colours:
-        return alt.Color("kind_label:N", title=title, legend=alt.Legend(orient="bottom", symbolOpacity=1))
+        return {"field": "kind_label", "legend": {"orient": "bottom", "symbolOpacity": 1}, "title": title,
+                "type": "nominal"}
     kinds = [k for k in KIND_LABELS[lang] if k in colours]
-    return alt.Color(
-        "kind_label:N", title=title,
-        scale=alt.Scale(domain=[KIND_LABELS[lang][k] for k in kinds], range=[colours[k] for k in kinds]),
-        legend=alt.Legend(orient="bottom", direction="horizontal", symbolOpacity=1, columns=2),
-    )
+    return {"field": "kind_label",
+            "legend": {"columns": 2, "direction": "horizontal", "orient": "bottom", "symbolOpacity": 1},
+            "scale": {"domain": [KIND_LABELS[lang][k] for k in kinds], "range": [colours[k] for k in kinds]},
+            "title": title, "type": "nominal"}
+
+
+def _point_selection(name: str) -> dict:
+    return {"name": name, "select": {"type": "point", "clear": "dblclick", "fields": ["event_id"], "on": "click"}}
+
+
+def _brush() -> dict:
+    return {"name": "brush", "select": {"type": "interval", "encodings": ["x"]}}
+
+
+def _data(frame: pd.DataFrame, datasets: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """``frame`` kept in ``datasets`` under a name made from its content (equal data, equal name)."""
+    name = hashlib.sha1(pd.util.hash_pandas_object(frame.astype(str), index=True).values.tobytes()).hexdigest()[:16]
+    datasets[name] = frame
+    return {"name": name}
+
+
+def _year(year: int) -> dict:
+    return {"utc": True, "year": year}
 
 
 def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[str, str] | None = None,
-                   width: int = 160, lang: str = "zh") -> alt.TopLevelMixin:
-    """The timeline of ``records`` (from :func:`~timeline.views.filters.timeline_chart_data`).
+                   width: int = 160, lang: str = "zh") -> dict:
+    """The timeline of ``records`` (from :func:`~timeline.views.filters.timeline_chart_data`), as a Vega-Lite
+    spec whose data are DataFrames under ``datasets``.
 
     ``colours`` maps an event kind's value to its colour (the map's, so both agree); ``lang`` is the
     language of its words (the records' labels come from ``timeline_chart_data(rows, lang)``).
@@ -64,54 +92,65 @@ def timeline_chart(records: Sequence[Mapping[str, object]], *, colours: Mapping[
         raise ValueError("no events to draw on the timeline; loosen the filters")
     lanes = [lane for _, lane in sorted({(int(r["lane_order"]), str(r["lane"])) for r in records})]
     step = max(3, min(LANE_STEP, MAX_HEIGHT // len(lanes)))
-    lane_axis = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes),
-                      axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap="greedy"))
     colour = _colour(colours, lang)
     dated = [dict(r) for r in records if r.get("dated")]
     undated = [dict(r) for r in records if not r.get("dated")]
-    views = []
+    datasets: dict[str, pd.DataFrame] = {}
+    views, params = [], []
     if dated:
         years = axis_years(dated)
-        scale = alt.Scale(type="utc", domain=[alt.DateTime(year=years[0], utc=True),
-                                              alt.DateTime(year=years[-1] + 1, utc=True)])
+        scale = {"domain": [_year(years[0]), _year(years[-1] + 1)], "type": "utc"}
         # A tick on each 1 January, its label just right of it, inside its own year: the axis
         # shows every year from the first to the last, with or without events.
-        axis = alt.Axis(values=[alt.DateTime(year=y, utc=True) for y in years], format="%Y", labelAngle=0,
-                        labelAlign="left", labelOverlap=True, grid=True, title=None)
-        pick = alt.selection_point(name="pick", fields=["event_id"], on="click", clear="dblclick")
-        brush = alt.selection_interval(name="brush", encodings=["x"])
-        base = alt.Chart(pd.DataFrame(dated)).encode(y=lane_axis, color=colour)
-        spans = base.mark_bar(opacity=0.25, height=step * 0.6).encode(
-            x=alt.X("start:T", scale=scale, axis=axis), x2="end:T")
-        dots = base.mark_circle(size=90, stroke="#333333", strokeWidth=0.5).encode(
-            x=alt.X("mid:T", scale=scale, axis=axis), tooltip=_tooltip(lang),
-            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
-        ).add_params(pick, brush)
-        views.append(alt.layer(spans, dots).properties(width=width, height=alt.Step(step)))
+        axis = {"format": "%Y", "grid": True, "labelAlign": "left", "labelAngle": 0, "labelOverlap": True,
+                "title": None, "values": [_year(y) for y in years]}
+        lane_axis = {"axis": {"labelLimit": LABEL_LIMIT, "labelOverlap": "greedy"}, "field": "lane",
+                     "scale": {"domain": lanes}, "sort": lanes, "title": None, "type": "nominal"}
+        spans = {"mark": {"type": "bar", "height": step * 0.6, "opacity": 0.25},
+                 "encoding": {"color": colour, "x": {"axis": axis, "field": "start", "scale": scale, "type": "temporal"},
+                              "x2": {"field": "end"}, "y": lane_axis}}
+        dots = {"mark": {"type": "circle", "size": 90, "stroke": "#333333", "strokeWidth": 0.5},
+                "encoding": {"color": colour, "opacity": {"condition": {"param": "pick", "value": 1.0}, "value": 0.35},
+                             "tooltip": _tooltip(lang),
+                             "x": {"axis": axis, "field": "mid", "scale": scale, "type": "temporal"},
+                             "y": lane_axis},
+                "name": _DATED_VIEW}
+        views.append({"layer": [spans, dots], "data": _data(pd.DataFrame(dated), datasets),
+                      "height": {"step": step}, "width": width})
+        params += [{**_point_selection("pick"), "views": [_DATED_VIEW]}, {**_brush(), "views": [_DATED_VIEW]}]
     if undated:
         most = max(int(r["slot"]) for r in undated)
-        pick_undated = alt.selection_point(name="pick_undated", fields=["event_id"], on="click", clear="dblclick")
-        band = alt.Chart(pd.DataFrame(undated)).mark_point(size=70, filled=False, strokeWidth=2).encode(
-            x=alt.X("slot:Q", title=None, axis=None, scale=alt.Scale(domain=[-0.5, most + 0.5])),
-            y=lane_axis if not dated else alt.Y("lane:N", sort=lanes, scale=alt.Scale(domain=lanes), axis=None),
-            color=colour, tooltip=_tooltip(lang),
-            opacity=alt.condition(pick_undated, alt.value(1.0), alt.value(0.35)),
-        ).add_params(pick_undated).properties(
-            width=UNDATED_WIDTH, height=alt.Step(step),
-            title=alt.TitleParams([text("year_not_stated", lang), f"({len({r['event_id'] for r in undated})})"],
-                                  fontSize=12,
-                                  fontWeight="normal"),
-        )
+        lane = {"field": "lane", "scale": {"domain": lanes}, "sort": lanes, "type": "nominal"}
+        lane.update({"axis": None} if dated else
+                    {"axis": {"labelLimit": LABEL_LIMIT, "labelOverlap": "greedy"}, "title": None})
+        band = {"data": _data(pd.DataFrame(undated), datasets),
+                "mark": {"type": "point", "filled": False, "size": 70, "strokeWidth": 2},
+                "encoding": {"color": colour,
+                             "opacity": {"condition": {"param": "pick_undated", "value": 1.0}, "value": 0.35},
+                             "tooltip": _tooltip(lang),
+                             "x": {"axis": None, "field": "slot", "scale": {"domain": [-0.5, most + 0.5]},
+                                   "title": None, "type": "quantitative"},
+                             "y": lane},
+                "height": {"step": step}, "name": _UNDATED_VIEW,
+                "title": {"text": [text("year_not_stated", lang), f"({len({r['event_id'] for r in undated})})"],
+                          "fontSize": 12, "fontWeight": "normal"},
+                "width": UNDATED_WIDTH}
         views.append(band)
-    chart = views[0] if len(views) == 1 else alt.hconcat(*views, spacing=12)
-    return chart.configure_view(strokeOpacity=0.3)
+        params.append({**_point_selection("pick_undated"), "views": [_UNDATED_VIEW]})
+    if not dated:  # one view: its selection needs no name to point at
+        params = [_point_selection("pick_undated")]
+        del views[0]["name"]
+    chart = views[0] if len(views) == 1 else {"hconcat": views, "spacing": 12}
+    return {**chart, "config": {"view": {"strokeOpacity": 0.3}}, "params": params, "$schema": SCHEMA,
+            "datasets": datasets}
 
 
 def year_strip_chart(year_counts: Sequence[Sequence[int]], undated: int, *, width: int = 360,
-                     lang: str = "zh") -> alt.TopLevelMixin:
+                     lang: str = "zh") -> dict:
     """A large view's timeline: events per year as bars (every year from the first to the last, empty ones
     too) and the events whose year is not stated counted in the title, never placed at a year. Drag along it
-    to pick years (the ``brush`` selection, read by :func:`~timeline.views.filters.chart_selection`).
+    to pick years (the ``brush`` selection, read by :func:`~timeline.views.filters.chart_selection`). A
+    Vega-Lite spec, its data a DataFrame under ``datasets``.
 
     Raises:
         ValueError: no events at all (show a message instead of an empty chart).
@@ -121,37 +160,26 @@ def year_strip_chart(year_counts: Sequence[Sequence[int]], undated: int, *, widt
     missing = text("year_not_stated", lang)
     title = f"{missing}: {undated:,}" if undated else ""
     frame = pd.DataFrame([{"year": int(y), "events": int(n)} for y, n in year_counts], columns=["year", "events"])
-    brush = alt.selection_interval(name="brush", encodings=["x"])
-    bars = alt.Chart(frame).mark_bar(color="#0072B2").encode(
-        x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True),
-                scale=alt.Scale(zero=False, nice=False, padding=8)),
-        y=alt.Y("events:Q", title="事件" if lang == "zh" else "events"),
-        tooltip=[alt.Tooltip("year:Q", format="d", title="年份" if lang == "zh" else "year"),
-                 alt.Tooltip("events:Q", format=",", title="事件" if lang == "zh" else "events")],
-    ).add_params(brush).properties(width=width, height=160,
-                                   title=alt.TitleParams(title, fontSize=12, fontWeight="normal"))
-    return bars.configure_view(strokeOpacity=0.3)
-
-
-_TRANSFORMER = "pairing_atlas_named"
-_ALTAIR_LOCK = threading.Lock()  # altair's data transformer and theme are global to all threads
-
-
-def _named(data: object, datasets: dict) -> dict[str, str]:
-    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
-    name = hashlib.sha1(pd.util.hash_pandas_object(frame.astype(str), index=True).values.tobytes()).hexdigest()[:16]
-    datasets[name] = frame
-    return {"name": name}
-
-
-def chart_spec(chart: alt.TopLevelMixin) -> dict:
-    """The chart's Vega-Lite spec with its data as named DataFrames in ``datasets`` (not inline values):
-    what ``st.vega_lite_chart`` takes and sends as Arrow, so the app can cache the spec instead of
-    converting the chart on every rerun."""
+    events = "事件" if lang == "zh" else "events"
     datasets: dict[str, pd.DataFrame] = {}
-    with _ALTAIR_LOCK:
-        alt.data_transformers.register(_TRANSFORMER, _named)
-        with alt.data_transformers.enable(_TRANSFORMER, datasets=datasets), alt.theme.enable("none"):
-            spec = chart.to_dict()
-    spec["datasets"] = datasets
-    return spec
+    return {
+        "data": _data(frame, datasets), "mark": {"type": "bar", "color": "#0072B2"},
+        "config": {"view": {"strokeOpacity": 0.3}},
+        "encoding": {
+            "tooltip": [{"field": "year", "format": "d", "title": "年份" if lang == "zh" else "year",
+                         "type": "quantitative"},
+                        {"field": "events", "format": ",", "title": events, "type": "quantitative"}],
+            "x": {"axis": {"format": "d", "labelOverlap": True, "tickMinStep": 1}, "field": "year",
+                  "scale": {"nice": False, "padding": 8, "zero": False}, "title": None, "type": "quantitative"},
+            "y": {"field": "events", "title": events, "type": "quantitative"}},
+        "height": 160, "params": [_brush()],
+        "title": {"text": title, "fontSize": 12, "fontWeight": "normal"}, "width": width, "$schema": SCHEMA,
+        "datasets": datasets,
+    }
+
+
+def chart_spec(chart: Mapping) -> dict:
+    """The chart's Vega-Lite spec with its data as named DataFrames in ``datasets`` (not inline values):
+    what ``st.vega_lite_chart`` takes and sends as Arrow, so the app can cache the spec. The charts above
+    are specs already; this gives a copy the caller may change."""
+    return {**chart, "datasets": dict(chart.get("datasets", {}))}

@@ -17,7 +17,9 @@ from timeline.events.model import EventKind
 from timeline.library import Library
 from timeline.library.documents import LIBRARY_COLUMNS
 from timeline.library.cells import read_table
-from timeline.library.corrections import Plan, commit, list_corrections, plan_corrections, undo
+from timeline.library.corrections import (
+    Plan, commit, corrected_documents, list_corrections, plan_corrections, undo,
+)
 from timeline.library.overlay import CORRECTED, NOT_AN_EVENT
 from timeline.views.labels import column_label, header_aliases, message, ui
 from timeline.views.summary import row_summary
@@ -125,7 +127,7 @@ def preview_rows(plan: Plan, lang: str = "zh") -> list[dict[str, object]]:
 def audit_documents(library: Library) -> list[str]:
     """The documents that have corrections, for the audit's filter."""
     with library.session() as con:
-        return sorted({r.doc for r in list_corrections(con)})
+        return corrected_documents(con)
 
 def audit_rows(library: Library, *, doc: str | None = None, lang: str = "zh") -> list[dict[str, object]]:
     """The corrections (newest first), of ``doc`` when given: who, when, note, field, before, after, state."""

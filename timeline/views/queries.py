@@ -3,13 +3,14 @@
 The same :class:`~timeline.views.filters.Filters` as :func:`~timeline.views.filters.filter_rows`, translated to
 SQL with parameters (never pasted values): the counts (:func:`view_counts`), a page of rows in the table's
 order (:func:`page_rows`, :func:`view_rows`), the widgets' options (:func:`option_rows`), events per year
-(:func:`year_counts`) and the map's relations with their totals (:func:`map_totals`, for
-:func:`geo.map.data.build_map_from_totals`). Each answer is what the Python path gives over
+(:func:`year_counts`) and all of what a rerun shows of a view in one visit (:func:`view_summary`); the map's
+relations are counted in :mod:`timeline.views.map_counts`. Each answer is what the Python path gives over
 :func:`~timeline.views.catalog.library_rows` (``tests/views/test_views_queries.py`` checks it on the seeds).
 
 A search folds the rows as :mod:`timeline.views.search` does: the text columns are folded inside DuckDB by a
-vectorised function (:func:`timeline.views.search.fold_many`, once per batch of rows), the parties' pinyin
-and their provinces' names come from small tables of the library's distinct names and provinces.
+vectorised function (:func:`timeline.views.search.fold_many`, once per batch of rows, and once per revision of
+the library: the folded rows are kept), the parties' pinyin and their provinces' names come from small tables of
+the library's distinct names and provinces.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from geo.map.data import CARD_EVENTS, CARD_EVENTS_DENSE, EVIDENCE_MAX, MapTotals, PartyTotals, RelationTotals
 from timeline.events.export import EVENT_COLUMNS
 from timeline.library.documents import ARROW_TYPES, LIBRARY_COLUMNS, corrected_rows_by_position, revision
 from timeline.library.overlay import active_corrections
@@ -30,14 +30,13 @@ from timeline.library.schema import DOCUMENT_CELLS, EVENT_SQL_TYPES, STORED_EVEN
 from timeline.views.filters import Filters
 from timeline.views.search import fold_many, name_forms, search_terms
 
-__all__ = ["DETAIL_ROWS", "PAGE_ROWS", "ViewQuery", "all_rows", "map_totals", "option_rows", "page_rows", "pages",
-           "present_ids", "view_counts", "view_map_data", "view_rows", "year_counts"]
+__all__ = ["DETAIL_ROWS", "PAGE_ROWS", "ViewQuery", "ViewSummary", "all_rows", "option_rows", "page_rows", "pages",
+           "present_ids", "view_counts", "view_rows", "view_summary", "year_counts"]
 
 PAGE_ROWS = 500  # the table's rows per page
 # Up to this many rows in view, the timeline draws each of them and the map is built from every row (each card
 # lists all its events); above it, the timeline counts events per year and the map is counted in the database.
 DETAIL_ROWS = 5_000
-LARGE_EVIDENCE = 120  # characters of evidence per event in a large map's cards (the table shows it whole)
 
 class _Kept:
     """A few answers kept per key, shared by the app's sessions (threads of one process)."""
@@ -67,7 +66,7 @@ _CORRECTED = _Kept(2)  # (library, its revision) -> the events as people correct
 
 
 @contextmanager
-def _session(library: Library):
+def corrected_session(library: Library):
     """A connection on which ``events`` is the timeline as people corrected it (their fixes applied, rows
     marked not an event left out, ``corrected`` naming the fields): every query below reads that, so the
     DuckDB path shows what :func:`timeline.library.documents.event_rows` shows. The corrected rows are
@@ -95,7 +94,7 @@ def _corrected_table(con, stored: str) -> pa.Table:
                           *((c, ARROW_TYPES[t]) for c, t in EVENT_SQL_TYPES.items()), ("corrected", pa.string())]))
 
 
-_COLUMNS = ", ".join(f'd."{c}"' if c in DOCUMENT_CELLS else f'e."{c}"' for c in LIBRARY_COLUMNS)
+ROW_COLUMNS_SQL = ", ".join(f'd."{c}"' if c in DOCUMENT_CELLS else f'e."{c}"' for c in LIBRARY_COLUMNS)
 # The table's order (timeline.views.filters.in_date_order over the library's order of rows).
 _ORDER = ('e."year" IS NULL, coalesce(e."year", 0), coalesce(e."month", 0), coalesce(e."day", 0), '
           "d.source <> 'seed', d.added_at, d.name, e.row_number")
@@ -104,15 +103,11 @@ _PROVINCE = ("CASE WHEN regexp_full_match(coalesce({t}.{side}_adcode, ''), '[0-9
 _FOLD = "atlas_fold"
 # What counting needs of a row (not its texts), and the order's keys as columns of a view.
 _COUNTED = ('e.event_id, e."year", e.donor_lon, e.donor_lat, e.recipient_lon, e.recipient_lat')
-_ORDER_COLUMNS = ("d.source <> 'seed' AS o_seed, d.added_at AS o_added, d.name AS o_name, "
+ORDER_COLUMNS_SQL = ("d.source <> 'seed' AS o_seed, d.added_at AS o_added, d.name AS o_name, "
                   "e.row_number AS o_row")
+TIES_SQL = "o_seed, o_added, o_name, o_row"  # the table's order after the date (a row's place among equal dates)
 _ORDER_BY = ('"year" IS NULL, coalesce("year", 0), coalesce("month", 0), coalesce("day", 0), o_seed, o_added, '
              "o_name, o_row")
-# What the map counts with (its texts are read for each relation's first rows only).
-_MAPPED = ", ".join(f'e."{c}"' for c in (
-    "doc_id", "row_number", "event_id", "year", "month", "day", "precision", "kind", "amount_yuan",
-    "donor", "donor_adcode", "donor_kind", "donor_lon", "donor_lat",
-    "recipient", "recipient_adcode", "recipient_kind", "recipient_lon", "recipient_lat"))
 
 
 @dataclass(frozen=True)
@@ -162,7 +157,7 @@ class ViewQuery:
         return any(search_terms(f.search) for f in self.filters)
 
 
-def _prepare(con, query: ViewQuery, columns: str = _COLUMNS, *, ordered: bool = True) -> tuple[str, list[object]]:
+def view_sql(con, query: ViewQuery, columns: str = ROW_COLUMNS_SQL, *, ordered: bool = True) -> tuple[str, list[object]]:
     """``(SELECT …)`` of the rows in view (``columns``), with their place in the table's order (``pos``) when
     ``ordered``; registers what a search needs on ``con``."""
     where, params = query.where()
@@ -176,20 +171,36 @@ def _prepare(con, query: ViewQuery, columns: str = _COLUMNS, *, ordered: bool = 
 
 
 _MATCHES = _Kept(4)  # (library, its revision, search words) -> the rows found
+_FOLDED = _Kept(1)  # (library, its revision) -> every row's text as a search folds it
 
 
 def _matches(con, terms: tuple[str, ...]) -> pa.Table:
     """The keys (doc_id, row_number) of the rows that hold every one of ``terms``, folded as a search folds
-    (:func:`timeline.views.search.search_text`). Folding every row's text is the costly part of a search, so
-    the answer is kept for the library's revision: the count, the strip, the page and the map of one search
-    fold the rows once."""
+    (:func:`timeline.views.search.search_text`). The answer is kept for the library's revision: the count, the
+    strip, the page and the map of one search look once."""
     key = (*_revision_key(con), terms)
     found = _MATCHES.get(key)
     if found is not None:
         return found
+    con.register("atlas_folded", _folded(con))
+    table = con.sql(f"""SELECT doc_id, row_number FROM atlas_folded
+                        WHERE {" AND ".join("strpos(haystack, ?) > 0" for _ in terms)}""",
+                    params=list(terms)).to_arrow_table()
+    con.unregister("atlas_folded")
+    return _MATCHES.put(key, table)
+
+
+def _folded(con) -> pa.Table:
+    """Every row's keys and what a search looks in, folded: its texts, its parties in pinyin and their
+    provinces' names. Folding every row's text is the costly part of a search (a second at 100,000 rows), so
+    it is done once per revision of the library and kept (about 45 MB at 100,000 rows): a new word is then a
+    plain substring search in DuckDB."""
+    key = _revision_key(con)
+    found = _FOLDED.get(key)
+    if found is not None:
+        return found
     _register_search(con)
-    table = con.sql(f"""SELECT doc_id, row_number FROM (
-                SELECT e2.doc_id, e2.row_number,
+    table = con.sql(f"""SELECT e2.doc_id, e2.row_number,
                          atlas_fold(concat_ws(chr(10), coalesce(e2.donor, ''), coalesce(e2.recipient, ''),
                                               coalesce(e2.evidence, ''), coalesce(e2.summary, '')))
                          || chr(10) || coalesce(dn.forms, '') || chr(10) || coalesce(rn.forms, '')
@@ -199,8 +210,8 @@ def _matches(con, terms: tuple[str, ...]) -> pa.Table:
                        LEFT JOIN atlas_names rn ON rn.name = e2.recipient
                        LEFT JOIN atlas_provinces dp ON dp.code = {_PROVINCE.format(t='e2', side='donor')}
                        LEFT JOIN atlas_provinces rp ON rp.code = {_PROVINCE.format(t='e2', side='recipient')}
-                ) s WHERE {" AND ".join("strpos(s.haystack, ?) > 0" for _ in terms)}""", params=list(terms)).to_arrow_table()
-    return _MATCHES.put(key, table)
+                    """).to_arrow_table()
+    return _FOLDED.put(key, table)
 
 
 def _register_search(con) -> None:
@@ -235,35 +246,51 @@ def _rows(cursor, columns: Sequence[str]) -> list[dict[str, object]]:
 
 def view_counts(library: Library, query: ViewQuery) -> dict[str, int]:
     """:func:`timeline.views.filters.view_counts` of the rows in view."""
-    with _session(library) as con:
-        view, params = _prepare(con, query, _COUNTED, ordered=False)
-        events, dated, rows, not_on_map = con.execute(
-            f"""SELECT count(DISTINCT event_id), count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
-                       count(*), count(*) FILTER (WHERE donor_lon IS NULL OR donor_lat IS NULL
-                                                  OR recipient_lon IS NULL OR recipient_lat IS NULL)
-                FROM {view} v""", params).fetchone()
+    with corrected_session(library) as con:
+        return _counts(con, query)
+
+
+def _counts(con, query: ViewQuery) -> dict[str, int]:
+    view, params = view_sql(con, query, _COUNTED, ordered=False)
+    events, dated, rows, not_on_map = con.execute(
+        f"""SELECT count(DISTINCT event_id), count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
+                   count(*), count(*) FILTER (WHERE donor_lon IS NULL OR donor_lat IS NULL
+                                              OR recipient_lon IS NULL OR recipient_lat IS NULL)
+            FROM {view} v""", params).fetchone()
     return {"events": events, "dated": dated, "undated": events - dated, "rows": rows, "not_on_map": not_on_map}
 
 
 def page_rows(library: Library, query: ViewQuery, page: int = 1, size: int = PAGE_ROWS) -> list[dict[str, object]]:
     """Page ``page`` (from 1) of the rows in view, ``size`` rows, in the table's order (by date, year not
     stated last; :func:`~timeline.views.filters.in_date_order`)."""
+    _check_page(page, size)
+    with corrected_session(library) as con:
+        return _page(con, query, page, size)
+
+
+def _check_page(page: int, size: int) -> None:
     if page < 1 or size < 1:
         raise ValueError(f"page {page} of {size} rows: give a page from 1 and a size of 1 or more")
-    with _session(library) as con:
-        view, params = _prepare(con, query, f"{_COLUMNS}, {_ORDER_COLUMNS}", ordered=False)
-        cur = con.execute(f"SELECT {', '.join(map(_q, LIBRARY_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY} "
-                          "LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
-        return _rows(cur, LIBRARY_COLUMNS)
+
+
+def _page(con, query: ViewQuery, page: int, size: int) -> list[dict[str, object]]:
+    view, params = view_sql(con, query, f"{ROW_COLUMNS_SQL}, {ORDER_COLUMNS_SQL}", ordered=False)
+    cur = con.execute(f"SELECT {', '.join(map(_q, LIBRARY_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY} "
+                      "LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
+    return _rows(cur, LIBRARY_COLUMNS)
 
 
 def view_rows(library: Library, query: ViewQuery, *, batch: int = 10_000) -> Iterable[list[dict[str, object]]]:
     """Every row in view, in the table's order, in batches (for the downloads)."""
-    with _session(library) as con:
-        view, params = _prepare(con, query, f"{_COLUMNS}, {_ORDER_COLUMNS}", ordered=False)
-        cur = con.execute(f"SELECT {', '.join(map(_q, LIBRARY_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY}", params)
-        while chunk := cur.fetchmany(batch):
-            yield [dict(zip(LIBRARY_COLUMNS, r)) for r in chunk]
+    with corrected_session(library) as con:
+        yield from _batches(con, query, batch)
+
+
+def _batches(con, query: ViewQuery, batch: int = 10_000) -> Iterable[list[dict[str, object]]]:
+    view, params = view_sql(con, query, f"{ROW_COLUMNS_SQL}, {ORDER_COLUMNS_SQL}", ordered=False)
+    cur = con.execute(f"SELECT {', '.join(map(_q, LIBRARY_COLUMNS))} FROM {view} v ORDER BY {_ORDER_BY}", params)
+    while chunk := cur.fetchmany(batch):
+        yield [dict(zip(LIBRARY_COLUMNS, r)) for r in chunk]
 
 
 def all_rows(library: Library, query: ViewQuery) -> list[dict[str, object]]:
@@ -271,20 +298,45 @@ def all_rows(library: Library, query: ViewQuery) -> list[dict[str, object]]:
     return [row for chunk in view_rows(library, query) for row in chunk]
 
 
+@dataclass(frozen=True)
+class ViewSummary:
+    """What a rerun shows of one view, asked in one visit to the library (:func:`view_summary`).
+
+    ``counts`` as :func:`view_counts`; ``rows``: every row in the table's order when the view is detailed
+    (at most ``detail_rows``), else ``None``; ``years``: events per year (:func:`year_counts`) when the view
+    is large and the strip was asked for, else ``None``; ``page``: the table's page (:func:`page_rows`).
+    """
+
+    counts: dict[str, int]
+    rows: list[dict[str, object]] | None
+    years: tuple[list[list[int]], int] | None
+    page: list[dict[str, object]]
+
+    @property
+    def detailed(self) -> bool:
+        return self.rows is not None
+
+
+def view_summary(library: Library, query: ViewQuery, *, page: int = 1, size: int | None = None,
+                 detail_rows: int | None = None, strip: bool = True) -> ViewSummary:
+    """The counts, the rows or the events per year, and the table's page ``page`` of the view, in one session
+    (a connection to the library costs about as much as one of these queries). ``size`` and ``detail_rows``
+    default to :data:`PAGE_ROWS` and :data:`DETAIL_ROWS`."""
+    size = PAGE_ROWS if size is None else size
+    detail_rows = DETAIL_ROWS if detail_rows is None else detail_rows
+    _check_page(page, size)
+    with corrected_session(library) as con:
+        counts = _counts(con, query)
+        if counts["rows"] <= detail_rows:
+            rows = [row for chunk in _batches(con, query) for row in chunk]
+            return ViewSummary(counts, rows, None, rows[(page - 1) * size:page * size])
+        years = _years(con, query) if strip else None
+        return ViewSummary(counts, None, years, _page(con, query, page, size))
+
+
 def pages(counts: dict[str, int], size: int = PAGE_ROWS) -> int:
     """How many pages the table of a view with ``counts`` has (at least 1)."""
     return max(1, -(-int(counts["rows"]) // size))
-
-
-def view_map_data(library: Library, query: ViewQuery, *, rows: int, lang: str, sources: dict,
-                  detail_rows: int = DETAIL_ROWS) -> dict:
-    """The map data of the view (``rows`` in it): :func:`geo.map.data.build_map_data` over its rows up to
-    ``detail_rows``, else counted in the database (:func:`map_totals`, each card its first events)."""
-    from geo.map.data import build_map_data, build_map_from_totals
-
-    if rows <= detail_rows:
-        return build_map_data(all_rows(library, query), lang=lang, sources=sources)
-    return build_map_from_totals(map_totals(library, query, evidence_max=LARGE_EVIDENCE), lang=lang, sources=sources)
 
 
 def present_ids(library: Library, query: ViewQuery, event_ids: Iterable[str]) -> frozenset[str]:
@@ -292,8 +344,8 @@ def present_ids(library: Library, query: ViewQuery, event_ids: Iterable[str]) ->
     ids = sorted({str(i) for i in event_ids})
     if not ids:
         return frozenset()
-    with _session(library) as con:
-        view, params = _prepare(con, query, _COUNTED, ordered=False)
+    with corrected_session(library) as con:
+        view, params = view_sql(con, query, _COUNTED, ordered=False)
         found = con.execute(f"SELECT DISTINCT event_id FROM {view} v WHERE list_contains(?::VARCHAR[], event_id)",
                             [*params, ids]).fetchall()
     return frozenset(r[0] for r in found)
@@ -303,7 +355,7 @@ def option_rows(library: Library) -> list[dict[str, object]]:
     """A few rows that hold every kind, programme, donor and recipient province and the first and last year
     of the library: what :func:`~timeline.views.filters.year_bounds`, ``kinds_in``, ``programmes_in`` and
     ``province_options`` need for the filter widgets, without every row."""
-    with _session(library) as con:
+    with corrected_session(library) as con:
         first, last = con.execute('SELECT min("year"), max(greatest("year", coalesce(end_year, "year"))) '
                                   "FROM events").fetchone()
         out: list[dict[str, object]] = [{"year": first}, {"year": last}] if first is not None else []
@@ -320,107 +372,18 @@ def option_rows(library: Library) -> list[dict[str, object]]:
 def year_counts(library: Library, query: ViewQuery) -> tuple[list[list[int]], int]:
     """Events per year in view (``[[year, events], …]``, every year from the first to the last; an event
     counts in its first year) and the number of events whose year is not stated: the large view's strip."""
-    with _session(library) as con:
-        view, params = _prepare(con, query, _COUNTED, ordered=False)
-        counts = dict(con.execute(f'SELECT "year", count(DISTINCT event_id) FROM {view} v WHERE "year" IS NOT NULL '
-                                  'GROUP BY "year"', params).fetchall())
-        undated = con.execute(f'SELECT count(DISTINCT event_id) FROM {view} v WHERE "year" IS NULL',
-                              params).fetchone()[0]
+    with corrected_session(library) as con:
+        return _years(con, query)
+
+
+def _years(con, query: ViewQuery) -> tuple[list[list[int]], int]:
+    view, params = view_sql(con, query, _COUNTED, ordered=False)
+    counts: dict[int | None, int] = dict(con.execute(
+        f'SELECT "year", count(DISTINCT event_id) FROM {view} v GROUP BY "year"', params).fetchall())
+    undated = counts.pop(None, 0)
     years = sorted(counts)
     return ([[y, counts.get(y, 0)] for y in range(years[0], years[-1] + 1)] if years else []), undated
 
 
 def _q(column: str) -> str:
     return f'"{column}"'
-
-
-def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 2000,
-               evidence_max: int = EVIDENCE_MAX) -> MapTotals:
-    """The map of the rows in view, counted in the database: what :func:`geo.map.data.build_map_data` draws
-    (``aggregate_above`` as there), with each relation's card rows only (:class:`~geo.map.data.MapTotals`),
-    their evidence cut at ``evidence_max`` characters."""
-    with _session(library) as con:
-        view, params = _prepare(con, query, _MAPPED)
-        con.execute(f"CREATE TEMP TABLE atlas_view AS SELECT * FROM {view} v", params)
-        n_rows = con.execute("SELECT count(*) FROM atlas_view").fetchone()[0]
-        limit = CARD_EVENTS_DENSE if n_rows > aggregate_above else CARD_EVENTS
-        drawn = ("(SELECT * FROM atlas_view WHERE donor_lon IS NOT NULL AND donor_lat IS NOT NULL "
-                 "AND recipient_lon IS NOT NULL AND recipient_lat IS NOT NULL)")
-        fine = con.execute(f"""SELECT count(*) > 0 AND bool_and(month IS NOT NULL AND "precision" IN ('month', 'day'))
-                               FROM {drawn} WHERE "year" IS NOT NULL""").fetchone()[0]
-        period = "P1M" if fine else "P1Y"
-        step = '"year" * 12 + month - 1' if fine else '"year"'
-        rel = ("coalesce(donor, ''), donor_lon, donor_lat, coalesce(recipient, ''), recipient_lon, recipient_lat")
-        sort = 'ORDER BY "year" IS NULL, coalesce("year", 0), coalesce(month, 0), coalesce(day, 0), event_id, pos'
-        con.execute(f"""CREATE TEMP TABLE atlas_ranked AS SELECT *, {step} AS step,
-                            row_number() OVER (PARTITION BY {rel} {sort}) AS rk,
-                            dense_rank() OVER (ORDER BY {rel}) AS rel_id FROM {drawn}""")
-        relations = con.execute("""
-            SELECT r.rel_id, count(*), count(DISTINCT event_id),
-                   count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
-                   count(DISTINCT event_id) FILTER (WHERE "year" IS NULL),
-                   sum(amount_yuan), list(DISTINCT event_id ORDER BY event_id)
-            FROM atlas_ranked r GROUP BY r.rel_id""").fetchall()
-        firsts = {r[0]: r[1:] for r in con.execute(
-            f"""SELECT rel_id, "year" IS NULL, coalesce("year", 0), coalesce(donor, ''), coalesce(recipient, ''),
-                       coalesce(month, 0), coalesce(day, 0), event_id, pos
-                FROM atlas_ranked WHERE rk = 1""").fetchall()}
-        kinds = {r[0]: r[1] for r in con.execute(
-            """SELECT rel_id, arg_min(k, (-n, first_rk)) FROM (
-                   SELECT rel_id, coalesce(nullif(trim(kind), ''), 'other') AS k, count(*) AS n, min(rk) AS first_rk
-                   FROM atlas_ranked GROUP BY rel_id, k) GROUP BY rel_id""").fetchall()}
-        years: dict[int, dict[int, int]] = {}
-        for rel_id, year, n in con.execute(
-                'SELECT rel_id, "year", count(DISTINCT (event_id, step)) FROM atlas_ranked WHERE "year" IS NOT NULL '
-                'GROUP BY rel_id, "year"').fetchall():
-            years.setdefault(rel_id, {})[year] = n
-        steps: dict[int, dict[int, int]] = {}
-        for rel_id, s, n in con.execute(
-                'SELECT rel_id, step, count(DISTINCT (event_id, "year")) FROM atlas_ranked WHERE "year" IS NOT NULL '
-                "GROUP BY rel_id, step").fetchall():
-            steps.setdefault(rel_id, {})[s] = n
-        samples: dict[int, list[dict[str, object]]] = {}
-        columns = [*LIBRARY_COLUMNS, "index"]
-        for row in con.execute(f"SELECT r.rel_id, {_COLUMNS}, r.pos FROM atlas_ranked r JOIN events e "
-                               "USING (doc_id, row_number) JOIN documents d ON d.doc_id = e.doc_id "
-                               "WHERE r.rk <= ? ORDER BY r.rel_id, r.rk", [limit]).fetchall():
-            samples.setdefault(row[0], []).append(dict(zip(columns, row[1:])))
-        parties = con.execute("""
-            SELECT name, lon, lat, arg_min(adcode, o), arg_min(kind, o),
-                   count(*) FILTER (WHERE side = 0), count(*) FILTER (WHERE side = 1)
-            FROM (SELECT coalesce(donor, '') AS name, donor_lon AS lon, donor_lat AS lat,
-                         coalesce(donor_adcode, '') AS adcode, coalesce(donor_kind, '') AS kind, 0 AS side,
-                         pos * 2 AS o FROM atlas_ranked
-                  UNION ALL
-                  SELECT coalesce(recipient, ''), recipient_lon, recipient_lat, coalesce(recipient_adcode, ''),
-                         coalesce(recipient_kind, ''), 1, pos * 2 + 1 FROM atlas_ranked)
-            GROUP BY name, lon, lat ORDER BY min(o)""").fetchall()
-        events, dated, not_on_map = con.execute("""
-            SELECT count(DISTINCT event_id), count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
-                   count(*) FILTER (WHERE donor_lon IS NULL OR donor_lat IS NULL OR recipient_lon IS NULL
-                                    OR recipient_lat IS NULL) FROM atlas_view""").fetchone()
-        by_year = dict(con.execute('SELECT "year", count(DISTINCT event_id) FROM atlas_ranked WHERE "year" IS NOT NULL '
-                                   'GROUP BY "year"').fetchall())
-        by_step = dict(con.execute('SELECT step, count(DISTINCT event_id) FROM atlas_ranked '
-                                   'WHERE "year" IS NOT NULL GROUP BY step').fetchall())
-        undated_drawn = con.execute('SELECT count(DISTINCT event_id) FROM atlas_ranked WHERE "year" IS NULL'
-                                    ).fetchone()[0]
-        unplaced = [r[0] for r in con.execute(
-            """SELECT DISTINCT coalesce(donor, '') FROM atlas_view WHERE donor_lon IS NULL OR donor_lat IS NULL
-               UNION SELECT DISTINCT coalesce(recipient, '') FROM atlas_view
-               WHERE recipient_lon IS NULL OR recipient_lat IS NULL""").fetchall()]
-    order = sorted(firsts, key=lambda rel_id: firsts[rel_id])
-    stats = {r[0]: r[1:] for r in relations}
-    totals = []
-    for rel_id in order:
-        n, n_events, n_dated, n_undated, amount, ids = stats[rel_id]
-        totals.append(RelationTotals(
-            sample=tuple(samples[rel_id]), rows=n, events=n_events, dated=n_dated, undated=n_undated,
-            years=years.get(rel_id, {}), steps=steps.get(rel_id, {}), kind=kinds[rel_id],
-            amount_yuan=None if amount is None else float(amount), event_ids=tuple(ids)))
-    return MapTotals(
-        relations=tuple(totals),
-        parties=tuple(PartyTotals(name, (lon, lat), adcode, kind, d, r) for name, lon, lat, adcode, kind, d, r in parties),
-        counts={"events": events, "dated": dated, "undated": events - dated, "rows": n_rows, "not_on_map": not_on_map},
-        by_year=by_year, by_step=by_step, undated_drawn=undated_drawn, period=period,
-        not_on_map=tuple(sorted(unplaced)), card_limit=limit, evidence_max=evidence_max)
