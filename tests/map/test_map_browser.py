@@ -78,7 +78,7 @@ def test_a_click_on_a_relation_opens_its_card_with_the_evidence(exported):
     relation = data["relations"]["features"][0]["properties"]
     with offline_page() as page:
         _open(page, path)
-        page.evaluate("() => { window.atlas.map.fitBounds(window.atlas.player.relations[0].line.getBounds(), "
+        page.evaluate("() => { window.atlas.map.fitBounds(window.atlas.player.relations[0].bounds, "
                       "{padding: [200, 200], animate: false}); }")
         page.mouse.click(*_relation_point(page))
         card = page.locator(".atlas-card-popup .atlas-card")
