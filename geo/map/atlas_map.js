@@ -1,8 +1,8 @@
 /* The map's relations, places, year player and legend (Leaflet 1.9, no other library).
  *
  * atlasMap(map, data, T, opts): data is what geo/map/render.py hands the page (relations as
- * {id, count, undated, steps, colour, tooltip, card, ends}, places, the page's sources and evidence
- * texts the cards refer to), T the map's words in the page's language, opts {keepView, storageKey,
+ * {id, count, undated, steps, colour, tooltip, card, ends}, places as [lon, lat, name, as donor,
+ * as recipient, radius], the lists the cards refer to: facts (kind · programme), evidence, sources), T the map's words in the page's language, opts {keepView, storageKey,
  * legend (HTML), fit (bounds)}.
  * One arc per relation, its width by the events shown so far, an arrowhead (in screen pixels, so
  * it reads at every zoom) at the recipient. A click opens the relation's card, built from its data.
@@ -34,7 +34,7 @@ function atlasMap(map, data, T, opts) {
     var state = {year: null, playing: false, timer: null, speed: 1};
 
     var radius = {};  // a place's circle radius by its "lon,lat"
-    data.places.features.forEach(function (f) { radius[f.geometry.coordinates.join(',')] = f.properties.radius; });
+    data.places.forEach(function (pl) { radius[pl[0] + ',' + pl[1]] = pl[5]; });  // [lon, lat, label, donor, recipient, radius]
 
     function weightOf(n) { return n <= 0 ? 0 : Math.min(2 + 1.8 * Math.log2(n), 14); }
 
@@ -46,7 +46,7 @@ function atlasMap(map, data, T, opts) {
             var source = data.sources[ev[6]];
             var link = source[1] ? '<a href="' + esc(source[1]) + '" target="_blank" rel="noopener noreferrer">'
                 + esc(source[0]) + '</a>' : '<span>' + esc(source[0]) + '</span>';
-            return '<li data-event="' + esc(ev[0]) + '"><b>' + esc(ev[1]) + '</b> · ' + esc(ev[2])
+            return '<li data-event="' + esc(ev[0]) + '"><b>' + esc(ev[1]) + '</b> · ' + esc(data.facts[ev[2]])
                 + (ev[3] ? ' · ' + esc(ev[3]) : '')
                 + (ev[4] ? '<div class="atlas-corrected">' + esc(ev[4]) + '</div>' : '')
                 + '<div class="atlas-evidence">' + esc(data.evidence[ev[5]]) + '</div><div class="atlas-source">'
@@ -55,6 +55,11 @@ function atlasMap(map, data, T, opts) {
         return '<div class="atlas-card"><div class="atlas-card-title">' + esc(card.title) + '</div>'
             + '<div class="atlas-card-meta">' + esc(card.meta) + '</div><ol>' + items.join('') + '</ol>'
             + (card.more ? '<div class="atlas-card-more">' + esc(card.more) + '</div>' : '') + '</div>';
+    }
+
+    function placePopup(pl) {  // as geo/map/data.py writes a place's popup
+        return '<div class="atlas-card"><div class="atlas-card-title">' + esc(pl[2]) + '</div>' + esc(T.as_donor) + ' '
+            + pl[3].toLocaleString('en-US') + ' · ' + esc(T.as_recipient) + ' ' + pl[4].toLocaleString('en-US') + '</div>';
     }
 
     // -- arcs: a quadratic Bézier in screen (Mercator) pixels, with the ends and the control point of
@@ -361,19 +366,21 @@ function atlasMap(map, data, T, opts) {
 
     // -- places --------------------------------------------------------------------------
     var placeLayer = L.layerGroup().addTo(map), placeNames = L.layerGroup(), busyNames = L.layerGroup();
-    var byCount = data.places.features.slice().sort(function (a, b) { return b.properties.count - a.properties.count; });
-    data.places.features.forEach(function (f) {
-        var p = f.properties, at = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
-        L.circleMarker(at, {renderer: placeRenderer, radius: p.radius, color: '#333', weight: 1, fillColor: '#fff',
-                            fillOpacity: 0.9}).bindPopup(p.popup).bindTooltip(p.tooltip).addTo(placeLayer);
+    var busiest = data.places.map(function (pl, i) { return i; }).sort(function (a, b) {
+        return (data.places[b][3] + data.places[b][4]) - (data.places[a][3] + data.places[a][4]) || a - b; }).slice(0, 12);
+    data.places.forEach(function (pl, i) {
+        var at = L.latLng(pl[1], pl[0]), name = pl[2];
+        L.circleMarker(at, {renderer: placeRenderer, radius: pl[5], color: '#333', weight: 1, fillColor: '#fff',
+                            fillOpacity: 0.9}).bindPopup(function () { return placePopup(pl); })
+            .bindTooltip(esc(name)).addTo(placeLayer);
         var label = L.marker(at, {interactive: false, keyboard: false, pane: 'atlas-labels',
             icon: L.divIcon({className: 'atlas-label atlas-place-name', html: '', iconSize: null})});
-        label.on('add', function (e) { e.target.getElement().textContent = p.label; });
+        label.on('add', function (e) { e.target.getElement().textContent = name; });
         label.addTo(placeNames);
-        if (byCount.indexOf(f) < 12) {
+        if (busiest.indexOf(i) >= 0) {
             var busy = L.marker(at, {interactive: false, keyboard: false, pane: 'atlas-labels',
                 icon: L.divIcon({className: 'atlas-label atlas-place-name', html: '', iconSize: null})});
-            busy.on('add', function (e) { e.target.getElement().textContent = p.label; });
+            busy.on('add', function (e) { e.target.getElement().textContent = name; });
             busy.addTo(busyNames);
         }
     });
@@ -515,7 +522,8 @@ function atlasMap(map, data, T, opts) {
     return {
         relations: relations, places: placeLayer, play: function () { play(); }, pause: pause,
         drawing: drawing,
-        cardHtml: function (i) { return cardHtml(relations[i].p.card); }, openCard: function (i) { openCard(relations[i]); },
+        cardHtml: function (i) { return cardHtml(relations[i].p.card); },
+        placePopup: function (i) { return placePopup(data.places[i]); }, openCard: function (i) { openCard(relations[i]); },
         year: function () { return state.year; }, playing: function () { return state.playing; },
         showYear: function (y) { pause(); state.year = y; render(); }
     };

@@ -2,10 +2,10 @@
 
 The map page carries each card as data, not HTML (a large map's cards were most of its bytes): a dict
 ``{"title", "meta", "more", "events"}`` whose ``events`` are lists in the order of
-:data:`CARD_EVENT_FIELDS` (the date as written and at its precision, the kind and programme, amounts, a
-correction note, the evidence as an index into the page's ``evidence`` list, the source as an index into
-its ``sources`` list). Evidence and sources are listed once per page: one sentence behind several
-relations (an event with several recipients) and an article behind many events are sent once.
+:data:`CARD_EVENT_FIELDS` (the date as written and at its precision, the kind and programme as an index
+into the page's ``facts`` list, amounts, a correction note, the evidence as an index into its ``evidence``
+list, the source as an index into its ``sources`` list). Those lists hold each entry once: one sentence
+behind several relations (an event with several recipients) and an article behind many events are sent once.
 
 The browser builds the card's HTML on click (``atlas_map.js``, ``cardHtml``); :func:`card_html` builds
 the same HTML in Python, for tests and for any caller without a browser. Every text is escaped in both:
@@ -54,22 +54,24 @@ def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def card_html(card: Mapping, sources: Sequence[Sequence[str]], evidence: Sequence[str]) -> str:
-    """The card's HTML from its compact data (a relation's ``card``) and the page's ``sources`` and
-    ``evidence`` lists (``build_map_data``'s output); what ``cardHtml`` in ``atlas_map.js`` builds.
+def card_html(card: Mapping, lists: Mapping[str, Sequence]) -> str:
+    """The card's HTML from its compact data (a relation's ``card``) and the page's lists it refers to
+    (``lists["facts"]``, ``["evidence"]``, ``["sources"]``: :func:`geo.map.data.build_map_data`'s output
+    holds them); what ``cardHtml`` in ``atlas_map.js`` builds.
 
-    Raises :class:`IndexError` if an event refers to an entry the lists do not have.
+    Raises :class:`IndexError` if an event refers to an entry the lists do not have, :class:`KeyError`
+    without a list.
     """
     items = []
     for event_id, when, facts, amounts, corrected, text, source in card["events"]:
-        label, url = sources[source]
+        label, url = lists["sources"][source]
         link = (f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(label)}</a>' if url
                 else f"<span>{_e(label)}</span>")
         items.append(
-            f'<li data-event="{_e(event_id)}"><b>{_e(when)}</b> · {_e(facts)}'
+            f'<li data-event="{_e(event_id)}"><b>{_e(when)}</b> · {_e(lists["facts"][facts])}'
             + (f" · {_e(amounts)}" if amounts else "")
             + (f'<div class="atlas-corrected">{_e(corrected)}</div>' if corrected else "")
-            + f'<div class="atlas-evidence">{_e(evidence[text])}</div><div class="atlas-source">{link}</div></li>')
+            + f'<div class="atlas-evidence">{_e(lists["evidence"][text])}</div><div class="atlas-source">{link}</div></li>')
     return (f'<div class="atlas-card"><div class="atlas-card-title">{_e(card["title"])}</div>'
             f'<div class="atlas-card-meta">{_e(card["meta"])}</div><ol>{"".join(items)}</ol>'
             + (f'<div class="atlas-card-more">{_e(card["more"])}</div>' if card["more"] else "")

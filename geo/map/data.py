@@ -331,12 +331,14 @@ def _corrected(cell: str, lang: str) -> str:
 
 
 class _Page:
-    """What a page lists once for all its cards: its sources (``[label, url]``) and evidence texts."""
+    """What a page lists once for all its cards: its sources (``[label, url]``), evidence texts and facts
+    (``kind · programme`` in the page's language)."""
 
     def __init__(self, sources: Mapping[str, Mapping[str, object]]) -> None:
         self.known = sources
         self.sources = PageTable()
         self.evidence = PageTable()
+        self.facts = PageTable()
 
     def source(self, doc: str) -> int:
         return self.sources.index(doc, source_entry(doc, self.known))
@@ -362,7 +364,7 @@ def _card(rows: list[_Row], limit: int, page: _Page, lang: str, totals: tuple[in
         if r.year is not None and r.basis and r.basis != "stated":  # a year worked out, not written: say how
             when += f"（{basis_label(r.basis, lang)}）" if lang == "zh" else f" ({basis_label(r.basis, lang)})"
         evidence = _clip(r.evidence, evidence_max)
-        items.append([r.event_id, when, " · ".join(facts), _amounts(r, lang),
+        items.append([r.event_id, when, page.facts.index(" · ".join(facts)), _amounts(r, lang),
                       _corrected(r.corrected, lang) if r.corrected else "", page.evidence.index(evidence),
                       page.source(r.doc)])
     more = n_rows - limit
@@ -530,8 +532,8 @@ def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int
     dated event states its month: the player steps by month), ``step_counts`` (events per step, every step
     from the first to the last; a month step is ``year * 12 + month - 1``), ``years``, ``bounds``
     (``[[south, west], [north, east]]`` or ``None``), ``not_on_map`` (names without coordinates),
-    ``lang``, and the lists the cards refer to: ``sources`` (``[label, url]`` per article) and
-    ``evidence`` (each evidence text once).
+    ``lang``, and the lists the cards refer to: ``sources`` (``[label, url]`` per article), ``evidence``
+    (each evidence text once) and ``facts`` (each ``kind · programme`` once).
 
     Raises :class:`geo.errors.MapDataError` for a row without a required column or with a
     year, month, longitude or latitude that is not a number in range, and for an unknown ``lang``.
@@ -587,6 +589,7 @@ def _assemble(relations: list[dict], places: list[dict], counts: Mapping[str, in
         "lang": lang,
         "sources": page.sources.items,
         "evidence": page.evidence.items,
+        "facts": page.facts.items,
     }
 
 

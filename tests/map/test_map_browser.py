@@ -174,7 +174,7 @@ def test_the_card_the_page_builds_from_its_data_is_the_card_python_builds_and_es
     data = build_map_data(rows, sources={"h.txt": {"title": HOSTILE, "url": f'https://example.org/"{HOSTILE}'}})
     path = tmp_path / "cards.html"
     path.write_text(render_map(data, standalone=True, height=None), encoding="utf-8")
-    expected = [card_html(f["properties"]["card"], data["sources"], data["evidence"])
+    expected = [card_html(f["properties"]["card"], data)
                 for f in data["relations"]["features"]]
     with offline_page() as page:
         _open(page, path)
@@ -186,6 +186,9 @@ def test_the_card_the_page_builds_from_its_data_is_the_card_python_builds_and_es
             return div.innerHTML === built.innerHTML && built.querySelectorAll('script').length === 0; })""",
                              expected)
         assert len(same) == len(expected) > 10 and all(same)
+        popups = [f["properties"]["popup"] for f in data["places"]["features"]]
+        assert page.evaluate("(n) => [...Array(n).keys()].map(i => window.atlas.player.placePopup(i))",
+                             len(popups)) == popups
         hostile = next(i for i, c in enumerate(expected) if "&lt;script&gt;" in c)
         page.evaluate(f"() => window.atlas.player.openCard({hostile})")
         card = page.locator(".atlas-card-popup .atlas-card")

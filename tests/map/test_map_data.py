@@ -52,7 +52,7 @@ def relations(data: dict) -> list[dict]:
 
 def cards(data: dict) -> list[str]:
     """Each relation's card as HTML, built from its compact data as the page builds it."""
-    return [card_html(p["card"], data["sources"], data["evidence"]) for p in relations(data)]
+    return [card_html(p["card"], data) for p in relations(data)]
 
 
 @both_forms
@@ -201,7 +201,7 @@ def test_a_card_is_sent_as_data_each_event_with_its_date_kind_amounts_and_indexe
     [event] = card["events"]
     fields = dict(zip(CARD_EVENT_FIELDS, event, strict=True))
     assert fields["event_id"] == "e1" and fields["when"] == "2017 · 今年（由相对日期推算）"
-    assert fields["facts"] == "工作队抵达 · 援藏" and fields["amounts"] == "¥300,000,000"
+    assert data["facts"][fields["facts"]] == "工作队抵达 · 援藏" and fields["amounts"] == "¥300,000,000"
     assert fields["corrected"] == "已更正：年"
     assert data["evidence"][fields["evidence"]] == "2017年,遂宁市派出干部赴理县。"
     assert data["sources"][fields["source"]] == ["理县新闻", "https://example.org/a"]
@@ -215,6 +215,7 @@ def test_evidence_and_sources_are_listed_once_for_every_card_that_shows_them():
     data = build_map_data(rows)
     assert data["evidence"] == ["2017年,遂宁市派出干部赴理县。", "另一句。"]
     assert data["sources"] == [["a.txt", ""], ["b.txt", ""]]  # no web address: the name, not a link
+    assert data["facts"] == ["工作队抵达 · 援藏"]
     assert [[e[5] for e in p["card"]["events"]] for p in relations(data)] == [[0], [0, 1]]
     assert all("另一句。" in c for c in cards(data)[1:]) and "另一句。" not in cards(data)[0]
 
@@ -222,7 +223,7 @@ def test_evidence_and_sources_are_listed_once_for_every_card_that_shows_them():
 def test_the_card_data_keeps_news_text_raw_and_the_card_built_from_it_escapes_it():
     data = build_map_data([row(evidence=HOSTILE, date_text=HOSTILE, kind=HOSTILE, doc=HOSTILE)],
                           sources={HOSTILE: {"title": HOSTILE, "url": f'https://x/"{HOSTILE}'}})
-    assert data["evidence"] == [HOSTILE] and HOSTILE in relations(data)[0]["card"]["events"][0][1]  # raw: the check can fail
+    assert data["evidence"] == [HOSTILE] and HOSTILE in data["facts"][0]  # raw: the check can fail
     [card] = cards(data)
     assert HOSTILE not in card and '"<' not in card
     assert card.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 5  # date, kind, evidence, link text, its address

@@ -61,6 +61,8 @@ def test_the_page_hands_the_player_every_relation_with_its_years_ends_and_card_d
     assert relation["card"] == data["relations"]["features"][0]["properties"]["card"]  # data, built on click
     assert relation["ends"] == pytest.approx([*SUINING, *LIXIAN], abs=1e-5)  # the page draws the curve between
     assert played["evidence"] == data["evidence"] and played["sources"] == data["sources"]
+    assert played["facts"] == data["facts"] == ["工作队抵达 · 援藏"]
+    assert sorted(p[2:] for p in played["places"]) == [["理县", 0, 3, 7.5], ["遂宁市", 3, 0, 7.5]]  # name, rows as donor, as recipient, radius
     assert "donor_adcode" not in relation and "event_ids" not in relation  # only what the browser uses
     assert played["period"] == "P1Y"  # a year-only event: the player steps by year
     assert played["step_counts"][0] == [1998, 1] and played["step_counts"][-1] == [2017, 1]
