@@ -5,7 +5,7 @@ long tasks, against the map code at a base commit, measured in the same run; and
     .venv/bin/python -m bench.bench_playback --write    # and update "## Map playback" in docs/BENCHMARKS.md
 
 Rows: one donor → recipient pair of random gazetteer places per relation, 1 to 4 events each, copying the
-seeds' rows (kind, evidence, precision); each event dated in a random year from 1996 to 2023 (about one in
+seeds' rows (kind, evidence with the event's id added so that no two are alike, precision); each event dated in a random year from 1996 to 2023 (about one in
 ten has no stated year), so the player steps by year through 28 steps. The standalone map
 (``render_map(build_map_data(rows), standalone=True)``) is rendered twice: by this checkout, and by the map
 code of ``--base`` (``git archive`` of that commit into a temporary folder, rendered in a subprocess). Both
@@ -99,7 +99,9 @@ def synthesise_relations(n: int, seed: int = 0) -> list[dict[str, object]]:
         pairs.add((donor.adcode, recipient.adcode))
         for _ in range(rng.randint(1, 4)):
             row = dict(rng.choice(templates))
-            row.update({"event_id": f"p{len(rows):06d}", "donor": donor.name, "donor_adcode": donor.adcode,
+            event_id = f"p{len(rows):06d}"
+            row.update({"event_id": event_id, "evidence": f"{row['evidence']}（{event_id}）",  # a text of its own
+                        "donor": donor.name, "donor_adcode": donor.adcode,
                         "donor_lon": donor.lon, "donor_lat": donor.lat, "recipient": recipient.name,
                         "recipient_adcode": recipient.adcode, "recipient_lon": recipient.lon,
                         "recipient_lat": recipient.lat})
@@ -107,7 +109,7 @@ def synthesise_relations(n: int, seed: int = 0) -> list[dict[str, object]]:
                 row.update({"year": None, "month": None, "day": None, "end_year": None, "basis": "",
                             "date_text": "今年"})
             else:
-                row["year"], row["end_year"] = rng.randint(*YEARS), None
+                row.update({"year": rng.randint(*YEARS), "end_year": None, "basis": "stated"})
                 month = row["month"] if row["precision"] in ("month", "day") else None
                 row["date_text"] = f"{row['year']}年" + (f"{month}月" if month else "")
             rows.append(row)

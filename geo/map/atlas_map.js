@@ -120,7 +120,9 @@ function atlasMap(map, data, T, opts) {
     });
     var layers = {}, queue = {}, dirty = true, frameAsked = false;
     NAMES.forEach(function (name) {
-        layers[name] = new ArcCanvas({pane: 'atlas-arcs', padding: 0.1, layer: name});
+        // The step's canvas changes every step: no margin beyond the view (fewer pixels for the browser
+        // to take up each frame); the others keep Leaflet's, for a pan.
+        layers[name] = new ArcCanvas({pane: 'atlas-arcs', padding: name === 'now' ? 0 : 0.1, layer: name});
         queue[name] = null;  // relations still to draw (null: work it out)
     });
     function requestDraw() {
@@ -151,7 +153,8 @@ function atlasMap(map, data, T, opts) {
             past.save();
             past.setTransform(1, 0, 0, 1, 0, 0);
             past.globalAlpha = 1;
-            past.drawImage(layers.now._container, 0, 0);
+            var m = L.Browser.retina ? 2 : 1, from = layers.now._bounds.min, to = layers.past._bounds.min;
+            past.drawImage(layers.now._container, (from.x - to.x) * m, (from.y - to.y) * m);
             past.restore();
             relations.forEach(function (rel) { rel.held.past = Math.max(rel.held.past, rel.held.now); });
         } else {
