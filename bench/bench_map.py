@@ -79,12 +79,19 @@ def _median_seconds(call, repeat: int) -> tuple[float, object]:
 
 
 _BASE_PAGE = """
-import json, sys
+import gc, json, statistics, sys, time
 from geo.map.data import build_map_data
 from geo.map.render import render_map
 rows = json.load(open(sys.argv[1], encoding="utf-8"))
-html = render_map(build_map_data(rows), standalone=True, height=None)
-open(sys.argv[2], "w", encoding="utf-8").write(html)
+times = []
+for _ in range(3):
+    gc.collect()
+    start = time.perf_counter()
+    data = build_map_data(rows)
+    times.append(time.perf_counter() - start)
+html = render_map(data, standalone=True, height=None)
+open(sys.argv[2], "w", encoding="utf-8").write(json.dumps({"bytes": len(html.encode("utf-8")),
+                                                           "build_s": statistics.median(times)}))
 """
 _BASE_APP_PAGE = """
 import sys
@@ -99,8 +106,8 @@ def _evidence_of_its_own(rows: list[dict[str, object]]) -> list[dict[str, object
     return [{**r, "evidence": f"{r['evidence']}（{r['event_id']}）"} for r in rows]
 
 
-def _base_bytes(tree, script: str, argument: str) -> int:
-    """What ``script`` run with the base commit's code writes: the page's size in bytes."""
+def _at_base(tree, script: str, argument: str) -> str:
+    """What ``script`` run with the base commit's code (files in ``tree``) writes."""
     import tempfile
     from pathlib import Path
 
@@ -109,8 +116,7 @@ def _base_bytes(tree, script: str, argument: str) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out"
         run_at_base(tree, script, argument, str(out))
-        text = out.read_text(encoding="utf-8")
-    return int(text) if text.isdigit() else len(text.encode("utf-8"))
+        return out.read_text(encoding="utf-8")
 
 
 def measure(n: int, tree=None, repeat: int = 3) -> dict[str, object]:
@@ -128,16 +134,17 @@ def measure(n: int, tree=None, repeat: int = 3) -> dict[str, object]:
     render_s, html = _median_seconds(lambda: render_map(data, standalone=True, height=None), repeat)
     one = next(r for r in synthesise_rows(50) if r["year"] is not None and r["recipient_lon"] is not None)
     base = render_map(build_map_data([one]), standalone=True, height=None)  # libraries, base map, player
-    base_bytes = None
+    at_base = {"bytes": None, "build_s": None}
     if tree is not None:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "rows.json"
             path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-            base_bytes = _base_bytes(tree, _BASE_PAGE, str(path))
+            at_base = json.loads(_at_base(tree, _BASE_PAGE, str(path)))
     return {
         "events": n, "counts": data["counts"], "relations": len(data["relations"]["features"]),
         "places": len(data["places"]["features"]), "build_s": build_s, "render_s": render_s,
-        "html_bytes": len(html.encode("utf-8")), "empty_bytes": len(base.encode("utf-8")), "base_bytes": base_bytes,
+        "html_bytes": len(html.encode("utf-8")), "empty_bytes": len(base.encode("utf-8")),
+        "base_bytes": at_base["bytes"], "base_build_s": at_base["build_s"],
     }
 
 
@@ -165,7 +172,7 @@ def measure_app_page(tree, rows: int = 100_000) -> dict[str, object]:
                for f in data["relations"]["features"] for e in f["properties"]["card"]["events"])
     now = len(html.encode("utf-8"))
     return {"rows": rows, "relations": len(data["relations"]["features"]), "now_bytes": now,
-            "base_bytes": _base_bytes(tree, _BASE_APP_PAGE, str(path)), "distinct_bytes": now - listed + each,
+            "base_bytes": int(_at_base(tree, _BASE_APP_PAGE, str(path))), "distinct_bytes": now - listed + each,
             "texts": len(data["evidence"]),
             "card_events": sum(len(f["properties"]["card"]["events"]) for f in data["relations"]["features"])}
 
@@ -239,7 +246,7 @@ def measure_app(n: int = APP_ROWS, repeat: int = 3) -> dict[str, float]:
 
 
 def render(results: list[dict], app: dict[str, float], env: dict[str, str],
-           page: dict[str, object] | None = None, base: str = "") -> str:
+           page: dict[str, object] | None = None, base: str = "", load: str = "?") -> str:
     """The ``## Map`` section."""
     lines = [
         "## Map", "",
@@ -248,14 +255,16 @@ def render(results: list[dict], app: dict[str, float], env: dict[str, str],
         "`geo.map.data.build_map_data(rows)` and `geo.map.render.render_map(data, standalone=True)` "
         "(every script, stylesheet and font and the base map inlined), median of 3 runs each.", "",
         "| Events (rows) | Dated / year not stated / not on the map (events) | Relations drawn | Places | "
-        f"build_map_data (ms) | render_map standalone (ms) | HTML (MB) | HTML at base {base} (MB) | vs base |",
-        "|--:|---|--:|--:|--:|--:|--:|--:|--:|",
+        f"build_map_data (ms) | at base {base} (ms) | render_map standalone (ms) | HTML (MB) | HTML at base (MB) | "
+        "HTML vs base |",
+        "|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for r in results:
         c = r["counts"]
         lines.append(f"| {r['events']:,} | {c['dated']:,} / {c['undated']:,} / {c['not_on_map']:,} | "
                      f"{r['relations']:,} | {r['places']:,} | {r['build_s'] * 1000:,.1f} | "
-                     f"{r['render_s'] * 1000:,.1f} | {r['html_bytes'] / 1e6:.2f} | "
+                     + (f"{r['base_build_s'] * 1000:,.1f} | " if r["base_build_s"] else "not measured | ")
+                     + f"{r['render_s'] * 1000:,.1f} | {r['html_bytes'] / 1e6:.2f} | "
                      + (f"{r['base_bytes'] / 1e6:.2f} | {r['html_bytes'] / r['base_bytes']:.2f} |" if r["base_bytes"]
                         else "not measured | |"))
     e = app["eager_s"]
@@ -280,7 +289,8 @@ def render(results: list[dict], app: dict[str, float], env: dict[str, str],
         "carried its 16 points and its card as HTML, each place its popup.",
         "- Rows: see `bench/bench_map.py`. They copy the seeds' mix, so about 60 % have no stated year "
         f"and 16 % a party without coordinates; one donor → recipient pair per {ROWS_PER_PAIR} rows, years "
-        f"{YEARS[0]}–{YEARS[1]}.",
+        f"{YEARS[0]}–{YEARS[1]}; each its own evidence text (the seeds' sentence and its event id). "
+        f"Load average at the start: {load}.",
         "- The machine's 2 cores are shared: seconds vary between runs (the eager path took 4–10 s in three runs "
         "the same hour); the ratios, measured in one run, are the result. Each timed run starts after "
         "`gc.collect()`.",
@@ -310,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench.bench_playback import base_tree
 
+    import os
+
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         tree = base_tree(args.base, Path(tmp) / "base")
@@ -323,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"app at {app['rows']} rows: eager {app['eager_s']:.2f} s, same {app['same_s']:.2f} s, "
           f"change {app['change_s']:.2f} s, first map {app['first_map_s']:.2f} s", file=sys.stderr)
     section = render(results, app, environment(("folium", "branca", "streamlit"), ["geo", "timeline"]), page,
-                     args.base)
+                     args.base, load)
     print(section)
     if args.write:
         write_section(section)

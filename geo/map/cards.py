@@ -15,7 +15,7 @@ the text is news, untrusted.
 from __future__ import annotations
 
 import html
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 
 __all__ = ["CARD_EVENT_FIELDS", "PageTable", "card_html", "source_entry"]
 
@@ -31,12 +31,12 @@ class PageTable:
         self.items: list[object] = []
         self._index: dict[Hashable, int] = {}
 
-    def index(self, key: Hashable, value: object | None = None) -> int:
-        """The index of ``key``'s entry (``value``, or ``key`` itself), listed on first use."""
+    def index(self, key: Hashable, value: Callable[[], object] | None = None) -> int:
+        """The index of ``key``'s entry (``value()``, or ``key`` itself), listed on first use."""
         found = self._index.get(key)
         if found is None:
             found = self._index[key] = len(self.items)
-            self.items.append(key if value is None else value)
+            self.items.append(key if value is None else value())
         return found
 
 

@@ -341,7 +341,7 @@ class _Page:
         self.facts = PageTable()
 
     def source(self, doc: str) -> int:
-        return self.sources.index(doc, source_entry(doc, self.known))
+        return self.sources.index(doc, lambda: source_entry(doc, self.known))
 
 
 def _card(rows: list[_Row], limit: int, page: _Page, lang: str, totals: tuple[int, int, int] | None = None,
