@@ -174,6 +174,9 @@ function atlasMap(map, data, T, opts) {
     var PER_FRAME = 1000;
     function tick() {
         frameAsked = false;
+        drawSome();
+    }
+    function drawSome() {
         if (!map.hasLayer(layers.now)) { return; }
         if (dirty) { reconcile(); }
         var left = PER_FRAME;
@@ -342,10 +345,10 @@ function atlasMap(map, data, T, opts) {
             }
         }
         dirty = true;
+        drawSome();  // now, not at the next frame: the step is painted with the frame it happens in
         layers.past._container.style.opacity = year === null ? 0.85 : 0.45;
         layers.undated._container.style.opacity = year === null ? 0.85 : 0.6;
         layers.undated._container.style.display = state.playing ? 'none' : '';
-        requestDraw();
         var label = year === null ? (first === null ? '' : T.all_years) : stepLabel(year);
         if (yearLabel.textContent !== label) { yearLabel.textContent = label; }
         yearLabel.className = 'atlas-year' + (year === null ? ' atlas-year-all' : '');
