@@ -303,15 +303,17 @@ def render(results: list[dict[str, object]], env: dict[str, str], base: str, run
                          f"{w['step_p95_ms'] / b['step_p95_ms']:.2f}× (95th percentile); the page "
                          f"{w['bytes'] / b['bytes']:.2f}× ({b['bytes'] / 1e6:.2f} → {w['bytes'] / 1e6:.2f} MB).")
     lines += [
-        "- How: the arcs are not Leaflet layers but three canvases of the map's own (no year, past, this step), "
+        "- How: the arcs are not Leaflet layers but three canvases of the map's own (no year, past, this step; "
+        "the one with no year is hidden while playing), "
         "each arc one quadratic curve; a step draws only its own relations (about a tenth of them at 10,000 over "
         "28 years) and copies the last step's canvas onto the past, one image; at most 1,000 arcs are drawn a "
         "frame (a move or going back in time redraws over several frames). The base restyled and redrew every "
         "relation, each a Leaflet polyline of 16 points, every step.",
-        "- Headless Chromium draws frames at 60 Hz at most (16.7 ms). Without a GPU a frame that changes a canvas "
-        "as large as the map costs the browser itself about 15–30 ms on this machine, loaded by other work: in a "
-        "check the same hour, a frame that changed one pixel of such a canvas took 33–50 ms (median) at load "
-        "5–7 and 17 ms with a 300×300 canvas.",
+        "- Headless Chromium draws frames at 60 Hz at most (16.7 ms: a step can take no less). Without a GPU, a "
+        "frame that changes a canvas makes the browser blend every canvas as large as the map: in a check the "
+        "same hour (load 5–6), a frame changing one pixel of the arcs' canvas took 33–50 ms (median) beside the "
+        "base map's three canvases, the places' and the other arcs', and 16.7 ms with only two others; so the base "
+        "map is now drawn on one canvas (it had one per layer), and the map has five such canvases while playing.",
         "- The machine's 2 cores are shared with other work (load average in the table): the ratios, measured "
         "in one run, are the result.",
     ]
