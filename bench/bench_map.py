@@ -9,6 +9,12 @@ and gets a donor → recipient pair drawn from a pool of random gazetteer places
 its template is dated, a random year from 1996 to 2023. The pool has one pair per 25 rows,
 so pairs recur over the years as real programmes do.
 
+The page's size is measured against the map code at ``bench.bench_playback.BASE`` (before the cards were sent
+as data), rendered in a subprocess from that commit's files, on the same rows in the same run; and the app's
+map page on the 100,000-row library of ``bench.bench_app_library`` (built once into bench/out/corpus_bench).
+The rows here get evidence of their own (the seeds' sentence and the event's id), as articles have: the page
+lists each evidence text once, and the seeds' few sentences repeated would flatter it.
+
 The app's rerun is measured three ways in the same run, on the same rows: the eager path the
 app used to take on every rerun (map, chart, CSV, presentation HTML and GeoJSON all rebuilt),
 the cached path on an unchanged view (what a click that changes nothing costs now), and the
@@ -25,6 +31,7 @@ import statistics
 import sys
 import time
 
+from bench.bench_playback import BASE as BASE_COMMIT  # the map code before its cards were sent as data
 from bench.common import REPO, environment, write_section
 
 COMMAND = ".venv/bin/python -m bench.bench_map --write"
@@ -72,21 +79,103 @@ def _median_seconds(call, repeat: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def measure(n: int, repeat: int = 3) -> dict[str, object]:
-    """Build and standalone render times (median of ``repeat``) and the HTML's size for ``n`` rows."""
+_BASE_PAGE = """
+import gc, json, statistics, sys, time
+from geo.map.data import build_map_data
+from geo.map.render import render_map
+rows = json.load(open(sys.argv[1], encoding="utf-8"))
+times = []
+for _ in range(3):
+    gc.collect()
+    start = time.perf_counter()
+    data = build_map_data(rows)
+    times.append(time.perf_counter() - start)
+html = render_map(data, standalone=True, height=None)
+open(sys.argv[2], "w", encoding="utf-8").write(json.dumps({"bytes": len(html.encode("utf-8")),
+                                                           "build_s": statistics.median(times)}))
+"""
+_BASE_APP_PAGE = """
+import sys
+from bench.bench_app_library import new_rerun
+from timeline.library import Library
+from timeline.views.filters import Filters
+open(sys.argv[2], "w", encoding="utf-8").write(str(new_rerun(Library(sys.argv[1]), Filters())["html"]))
+"""
+
+
+def _evidence_of_its_own(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [{**r, "evidence": f"{r['evidence']}（{r['event_id']}）"} for r in rows]
+
+
+def _at_base(tree, script: str, argument: str) -> str:
+    """What ``script`` run with the base commit's code (files in ``tree``) writes."""
+    import tempfile
+    from pathlib import Path
+
+    from bench.bench_playback import run_at_base
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        run_at_base(tree, script, argument, str(out))
+        return out.read_text(encoding="utf-8")
+
+
+def measure(n: int, tree=None, repeat: int = 3) -> dict[str, object]:
+    """Build and standalone render times (median of ``repeat``) and the HTML's size for ``n`` rows, and the
+    size the map code of the base commit (files in ``tree``) gives the same rows (``None`` without a tree)."""
+    import json
+    import tempfile
+    from pathlib import Path
+
     from geo.map.data import build_map_data
     from geo.map.render import render_map
 
-    rows = synthesise_rows(n)
+    rows = _evidence_of_its_own(synthesise_rows(n))
     build_s, data = _median_seconds(lambda: build_map_data(rows), repeat)
     render_s, html = _median_seconds(lambda: render_map(data, standalone=True, height=None), repeat)
     one = next(r for r in synthesise_rows(50) if r["year"] is not None and r["recipient_lon"] is not None)
     base = render_map(build_map_data([one]), standalone=True, height=None)  # libraries, base map, player
+    at_base = {"bytes": None, "build_s": None}
+    if tree is not None:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "rows.json"
+            path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+            at_base = json.loads(_at_base(tree, _BASE_PAGE, str(path)))
     return {
         "events": n, "counts": data["counts"], "relations": len(data["relations"]["features"]),
         "places": len(data["places"]["features"]), "build_s": build_s, "render_s": render_s,
         "html_bytes": len(html.encode("utf-8")), "empty_bytes": len(base.encode("utf-8")),
+        "base_bytes": at_base["bytes"], "base_build_s": at_base["build_s"],
     }
+
+
+def measure_app_page(tree, rows: int = 100_000) -> dict[str, object]:
+    """The app's map page (every filter off) on the library of ``bench.bench_app_library`` at ``rows`` rows: its
+    size now and with the base commit's code, and what the page's evidence list saves (the synthetic rows
+    repeat the seeds' sentences: the size had every card event its own evidence text is given too)."""
+    from bench.bench_app_library import build_library
+    from geo.map.render import _script_json
+    from timeline.library import Library
+    from timeline.views import queries
+    from timeline.views.catalog import catalog_sources
+    from timeline.views.filters import Filters
+
+    from geo.map.render import render_map
+
+    path = build_library(rows)
+    library = Library(path)
+    query = queries.ViewQuery.of(Filters())
+    counts = queries.view_counts(library, query)
+    data = queries.view_map_data(library, query, rows=counts["rows"], lang="zh", sources=catalog_sources(library))
+    html = render_map(data, standalone=True, height=560, keep_view=True)
+    listed = len(_script_json(data["evidence"]).encode("utf-8"))
+    each = sum(len(_script_json(data["evidence"][e[5]]).encode("utf-8")) + 1
+               for f in data["relations"]["features"] for e in f["properties"]["card"]["events"])
+    now = len(html.encode("utf-8"))
+    return {"rows": rows, "relations": len(data["relations"]["features"]), "now_bytes": now,
+            "base_bytes": int(_at_base(tree, _BASE_APP_PAGE, str(path))), "distinct_bytes": now - listed + each,
+            "texts": len(data["evidence"]),
+            "card_events": sum(len(f["properties"]["card"]["events"]) for f in data["relations"]["features"])}
 
 
 def measure_app(n: int = APP_ROWS, repeat: int = 3) -> dict[str, float]:
@@ -159,74 +248,8 @@ def measure_app(n: int = APP_ROWS, repeat: int = 3) -> dict[str, float]:
             "change_cpu": change_cpu, "first_map_cpu": first_map_cpu}
 
 
-def measure_playback(relations: int = 10_000, seed: int = 1) -> dict[str, float] | None:
-    """Milliseconds per player step with ``relations`` relations in Chromium (offline, as the browser tests
-    run it): each step restyles every relation and redraws the canvas; the median and slowest of a
-    play-through by year, each timed to the next animation frame. ``None`` without chromium/Playwright."""
-    import tempfile
-    from pathlib import Path
-
-    from geo.map.data import build_map_data
-    from geo.map.render import render_map
-
-    sys.path.insert(0, str(REPO / "tests"))
-    try:
-        from browser import CHROMIUM, CHROMIUM_ARGS, _route
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    from geo.gazetteer.store import load_gazetteer
-
-    places = sorted((p for p in load_gazetteer().places.values() if p.level.value != "province"),
-                    key=lambda p: p.adcode)
-    rng = random.Random(seed)
-    template = next(r for r in synthesise_rows(50) if r["year"] is not None and r["recipient_lon"] is not None)
-    rows = []
-    for i in range(relations):
-        donor, recipient = rng.sample(places, 2)
-        rows.append({**template, "event_id": f"p{i:06d}", "year": rng.randint(*YEARS), "donor": donor.name,
-                     "donor_adcode": donor.adcode, "donor_lon": donor.lon, "donor_lat": donor.lat,
-                     "recipient": recipient.name, "recipient_adcode": recipient.adcode,
-                     "recipient_lon": recipient.lon, "recipient_lat": recipient.lat})
-    data = build_map_data(rows)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "map.html"
-        path.write_text(render_map(data, standalone=True, height=None), encoding="utf-8")
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            try:
-                page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-                page.context.route("**/*", _route)
-                page.goto(path.as_uri())
-                page.wait_for_function("() => window.atlas && window.atlas.player", timeout=120_000)
-                timed = page.evaluate("""async (years) => {
-                    const steps = [], js = [], redraws = [];
-                    const canvas = Object.values(window.atlas.map._layers).find(
-                        l => l instanceof L.Canvas && l.options.pane === 'atlas-arcs');
-                    for (const y of years) {
-                        const start = performance.now();
-                        window.atlas.player.showYear(y);
-                        js.push(performance.now() - start);
-                        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-                        steps.push(performance.now() - start);
-                    }
-                    for (let i = 0; i < 5; i++) {  // the whole canvas, every relation drawn
-                        const start = performance.now();
-                        canvas._redrawBounds = null;
-                        canvas._redraw();
-                        redraws.push(performance.now() - start);
-                    }
-                    return {steps, js, redraws}; }""", [step for step, _ in data["step_counts"]])
-            finally:
-                browser.close()
-    return {"relations": len(data["relations"]["features"]), "median_ms": statistics.median(timed["steps"]),
-            "max_ms": max(timed["steps"]), "steps": len(timed["steps"]), "js_ms": statistics.median(timed["js"]),
-            "period": "by month" if data["period"] == "P1M" else "by year",
-            "redraw_ms": statistics.median(timed["redraws"])}
-
-
 def render(results: list[dict], app: dict[str, float], env: dict[str, str],
-           playback: dict[str, float] | None = None) -> str:
+           page: dict[str, object] | None = None, base: str = "", load: str = "?") -> str:
     """The ``## Map`` section."""
     lines = [
         "## Map", "",
@@ -235,14 +258,18 @@ def render(results: list[dict], app: dict[str, float], env: dict[str, str],
         "`geo.map.data.build_map_data(rows)` and `geo.map.render.render_map(data, standalone=True)` "
         "(every script, stylesheet and font and the base map inlined), median of 3 runs each.", "",
         "| Events (rows) | Dated / year not stated / not on the map (events) | Relations drawn | Places | "
-        "build_map_data (ms) | render_map standalone (ms) | HTML (MB) |",
-        "|--:|---|--:|--:|--:|--:|--:|",
+        f"build_map_data (ms) | at base {base} (ms) | render_map standalone (ms) | HTML (MB) | HTML at base (MB) | "
+        "HTML vs base |",
+        "|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for r in results:
         c = r["counts"]
         lines.append(f"| {r['events']:,} | {c['dated']:,} / {c['undated']:,} / {c['not_on_map']:,} | "
                      f"{r['relations']:,} | {r['places']:,} | {r['build_s'] * 1000:,.1f} | "
-                     f"{r['render_s'] * 1000:,.1f} | {r['html_bytes'] / 1e6:.2f} |")
+                     + (f"{r['base_build_s'] * 1000:,.1f} | " if r["base_build_s"] else "not measured | ")
+                     + f"{r['render_s'] * 1000:,.1f} | {r['html_bytes'] / 1e6:.2f} | "
+                     + (f"{r['base_bytes'] / 1e6:.2f} | {r['html_bytes'] / r['base_bytes']:.2f} |" if r["base_bytes"]
+                        else "not measured | |"))
     e = app["eager_s"]
     lines += [
         "",
@@ -261,27 +288,30 @@ def render(results: list[dict], app: dict[str, float], env: dict[str, str],
         "",
         f"- A map of one dated event is {results[0]['empty_bytes'] / 1e6:.2f} MB: the inlined libraries "
         "(Leaflet), the base map of China (`data/basemap.json`, 0.65 MB) and the player; each relation "
-        "then adds its 16 points and a card listing its events (at most 5 above 2,000 rows).",
+        "then adds its two ends and its card as data (each event's date, amounts and the index of its kind, "
+        "evidence and source in the page's lists; at most 5 events above 2,000 rows), each place its point, "
+        "name and counts; the browser builds cards and popups on click. At the base commit each relation "
+        "carried its 16 points and its card as HTML, each place its popup.",
         "- Rows: see `bench/bench_map.py`. They copy the seeds' mix, so about 60 % have no stated year "
         f"and 16 % a party without coordinates; one donor → recipient pair per {ROWS_PER_PAIR} rows, years "
-        f"{YEARS[0]}–{YEARS[1]}.",
+        f"{YEARS[0]}–{YEARS[1]}; each its own evidence text (the seeds' sentence and its event id). "
+        f"Load average at the start: {load}.",
         "- The machine's 2 cores are shared: seconds vary between runs (the eager path took 4–10 s in three runs "
         "the same hour); the ratios, measured in one run, are the result. Each timed run starts after "
         f"`gc.collect()`. Load average (1 min) when the app's reruns were measured: {app['load'][0]:.1f} at the "
         f"start, {app['load'][1]:.1f} at the end; their CPU seconds (all threads, median of 3, less affected by "
         f"the other programs): filter change {app['change_cpu']:.2f}, first page {app['first_map_cpu']:.2f}.",
     ]
-    if playback:
+    if page:
         lines += [
-            f"- Playback in Chromium (headless, software rendering, `measure_playback`): {playback['relations']:,} "
-            f"relations, a play-through of {playback['steps']} steps ({playback['period']}). The player's script "
-            f"per step {playback['js_ms']:.0f} ms (median); one redraw of the whole arcs canvas, every relation, "
-            f"{playback['redraw_ms']:.0f} ms; a step to the second animation frame after it "
-            f"{playback['median_ms']:.0f} ms median ({1000 / playback['median_ms']:.0f} steps per second), "
-            f"{playback['max_ms']:.0f} ms at most. 30 frames per second needs 33 ms.",
+            f"- The app's map page on the {page['rows']:,}-row library of `bench/bench_app_library.py` (every filter "
+            f"off, {page['relations']:,} relations, each card its first 5 events): {page['now_bytes'] / 1e6:.2f} MB, "
+            f"against {page['base_bytes'] / 1e6:.2f} MB at {base} ({page['now_bytes'] / page['base_bytes']:.2f}×). "
+            f"Its synthetic rows repeat the seeds' sentences ({page['texts']:,} evidence texts for "
+            f"{page['card_events']:,} card events); had each event a text of its own the page would be "
+            f"{page['distinct_bytes'] / 1e6:.2f} MB ({page['distinct_bytes'] / page['base_bytes']:.2f}×).",
         ]
-    else:
-        lines.append("- Playback in Chromium not measured in this run (needs chromium and Playwright).")
+    lines.append("- Playback in Chromium: `## Map playback` (`bench/bench_playback.py`).")
     return "\n".join(lines) + "\n"
 
 
@@ -289,20 +319,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_map", description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="update ## Map in docs/BENCHMARKS.md")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), metavar="N")
+    parser.add_argument("--base", default=BASE_COMMIT, help="the commit whose map page sizes to compare with")
+    parser.add_argument("--no-library", action="store_true", help="skip the app's page on the 100,000-row library")
     args = parser.parse_args(argv)
+    import tempfile
+    from pathlib import Path
+
+    from bench.bench_playback import base_tree
+
+    import os
+
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     results = []
-    for n in args.sizes:
-        results.append(measure(n))
-        print(f"{n:>6} rows: build {results[-1]['build_s']:.3f} s, render {results[-1]['render_s']:.3f} s, "
-              f"{results[-1]['html_bytes'] / 1e6:.2f} MB", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = base_tree(args.base, Path(tmp) / "base")
+        for n in args.sizes:
+            results.append(measure(n, tree))
+            print(f"{n:>6} rows: build {results[-1]['build_s']:.3f} s, render {results[-1]['render_s']:.3f} s, "
+                  f"{results[-1]['html_bytes'] / 1e6:.2f} MB (base {results[-1]['base_bytes'] / 1e6:.2f} MB)",
+                  file=sys.stderr)
+        page = None if args.no_library else measure_app_page(tree)
     app = measure_app()
     print(f"app at {app['rows']} rows: eager {app['eager_s']:.2f} s, same {app['same_s']:.2f} s, "
           f"change {app['change_s']:.2f} s, first map {app['first_map_s']:.2f} s", file=sys.stderr)
-    playback = measure_playback()
-    if playback:
-        print(f"playback: {playback['relations']} relations, {playback['median_ms']:.0f} ms median per step, "
-              f"{playback['max_ms']:.0f} ms max", file=sys.stderr)
-    section = render(results, app, environment(("folium", "branca", "streamlit"), ["geo", "timeline"]), playback)
+    section = render(results, app, environment(("folium", "branca", "streamlit"), ["geo", "timeline"]), page,
+                     args.base, load)
     print(section)
     if args.write:
         write_section(section)

@@ -1,20 +1,28 @@
 /* The map's relations, places, year player and legend (Leaflet 1.9, no other library).
  *
- * atlasMap(map, data, T, opts): data is geo.map.data.build_map_data's output (slimmed), T the
- * map's words in the page's language, opts {keepView, storageKey, legend (HTML), fit (bounds)}.
+ * atlasMap(map, data, T, opts): data is what geo/map/render.py hands the page (relations as
+ * {id, count, undated, steps, colour, tooltip, card, ends}, places as [lon, lat, name, as donor,
+ * as recipient, radius], the lists the cards refer to: facts (kind · programme), evidence, sources), T the map's words in the page's language, opts {keepView, storageKey,
+ * legend (HTML), fit (bounds)}.
  * One arc per relation, its width by the events shown so far, an arrowhead (in screen pixels, so
- * it reads at every zoom) at the recipient. A click opens the relation's card.
+ * it reads at every zoom) at the recipient. A click opens the relation's card, built from its data.
  * The player steps by year: a relation appears at its first dated event and widens as events
  * accumulate; those with events in the current year are highlighted. Relations with no year are
  * hidden while playing and dashed when stopped. Returns the handle set as window.atlas.player.
+ *
+ * Speed: ten thousand relations must step at 30 frames a second in a browser without a GPU, where
+ * stroking every arc takes far longer than a frame. So the arcs are not Leaflet layers: three
+ * canvases of their own (no year, past, current step) draw them batched into one path per colour and
+ * width, from points projected once (a zoom only scales them), and a step draws only the relations
+ * it changes. Clicks and hovers find their relation by distance to its points.
  */
 function atlasMap(map, data, T, opts) {
     "use strict";
-    // One canvas for arcs and places: a canvas takes every click on its area, so a second one
-    // above would hide the arcs from the mouse. Places are brought back to the front after a step.
     var arcsPane = map.createPane('atlas-arcs');
     arcsPane.style.zIndex = 410;
-    var arcRenderer = L.canvas({pane: 'atlas-arcs', padding: 0.3}), placeRenderer = arcRenderer;
+    var placesPane = map.createPane('atlas-places');
+    placesPane.style.zIndex = 420;
+    var placeRenderer = L.canvas({pane: 'atlas-places', padding: 0.3});
     // A step is a year, or (period P1M: every dated event states its month) year * 12 + month - 1.
     var steps = data.step_counts.map(function (sc) { return sc[0]; }), monthly = data.period === 'P1M';
     var first = steps.length ? steps[0] : null, last = steps.length ? steps[steps.length - 1] : null;
@@ -26,96 +34,335 @@ function atlasMap(map, data, T, opts) {
     var state = {year: null, playing: false, timer: null, speed: 1};
 
     var radius = {};  // a place's circle radius by its "lon,lat"
-    data.places.features.forEach(function (f) { radius[f.geometry.coordinates.join(',')] = f.properties.radius; });
+    data.places.forEach(function (pl) { radius[pl[0] + ',' + pl[1]] = pl[5]; });  // [lon, lat, label, donor, recipient, radius]
 
     function weightOf(n) { return n <= 0 ? 0 : Math.min(2 + 1.8 * Math.log2(n), 14); }
 
-    var relations = data.relations.features.map(function (f) {
-        var p = f.properties;
-        var latlngs = f.geometry.coordinates.map(function (c) { return L.latLng(c[1], c[0]); });
-        var line = L.polyline(latlngs, {renderer: arcRenderer, color: p.colour, weight: weightOf(p.count),
-                                        opacity: 0.85, lineCap: 'round', lineJoin: 'round', interactive: true});
-        var end = f.geometry.coordinates[f.geometry.coordinates.length - 1];
-        var rel = {p: p, latlngs: latlngs, line: line, shown: false, weight: 0, end: end[0] + ',' + end[1]};
-        line.bindPopup(p.card, {maxWidth: 420, maxHeight: 360, className: 'atlas-card-popup'});
-        line.bindTooltip(p.tooltip, {sticky: true});
-        line.on('popupopen', function () {
-            var folded = container.querySelector('#atlas-legend');  // the card must not sit under the legend
-            if (folded) { folded.open = false; }
-            try { window.parent.postMessage({atlas: 'relation', id: p.id, event_ids: p.event_ids}, '*'); }
-            catch (err) { /* a page with no parent */ }
+    // -- a relation's card: its HTML built from its data on click (as geo/map/cards.py card_html) ----
+    var ESCAPES = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;'};
+    function esc(value) { return String(value).replace(/[&<>"']/g, function (c) { return ESCAPES[c]; }); }
+    function cardHtml(card) {
+        var items = card.events.map(function (ev) {  // [event_id, when, facts, amounts, corrected, evidence, source]
+            var source = data.sources[ev[6]];
+            var link = source[1] ? '<a href="' + esc(source[1]) + '" target="_blank" rel="noopener noreferrer">'
+                + esc(source[0]) + '</a>' : '<span>' + esc(source[0]) + '</span>';
+            return '<li data-event="' + esc(ev[0]) + '"><b>' + esc(ev[1]) + '</b> · ' + esc(data.facts[ev[2]])
+                + (ev[3] ? ' · ' + esc(ev[3]) : '')
+                + (ev[4] ? '<div class="atlas-corrected">' + esc(ev[4]) + '</div>' : '')
+                + '<div class="atlas-evidence">' + esc(data.evidence[ev[5]]) + '</div><div class="atlas-source">'
+                + link + '</div></li>';
         });
-        return rel;
+        return '<div class="atlas-card"><div class="atlas-card-title">' + esc(card.title) + '</div>'
+            + '<div class="atlas-card-meta">' + esc(card.meta) + '</div><ol>' + items.join('') + '</ol>'
+            + (card.more ? '<div class="atlas-card-more">' + esc(card.more) + '</div>' : '') + '</div>';
+    }
+
+    function placePopup(pl) {  // as geo/map/data.py writes a place's popup
+        return '<div class="atlas-card"><div class="atlas-card-title">' + esc(pl[2]) + '</div>' + esc(T.as_donor) + ' '
+            + pl[3].toLocaleString('en-US') + ' · ' + esc(T.as_recipient) + ' ' + pl[4].toLocaleString('en-US') + '</div>';
+    }
+
+    // -- arcs: a quadratic Bézier in screen (Mercator) pixels, with the ends and the control point of
+    // geo/map/arcs.py's curve (to the left of travel): one curve per relation is far cheaper to stroke
+    // than a polyline, and within a few pixels of the export's 16 points.
+    var ARC_POINTS = 16, BULGE = 0.18, RAD = Math.PI / 180;
+    function controlLatLng(ends) {
+        var scale = Math.max(Math.cos((ends[1] + ends[3]) / 2 * RAD), 0.2);
+        var x0 = ends[0] * scale, y0 = ends[1], x1 = ends[2] * scale, y1 = ends[3], dx = x1 - x0, dy = y1 - y0;
+        if (Math.sqrt(dx * dx + dy * dy) < 1e-9) { return null; }  // one point: a small loop instead
+        return L.latLng((y0 + y1) / 2 + BULGE * dx, ((x0 + x1) / 2 - BULGE * dy) / scale);
+    }
+
+    var colours = [];  // a relation's colour as an index: a look is a few numbers
+    var relations = data.relations.map(function (p, index) {
+        var from = map.project(L.latLng(p.ends[1], p.ends[0]), 0), to = map.project(L.latLng(p.ends[3], p.ends[2]), 0);
+        var control = controlLatLng(p.ends), c = control ? map.project(control, 0) : null;
+        var xy = new Float64Array(2 * ARC_POINTS), latlngs = [];  // pixels at zoom 0: at zoom z, 2^z times these
+        var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+        for (var i = 0; i < ARC_POINTS; i++) {
+            var t = i / (ARC_POINTS - 1), x, y;
+            if (c) {
+                var u = (1 - t) * (1 - t), v = 2 * (1 - t) * t, w = t * t;
+                x = u * from.x + v * c.x + w * to.x; y = u * from.y + v * c.y + w * to.y;
+            } else {  // a loop of about 0.12° above the point
+                var a = -Math.PI / 2 + 2 * Math.PI * t, r = 0.12 * 256 / 360;
+                x = from.x + r * Math.cos(a); y = from.y - r - r * Math.sin(a);
+            }
+            xy[2 * i] = x; xy[2 * i + 1] = y;
+            latlngs.push(map.unproject(L.point(x, y), 0));
+            minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
+        }
+        if (colours.indexOf(p.colour) < 0) { colours.push(p.colour); }
+        return {p: p, index: index, latlngs: latlngs, bounds: L.latLngBounds(latlngs), xy: xy,
+                q: c ? [from.x, from.y, c.x, c.y, to.x, to.y] : null,
+                box: [minX, minY, maxX, maxY], short: (radius[p.ends[2] + ',' + p.ends[3]] || 3) + 1,
+                colour: colours.indexOf(p.colour), shown: false, layer: null, weight: 0, look: 0,
+                held: {now: 0, past: 0, undated: 0}};  // the width it is drawn at on each canvas (0: not)
     });
 
-    // The arrowhead is part of the arc's own path (two barbs at the recipient, sized in screen pixels):
-    // one path per relation keeps a redraw of ten thousand of them cheap.
-    function drawHead(rel) {
-        var n = rel.latlngs.length;
-        var a = map.latLngToLayerPoint(rel.latlngs[n - 2]), b = map.latLngToLayerPoint(rel.latlngs[n - 1]);
-        var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
-        var ux = dx / d, uy = dy / d, length = 7 + 1.4 * rel.weight, half = 0.6 * length;
-        var short = (radius[rel.end] || 3) + 1;  // the tip touches the recipient's circle, not hidden under it
-        var tip = L.point(b.x - ux * short, b.y - uy * short);
-        var base = L.point(tip.x - ux * length, tip.y - uy * length);
-        var barbs = [L.point(base.x - uy * half, base.y + ux * half), tip,
-                     L.point(base.x + uy * half, base.y - ux * half)].map(function (pt) {
-            return map.layerPointToLatLng(pt); });
-        var before = rel.latlngs.slice(0, n - 1).filter(function (ll) {  // the arc stops at the tip
-            var pt = map.latLngToLayerPoint(ll); return (pt.x - b.x) * (pt.x - b.x) + (pt.y - b.y) * (pt.y - b.y) > short * short; });
-        rel.line.setLatLngs(before.concat([map.layerPointToLatLng(tip)], barbs));
-    }
-
-    // A step touches only the relations whose look changes (ten thousand restyled each step would
-    // cost more than the redraw itself).
-    function show(rel, weight, style) {
-        if (weight <= 0) {
-            if (rel.shown) { map.removeLayer(rel.line); rel.shown = false; rel.look = ''; }
-            return;
+    // Three canvases of arcs, bottom to top: the relations with no year (dashed; hidden while playing),
+    // the past (each relation as wide as its events so far), and the current step's relations
+    // (highlighted). Each canvas has its own opacity and draws its arcs opaque, so an arc drawn again,
+    // wider, over itself looks as if drawn once: the past is only added to while time goes forward
+    // (the step's canvas is copied onto it, one image, before it is cleared for the next step), and a
+    // step draws only its own relations, never all ten thousand. Drawing is spread over frames (tick)
+    // so that the page keeps its frame rate whatever a step or a move costs.
+    // Leaflet keeps each canvas placed and sized with the view, and clears it after a move or a zoom.
+    var NAMES = ['now', 'past', 'undated'];
+    var ArcCanvas = L.Canvas.extend({
+        _draw: function () {  // after Leaflet cleared the canvas: draw it again, whole, over the next frames
+            var name = this.options.layer;
+            relations.forEach(function (rel) { rel.held[name] = 0; });
+            queue[name] = null;
+            dirty = true;
+            requestDraw();
         }
-        var look = weight + '|' + style.opacity + '|' + style.dashArray;
-        if (rel.shown && rel.look === look) { return; }
-        var resized = rel.weight !== weight || !rel.shown;
-        rel.weight = weight;
-        rel.look = look;
-        rel.line.setStyle(Object.assign({weight: weight}, style));
-        if (!rel.shown) { rel.line.addTo(map); rel.shown = true; }
-        if (resized) { drawHead(rel); }
+    });
+    var layers = {}, queue = {}, dirty = true, frameAsked = false;
+    NAMES.forEach(function (name) {
+        // The step's canvas changes every step: no margin beyond the view (fewer pixels for the browser
+        // to take up each frame); the others keep Leaflet's, for a pan.
+        layers[name] = new ArcCanvas({pane: 'atlas-arcs', padding: name === 'now' ? 0 : 0.1, layer: name});
+        queue[name] = null;  // relations still to draw (null: work it out)
+    });
+    function requestDraw() {
+        if (frameAsked) { return; }
+        frameAsked = true;
+        L.Util.requestAnimFrame(tick);
+    }
+    function clear(name) {
+        var ctx = layers[name]._ctx, canvas = layers[name]._container;
+        ctx.save();
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, canvas.width, canvas.height);
+        ctx.restore();
+        relations.forEach(function (rel) { rel.held[name] = 0; });
+    }
+    // What each canvas must draw now that the relations' places changed (dirty).
+    function reconcile() {
+        dirty = false;
+        // The past keeps what it holds if every arc in it is still in the past (or highlighted above
+        // it) and no wider than it is now; the step's canvas then goes onto it as it is.
+        var keep = true;
+        for (var i = 0; i < relations.length && keep; i++) {
+            var rel = relations[i], held = Math.max(rel.held.past, rel.held.now);
+            if (held > 0 && ((rel.layer !== 'past' && rel.layer !== 'now') || held > rel.weight)) { keep = false; }
+        }
+        if (keep) {
+            var past = layers.past._ctx;
+            past.save();
+            past.setTransform(1, 0, 0, 1, 0, 0);
+            past.globalAlpha = 1;
+            var m = L.Browser.retina ? 2 : 1, from = layers.now._bounds.min, to = layers.past._bounds.min;
+            past.drawImage(layers.now._container, (from.x - to.x) * m, (from.y - to.y) * m);
+            past.restore();
+            relations.forEach(function (rel) { rel.held.past = Math.max(rel.held.past, rel.held.now); });
+        } else {
+            clear('past');
+        }
+        clear('now');
+        var undatedKept = relations.every(function (rel) {
+            return !rel.held.undated || (rel.layer === 'undated' && rel.held.undated === rel.weight); });
+        if (!undatedKept) { clear('undated'); }
+        NAMES.forEach(function (name) {
+            queue[name] = relations.filter(function (rel) { return rel.layer === name && rel.held[name] !== rel.weight; });
+            queue[name].sort(function (a, b) { return a.look - b.look; });  // narrow first: wide arcs on top
+        });
+    }
+    // A frame draws at most PER_FRAME arcs: a step (the relations of one year) is drawn in one frame,
+    // a whole canvas (after a move, or going back in time) over several, the page answering between.
+    var PER_FRAME = 1000;
+    function tick() {
+        frameAsked = false;
+        drawSome();
+    }
+    function drawSome() {
+        if (!map.hasLayer(layers.now)) { return; }
+        if (dirty) { reconcile(); }
+        var left = PER_FRAME;
+        NAMES.forEach(function (name) {
+            var todo = queue[name];
+            if (!todo || !todo.length || left <= 0) { return; }
+            var chunk = todo.splice(0, left), ctx = layers[name]._ctx;
+            left -= chunk.length;
+            ctx.save();
+            drawArcs(ctx, layers[name]._bounds, chunk, name === 'undated');
+            ctx.restore();
+            chunk.forEach(function (rel) { rel.held[name] = rel.weight; });
+        });
+        if (drawing()) { requestDraw(); }
+    }
+    function drawing() {
+        return dirty || NAMES.some(function (name) { return queue[name] && queue[name].length > 0; });
     }
 
-    var addedSince = true;
-    function shownCount() { var n = 0; relations.forEach(function (rel) { if (rel.shown) { n += 1; } }); return n; }
+    // A relation's path in layer pixels: its curve up to the recipient's circle, then the arrowhead's
+    // two barbs (sized in screen pixels), one subpath.
+    function tracePath(ctx, rel, k, ox, oy) {
+        var short = rel.short, length = 7 + 1.4 * rel.weight, half = 0.6 * length, tx, ty, ux, uy, d;
+        if (rel.q) {
+            var q = rel.q, x0 = q[0] * k - ox, y0 = q[1] * k - oy, cx = q[2] * k - ox, cy = q[3] * k - oy;
+            var x2 = q[4] * k - ox, y2 = q[5] * k - oy;
+            var end = Math.sqrt((x2 - cx) * (x2 - cx) + (y2 - cy) * (y2 - cy)) || 1;
+            var t = Math.max(0, 1 - short / (2 * end));  // the curve's speed at its end is 2 |end - control|
+            var ax = x0 + (cx - x0) * t, ay = y0 + (cy - y0) * t, bx = cx + (x2 - cx) * t, by = cy + (y2 - cy) * t;
+            tx = ax + (bx - ax) * t; ty = ay + (by - ay) * t;  // the curve cut at t (de Casteljau)
+            ux = bx - ax; uy = by - ay;
+            d = Math.sqrt(ux * ux + uy * uy);
+            if (d < 1e-9) { ux = x2 - x0; uy = y2 - y0; d = Math.sqrt(ux * ux + uy * uy) || 1; }
+            ux /= d; uy /= d;
+            ctx.moveTo(x0, y0);
+            ctx.quadraticCurveTo(ax, ay, tx, ty);
+        } else {  // a loop: its points
+            var xy = rel.xy, n = xy.length / 2;
+            ctx.moveTo(xy[0] * k - ox, xy[1] * k - oy);
+            for (var i = 1; i < n; i++) { ctx.lineTo(xy[2 * i] * k - ox, xy[2 * i + 1] * k - oy); }
+            tx = xy[2 * n - 2] * k - ox; ty = xy[2 * n - 1] * k - oy;
+            ux = tx - (xy[2 * n - 4] * k - ox); uy = ty - (xy[2 * n - 3] * k - oy);
+            d = Math.sqrt(ux * ux + uy * uy) || 1;
+            ux /= d; uy /= d;
+        }
+        var sx = tx - ux * length, sy = ty - uy * length;
+        ctx.moveTo(sx - uy * half, sy + ux * half);
+        ctx.lineTo(tx, ty);
+        ctx.lineTo(sx + uy * half, sy - ux * half);
+    }
+
+    // Relations drawn opaque (the canvas has the opacity), one path for each run of the same look
+    // (the list is sorted by it): the same look drawn as one path or as many is the same picture.
+    function drawArcs(ctx, view, list, dashed) {
+        var k = Math.pow(2, map.getZoom()), origin = map.getPixelOrigin(), ox = origin.x, oy = origin.y, pad = 24;
+        ctx.globalAlpha = 1;
+        ctx.lineCap = 'butt';  // cheaper to fill than round ends and joins, in software most of all
+        ctx.lineJoin = 'miter';
+        ctx.setLineDash(dashed ? [6, 6] : []);
+        var i = 0;
+        while (i < list.length) {
+            var look = list[i], open = false;
+            for (; i < list.length && list[i].look === look.look; i++) {
+                var rel = list[i], b = rel.box;
+                if (b[2] * k - ox < view.min.x - pad || b[0] * k - ox > view.max.x + pad
+                    || b[3] * k - oy < view.min.y - pad || b[1] * k - oy > view.max.y + pad) { continue; }  // off the canvas
+                if (!open) { ctx.beginPath(); open = true; }
+                tracePath(ctx, rel, k, ox, oy);
+            }
+            if (open) {
+                ctx.lineWidth = look.weight;
+                ctx.strokeStyle = look.p.colour;
+                ctx.stroke();
+            }
+        }
+    }
+
+    // The relation under a point (layer pixels), the top canvas first; null if none.
+    var PRIORITY = {now: 3, past: 2, undated: 1};
+    function relationAt(point) {
+        var k = Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
+        var px = point.x + origin.x, py = point.y + origin.y, found = null;  // pixels at this zoom
+        for (var j = relations.length - 1; j >= 0; j--) {
+            var rel = relations[j], tol = rel.weight / 2 + 3, b = rel.box;
+            if (!rel.shown || (found && PRIORITY[found.layer] >= PRIORITY[rel.layer])) { continue; }
+            if (rel.layer === 'undated' && state.playing) { continue; }
+            if (px < b[0] * k - tol || px > b[2] * k + tol || py < b[1] * k - tol || py > b[3] * k + tol) { continue; }
+            var xy = rel.xy;
+            for (var i = 0; i + 3 < xy.length; i += 2) {
+                var ax = xy[i] * k, ay = xy[i + 1] * k, dx = xy[i + 2] * k - ax, dy = xy[i + 3] * k - ay;
+                var len = dx * dx + dy * dy, t = len ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len)) : 0;
+                var ex = ax + t * dx - px, ey = ay + t * dy - py;
+                if (ex * ex + ey * ey <= tol * tol) { found = rel; break; }
+            }
+        }
+        return found;
+    }
+
+    var popup = L.popup({maxWidth: 420, maxHeight: 360, className: 'atlas-card-popup'});
+    function openCard(rel, at) {
+        var folded = container.querySelector('#atlas-legend');  // the card must not sit under the legend
+        if (folded) { folded.open = false; }
+        popup.setLatLng(at || rel.latlngs[Math.floor(rel.latlngs.length / 2)]).setContent(cardHtml(rel.p.card)).openOn(map);
+        try { window.parent.postMessage({atlas: 'relation', id: rel.p.id}, '*'); }
+        catch (err) { /* a page with no parent */ }
+    }
+    var tooltip = L.tooltip({sticky: true}), hovered = null, hoverAsked = null;
+    map.on('click', function (e) {
+        var rel = relationAt(e.layerPoint);
+        if (rel) { openCard(rel, e.latlng); }
+    });
+    map.on('mousemove', function (e) {  // once a frame at most
+        if (hoverAsked === null) { L.Util.requestAnimFrame(hover); }
+        hoverAsked = e;
+    });
+    function hover() {
+        var e = hoverAsked, rel = e ? relationAt(e.layerPoint) : null;
+        hoverAsked = null;
+        if (!e) { return; }
+        map.getContainer().style.cursor = rel ? 'pointer' : '';
+        if (rel) {
+            if (rel !== hovered) { tooltip.setContent(rel.p.tooltip); }
+            tooltip.setLatLng(e.latlng);
+            if (!map.hasLayer(tooltip)) { map.openTooltip(tooltip); }
+        } else if (map.hasLayer(tooltip)) {
+            map.closeTooltip(tooltip);
+        }
+        hovered = rel;
+    }
+    map.on('mouseout', function () { hoverAsked = null; hovered = null; map.closeTooltip(tooltip); });
+
+    // A relation's place and width; ``look`` groups relations drawn alike (width, colour).
+    function place(rel, layer, weight) {
+        rel.shown = layer !== null;
+        rel.layer = layer;
+        rel.weight = weight;
+        rel.look = Math.round(weight * 100) * 100 + rel.colour;
+    }
+
+    // A step works out every relation's place (a few additions each); the canvases then draw only what
+    // changed (reconcile).
+    var bars = [];
     function render() {
-        var year = state.year, drawn = 0, undatedShown = 0, before = shownCount();
-        relations.forEach(function (rel) {
-            var p = rel.p, dated = 0, now = 0;
+        var year = state.year, drawn = 0, undatedShown = 0;
+        for (var i = 0; i < relations.length; i++) {
+            var rel = relations[i], p = rel.p, dated = 0, now = 0;
             if (year === null) {
-                show(rel, weightOf(p.count), {opacity: 0.85, dashArray: p.steps.length ? null : '6 6'});
+                place(rel, p.steps.length ? 'past' : 'undated', weightOf(p.count));
             } else {
-                p.steps.forEach(function (yc) { if (yc[0] <= year) { dated += yc[1]; } if (yc[0] === year) { now += yc[1]; } });
+                for (var j = 0; j < p.steps.length; j++) {
+                    var yc = p.steps[j];
+                    if (yc[0] <= year) { dated += yc[1]; }
+                    if (yc[0] === year) { now += yc[1]; }
+                }
                 if (dated > 0) {
-                    show(rel, weightOf(dated) + (now ? 1.5 : 0), {opacity: now ? 1 : 0.45, dashArray: null});
-                } else if (!state.playing && p.undated > 0 && !p.steps.length) {
-                    show(rel, weightOf(p.undated), {opacity: 0.6, dashArray: '6 6'});
+                    place(rel, now ? 'now' : 'past', weightOf(dated));  // the step's relations: opaque
+                } else if (p.undated > 0 && !p.steps.length) {
+                    place(rel, 'undated', weightOf(p.undated));  // shown when stopped only
                 } else {
-                    show(rel, 0);
+                    place(rel, null, 0);
                 }
             }
-            if (rel.shown) { drawn += 1; if (rel.line.options.dashArray) { undatedShown += 1; } }
-        });
-        var added = drawn > before || addedSince;
-        addedSince = false;
-        if (added) { placeLayer.eachLayer(function (layer) { layer.bringToFront(); }); }
-        yearLabel.textContent = year === null ? (first === null ? '' : T.all_years) : stepLabel(year);
+            if (rel.shown && !(rel.layer === 'undated' && state.playing)) {
+                drawn += 1;
+                if (rel.layer === 'undated') { undatedShown += 1; }
+            }
+        }
+        dirty = true;
+        drawSome();  // now, not at the next frame: the step is painted with the frame it happens in
+        layers.past._container.style.opacity = year === null ? 0.85 : 0.45;
+        layers.undated._container.style.opacity = year === null ? 0.85 : 0.6;
+        layers.undated._container.style.display = state.playing ? 'none' : '';
+        var label = year === null ? (first === null ? '' : T.all_years) : stepLabel(year);
+        if (yearLabel.textContent !== label) { yearLabel.textContent = label; }
         yearLabel.className = 'atlas-year' + (year === null ? ' atlas-year-all' : '');
         if (slider) { slider.value = year === null ? String(last) : String(year); }
-        if (playButton) { playButton.textContent = state.playing ? '❚❚ ' + T.pause : '▶ ' + T.play; }
-        strip.querySelectorAll('.atlas-bar').forEach(function (bar) {
-            var y = Number(bar.dataset.year);
-            bar.classList.toggle('atlas-bar-on', year === null || y <= year);
-            bar.classList.toggle('atlas-bar-now', y === year);
+        if (playButton) {
+            var text = state.playing ? '❚❚ ' + T.pause : '▶ ' + T.play;
+            if (playButton.textContent !== text) { playButton.textContent = text; }
+        }
+        bars.forEach(function (bar) {  // only the bars whose state changes are touched
+            var on = year === null || bar.step <= year, at = bar.step === year;
+            if (on !== bar.on) { bar.el.classList.toggle('atlas-bar-on', on); bar.on = on; }
+            if (at !== bar.at) { bar.el.classList.toggle('atlas-bar-now', at); bar.at = at; }
         });
-        undatedBar && undatedBar.classList.toggle('atlas-bar-on', !state.playing);
+        if (undatedBar) { undatedBar.classList.toggle('atlas-bar-on', !state.playing); }
         container.dataset.year = year === null ? 'all' : String(year);
         container.dataset.playing = String(state.playing);
         container.dataset.shown = String(drawn);
@@ -125,19 +372,21 @@ function atlasMap(map, data, T, opts) {
 
     // -- places --------------------------------------------------------------------------
     var placeLayer = L.layerGroup().addTo(map), placeNames = L.layerGroup(), busyNames = L.layerGroup();
-    var byCount = data.places.features.slice().sort(function (a, b) { return b.properties.count - a.properties.count; });
-    data.places.features.forEach(function (f) {
-        var p = f.properties, at = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
-        L.circleMarker(at, {renderer: placeRenderer, radius: p.radius, color: '#333', weight: 1, fillColor: '#fff',
-                            fillOpacity: 0.9}).bindPopup(p.popup).bindTooltip(p.tooltip).addTo(placeLayer);
+    var busiest = data.places.map(function (pl, i) { return i; }).sort(function (a, b) {
+        return (data.places[b][3] + data.places[b][4]) - (data.places[a][3] + data.places[a][4]) || a - b; }).slice(0, 12);
+    data.places.forEach(function (pl, i) {
+        var at = L.latLng(pl[1], pl[0]), name = pl[2];
+        L.circleMarker(at, {renderer: placeRenderer, radius: pl[5], color: '#333', weight: 1, fillColor: '#fff',
+                            fillOpacity: 0.9}).bindPopup(function () { return placePopup(pl); })
+            .bindTooltip(esc(name)).addTo(placeLayer);
         var label = L.marker(at, {interactive: false, keyboard: false, pane: 'atlas-labels',
             icon: L.divIcon({className: 'atlas-label atlas-place-name', html: '', iconSize: null})});
-        label.on('add', function (e) { e.target.getElement().textContent = p.label; });
+        label.on('add', function (e) { e.target.getElement().textContent = name; });
         label.addTo(placeNames);
-        if (byCount.indexOf(f) < 12) {
+        if (busiest.indexOf(i) >= 0) {
             var busy = L.marker(at, {interactive: false, keyboard: false, pane: 'atlas-labels',
                 icon: L.divIcon({className: 'atlas-label atlas-place-name', html: '', iconSize: null})});
-            busy.on('add', function (e) { e.target.getElement().textContent = p.label; });
+            busy.on('add', function (e) { e.target.getElement().textContent = name; });
             busy.addTo(busyNames);
         }
     });
@@ -167,6 +416,7 @@ function atlasMap(map, data, T, opts) {
         bar.title = stepLabel(yc[0]) + ': ' + yc[1] + ' ' + T.event_unit;
         bar.style.height = (yc[1] ? 4 + 30 * yc[1] / most : 1) + 'px';
         bar.onclick = function () { pause(); state.year = yc[0]; render(); };
+        bars.push({el: bar, step: yc[0], on: false, at: false});
     });
     var undatedBar = null;
     if (data.undated_events) {
@@ -268,12 +518,18 @@ function atlasMap(map, data, T, opts) {
     } else if (opts.fit) {
         map.fitBounds(opts.fit, {padding: [24, 24], maxZoom: 7});
     }
-    map.on('zoomend', function () { relations.forEach(function (rel) { if (rel.shown) { drawHead(rel); } }); namesByZoom(); });
+    map.on('zoomend', namesByZoom);
+    layers.undated.addTo(map);
+    layers.past.addTo(map);
+    layers.now.addTo(map);
     map.on('moveend', save);
     namesByZoom();
     render();
     return {
         relations: relations, places: placeLayer, play: function () { play(); }, pause: pause,
+        drawing: drawing,
+        cardHtml: function (i) { return cardHtml(relations[i].p.card); },
+        placePopup: function (i) { return placePopup(data.places[i]); }, openCard: function (i) { openCard(relations[i]); },
         year: function () { return state.year; }, playing: function () { return state.playing; },
         showYear: function (y) { pause(); state.year = y; render(); }
     };

@@ -1,8 +1,8 @@
 """The base map drawn in the page: :func:`geo.map.basemap.load_basemap`'s layers under the arcs.
 
 Neighbouring countries, China's provinces (filled, with names), prefectures (lines, with names,
-from zoom :data:`PREFECTURE_ZOOM`) and the national outline, each in its own pane below the
-arcs, on a canvas. Names are HTML labels in a pane of their own; the page's language picks
+from zoom :data:`PREFECTURE_ZOOM`) and the national outline, in that order on one canvas below the
+arcs. Names are HTML labels in a pane of their own; the page's language picks
 ``name`` or ``name_en``. Tiles are an optional layer, off by default and switched off again
 if they fail to load (no network, or blocked).
 """
@@ -52,11 +52,12 @@ class BasemapLayer(MacroElement):
                 pane.style.zIndex = panes[name];
                 if (name === 'labels') { pane.style.pointerEvents = 'none'; }
             });
-            var layers = {};
+            // One canvas for the whole base map: without a GPU every canvas as large as the map costs the
+            // browser its blending in each frame the map changes (a player's step), whatever it holds.
+            var layers = {}, renderer = L.canvas({pane: 'atlas-provinces'});
             ['neighbours', 'provinces', 'prefectures', 'outline'].forEach(function (name) {
                 layers[name] = L.geoJSON(data[name], {
-                    pane: 'atlas-' + name, interactive: false,
-                    renderer: L.canvas({pane: 'atlas-' + name}),
+                    pane: 'atlas-provinces', interactive: false, renderer: renderer,
                     style: function () { return style[name]; }
                 });
             });
@@ -77,7 +78,9 @@ class BasemapLayer(MacroElement):
                 if (!on && map.hasLayer(layer)) { map.removeLayer(layer); }
             }
             function byZoom() {
+                var had = map.hasLayer(layers.prefectures);
                 show(layers.prefectures, map.getZoom() >= {{ this.prefecture_zoom }});
+                if (!had && map.hasLayer(layers.prefectures)) { layers.outline.bringToFront(); }  // drawn last
                 show(layers.prefectureNames, map.getZoom() >= {{ this.prefecture_names_zoom }});
             }
             map.on('zoomend', byZoom);

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from geo.map.arcs import BULGE, arc_coordinates
+from geo.map.cards import PageTable, source_entry
 from geo.errors import MapDataError
 from geo.map.labels import (
     DEFAULT_LANGUAGE, KIND_LABELS, MAP_TEXT, basis_label, check_language, kind_label, programme_label, text,
@@ -323,25 +324,31 @@ def _amounts(row: _Row, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _source(doc: str, sources: Mapping[str, Mapping[str, object]]) -> str:
-    info = sources.get(doc) or {}
-    title = str(info.get("title") or doc)
-    url = str(info.get("url") or "")
-    if url.startswith(("https://", "http://")):
-        return f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(_clip(title, 80))}</a>'
-    return f"<span>{_e(_clip(title, 80))}</span>"
-
-
 def _corrected(cell: str, lang: str) -> str:
     fields = [f for f in cell.split(";") if f]
     words = [text(f"field_{f}", lang) if f"field_{f}" in MAP_TEXT[lang] else f for f in fields]
     return text("corrected", lang, fields=("、" if lang == "zh" else ", ").join(words))
 
 
-def _card(rows: list[_Row], limit: int, sources: Mapping, lang: str, totals: tuple[int, int, int] | None = None,
-          evidence_max: int = EVIDENCE_MAX) -> str:
-    """A relation's card: its first ``limit`` rows by date; ``totals`` (events, dated events, rows) when
-    ``rows`` is only those first rows (:func:`build_map_from_totals`), else counted from ``rows``."""
+class _Page:
+    """What a page lists once for all its cards: its sources (``[label, url]``), evidence texts and facts
+    (``kind · programme`` in the page's language)."""
+
+    def __init__(self, sources: Mapping[str, Mapping[str, object]]) -> None:
+        self.known = sources
+        self.sources = PageTable()
+        self.evidence = PageTable()
+        self.facts = PageTable()
+
+    def source(self, doc: str) -> int:
+        return self.sources.index(doc, lambda: source_entry(doc, self.known))
+
+
+def _card(rows: list[_Row], limit: int, page: _Page, lang: str, totals: tuple[int, int, int] | None = None,
+          evidence_max: int = EVIDENCE_MAX) -> dict:
+    """A relation's card as compact data (:mod:`geo.map.cards`): its first ``limit`` rows by date; ``totals``
+    (events, dated events, rows) when ``rows`` is only those first rows (:func:`build_map_from_totals`), else
+    counted from ``rows``."""
     first = rows[0]
     if totals is None:
         totals = (len({r.event_id for r in rows}), len({r.event_id for r in rows if r.year is not None}), len(rows))
@@ -353,22 +360,16 @@ def _card(rows: list[_Row], limit: int, sources: Mapping, lang: str, totals: tup
     items = []
     for r in sorted(rows, key=_Row.sort_key)[:limit]:
         facts = [kind_label(r.kind, lang)] + ([programme_label(r.programme, lang)] if r.programme else [])
-        amounts = _amounts(r, lang)
         when = date_label(r, lang)
         if r.year is not None and r.basis and r.basis != "stated":  # a year worked out, not written: say how
             when += f"（{basis_label(r.basis, lang)}）" if lang == "zh" else f" ({basis_label(r.basis, lang)})"
-        items.append(
-            f'<li data-event="{_e(r.event_id)}"><b>{_e(when)}</b> · {_e(" · ".join(facts))}'
-            + (f" · {_e(amounts)}" if amounts else "")
-            + (f'<div class="atlas-corrected">{_e(_corrected(r.corrected, lang))}</div>' if r.corrected else "")
-            + f'<div class="atlas-evidence">{_e(_clip(r.evidence, evidence_max))}</div>'
-            f'<div class="atlas-source">{_source(r.doc, sources)}</div></li>')
+        evidence = _clip(r.evidence, evidence_max)
+        items.append([r.event_id, when, page.facts.index(" · ".join(facts)), _amounts(r, lang),
+                      _corrected(r.corrected, lang) if r.corrected else "", page.evidence.index(evidence),
+                      page.source(r.doc)])
     more = n_rows - limit
-    return (f'<div class="atlas-card"><div class="atlas-card-title">{_e(_name(first.donor, lang, first.donor_kind))} → '
-            f'{_e(_name(first.recipient, lang, first.recipient_kind))}</div><div class="atlas-card-meta">{_e(meta)}</div>'
-            f'<ol>{"".join(items)}</ol>'
-            + (f'<div class="atlas-card-more">{_e(text("more_events", lang, n=more))}</div>' if more > 0 else "")
-            + "</div>")
+    return {"title": f"{_name(first.donor, lang, first.donor_kind)} → {_name(first.recipient, lang, first.recipient_kind)}",
+            "meta": meta, "more": text("more_events", lang, n=more) if more > 0 else "", "events": items}
 
 
 # -- features ---------------------------------------------------------------------------------
@@ -454,7 +455,7 @@ def _period(rows: list[_Row]) -> str:
     return "P1M" if fine else "P1Y"
 
 
-def _relation_feature(number: int, rows: list[_Row], placed: Mapping, card_limit: int, sources: Mapping,
+def _relation_feature(number: int, rows: list[_Row], placed: Mapping, card_limit: int, page: _Page,
                       lang: str, period: str = "P1Y") -> dict:
     years: Counter = Counter()
     steps: Counter = Counter()
@@ -468,11 +469,11 @@ def _relation_feature(number: int, rows: list[_Row], placed: Mapping, card_limit
         undated=len({r.event_id for r in rows if r.year is None}), years=years, steps=steps,
         kind=Counter(r.kind for r in rows).most_common(1)[0][0], amount_yuan=sum(amounts) if amounts else None,
         event_ids=tuple(sorted({r.event_id for r in rows})))
-    return _feature(number, sorted(rows, key=_Row.sort_key), totals, placed, card_limit, sources, lang, card_all=True)
+    return _feature(number, sorted(rows, key=_Row.sort_key), totals, placed, card_limit, page, lang, card_all=True)
 
 
 def _feature(number: int, rows: list[_Row], totals: RelationTotals, placed: Mapping, card_limit: int,
-             sources: Mapping, lang: str, *, card_all: bool = False, evidence_max: int = EVIDENCE_MAX) -> dict:
+             page: _Page, lang: str, *, card_all: bool = False, evidence_max: int = EVIDENCE_MAX) -> dict:
     """A relation's arc from its rows in date order (all of them, or its first ones) and its totals."""
     first = rows[0]
     start, end = placed[(first.donor, first.donor_at)], placed[(first.recipient, first.recipient_at)]
@@ -492,7 +493,7 @@ def _feature(number: int, rows: list[_Row], totals: RelationTotals, placed: Mapp
                    for r in rows],
         "tooltip": _e(f"{_name(first.donor, lang, first.donor_kind)} → "
                       f"{_name(first.recipient, lang, first.recipient_kind)} · {what}"),
-        "card": _card(rows, card_limit, sources, lang,
+        "card": _card(rows, card_limit, page, lang,
                       None if card_all else (totals.events, totals.dated, totals.rows), evidence_max),
     }}
 
@@ -521,16 +522,18 @@ def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int
     article name (the rows' ``doc``) → ``{"title", "url"}`` for the cards' source links.
 
     Returns a dict with ``relations`` (one LineString per donor → recipient relation: ``count``
-    events, ``undated`` of them with no year, ``years`` as ``[[year, events], …]``, ``card`` and
-    ``tooltip`` HTML, ``events``: each event's date, kind, amounts, evidence and article; ``steps``, its
-    events per player step), ``places`` (points with ``count``, ``radius``, ``label``), ``counts``
+    events, ``undated`` of them with no year, ``years`` as ``[[year, events], …]``, ``card`` (compact
+    data: :mod:`geo.map.cards`, :func:`geo.map.cards.card_html` makes its HTML), ``tooltip`` HTML,
+    ``events``: each event's date, kind, amounts, evidence and article; ``steps``, its events per player
+    step), ``places`` (points with ``count``, ``radius``, ``label``), ``counts``
     (``events``, ``dated``, ``undated``, ``rows``, ``not_on_map`` rows, ``relations``),
     ``year_counts`` (``[[year, events], …]`` of the events drawn, every year from the first to the
     last), ``undated_drawn`` (events drawn with no year), ``period`` (``"P1Y"``, or ``"P1M"`` when every
     dated event states its month: the player steps by month), ``step_counts`` (events per step, every step
     from the first to the last; a month step is ``year * 12 + month - 1``), ``years``, ``bounds``
-    (``[[south, west], [north, east]]`` or ``None``), ``not_on_map`` (names without coordinates)
-    and ``lang``.
+    (``[[south, west], [north, east]]`` or ``None``), ``not_on_map`` (names without coordinates),
+    ``lang``, and the lists the cards refer to: ``sources`` (``[label, url]`` per article), ``evidence``
+    (each evidence text once) and ``facts`` (each ``kind · programme`` once).
 
     Raises :class:`geo.errors.MapDataError` for a row without a required column or with a
     year, month, longitude or latitude that is not a number in range, and for an unknown ``lang``.
@@ -553,7 +556,8 @@ def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int
     # Relations with a year first (in the order their first event comes), those without after.
     ordered = sorted(groups.values(), key=lambda g: (g[0].year is None, g[0].year or 0, g[0].donor, g[0].recipient))
     period = _period(drawn)
-    relations = [_relation_feature(i, g, placed, limit, sources or {}, lang, period) for i, g in enumerate(ordered)]
+    page = _Page(sources or {})
+    relations = [_relation_feature(i, g, placed, limit, page, lang, period) for i, g in enumerate(ordered)]
     places = _place_features(drawn, placed, lang)
     events = {r.event_id: r.year for r in parsed}
     per_year = Counter(y for y in {(r.event_id, r.year) for r in drawn if r.year is not None})
@@ -563,11 +567,12 @@ def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int
               "undated": sum(1 for y in events.values() if y is None), "rows": len(parsed),
               "not_on_map": len(parsed) - len(drawn)}
     return _assemble(relations, places, counts, by_year, by_step,
-                     len({r.event_id for r in drawn if r.year is None}), period, unplaced, lang)
+                     len({r.event_id for r in drawn if r.year is None}), period, unplaced, lang, page)
 
 
 def _assemble(relations: list[dict], places: list[dict], counts: Mapping[str, int], by_year: Mapping[int, int],
-              by_step: Mapping[int, int], undated_drawn: int, period: str, unplaced: list[str], lang: str) -> dict:
+              by_step: Mapping[int, int], undated_drawn: int, period: str, unplaced: list[str], lang: str,
+              page: _Page) -> dict:
     years = sorted(by_year)
     steps = sorted(by_step)
     return {
@@ -582,6 +587,9 @@ def _assemble(relations: list[dict], places: list[dict], counts: Mapping[str, in
         "bounds": _bounds(places),
         "not_on_map": unplaced,
         "lang": lang,
+        "sources": page.sources.items,
+        "evidence": page.evidence.items,
+        "facts": page.facts.items,
     }
 
 
@@ -600,19 +608,20 @@ def build_map_from_totals(totals: MapTotals, *, lang: str = DEFAULT_LANGUAGE,
     except ValueError as err:
         raise MapDataError(str(err)) from err
     placed = _spread_parties((p.name, p.at, p.adcode) for p in totals.parties)
+    page = _Page(sources or {})
     relations = []
     for number, relation in enumerate(totals.relations):
         rows = [_typed(int(row.get("index", i)), row) for i, row in enumerate(relation.sample)]
         if not rows:
             raise MapDataError(f"relation {number + 1} has no rows to show")
-        relations.append(_feature(number, rows, relation, placed, totals.card_limit, sources or {}, lang,
+        relations.append(_feature(number, rows, relation, placed, totals.card_limit, page, lang,
                                   evidence_max=totals.evidence_max))
     as_donor = {(p.name, p.at): p.as_donor for p in totals.parties}
     as_recipient = {(p.name, p.at): p.as_recipient for p in totals.parties}
     kinds = {(p.name, p.at): p.kind for p in totals.parties}
     places = _place_features_of(as_donor, as_recipient, kinds, placed, lang)
     return _assemble(relations, places, dict(totals.counts), totals.by_year, totals.by_step, totals.undated_drawn,
-                     totals.period, list(totals.not_on_map), lang)
+                     totals.period, list(totals.not_on_map), lang, page)
 
 
 _EXPORT_DROPS = frozenset({"card", "tooltip", "colour", "steps"})

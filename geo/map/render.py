@@ -36,9 +36,8 @@ __all__ = ["render_map", "build_folium_map", "RENDER_PROPERTIES", "CHINA_CENTRE"
 
 CHINA_CENTRE = (35.0, 104.0)
 TILES = "OpenStreetMap"  # an optional layer: off by default, the base map draws China without it
-# What the browser needs of a feature (the data keeps the rest).
-RENDER_PROPERTIES = ("id", "count", "undated", "steps", "colour", "tooltip", "card", "event_ids",
-                     "radius", "label", "popup")
+# What the browser needs of a relation (the data keeps the rest).
+RENDER_PROPERTIES = ("id", "count", "undated", "steps", "colour", "tooltip", "card")
 _SCRIPT = (Path(__file__).with_name("atlas_map.js")).read_text(encoding="utf-8")
 _STYLE = """
 .atlas-year { position: absolute; top: 8px; left: 50%; transform: translateX(-50%); z-index: 800;
@@ -95,12 +94,22 @@ def _basemap_json() -> str:
     return _script_json(load_basemap())
 
 
-def _slim(collection: Mapping) -> dict:
-    """The collection with only the properties the browser uses."""
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": f["geometry"],
-         "properties": {k: f["properties"][k] for k in RENDER_PROPERTIES if k in f["properties"]}}
-        for f in collection["features"]]}
+def _places(collection: Mapping) -> list[list]:
+    """The places as the page takes them: ``[lon, lat, name, rows as donor, rows as recipient, radius]`` (its
+    popup and tooltip are made in the page, as :func:`geo.map.data.build_map_data` writes them)."""
+    return [[*f["geometry"]["coordinates"], f["properties"]["label"], f["properties"]["as_donor"],
+             f["properties"]["as_recipient"], f["properties"]["radius"]] for f in collection["features"]]
+
+
+def _relations(collection: Mapping) -> list[dict]:
+    """The relations as the player takes them: the properties it uses and the arc's two ends
+    (``[lon, lat, lon, lat]``; the page draws the curve between them as :mod:`geo.map.arcs` does)."""
+    relations = []
+    for f in collection["features"]:
+        coords = f["geometry"]["coordinates"]
+        relations.append({**{k: f["properties"][k] for k in RENDER_PROPERTIES if k in f["properties"]},
+                          "ends": [*coords[0], *coords[-1]]})
+    return relations
 
 
 _PAYLOAD = re.compile(r"/\*atlas-payload:(\w+)\*/null")
@@ -235,7 +244,8 @@ def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | No
     if tiles:
         tile_layer = folium.TileLayer(tiles, name=text("tiles", lang), overlay=True, show=False, control=False)
         tile_layer.add_to(m)
-    slim = {"relations": _slim(data["relations"]), "places": _slim(data["places"]),
+    slim = {"relations": _relations(data["relations"]), "places": _places(data["places"]),
+            "sources": data.get("sources", []), "evidence": data.get("evidence", []), "facts": data.get("facts", []),
             "period": data.get("period", "P1Y"), "step_counts": data.get("step_counts", []),
             "undated_drawn": data.get("undated_drawn", 0), "undated_events": data["counts"].get("undated", 0)}
     options = {"keepView": keep_view, "storageKey": "pairing-atlas-view", "legend": _legend(data, lang, bool(tiles)),

@@ -183,7 +183,7 @@ def test_a_click_on_a_relation_shows_its_evidence_and_the_view_survives_a_rerun(
         _settled(page)
         window = f"{MAP}.contentWindow"
         page.evaluate(f"() => {{ const a = {window}.atlas; "
-                      "a.map.fitBounds(a.player.relations[0].line.getBounds(), {padding: [150, 150], animate: false}); }")
+                      "a.map.fitBounds(a.player.relations[0].bounds, {padding: [150, 150], animate: false}); }")
         x, y = page.evaluate(f"""() => {{
             const a = {window}.atlas, r = a.player.relations[0];
             const p = a.map.latLngToContainerPoint(r.latlngs[Math.floor(r.latlngs.length / 2)]);
@@ -192,7 +192,7 @@ def test_a_click_on_a_relation_shows_its_evidence_and_the_view_survives_a_rerun(
         page.mouse.click(x, y)
         card = page.frame_locator('iframe[data-testid="stIFrame"]').locator(".atlas-card-popup .atlas-card")
         card.wait_for(timeout=10_000)
-        evidence = page.evaluate(f"() => {window}.atlas.player.relations[0].p.card")
+        evidence = page.evaluate(f"() => {window}.atlas.player.cardHtml(0)")
         assert "atlas-evidence" in evidence and card.locator(".atlas-evidence").count() > 0
         zoom = page.evaluate(f"() => {window}.atlas.map.getZoom()")
         page.get_by_label("搜索（简体、繁体、拼音或省名）").fill("四川")  # a filter change reruns the app

@@ -78,7 +78,7 @@ def test_a_click_on_a_relation_opens_its_card_with_the_evidence(exported):
     relation = data["relations"]["features"][0]["properties"]
     with offline_page() as page:
         _open(page, path)
-        page.evaluate("() => { window.atlas.map.fitBounds(window.atlas.player.relations[0].line.getBounds(), "
+        page.evaluate("() => { window.atlas.map.fitBounds(window.atlas.player.relations[0].bounds, "
                       "{padding: [200, 200], animate: false}); }")
         page.mouse.click(*_relation_point(page))
         card = page.locator(".atlas-card-popup .atlas-card")
@@ -162,3 +162,101 @@ def test_data_fine_to_the_month_plays_by_month(tmp_path):
         page.wait_for_function("() => document.querySelector('.atlas-year').textContent === '2016-10'",
                                timeout=10_000)
         assert page.js_errors == []
+
+
+def test_the_card_the_page_builds_from_its_data_is_the_card_python_builds_and_escapes_news_text(tmp_path):
+    from geo.map.cards import card_html
+    from test_map_data import HOSTILE, row
+
+    rows = events_to_rows(extract_paths([SEEDS]).events) + [
+        row(event_id="h1", evidence=f"x{HOSTILE}'\"&", date_text=HOSTILE, kind=HOSTILE, doc="h.txt"),
+        row(event_id="h2", year=None, date_text="", corrected="year", doc="h.txt")]
+    data = build_map_data(rows, sources={"h.txt": {"title": HOSTILE, "url": f'https://example.org/"{HOSTILE}'}})
+    path = tmp_path / "cards.html"
+    path.write_text(render_map(data, standalone=True, height=None), encoding="utf-8")
+    expected = [card_html(f["properties"]["card"], data)
+                for f in data["relations"]["features"]]
+    with offline_page() as page:
+        _open(page, path)
+        same = page.evaluate("""(expected) => expected.map((html, i) => {
+            const div = document.createElement('div');
+            div.innerHTML = html;  // the DOM's own serialisation of each, compared
+            const built = document.createElement('div');
+            built.innerHTML = window.atlas.player.cardHtml(i);
+            return div.innerHTML === built.innerHTML && built.querySelectorAll('script').length === 0; })""",
+                             expected)
+        assert len(same) == len(expected) > 10 and all(same)
+        popups = [f["properties"]["popup"] for f in data["places"]["features"]]
+        assert page.evaluate("(n) => [...Array(n).keys()].map(i => window.atlas.player.placePopup(i))",
+                             len(popups)) == popups
+        hostile = next(i for i, c in enumerate(expected) if "&lt;script&gt;" in c)
+        page.evaluate(f"() => window.atlas.player.openCard({hostile})")
+        card = page.locator(".atlas-card-popup .atlas-card")
+        card.wait_for(timeout=10_000)
+        assert HOSTILE in card.inner_text()  # shown as text, not run
+        assert page.evaluate("() => document.querySelectorAll('.atlas-card script').length") == 0
+        assert page.js_errors == []
+
+
+def _big_map(tmp_path, relations: int = 3000):
+    """A map of ``relations`` relations between points spread over China, one event each in 1996–2023,
+    but relation 100's in 1990 (alone in its year: on top when the player shows it)."""
+    import random
+
+    from test_map_data import row
+
+    rng = random.Random(7)
+    rows = []
+    for i in range(relations):
+        start = (rng.uniform(90, 122), rng.uniform(22, 45))
+        end = (rng.uniform(90, 122), rng.uniform(22, 45))
+        rows.append(row(event_id=f"b{i}", year=1990 if i == 100 else rng.randint(1996, 2023), donor=f"甲{i}",
+                        donor_lon=start[0], donor_lat=start[1], recipient=f"乙{i}", recipient_lon=end[0],
+                        recipient_lat=end[1], evidence=f"第{i}条证据。"))
+    data = build_map_data(rows)
+    path = tmp_path / "big.html"
+    path.write_text(render_map(data, standalone=True, height=None), encoding="utf-8")
+    return path, data
+
+
+def test_at_a_big_map_a_click_on_a_relation_opens_its_card_and_the_step_draws_its_arcs(tmp_path):
+    path, data = _big_map(tmp_path)
+    index = next(i for i, f in enumerate(data["relations"]["features"]) if f["properties"]["years"] == [[1990, 1]])
+    with offline_page() as page:
+        _open(page, path)
+        page.evaluate(f"""() => {{ const p = window.atlas.player, m = window.atlas.map;
+            p.showYear(1990);
+            m.fitBounds(p.relations[{index}].bounds, {{padding: [200, 200], animate: false}}); }}""")
+        page.wait_for_function("() => !window.atlas.player.drawing()")
+        x, y = _relation_point(page, index)
+        drawn = page.evaluate(f"""([x, y]) => {{  // the arc is on the step's canvas, under the point
+            const canvas = [...document.querySelectorAll('.leaflet-atlas-arcs-pane canvas')].pop();
+            const box = canvas.getBoundingClientRect(), ctx = canvas.getContext('2d');
+            return ctx.getImageData(Math.round(x - box.left) - 2, Math.round(y - box.top) - 2, 5, 5).data
+                .some((v, i) => i % 4 === 3 && v > 0); }}""", [x, y])
+        assert drawn
+        page.mouse.click(x, y)
+        card = page.locator(".atlas-card-popup .atlas-card")
+        card.wait_for(timeout=10_000)
+        title = data["relations"]["features"][index]["properties"]["card"]["title"]
+        assert card.locator(".atlas-card-title").inner_text() == title
+        assert page.evaluate(STATE)["shown"] == "1"  # 1990: only that relation has a year so far
+        page.evaluate("() => window.atlas.player.showYear(2023)")
+        page.wait_for_function("() => !window.atlas.player.drawing()", timeout=60_000)
+        assert int(page.evaluate(STATE)["shown"]) == len(data["relations"]["features"]) == 3000
+        assert page.js_errors == []
+
+
+def test_the_page_draws_each_arc_along_the_exported_curve(exported):
+    path, data = exported
+    with offline_page() as page:
+        _open(page, path)
+        worst = page.evaluate("""(arcs) => {
+            const m = window.atlas.map, p = window.atlas.player;
+            m.setZoom(7, {animate: false});
+            let worst = 0;
+            arcs.forEach((coords, i) => coords.forEach((c, j) => {
+                const a = m.latLngToContainerPoint([c[1], c[0]]), b = m.latLngToContainerPoint(p.relations[i].latlngs[j]);
+                worst = Math.max(worst, a.distanceTo(b)); }));
+            return worst; }""", [f["geometry"]["coordinates"] for f in data["relations"]["features"]])
+        assert worst < 6  # pixels at zoom 7: the curve in screen space is within a few of the export's

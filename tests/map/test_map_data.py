@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import GeoError, MapDataError
+from geo.map.cards import CARD_EVENT_FIELDS, card_html
 from geo.map.data import KIND_COLOURS, KIND_LABELS, REQUIRED_COLUMNS, build_map_data, date_label, to_geojson
 from timeline.events.batch import extract_paths
 from timeline.events.export import EVENT_COLUMNS, csv_text, events_to_rows
@@ -47,6 +48,11 @@ both_forms = pytest.mark.parametrize("form", [lambda rows: rows, as_csv_rows], i
 
 def relations(data: dict) -> list[dict]:
     return [f["properties"] for f in data["relations"]["features"]]
+
+
+def cards(data: dict) -> list[str]:
+    """Each relation's card as HTML, built from its compact data as the page builds it."""
+    return [card_html(p["card"], data) for p in relations(data)]
 
 
 @both_forms
@@ -97,7 +103,7 @@ def test_a_relation_with_only_undated_events_has_no_years():
     data = build_map_data([row(year=None, date_text="", precision="unknown", basis="not_stated")])
     [p] = relations(data)
     assert p["years"] == [] and p["first_year"] is None and p["undated"] == 1
-    assert "年份未载明" in p["card"]
+    assert "年份未载明" in cards(data)[0]
     assert data["counts"]["undated"] == 1 and data["counts"]["dated"] == 0 and data["years"] == []
 
 
@@ -159,7 +165,7 @@ HOSTILE = "<script>alert(1)</script>"
 def test_cards_and_tooltips_escape_news_text(field):
     data = build_map_data([row(**{field: f"x{HOSTILE}"})], sources={"a.txt": {"title": HOSTILE, "url": "https://x/"}})
     [p] = relations(data)
-    html_parts = [p["card"], p["tooltip"]] + [f["properties"]["popup"] for f in data["places"]["features"]]
+    html_parts = [cards(data)[0], p["tooltip"]] + [f["properties"]["popup"] for f in data["places"]["features"]]
     assert all(HOSTILE not in part for part in html_parts)
     assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in part for part in html_parts)
 
@@ -174,24 +180,61 @@ def test_a_card_lists_every_event_with_date_kind_amount_evidence_and_source():
             row(event_id="e2", year=None, date_text="", precision="unknown", kind="funding", people=30,
                 evidence="自贡市援助理县。", doc="b.txt")]
     sources = {"a.txt": {"title": "理县新闻", "url": "https://example.org/a"}, "b.txt": {"title": "", "url": "file:x"}}
-    card = relations(build_map_data(rows, sources=sources))[0]["card"]
+    card = cards(build_map_data(rows, sources=sources))[0]
     for part in ("遂宁市 → 理县", "2 件事件（1 件有年份）", "2017 · 今年", "工作队抵达", "援藏", "¥300,000,000",
                  "2017年,遂宁市派出干部赴理县。", '<a href="https://example.org/a"', "理县新闻",
                  "年份未载明", "资金支持", "30 人", "b.txt"):
         assert part in card, part
     assert card.index("2017 · 今年") < card.index("年份未载明")  # dated first, in date order
     assert 'href="file:x"' not in card  # only web addresses become links
-    english = relations(build_map_data(rows, lang="en", sources=sources))[0]["card"]
+    english = cards(build_map_data(rows, lang="en", sources=sources))[0]
     for part in ("遂宁市 Suining → 理县 Lixian", "2 events (1 with a year)", "team arrives", "aid to Tibetan areas",
                  "year not stated", "30 people"):
         assert part in english, part
 
 
+def test_a_card_is_sent_as_data_each_event_with_its_date_kind_amounts_and_indexes_into_the_page_lists():
+    rows = [row(date_text="今年", basis="relative", amount_yuan=3e8, corrected="year")]
+    data = build_map_data(rows, sources={"a.txt": {"title": "理县新闻", "url": "https://example.org/a"}})
+    card = relations(data)[0]["card"]
+    assert (card["title"], card["meta"], card["more"]) == ("遂宁市 → 理县", "1 件事件", "")
+    [event] = card["events"]
+    fields = dict(zip(CARD_EVENT_FIELDS, event, strict=True))
+    assert fields["event_id"] == "e1" and fields["when"] == "2017 · 今年（由相对日期推算）"
+    assert data["facts"][fields["facts"]] == "工作队抵达 · 援藏" and fields["amounts"] == "¥300,000,000"
+    assert fields["corrected"] == "已更正：年"
+    assert data["evidence"][fields["evidence"]] == "2017年,遂宁市派出干部赴理县。"
+    assert data["sources"][fields["source"]] == ["理县新闻", "https://example.org/a"]
+    json.dumps(data, allow_nan=False)
+
+
+def test_evidence_and_sources_are_listed_once_for_every_card_that_shows_them():
+    rows = [row(event_id="x"), row(event_id="x", recipient="自贡市", recipient_lon=ZIGONG[0], recipient_lat=ZIGONG[1]),
+            row(event_id="y", evidence="另一句。", doc="b.txt", recipient="自贡市", recipient_lon=ZIGONG[0],
+                recipient_lat=ZIGONG[1])]
+    data = build_map_data(rows)
+    assert data["evidence"] == ["2017年,遂宁市派出干部赴理县。", "另一句。"]
+    assert data["sources"] == [["a.txt", ""], ["b.txt", ""]]  # no web address: the name, not a link
+    assert data["facts"] == ["工作队抵达 · 援藏"]
+    assert [[e[5] for e in p["card"]["events"]] for p in relations(data)] == [[0], [0, 1]]
+    assert all("另一句。" in c for c in cards(data)[1:]) and "另一句。" not in cards(data)[0]
+
+
+def test_the_card_data_keeps_news_text_raw_and_the_card_built_from_it_escapes_it():
+    data = build_map_data([row(evidence=HOSTILE, date_text=HOSTILE, kind=HOSTILE, doc=HOSTILE)],
+                          sources={HOSTILE: {"title": HOSTILE, "url": f'https://x/"{HOSTILE}'}})
+    assert data["evidence"] == [HOSTILE] and HOSTILE in data["facts"][0]  # raw: the check can fail
+    [card] = cards(data)
+    assert HOSTILE not in card and '"<' not in card
+    assert card.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 5  # date, kind, evidence, link text, its address
+    assert 'href="https://x/&quot;&lt;script&gt;' in card
+
+
 def test_a_long_relation_card_lists_the_first_events_and_says_how_many_more():
     rows = [row(event_id=f"a{i}") for i in range(8)]
-    card = relations(build_map_data(rows, aggregate_above=5))[0]["card"]
+    card = cards(build_map_data(rows, aggregate_above=5))[0]
     assert card.count("<li") == 5 and "另有 3 件" in card
-    assert relations(build_map_data(rows))[0]["card"].count("<li") == 8
+    assert cards(build_map_data(rows))[0].count("<li") == 8
 
 
 def test_places_are_sized_by_activity():
@@ -280,17 +323,18 @@ def test_an_unknown_language_is_an_error_naming_the_choices():
 
 
 def test_an_unknown_date_basis_or_kind_is_shown_as_it_is():
-    [p] = relations(build_map_data([row(basis="from_the_moon", kind="new_kind")]))
-    assert "new_kind" in p["card"] and "from_the_moon" in p["card"] and p["colour"] == "#999999"
+    data = build_map_data([row(basis="from_the_moon", kind="new_kind")])
+    [p], [card] = relations(data), cards(data)
+    assert "new_kind" in card and "from_the_moon" in card and p["colour"] == "#999999"
 
 
 @pytest.mark.parametrize(("basis", "zh", "en"), [
     ("context", "2017（据上下文）", "2017 (from context)"), ("relative", "由相对日期推算", "from a relative date"),
 ])
 def test_a_year_worked_out_rather_than_written_says_how(basis, zh, en):
-    assert zh in relations(build_map_data([row(basis=basis, date_text="")]))[0]["card"]
-    assert en in relations(build_map_data([row(basis=basis, date_text="")], lang="en"))[0]["card"]
-    assert "（" not in relations(build_map_data([row(date_text="")]))[0]["card"].split("</b>")[0]  # stated: no note
+    assert zh in cards(build_map_data([row(basis=basis, date_text="")]))[0]
+    assert en in cards(build_map_data([row(basis=basis, date_text="")], lang="en"))[0]
+    assert "（" not in cards(build_map_data([row(date_text="")]))[0].split("</b>")[0]  # stated: no note
 
 
 def test_geojson_export_holds_every_relation_without_html():
@@ -317,8 +361,8 @@ def seed_rows() -> list[dict[str, object]]:
 
 
 def test_a_corrected_row_says_so_on_its_card_and_a_corrected_year_how_it_was_found():
-    card = relations(build_map_data([row(basis="corrected", date_text="", corrected="year;donor")]))[0]["card"]
+    card = cards(build_map_data([row(basis="corrected", date_text="", corrected="year;donor")]))[0]
     assert "2017（经人工更正）" in card and "已更正：年、帮扶方" in card
-    card = relations(build_map_data([row(basis="corrected", date_text="", corrected="year")], lang="en"))[0]["card"]
+    card = cards(build_map_data([row(basis="corrected", date_text="", corrected="year")], lang="en"))[0]
     assert "(corrected by a person)" in card and "corrected: year" in card
-    assert "已更正" not in relations(build_map_data([row()]))[0]["card"]  # the check can fail
+    assert "已更正" not in cards(build_map_data([row()]))[0]  # the check can fail

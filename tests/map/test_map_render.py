@@ -18,7 +18,7 @@ from geo.map import assets
 from geo.errors import GeoError, MapAssetError, MapAssetsMissingError
 from geo.map.data import build_map_data
 from geo.map.render import _legend, build_folium_map, render_map
-from test_map_data import HOSTILE, row
+from test_map_data import HOSTILE, LIXIAN, SUINING, ZIGONG, row
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -52,23 +52,36 @@ def _player_data(html: str) -> dict:
     return decoder.raw_decode(html[start:])[0]
 
 
-def test_the_page_hands_the_player_every_relation_with_its_years_and_card(data):
+def test_the_page_hands_the_player_every_relation_with_its_years_ends_and_card_data(data):
     html = render_map(data)
     played = _player_data(html)
-    assert [f["properties"]["id"] for f in played["relations"]["features"]] == [
-        f["properties"]["id"] for f in data["relations"]["features"]]
-    [relation] = played["relations"]["features"]
-    assert relation["properties"]["steps"] == [[1998, 1], [2017, 1]] and relation["properties"]["undated"] == 1
-    assert "atlas-card" in relation["properties"]["card"]
-    assert "donor_adcode" not in relation["properties"]  # only what the browser uses
+    assert [r["id"] for r in played["relations"]] == [f["properties"]["id"] for f in data["relations"]["features"]]
+    [relation] = played["relations"]
+    assert relation["steps"] == [[1998, 1], [2017, 1]] and relation["undated"] == 1
+    assert relation["card"] == data["relations"]["features"][0]["properties"]["card"]  # data, built on click
+    assert relation["ends"] == pytest.approx([*SUINING, *LIXIAN], abs=1e-5)  # the page draws the curve between
+    assert played["evidence"] == data["evidence"] and played["sources"] == data["sources"]
+    assert played["facts"] == data["facts"] == ["工作队抵达 · 援藏"]
+    assert sorted(p[2:] for p in played["places"]) == [["理县", 0, 3, 7.5], ["遂宁市", 3, 0, 7.5]]  # name, rows as donor, as recipient, radius
+    assert "donor_adcode" not in relation and "event_ids" not in relation  # only what the browser uses
     assert played["period"] == "P1Y"  # a year-only event: the player steps by year
     assert played["step_counts"][0] == [1998, 1] and played["step_counts"][-1] == [2017, 1]
     assert played["undated_drawn"] == 1
 
 
+def test_the_page_carries_no_card_html_and_each_evidence_text_once():
+    shared = "同一句证据，两个受援方。"
+    rows = [row(evidence=shared), row(evidence=shared, recipient="自贡市", recipient_lon=ZIGONG[0],
+                                      recipient_lat=ZIGONG[1])]
+    html = render_map(build_map_data(rows))
+    played = _player_data(html)
+    assert len(played["relations"]) == 2 and html.count(shared) == 1
+    assert "atlas-evidence" not in json.dumps(played) and "<li" not in json.dumps(played)
+
+
 def test_map_without_dated_events_still_renders_its_undated_relations():
     played = _player_data(render_map(build_map_data([row(year=None, date_text="")])))
-    assert played["step_counts"] == [] and len(played["relations"]["features"]) == 1
+    assert played["step_counts"] == [] and len(played["relations"]) == 1
 
 
 @pytest.mark.parametrize("standalone_mode", [False, True])
