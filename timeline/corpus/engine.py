@@ -16,7 +16,6 @@ from pathlib import Path
 
 from timeline.corpus.files import PARTITION_BYTES, partition_files, source_of
 from timeline.text.loading import SourceFile
-from timeline.corpus.table import PackedResults
 from timeline.corpus.work import DocumentResult, extract_partition
 from timeline.text.loading import DEFAULT_MAX_BYTES
 from timeline.text.metadata import DocumentMeta
@@ -143,8 +142,8 @@ def _run_on_dask(client, parts, metadata, deliver, *, keep_text: bool, max_bytes
             if item is None:
                 return
             k, part = item
-            fut = client.submit(extract_partition, _work(part, absolute=True), _metadata_for(part, metadata),
-                                keep_text=keep_text, max_bytes=max_bytes, packed=True, pure=False)
+            fut = client.submit(extract_partition, _work(part, absolute=True),
+                                _metadata_for(part, metadata), keep_text=keep_text, max_bytes=max_bytes, pure=False)
             index_of[fut.key] = k
             pending.add(fut)
 
@@ -152,8 +151,7 @@ def _run_on_dask(client, parts, metadata, deliver, *, keep_text: bool, max_bytes
     for fut in pending:
         k = index_of.pop(fut.key)
         try:
-            result = fut.result()
-            finished[k] = result.unpack() if isinstance(result, PackedResults) else result
+            finished[k] = fut.result()
         except Exception as err:  # noqa: BLE001 — a worker died on this partition: report its files, go on
             finished[k] = [DocumentResult(index=i, name=s.doc, path=str(s.path),
                                           error=f"{s.doc}: its worker failed ({type(err).__name__}: {err}); "

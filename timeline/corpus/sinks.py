@@ -13,13 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from timeline.corpus.errors import OutputError
-from timeline.corpus.table import EVENT_TYPES, RowTable, event_schema
 from timeline.corpus.work import DocumentResult
-from timeline.events.export import EVENT_COLUMNS, neutralise
+from timeline.events.export import EVENT_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, neutralise
 
 __all__ = ["EVENT_TYPES", "CsvSink", "ParquetSink", "open_sink", "PARQUET_SUFFIXES"]
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
+_INT, _FLOAT = INT_COLUMNS, FLOAT_COLUMNS
+# The column types of the timeline (CSV cells are text; Parquet and the library keep these).
+EVENT_TYPES = {c: "int64" if c in _INT else "float64" if c in _FLOAT else "string" for c in EVENT_COLUMNS}
 
 
 class _Sink:
@@ -38,7 +40,7 @@ class _Sink:
             except OSError as err:
                 raise self._fail(err) from err
 
-    def write(self, rows: Sequence[dict[str, object]]) -> None:
+    def write(self, rows: list[dict[str, object]]) -> None:
         raise NotImplementedError
 
     def finish(self, *, keep: bool) -> None:
@@ -70,7 +72,7 @@ class CsvSink(_Sink):
         self.writer = csv.writer(self.fh, lineterminator="\r\n")
         self.writer.writerow(self.columns)
 
-    def write(self, rows: Sequence[dict[str, object]]) -> None:
+    def write(self, rows: list[dict[str, object]]) -> None:
         self.writer.writerows([neutralise(row.get(c)) for c in self.columns] for row in rows)
 
     def close(self) -> None:
@@ -94,7 +96,7 @@ class StdoutSink(CsvSink):
 class ParquetSink(_Sink):
     """One Parquet file, a row group per batch of documents (so pandas, DuckDB and Spark read it whole)."""
 
-    ROW_GROUP = 4_096  # rows buffered on the driver: keep it small (memory), not tiny (file size)
+    ROW_GROUP = 4_096  # rows buffered as dicts on the driver: keep it small (memory), not tiny (file size)
 
     def __init__(self, path: str | Path, columns: Sequence[str] = EVENT_COLUMNS) -> None:
         import pyarrow as pa
@@ -102,35 +104,23 @@ class ParquetSink(_Sink):
 
         super().__init__(path)
         self.pa = pa
-        self.schema = event_schema(columns)
-        self.buffer: list[dict[str, object]] = []  # rows as dicts (from this process)
-        self.tables: list = []  # and as Arrow tables (from workers), in the order received
-        self.buffered = 0
+        self.schema = pa.schema([(c, pa.int64() if t == "int64" else pa.float64() if t == "float64" else pa.string())
+                                 for c, t in ((c, EVENT_TYPES.get(c, "string")) for c in columns)])
+        self.buffer: list[dict[str, object]] = []
         try:
             self.writer = pq.ParquetWriter(self.partial, self.schema, compression="zstd")
         except OSError as err:
             raise self._fail(err) from err
 
-    def write(self, rows: Sequence[dict[str, object]]) -> None:
-        if isinstance(rows, RowTable):  # already a table: no dicts on this process at all
-            self._tabulate()
-            self.tables.append(rows.table.select(self.schema.names).cast(self.schema))
-        else:
-            self.buffer.extend(rows)
-        self.buffered += len(rows)
-        if self.buffered >= self.ROW_GROUP:
+    def write(self, rows: list[dict[str, object]]) -> None:
+        self.buffer.extend(rows)
+        if len(self.buffer) >= self.ROW_GROUP:
             self.flush()
 
-    def _tabulate(self) -> None:
-        if self.buffer:
-            self.tables.append(self.pa.Table.from_pylist(self.buffer, schema=self.schema))
-            self.buffer = []
-
     def flush(self) -> None:
-        self._tabulate()
-        if self.tables:
-            self.writer.write_table(self.pa.concat_tables(self.tables))
-            self.tables, self.buffered = [], 0
+        if self.buffer:
+            self.writer.write_table(self.pa.Table.from_pylist(self.buffer, schema=self.schema))
+            self.buffer = []
 
     def close(self) -> None:
         self.flush()

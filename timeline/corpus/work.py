@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
-from timeline.corpus.table import PackedResults, pack_results
 from timeline.corpus.version import extractor_version
 from timeline.errors import DocumentError
 from timeline.events.assembly import extract_document_events
@@ -36,7 +35,7 @@ class DocumentResult:
     path: str
     content_hash: str = ""
     document: Document | None = None
-    rows: Sequence[dict[str, object]] = field(default_factory=list)  # a RowTable when sent by a worker
+    rows: list[dict[str, object]] = field(default_factory=list)
     n_events: int = 0
     n_undated: int = 0
     extractor_version: str = ""
@@ -88,15 +87,12 @@ def extract_file(
 
 def extract_partition(
     part: Sequence[tuple[int, str, str]], metadata: dict[str, DocumentMeta] | None = None, *,
-    keep_text: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, packed: bool = False,
-) -> list[DocumentResult] | PackedResults:
-    """The results of a partition's ``(index, path, doc)`` files, in order; ``metadata`` is by doc.
-    ``packed``: with their rows in one Arrow table, to send to another process (see
-    :func:`~timeline.corpus.table.pack_results`; :meth:`PackedResults.unpack` gives the list)."""
+    keep_text: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[DocumentResult]:
+    """The results of a partition's ``(index, path, doc)`` files, in order; ``metadata`` is by doc."""
     metadata = metadata or {}
-    results = [extract_file(i, p, doc=doc, meta=metadata.get(doc), keep_text=keep_text, max_bytes=max_bytes)
-               for i, p, doc in part]
-    return pack_results(results) if packed else results
+    return [extract_file(i, p, doc=doc, meta=metadata.get(doc), keep_text=keep_text, max_bytes=max_bytes)
+            for i, p, doc in part]
 
 
 _loaded_by: int | None = None  # the process that loaded them: a forked worker inherits its parent's
