@@ -95,6 +95,7 @@ def test_each_worker_of_a_running_cluster_loads_the_gazetteer_once_and_both_work
 
     with Client(dask_cluster) as client:
         cluster = dask_cluster
+        before = client.run(_gazetteer_loads)
         results = []
         run_corpus(iter_files([corpus]), results.append, scheduler=cluster.scheduler_address,
                    partition_bytes=15_000)
@@ -102,4 +103,5 @@ def test_each_worker_of_a_running_cluster_loads_the_gazetteer_once_and_both_work
     assert [r.name for r in results if r.error] == ["06_broken.txt"] and len(results) > 10
     assert len(loads) == 2
     assert all(misses == 1 for misses, _hits in loads.values()), loads  # loaded once, by the warm-up
-    assert all(hits >= 3 for _misses, hits in loads.values()), loads  # and both read articles with it
+    # and both read articles with it (a warm-up again, for a new client, does not count: it loads nothing)
+    assert all(loads[w][1] > before[w][1] for w in loads), (before, loads)

@@ -1,13 +1,14 @@
 """What a worker does with one file: read it, extract its events, and report either its rows or why not.
 
 Runs on Dask workers as well as in-process. The gazetteer and jieba's dictionary are module-level
-caches of :mod:`geo`, so a worker process loads them once (:func:`warm_up` at its start) and keeps them
-for every partition it runs.
+caches of :mod:`geo`, so a worker process loads them once (:func:`warm_up` at its start, or its parent
+before forking it) and keeps them for every partition it runs.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -21,7 +22,7 @@ from timeline.text.document import Document
 from timeline.text.loading import DEFAULT_MAX_BYTES, decode_bytes, document_from_text, read_source
 from timeline.text.metadata import DocumentMeta
 
-__all__ = ["DocumentResult", "content_hash", "extract_file", "extract_partition", "plain", "warm_up"]
+__all__ = ["DocumentResult", "content_hash", "extract_file", "extract_partition", "loaded_by", "plain", "warm_up"]
 
 
 @dataclass
@@ -94,7 +95,19 @@ def extract_partition(
             for i, p, doc in part]
 
 
+_loaded_by: int | None = None  # the process that loaded them: a forked worker inherits its parent's
+
+
 def warm_up() -> str:
-    """Load the gazetteer and the dictionary now (once per process); returns the extractor's version."""
-    extract_document_events(Document(doc="warm-up.txt", text="2021年6月，自贡市对口帮扶巴中市平昌县。"))
+    """Load the gazetteer and the dictionary now (once per process, or not at all in a process forked
+    from one that did); returns the extractor's version."""
+    global _loaded_by
+    if _loaded_by is None:
+        extract_document_events(Document(doc="warm-up.txt", text="2021年6月，自贡市对口帮扶巴中市平昌县。"))
+        _loaded_by = os.getpid()
     return extractor_version()
+
+
+def loaded_by() -> int | None:
+    """The id of the process that loaded the gazetteer and dictionary this process uses (``None``: not yet)."""
+    return _loaded_by
