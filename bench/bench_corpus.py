@@ -103,11 +103,19 @@ def _worker_peak() -> int:
 
 
 def run_on_scheduler(folder: Path, out: Path) -> dict:
-    """Start two local worker processes (not timed), send the job with --scheduler, read each worker's peak."""
+    """Start two local worker processes (not timed), send the job with --scheduler, read each worker's peak.
+
+    The workers run with the settings the README recommends for a batch cluster (Dask's profiler off, its
+    monitors slowed: ``timeline.corpus.cluster.LOCAL_CLUSTER_CONFIG``), as a user following it starts them.
+    """
+    import dask
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    from timeline.corpus.cluster import LOCAL_CLUSTER_CONFIG
+
+    with dask.config.set(LOCAL_CLUSTER_CONFIG), LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+            silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         client.wait_for_workers(2)
         before = client.run(_own_cpu)
         result = run_extract(folder, out, "--scheduler", cluster.scheduler_address)
@@ -163,7 +171,7 @@ def section(rows: list[dict], rss: list[dict], env: dict) -> str:
         "quiet one.",
         "- `--workers 1` runs in the driver, no cluster; `--workers 2` starts a LocalCluster of two single-threaded "
         "worker processes (inside the timed run; on Linux forked from the driver once it has loaded the gazetteer "
-        "and dictionary, Dask's profiler off and its monitors slowed: `timeline/corpus/cluster.py`); `--scheduler` sends the job to two worker processes the benchmark "
+        "and dictionary, Dask's profiler off and its monitors slowed: `timeline/corpus/cluster.py`); `--scheduler` sends the job to two worker processes the benchmark (with the README's batch settings) "
         "started beforehand (their start is not timed; their loading of the gazetteer and dictionary is).",
         "- Partitions of ~250 kB; at most two per worker in flight; the driver writes row groups in corpus order.",
         "- Corpus: `bench.corpus.build_corpus` over the 5 seeds and the 10 dev-set articles (15 sources). It repeats "

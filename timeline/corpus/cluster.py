@@ -85,7 +85,10 @@ def dask_client(workers: int, address: str | None = None) -> Iterator[Client]:
                     cluster = stack.enter_context(LocalCluster(
                         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                         # no dashboard; its health routes on any free port (8787 may be another's: no warning)
-                        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}, silence_logs=logging.ERROR))
+                        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                        # A worker whose scheduler closed first (Ctrl-C) logs its lost heartbeat with a
+                        # traceback; what fails in a partition reaches the user through its future.
+                        silence_logs=logging.CRITICAL))
                 client = stack.enter_context(Client(cluster))
             else:
                 client = stack.enter_context(Client(address))  # waits distributed.comm.timeouts.connect (30 s)
