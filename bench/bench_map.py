@@ -159,6 +159,7 @@ def measure_app_page(tree, rows: int = 100_000) -> dict[str, object]:
     from timeline.views import queries
     from timeline.views.catalog import catalog_sources
     from timeline.views.filters import Filters
+    from timeline.views.map_counts import view_map_data
 
     from geo.map.render import render_map
 
@@ -166,7 +167,7 @@ def measure_app_page(tree, rows: int = 100_000) -> dict[str, object]:
     library = Library(path)
     query = queries.ViewQuery.of(Filters())
     counts = queries.view_counts(library, query)
-    data = queries.view_map_data(library, query, rows=counts["rows"], lang="zh", sources=catalog_sources(library))
+    data = view_map_data(library, query, rows=counts["rows"], lang="zh", sources=catalog_sources(library))
     html = render_map(data, standalone=True, height=560, keep_view=True)
     listed = len(_script_json(data["evidence"]).encode("utf-8"))
     each = sum(len(_script_json(data["evidence"][e[5]]).encode("utf-8")) + 1
