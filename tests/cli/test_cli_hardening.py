@@ -111,10 +111,11 @@ def test_url_and_title_reach_the_csv_and_meta_problems_are_warned(tmp_path):
 def test_ctrl_c_exits_130_and_says_nothing_was_written(tmp_path):
     for seed in SEEDS.glob("*.txt"):
         (tmp_path / seed.name).write_bytes(seed.read_bytes())
-    # Progress is reported as each partition of the corpus is done: two long files make two partitions, so
-    # the second is still being read when the first one's "[1/…" line arrives. One process: no cluster.
-    for name in ("zz_long1.txt", "zz_long2.txt"):
-        (tmp_path / name).write_text(ARTICLE * 4000, encoding="utf-8")
+    # Progress is reported as each partition of the corpus is done: eight long files make eight partitions,
+    # so seven are still to be read when the first one's "[1/…" line arrives (two were not always enough on an
+    # idle machine: the run could end before the signal). One process: no cluster.
+    for i in range(8):
+        (tmp_path / f"zz_long{i}.txt").write_text(ARTICLE * 4000, encoding="utf-8")
     out = tmp_path / "events.csv"
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "extract", str(tmp_path), "--out", str(out),
                              "--workers", "1"],

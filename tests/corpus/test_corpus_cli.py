@@ -100,7 +100,7 @@ def test_ctrl_c_during_a_two_worker_run_exits_130_in_one_line_and_leaves_no_file
     corpus.mkdir()
     for seed in SEEDS.glob("*.txt"):
         (corpus / seed.name).write_bytes(seed.read_bytes())
-    for i in range(6):  # long enough that the workers are still reading when the first partition is reported
+    for i in range(24):  # long enough that the workers are still reading when the first partition is reported
         (corpus / f"zz_long{i}.txt").write_text("2021年6月以来，自贡市正式启动对口帮扶巴中市平昌县工作。" * 3000,
                                                encoding="utf-8")
     out = tmp_path / "events.parquet"
