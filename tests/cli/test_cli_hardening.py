@@ -108,6 +108,12 @@ def test_url_and_title_reach_the_csv_and_meta_problems_are_warned(tmp_path):
     assert "'gone.txt' matches no article" in r.stderr
 
 
+def _ctrl_c_reaches_it() -> None:
+    """In the child: Ctrl-C as a terminal's foreground job gets it. A runner that started the tests in the
+    background (``cmd &`` without job control) has SIGINT ignored, and an ignored signal is inherited."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_exits_130_and_says_nothing_was_written(tmp_path):
     for seed in SEEDS.glob("*.txt"):
         (tmp_path / seed.name).write_bytes(seed.read_bytes())
@@ -119,7 +125,7 @@ def test_ctrl_c_exits_130_and_says_nothing_was_written(tmp_path):
     out = tmp_path / "events.csv"
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "extract", str(tmp_path), "--out", str(out),
                              "--workers", "1"],
-                            cwd=ROOT, stderr=subprocess.PIPE, text=True)
+                            cwd=ROOT, stderr=subprocess.PIPE, text=True, preexec_fn=_ctrl_c_reaches_it)
     for line in proc.stderr:
         if line.startswith("[1/"):
             break

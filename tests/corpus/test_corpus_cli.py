@@ -107,7 +107,10 @@ def test_ctrl_c_during_a_two_worker_run_exits_130_in_one_line_and_leaves_no_file
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "extract", str(corpus), "--workers", "2",
                              "--out", str(out)], cwd=ROOT, stderr=subprocess.PIPE, text=True, env=env,
-                            start_new_session=True)  # its own process group, as a shell gives a job
+                            start_new_session=True,  # its own process group, as a shell gives a job
+                            # and SIGINT as a foreground job has it (a runner started in the background has it
+                            # ignored, and an ignored signal is inherited)
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         seen = []
         for line in proc.stderr:
