@@ -40,7 +40,7 @@ from timeline.events.deixis import home_places, resolve_deixis
 from timeline.events.merging import merge_mentions
 from timeline.events.abbreviations import abbreviation_token, programme_name_tokens
 from timeline.events.spans import bounded_sentences, paragraph_ids
-from timeline.events.vocabulary import ARRIVAL_VERBS, KIND_ORDER, KIND_TRIGGERS, ORG_SUFFIXES, PROGRAMME_WORDS
+from timeline.events.vocabulary import ARRIVAL_VERBS, DELEGATION_WORDS, KIND_ORDER, KIND_TRIGGERS, ORG_SUFFIXES, PROGRAMME_WORDS
 
 __all__ = ["extract_events", "extract_document_events"]
 
@@ -57,7 +57,7 @@ _MEMORY = 64
 # gives another (给予…支持) belong to it.
 _GIVEN_SUPPORT = re.compile(r"给予[^。；;]{0,12}?(?:支持|帮助|扶持)")
 _SIGNED_OR_VISITED = re.compile(
-    r"(?:签订|签署)[^。；;]{0,30}?(?:协议|备忘录|协定)|代表团|考察团|调研组|考察组|" + _GIVEN_SUPPORT.pattern
+    r"(?:签订|签署)[^。；;]{0,30}?(?:协议|备忘录|协定)|" + "|".join(DELEGATION_WORDS) + "|" + _GIVEN_SUPPORT.pattern
 )
 _ABOUT_AID = 3  # aid words in an article's opening that make it an article about pairing aid
 # What a party named only by text needs: a count of units (10个县), a village or township, a body's suffix.
@@ -132,16 +132,22 @@ def _sign(x: int, y: int) -> int:
 _LINEAGE_PAIRS = 64  # an article states a handful of pairs; past this many, lineage is not consulted
 
 
+def _holds(x: str, y: str) -> bool:
+    """True when the unit of adcode ``x`` holds that of ``y`` (a province its cities and counties, a city its
+    counties); never for the same unit."""
+    x, y = x[:6], y[:6]
+    if not x or not y or x == y:
+        return False
+    if x.endswith("0000"):
+        return y.startswith(x[:2])
+    return x.endswith("00") and y.startswith(x[:4])
+
+
 def _related(x: str, y: str) -> bool:
     """Two adcodes of one line of places: the same place, or one holds the other."""
-    x, y = x[:6], y[:6]
-    if not (x.isdigit() and y.isdigit()):
+    if not (x[:6].isdigit() and y[:6].isdigit()):
         return False
-    if x == y:
-        return True
-    def head(c: str) -> str:
-        return c[:2] if c.endswith("0000") else c[:4] if c.endswith("00") else c
-    return y.startswith(head(x)) or x.startswith(head(y))
+    return x[:6] == y[:6] or _holds(x, y) or _holds(y, x)
 
 
 def _same_province(x: str, y: str) -> bool:
@@ -183,8 +189,14 @@ _DATELINE_PLACE = re.compile(
 _BOOK_TITLE = re.compile(r"《[^《》\n]{2,40}?(?:志|年鉴|画册|读本|丛书|文集|纪实|实录)》")
 
 
-def _without_credits(text: str, tokens: list[Token], pattern: re.Pattern = _CREDIT) -> list[Token]:
-    """``tokens`` less those inside a bracketed credit (or what else ``pattern`` marks)."""
+def _without_spans(text: str, tokens: list[Token], *patterns: re.Pattern) -> list[Token]:
+    """``tokens`` less those inside a match of any of ``patterns`` (a credit, a book's title, a dateline)."""
+    for pattern in patterns:
+        tokens = _outside(text, tokens, pattern)
+    return tokens
+
+
+def _outside(text: str, tokens: list[Token], pattern: re.Pattern) -> list[Token]:
     spans = [m.span() for m in pattern.finditer(text)]
     if not spans:
         return tokens
@@ -298,9 +310,9 @@ def extract_events(
     dates.sort(key=lambda d: d.start)
     date_starts = [d.start for d in dates]
     places = find_places_normalized(norm, doc=doc)
-    tokens = _without_credits(ntext, _without_credits(ntext, _tokens(norm, places)), _BOOK_TITLE)
+    tokens = _without_spans(ntext, _tokens(norm, places), _CREDIT, _BOOK_TITLE)
     homes = home_places(ntext, tokens, _title_places(title, doc))  # a dateline may say who 我市 is…
-    tokens = resolve_deixis(ntext, _without_credits(ntext, tokens, _DATELINE_PLACE), homes)  # …but is no party
+    tokens = resolve_deixis(ntext, _without_spans(ntext, tokens, _DATELINE_PLACE), homes)  # …but is no party
     doc_programme = programme or _document_programme(ntext)
     named = programme_name_tokens(
         ntext, tokens, lambda name, a, b: abbreviation_token(name, a, b, doc, _place_party, ntext[a:b]),
@@ -522,12 +534,7 @@ def _apart(p: Pair | None) -> Pair | None:
 
 
 def _encloses(a: Party, b: Party) -> bool:
-    x, y = a.adcode[:6], b.adcode[:6]
-    if a.kind is not PartyKind.PLACE or b.kind is not PartyKind.PLACE or not x or not y or x == y:
-        return False
-    if x.endswith("0000"):
-        return y.startswith(x[:2])
-    return x.endswith("00") and y.startswith(x[:4])
+    return a.kind is PartyKind.PLACE and b.kind is PartyKind.PLACE and _holds(a.adcode, b.adcode)
 
 
 def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | None:

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from timeline.dates.mention import Basis, DateKind, DateMention
 from timeline.text.normalization import NormalizedText
-from timeline.events.spans import sentence_clauses
+from timeline.events.spans import bracket_around, sentence_clauses
 
 __all__ = ["Dating", "SPAN_MARKERS", "CONTINUATION"]
 
@@ -149,10 +149,9 @@ class Dating:
 
     def _meeting_date(self, j: int) -> DateMention | None:
         """The date (with a year) written in the clause of sentence ``j`` that says a meeting was held."""
-        s, _e = self.sentences[j]
         sa = self._orig(*self.sentences[j])[0]
         for x, y in self.clauses(j):
-            if _held_clause(self.norm.text, x, y):
+            if _HELD.search(self.norm.text, x, y):
                 found = [d for d in self._usable(*self._orig(x, y), sa) if d.has_year]
                 return found[0] if found else None
         return None
@@ -186,10 +185,6 @@ _OF_THE_MEETING = re.compile(r"(?:根据|按照)?(?:会议|会上|会议上|会�
 _HELD = re.compile(r"(?:会议|会|仪式)[^，,。；;]{0,20}?(?:举行|召开|开幕)")
 
 
-def _held_clause(text: str, x: int, y: int) -> bool:
-    return _HELD.search(text, x, y) is not None
-
-
 # A five-year plan's period (“十四五”深化战略合作框架协议) names a plan, not when an event happened.
 _PLAN = re.compile(r"“?[十][一二三四五六七八九]?五”?(?:时期|期间|规划)?")
 # 截至2015年底…累计投入: a running total up to a date, not an event of that date.
@@ -203,14 +198,10 @@ _ASIDE_WORDS = 6  # more than this besides the date: the brackets hold a clause 
 def _in_aside(text: str, start: int, end: int) -> bool:
     """True when a date sits in a bracketed aside with words of its own: 海原县(2003年12月该县划归中卫市管辖).
     A bracket that holds only the date, a span or 起/以来 (阶段(1996年至2020年)) dates what it follows."""
-    lo = max(0, start - _ASIDE_REACH)
-    opened = max(text.rfind("(", lo, start), text.rfind("（", lo, start))
-    if opened < 0 or max(text.rfind(")", opened, start), text.rfind("）", opened, start)) >= 0:
+    brackets = bracket_around(text, start, end, _ASIDE_REACH)
+    if brackets is None:
         return False
-    closes = [c for c in (text.find(")", end, end + _ASIDE_REACH), text.find("）", end, end + _ASIDE_REACH)) if c >= 0]
-    if not closes:
-        return False
-    close = min(closes)
+    opened, close = brackets
     rest = text[opened + 1:start] + text[end:close]
     return len(re.sub(r"[0-9年月日至到\-—~～起以来\s]", "", rest)) > _ASIDE_WORDS
 

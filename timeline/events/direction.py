@@ -14,11 +14,11 @@ from timeline.events.amounts import find_money
 from timeline.events.grammar import grammar_pairs
 from timeline.events.model import Party, PartyKind
 from timeline.events.parties import Token, coordinated, list_after, list_before, org_or_region, split_items
-from timeline.events.spans import sentence_clauses as _clauses
+from timeline.events.spans import bracket_around, sentence_clauses as _clauses
 from timeline.events.vocabulary import (
     AIDED_AREAS, CAPITAL_GIVING_PROVINCES, WITHIN_PROVINCE, NORTHEAST_RECEIVING, EAST_PARTNERS_OF_NORTHEAST, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
     WEST_RECEIVING_PROVINCES,
-    AID_WORDS, ASSIGNED_TO, DIRECTED_VERBS, FROM_DONOR, LOCATION_VERBS, RECEIVED_HELP, RECIPIENT_MARKERS,
+    AID_WORDS, ASSIGNED_TO, DELEGATION_WORDS, DIRECTED_VERBS, FROM_DONOR, LOCATION_VERBS, RECEIVED_HELP, RECIPIENT_MARKERS,
     SYMMETRIC_JOINERS, SYMMETRIC_VERBS, TEAM_WORDS,
 )
 
@@ -110,11 +110,7 @@ def _noun_joined(text: str, pos: int, e: int, tokens: list[Token]) -> bool:
 
 def _in_aside(text: str, pos: int, s: int, e: int) -> bool:
     """True when ``pos`` lies inside a short bracketed aside: (首次结对), （时为万县市）."""
-    opened = max(text.rfind("(", max(s, pos - _ASIDE), pos), text.rfind("（", max(s, pos - _ASIDE), pos))
-    if opened < 0 or max(text.rfind(")", opened, pos), text.rfind("）", opened, pos)) >= 0:
-        return False
-    closes = [c for c in (text.find(")", pos, min(e, pos + _ASIDE)), text.find("）", pos, min(e, pos + _ASIDE))) if c >= 0]
-    return bool(closes)
+    return bracket_around(text, pos, pos, _ASIDE, s, e) is not None
 
 
 def _from_donor_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
@@ -300,7 +296,7 @@ def _giving_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
 
 
 _TOWARD = re.compile(r"向|为|给")
-_DELEGATION = re.compile(r"代表团|考察团|考察组|调研组")  # a delegation's trip is a visit even with no aid word
+_DELEGATION = re.compile("|".join(DELEGATION_WORDS))
 _ESCORTED = re.compile(r"[^。；;]{0,40}?陪同下")
 _VENUE = re.compile(r"(?:市|县|区)?(?:隆重)?(?:签署|签订|签约|召开|举行|举办|开幕|闭幕|座谈)")
 _TOWARD_VERBS = re.compile(

@@ -36,14 +36,15 @@ _SEP_EITHER_SIDE = re.compile(r"^(?:、|和|与|及|以及|暨)$")
 _PUNCT = re.compile(r"[，,。；;：:！!？?]")
 # 对口支援三峡库区重庆万州区: a short region word may stand between the verb and the place.
 _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,4}(?:库区|灾区|藏区|山区|片区|老区|地区)的?")
+# The aid verbs that govern a party (援 and 帮助 alone are too common a character and word to tell).
+_AID_VERB = "(?:" + "|".join(sorted(set(DIRECTED_VERBS) - {"援", "帮助"}, key=len, reverse=True)) + ")"
 # What makes a list item the subject of a clause of its own: an aid verb right after it (共同/也/则 …).
-_ACTS = re.compile(r"(?:人民政府|政府)?(?:共同|也|则|还|又|继续|将)?(?:" + "|".join(
-    sorted(set(DIRECTED_VERBS) - {"援", "帮助"}, key=len, reverse=True)) + ")")
+_ACTS = re.compile(r"(?:人民政府|政府)?(?:共同|也|则|还|又|继续|将)?" + _AID_VERB)
 _LIST_TAIL = re.compile(
     r"(?:[两三四五六七八九十0-9]{1,2}(?:个)?(?:区|县|市|省市|省|地|县区|区县))?"
     r"(?:调整为|继续|将|共同|也|还|正式|率先|分别|积极|主动|持续)?(?:重点)?$"
 )
-_OBJECT_OF = re.compile("(?:" + "|".join(sorted(set(DIRECTED_VERBS) - {"援", "帮助"}, key=len, reverse=True)) + ")$")
+_OBJECT_OF = re.compile(_AID_VERB + "$")  # the party right after it is that verb's object
 _COUNT_CLOSES = re.compile(r"^[0-9一二三四五六七八九十]{1,3}个(?:地区|县区|区县|县市|市县|县|市|区|州|旗)(?=和|及|、)")
 _CORPS = re.compile(r"(?:新疆生产建设兵团|兵团)(?:第[一二三四五六七八九十]{1,3}师)?$|农[一二三四五六七八九十]{1,3}师$")
 _PARENTHETICAL = re.compile(r"[(（][^()（）]{0,24}[)）]")

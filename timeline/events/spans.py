@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from timeline.text.segmentation import clauses, sentences
 
-__all__ = ["MAX_SENTENCE", "bounded_sentences", "paragraph_ids", "sentence_clauses"]
+__all__ = ["MAX_SENTENCE", "bounded_sentences", "bracket_around", "paragraph_ids", "sentence_clauses"]
 
 # Real sentences of official news run to ~450 characters (a semicolon-joined
 # list of pairs); beyond this a "sentence" is a page without punctuation.
@@ -67,3 +67,17 @@ def paragraph_ids(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
 def sentence_clauses(text: str, s: int, e: int) -> tuple[tuple[int, int], ...]:
     """The clauses of sentence ``text[s:e]``, computed once for every rule and the dating that read it."""
     return tuple(clauses(text, s, e))
+
+
+def bracket_around(text: str, start: int, end: int, reach: int, lo: int = 0, hi: int | None = None,
+                   ) -> tuple[int, int] | None:
+    """The ``(open, close)`` offsets of the brackets, ``( )`` or ``（ ）``, that hold ``text[start:end]``, each
+    within ``reach`` characters of it and inside ``[lo, hi)``; ``None`` when it stands in no bracket."""
+    hi = len(text) if hi is None else hi
+    floor = max(lo, start - reach)
+    opened = max(text.rfind("(", floor, start), text.rfind("（", floor, start))
+    if opened < 0 or max(text.rfind(")", opened, start), text.rfind("）", opened, start)) >= 0:
+        return None
+    ceiling = min(hi, end + reach)
+    closes = [c for c in (text.find(")", end, ceiling), text.find("）", end, ceiling)) if c >= 0]
+    return (opened, min(closes)) if closes else None

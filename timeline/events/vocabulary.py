@@ -11,7 +11,7 @@ import re
 from timeline.events.model import EventKind, Programme
 
 __all__ = [
-    "DIRECTED_VERBS", "AID_WORDS", "WITHIN_PROVINCE", "NORTHEAST_RECEIVING", "EAST_PARTNERS_OF_NORTHEAST", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
+    "DIRECTED_VERBS", "AID_WORDS", "DELEGATION_WORDS", "WITHIN_PROVINCE", "NORTHEAST_RECEIVING", "EAST_PARTNERS_OF_NORTHEAST", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
     "SYMMETRIC_JOINERS", "SYMMETRIC_VERBS", "DESIGNATORS", "ORG_SUFFIXES", "REGION", "RECEIVED_HELP",
     "FROM_DONOR", "ASSIGNED_TO", "LOCALITY", "GENERIC_LOCALITIES", "RECIPIENT_MARKERS", "TEAM_WORDS", "LIST_SEPARATORS", "GOVERNMENT_WORDS", "NOT_IN_ORG_NAMES", "ARRIVAL_VERBS",
 ]
@@ -48,6 +48,8 @@ KIND_TRIGGERS: dict[EventKind, re.Pattern[str]] = {
     ),
     EventKind.VISIT: re.compile(r"考察|调研|互访|走访|慰问|座谈|对接|交流|看望|回访|代表团|迎来"),
 }
+# A place's delegation: its trip or its hosts are a visit even where no aid word is written.
+DELEGATION_WORDS = ("代表团", "考察团", "考察组", "调研组")
 # Arriving names who came; sending (派出, 出发) counts only with a team word.
 ARRIVAL_VERBS = re.compile(r"抵达|到达|来到|进驻|奔赴|赴任")
 # When several kinds match a sentence, the first in this order wins.
