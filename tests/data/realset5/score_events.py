@@ -1,55 +1,11 @@
-"""Score an events.csv (from `python -m timeline extract` on docs/ with meta.csv) against gold_events.csv.
-usage: score_events.py EVENTS.csv [GOLD_EVENTS.csv] [--exclude DOCS] [--min-f1 X] [--quiet]
-Counts only place->place pairs (both adcodes known). Pairs are directed (donor, recipient) per doc.
-Prints per-doc misses, then the figure last:
-  pairs P/R/F1, year accuracy on found pairs, invented years (a year where the text states none)."""
-import csv, sys, collections, argparse
+"""Score an events.csv against this set's gold_events.csv with realset2's scorer (its docstring says what it
+counts; the options are the same): one scorer for every set, so all are counted alike."""
+import importlib.util, pathlib, sys
 
-SAME = {"510124": "510117"}  # 郫县 -> 郫都区 (renamed 2016)
+here = pathlib.Path(__file__).resolve().parent
+spec = importlib.util.spec_from_file_location("realset2_score_events", here.parent / "realset2" / "score_events.py")
+scorer = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(scorer)
 
-def code(x):
-    c = (x or "").strip()[:6]
-    return SAME.get(c, c)
-
-def docid(x):
-    return (x or "").strip().split("/")[-1].split(".")[0]
-
-ap = argparse.ArgumentParser()
-ap.add_argument("events"); ap.add_argument("gold", nargs="?", default=str(__import__("pathlib").Path(__file__).with_name("gold_events.csv")))
-ap.add_argument("--exclude", default="")  # realset5 has no duplicate docs (realset excluded 010,016)
-ap.add_argument("--min-f1", type=float, default=0.0)
-ap.add_argument("--quiet", action="store_true")
-a = ap.parse_args()
-skip = set(filter(None, a.exclude.split(",")))
-gold = [r for r in csv.DictReader(open(a.gold, encoding="utf-8"))
-        if r["donor_adcode"] and r["recipient_adcode"] and r["doc"] not in skip]
-pred = [r for r in csv.DictReader(open(a.events, encoding="utf-8-sig"))
-        if code(r.get("donor_adcode")) and code(r.get("recipient_adcode")) and docid(r.get("doc")) not in skip]
-gyears = collections.defaultdict(set)
-for r in gold:
-    gyears[(r["doc"], code(r["donor_adcode"]), code(r["recipient_adcode"]))].add((r["year"] or "").strip())
-pyears = collections.defaultdict(set)
-for r in pred:
-    y = (r.get("year") or "").strip()
-    y = str(int(float(y))) if y else ""
-    pyears[(docid(r["doc"]), code(r["donor_adcode"]), code(r["recipient_adcode"]))].add(y)
-G, P = set(gyears), set(pyears)
-tp = G & P
-prec = len(tp) / len(P) if P else 0.0
-rec = len(tp) / len(G) if G else 0.0
-f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-# year accuracy: every predicted year for a found pair must be one the gold allows
-yr_ok = sum(1 for k in tp if pyears[k] <= gyears[k])
-# invented: a predicted non-empty year for a pair the text never dates
-invented = [(k, sorted(pyears[k] - {""})) for k in tp if gyears[k] == {""} and pyears[k] - {""}]
-if not a.quiet:
-    for k in sorted(G - P):
-        print("miss ", k, sorted(gyears[k]))
-    for k in sorted(P - G):
-        print("extra", k, sorted(pyears[k]))
-    for k in sorted(tp):
-        if not pyears[k] <= gyears[k]:
-            print("year ", k, "gold", sorted(gyears[k]), "got", sorted(pyears[k]))
-print(f"realset5 pairs P={prec:.2f} R={rec:.2f} F1={f1:.2f} ({len(tp)}/{len(G)} gold, {len(P)} predicted); "
-      f"year ok {yr_ok}/{len(tp)}; invented years {len(invented)}")
-sys.exit(0 if f1 >= a.min_f1 and not invented else 1)
+if __name__ == "__main__":
+    sys.exit(scorer.main(default_gold=here / "gold_events.csv"))
