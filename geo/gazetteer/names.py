@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Level", "NameKind", "NameEntry", "stem_of", "short_forms", "level_of_adcode", "strip_ethnic"]
+__all__ = [
+    "Level", "NameKind", "NameEntry", "stem_of", "short_forms", "level_of_adcode", "strip_ethnic", "earlier_suffixes",
+]
 
 
 class Level(StrEnum):
@@ -165,3 +167,22 @@ def short_forms(name: str, level: Level, nations: tuple[str, ...] = ()) -> tuple
         out.append(wing[1][0] + wing[2] + wing[3] + "旗")
     out.append(stem)
     return tuple(dict.fromkeys(f for f in out if f != name))
+
+
+# What a county-level unit was before its last change of status: a county became a county-level city (撤县设市:
+# 香格里拉县 → 香格里拉市) or a district (撤县设区: 双流县 → 双流区), a county-level city a district (江都市 → 江都区).
+# Units do not go back, so a county's name gives no earlier form.
+_EARLIER_SUFFIXES = {"市": ("县",), "区": ("县", "市")}
+
+
+def earlier_suffixes(name: str, level: Level) -> tuple[str, ...]:
+    """The names a county-level unit had under an earlier status: 香格里拉市 → (香格里拉县,); 双流区 → (双流县, 双流市).
+
+    Only a plain 市 or 区 of two characters or more before it; not 新区, 矿区, 林区 or 特区 (not former counties).
+    """
+    if level is not Level.COUNTY or name.endswith(("新区", "矿区", "林区", "特区", "自治区")):
+        return ()
+    stem, suffix = name[:-1], name[-1:]
+    if len(stem) < 2 or suffix not in _EARLIER_SUFFIXES:
+        return ()
+    return tuple(stem + s for s in _EARLIER_SUFFIXES[suffix])

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from geo.errors import GazetteerMissingError, GazetteerSchemaError
-from geo.gazetteer.names import Level, NameEntry, NameKind
+from geo.gazetteer.names import Level, NameEntry, NameKind, earlier_suffixes
 
 __all__ = ["Place", "Gazetteer", "load_gazetteer", "DATA_DIR", "GAZETTEER_COLUMNS", "NAMES_COLUMNS"]
 
@@ -140,7 +140,21 @@ def read_gazetteer(data_dir: Path) -> Gazetteer:
         if entry.adcode not in places:
             raise GazetteerSchemaError(f"{names_path}:{i}: name {entry.name} points to unknown adcode {entry.adcode}")
         names.setdefault(entry.name, []).append(entry)
+    _add_earlier_statuses(places, names)
     return Gazetteer(places, {k: tuple(v) for k, v in names.items()})
+
+
+def _add_earlier_statuses(places: Mapping[str, Place], names: dict[str, list[NameEntry]]) -> None:
+    """香格里拉县 for 香格里拉市: the name under a unit's earlier status, as a historical name with no year,
+    where no unit goes by it and no other unit has the same stem (then the old name could be either)."""
+    stems: dict[str, int] = {}
+    for place in places.values():
+        if place.name[-1:] in "县市区":
+            stems[place.name[:-1]] = stems.get(place.name[:-1], 0) + 1
+    for place in places.values():
+        for name in earlier_suffixes(place.name, place.level):
+            if name not in names and stems.get(name[:-1]) == 1:
+                names[name] = [NameEntry(name, place.adcode, NameKind.HISTORICAL)]
 
 
 @lru_cache(maxsize=4)

@@ -271,3 +271,16 @@ def test_an_enumeration_of_pairings_gives_each_giver_its_own_receiver():
     got = {(d, r) for d, r, _k in pairs(
         "其中濟南市對口重慶武隆區,、煙臺市對口重慶巫山縣,、濰坊市對口重慶開州區,、淄博市對口重慶石柱縣。")}
     assert got == {("济南市", "武隆区"), ("烟台市", "巫山县"), ("潍坊市", "开州区"), ("淄博市", "石柱土家族自治县")}
+
+
+def test_a_township_named_alone_is_located_at_the_county_the_article_writes_it_under():
+    # realset6 015 (郑州 上街区 buys from 卢氏县木桐乡); the second sentence names the township alone
+    text = ("1月29日,上街区为进一步做好与卢氏县木桐乡结对帮扶工作,积极深化两地产销对接。\n"
+            "下一步,上街区将持续帮扶木桐乡巩固拓展脱贫攻坚成果,拓宽帮扶渠道。")
+    alone = [e for e in extract_events(text, doc="t") if "持续帮扶木桐乡" in e.evidence]
+    (recipient,) = alone[0].recipients
+    assert (recipient.name, recipient.adcode, recipient.approximate) == ("木桐乡", "411224", True)
+    # without the county written before it, the township stays a name with no place
+    (recipient,) = [r for e in extract_events(text.replace("卢氏县木桐乡", "木桐乡"), doc="t")
+                    for r in e.recipients if r.name == "木桐乡"]
+    assert recipient.adcode == ""

@@ -9,7 +9,8 @@ import pytest
 
 from geo.errors import GazetteerSchemaError
 from geo.gazetteer.build import read_former_names, read_location_changes
-from geo.gazetteer.names import NameKind
+from geo import find_places
+from geo.gazetteer.names import Level, NameKind, earlier_suffixes
 from geo.gazetteer.store import DATA_DIR, load_gazetteer
 from geo.geocoder import geocode
 
@@ -74,3 +75,28 @@ def test_the_hand_entered_years_agree_with_jionlps_list():
         rows = list(csv.DictReader(fh))
     both = [(r["former_name"], int(r["year"]), listed[r["former_name"]]) for r in rows if r["former_name"] in listed]
     assert len(both) >= 25 and [b for b in both if b[1] != b[2]] == []
+
+
+@pytest.mark.parametrize("name, level, earlier", [
+    ("香格里拉市", Level.COUNTY, ("香格里拉县",)),  # 撤县设市
+    ("双流区", Level.COUNTY, ("双流县", "双流市")),  # 撤县设区, or a city that became a district
+    ("德钦县", Level.COUNTY, ()),  # a county has no earlier status to go back to
+    ("滨海新区", Level.COUNTY, ()),  # a new area was never a county
+    ("城区", Level.COUNTY, ()),  # a one-character stem is an ordinary word
+    ("普洱市", Level.PREFECTURE, ()),  # only county-level units changed this way
+])
+def test_a_county_level_unit_went_by_its_name_under_its_earlier_status(name, level, earlier):
+    assert earlier_suffixes(name, level) == earlier
+
+
+def test_a_county_written_by_its_status_before_it_became_a_city_is_found():
+    # realset5 017 (滇沪, traditional): 香格里拉县 became 香格里拉市 in 2014
+    text = "嘉定、寶山兩區調整為重點對口幫扶香格里拉縣、德欽縣和維西縣"
+    found = {(p.mention, p.adcode, p.historical_name) for p in find_places(text)}
+    assert ("香格里拉縣", "533401", "香格里拉县") in found
+
+
+def test_an_earlier_status_shared_by_two_units_names_neither():
+    # 长安区 of 石家庄 and 长安区 of 西安: 长安县 could have been either
+    assert not [e for e in load_gazetteer().lookup("长安县") if e.kind is NameKind.HISTORICAL]
+    assert find_places("长安县") == []

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from timeline.events.amounts import find_money, find_people
 from timeline.dates.engine import find_dates_normalized
@@ -40,7 +40,9 @@ from timeline.events.deixis import home_places, resolve_deixis
 from timeline.events.merging import merge_mentions
 from timeline.events.abbreviations import abbreviation_token, programme_name_tokens
 from timeline.events.spans import bounded_sentences, paragraph_ids
-from timeline.events.vocabulary import ARRIVAL_VERBS, DELEGATION_WORDS, KIND_ORDER, KIND_TRIGGERS, ORG_SUFFIXES, PROGRAMME_WORDS
+from timeline.events.vocabulary import (
+    ARRIVAL_VERBS, DELEGATION_WORDS, GENERIC_LOCALITIES, KIND_ORDER, KIND_TRIGGERS, LOCALITY, ORG_SUFFIXES, PROGRAMME_WORDS,
+)
 
 __all__ = ["extract_events", "extract_document_events"]
 
@@ -385,6 +387,7 @@ def extract_events(
     dominant = ctx.dominant()
     article_pair = _article_pair(ctx, by_key)
     dating = Dating(norm, dates, date_starts, sents, paragraphs)
+    located = _located_localities(ntext, tokens)
     events: list[Event] = []
     section_pairs: dict[int, list[Pair]] = {}
     programme_answers: dict[tuple[str, str], bool] = {}
@@ -413,7 +416,7 @@ def extract_events(
                 memory.append(p)
                 del memory[:-_MEMORY]  # the section's recent pairs: a bounded look-back
             resolved.append(p)
-        events.extend(_events_for(norm, doc, i, resolved, dating, doc_programme))
+        events.extend(_events_for(norm, doc, i, resolved, dating, doc_programme, located))
     return merge_mentions(events)
 
 
@@ -611,7 +614,7 @@ def _partner(known: list[Token], memory, dominant, by_key, *, role: str, speaker
     return []
 
 
-def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme) -> list[Event]:
+def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme, located: dict[str, Party]) -> list[Event]:
     if not pairs:
         return []
     s, e = dating.sentences[i]
@@ -662,8 +665,8 @@ def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme) -> list[Even
             date = None
         else:
             date = dating.date_for(i, anchor)
-        donors = tuple(_dedupe(t.party for t in p.donors))
-        recipients = tuple(_dedupe(t.party for t in p.recipients))
+        donors = tuple(_dedupe(_locate(t.party, located) for t in p.donors))
+        recipients = tuple(_dedupe(_locate(t.party, located) for t in p.recipients))
         summary = _summary(donors, recipients, kind, date, money, people)
         out.append(Event(
             event_id=_event_id(doc, a, b, len(out)),
@@ -691,6 +694,33 @@ def _summary(donors, recipients, kind, date, money, people) -> str:
     if people:
         parts.append(f"{int(people[0].value)} people")
     return " · ".join(parts)
+
+
+def _located_localities(text: str, tokens: list[Token]) -> dict[str, Party]:
+    """Townships and villages the article writes after their place (卢氏县木桐乡): name → that place.
+
+    A name written after two different places is left unlocated.
+    """
+    out: dict[str, Party | None] = {}
+    for t in tokens:
+        if t.party.kind is not PartyKind.PLACE or not t.party.adcode:
+            continue
+        m = LOCALITY.match(text, t.end, t.end + 8)
+        if m is None or m[0] in GENERIC_LOCALITIES:
+            continue
+        held = out.setdefault(m[0], t.party)
+        if held is not None and key(held) != key(t.party):
+            out[m[0]] = None
+    return {name: party for name, party in out.items() if party is not None}
+
+
+def _locate(party: Party, located: dict[str, Party]) -> Party:
+    """木桐乡, named alone, at the place the article writes it under (卢氏县木桐乡): the place's adcode and
+    point, marked approximate; the name stays the township's."""
+    if party.kind is not PartyKind.LOCALITY or party.adcode or party.name not in located:
+        return party
+    place = located[party.name]
+    return replace(party, adcode=place.adcode, lon=place.lon, lat=place.lat, approximate=True)
 
 
 def _dedupe(parties: Iterable[Party]) -> list[Party]:
