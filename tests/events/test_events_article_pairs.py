@@ -284,3 +284,22 @@ def test_a_township_named_alone_is_located_at_the_county_the_article_writes_it_u
     (recipient,) = [r for e in extract_events(text.replace("卢氏县木桐乡", "木桐乡"), doc="t")
                     for r in e.recipients if r.name == "木桐乡"]
     assert recipient.adcode == ""
+
+
+def test_a_place_with_its_regional_aid_gives_to_the_aided_place_the_article_is_about():
+    # realset5 005 (新华社, traditional): the donors' totals name no receiver; the title names 日喀则
+    text = ("1994年以來,西藏日喀則累計接受四省市、兩企業對口援藏項目3842個,援藏資金超過百億元。\n"
+            "記者12日從西藏自治區政府新聞辦獲悉,1994年至2018年以來,上海市對口援藏項目1582個、援藏資金45.18億元;"
+            "山東省對口援藏項目1355個、援藏資金38.18億元。")
+    got = {(d, r) for d, r, _k in pairs(text, title="西藏日喀則:對口援藏項目累計達3800多個")}
+    assert got == {("上海市", "日喀则市"), ("山东省", "日喀则市")}
+    # with no place of Tibet below the region itself, nobody is given a receiver
+    assert pairs(text.replace("日喀則", ""), title="") == []
+
+
+def test_regional_aid_never_gives_outside_the_area_it_names():
+    # realset3 018 (闽宁): a 援宁 cadre who once served in a 援藏 team; the article's pair is 厦门 → 泾源
+    text = "厦门市对口帮扶宁夏泾源县。厦门市第五批援藏干部共落实援藏资金1.68亿元。"
+    events = extract_events(text, doc="t")
+    assert [(e.donors[0].name, e.recipients[0].name, e.evidence) for e in events] == [
+        ("厦门市", "泾源县", "厦门市对口帮扶宁夏泾源县。")]

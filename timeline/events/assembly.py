@@ -33,7 +33,9 @@ from timeline.dates.engine import find_dates_normalized
 from timeline.events.model import Event, EventKind, Party, PartyKind, Programme
 from timeline.text.document import Document
 from timeline.text.normalization import NormalizedText, normalize, to_simplified
-from timeline.events.direction import AID, STRONG, TEAM, WEAK, Pair, key, pairs_in_sentence, programme_orientation
+from timeline.events.direction import (
+    AID, REGION_AID, STRONG, TEAM, WEAK, Pair, key, pairs_in_sentence, programme_orientation,
+)
 from timeline.events.parties import Token, attach_organisations, merge_parent_chains
 from timeline.events.dating import Dating
 from timeline.events.deixis import home_places, resolve_deixis
@@ -41,7 +43,7 @@ from timeline.events.merging import merge_mentions
 from timeline.events.abbreviations import abbreviation_token, programme_name_tokens
 from timeline.events.spans import bounded_sentences, paragraph_ids
 from timeline.events.vocabulary import (
-    ARRIVAL_VERBS, DELEGATION_WORDS, GENERIC_LOCALITIES, KIND_ORDER, KIND_TRIGGERS, LOCALITY, ORG_SUFFIXES, PROGRAMME_WORDS,
+    ARRIVAL_VERBS, DELEGATION_WORDS, GENERIC_LOCALITIES, REGION_AID_AREAS, KIND_ORDER, KIND_TRIGGERS, LOCALITY, ORG_SUFFIXES, PROGRAMME_WORDS,
 )
 
 __all__ = ["extract_events", "extract_document_events"]
@@ -80,6 +82,7 @@ class _DocContext:
     # (衢州市—绍兴市山海协作, a title's 甲·乙): where they disagree, the verb is right.
     verb_counts: Counter = field(default_factory=Counter)
     title_pair: tuple[Token, Token] | None = None
+    region_receivers: dict[str, Token] = field(default_factory=dict)  # 援藏 → the Tibetan place the article is about
 
     def orientation(self, a: Party, b: Party) -> int:
         """+1 if the article has a→b as a pair, -1 if b→a, 0 if it cannot tell."""
@@ -313,7 +316,8 @@ def extract_events(
     date_starts = [d.start for d in dates]
     places = find_places_normalized(norm, doc=doc)
     tokens = _without_spans(ntext, _tokens(norm, places), _CREDIT, _BOOK_TITLE)
-    homes = home_places(ntext, tokens, _title_places(title, doc))  # a dateline may say who 我市 is…
+    title_tokens = _title_places(title, doc)
+    homes = home_places(ntext, tokens, title_tokens)  # a dateline may say who 我市 is…
     tokens = resolve_deixis(ntext, _without_spans(ntext, tokens, _DATELINE_PLACE), homes)  # …but is no party
     doc_programme = programme or _document_programme(ntext)
     named = programme_name_tokens(
@@ -326,7 +330,7 @@ def extract_events(
     sents = bounded_sentences(ntext, [(t.start, t.end) for t in tokens])
     paragraphs = paragraph_ids(ntext, sents)
     found: list[tuple[int, list[Pair]]] = []
-    ctx = _DocContext()
+    ctx = _DocContext(region_receivers=_region_receivers(tokens, title_tokens))
     title_pair = _title_pair(ntext, tokens)
     if title_pair:
         ctx.pair_counts[(key(title_pair[0].party), key(title_pair[1].party))] += 2
@@ -582,6 +586,11 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
     donors, recipients = list(p.donors), list(p.recipients)
     if not recipients and donors:
         recipients = _partner(donors, memory, dominant, by_key, role="recipient", speaker=speaker)
+        if p.rule == "region_aid":  # 援藏 gives to the Tibetan place the article is about, nowhere else
+            area = REGION_AID.match(text, donors[0].end, e)["area"]
+            recipients = [r for r in recipients if r.party.adcode.startswith(REGION_AID_AREAS[area])] or (
+                [ctx.region_receivers[area]] if area in ctx.region_receivers else [])
+            recipients = [_at_donors_level(r, donors) for r in recipients]
     elif not donors and recipients:
         donors = _partner(recipients, memory, dominant, by_key, role="donor", speaker=speaker)
     keys = {key(t.party) for t in recipients}
@@ -694,6 +703,49 @@ def _summary(donors, recipients, kind, date, money, people) -> str:
     if people:
         parts.append(f"{int(people[0].value)} people")
     return " · ".join(parts)
+
+
+def _region_receivers(tokens: list[Token], title_tokens: list[Token]) -> dict[str, Token]:
+    """For each regional aid word (援藏, 援疆, 援青), the one place of its aided area the article is about: the
+    most specific such place of the title, else the one the text names most often (a tie names none)."""
+    out: dict[str, Token] = {}
+    for area, prefixes in REGION_AID_AREAS.items():
+        # A province (西藏) is the aided area itself, not a place of it the article is about.
+        titled = [t for t in title_tokens if t.party.kind is PartyKind.PLACE and t.party.adcode.startswith(prefixes)
+                  and not t.party.adcode.endswith("0000")]
+        if titled:
+            deepest = max(titled, key=lambda t: _depth(t.party.adcode))
+            if all(_holds(t.party.adcode, deepest.party.adcode) or t.party.adcode == deepest.party.adcode
+                   for t in titled):
+                named = [t for t in tokens if t.party.adcode == deepest.party.adcode]
+                out[area] = named[0] if named else deepest
+            continue
+        counts = Counter(t.party.adcode for t in tokens if t.party.kind is PartyKind.PLACE
+                         and t.party.adcode.startswith(prefixes) and not t.party.adcode.endswith("0000"))
+        top = counts.most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            out[area] = next(t for t in tokens if t.party.adcode == top[0][0])
+    return out
+
+
+def _at_donors_level(receiver: Token, donors: list[Token]) -> Token:
+    """A province's regional aid goes to a prefecture (上海 → 日喀则), so a county the article is about stands
+    for its prefecture when a province gives; a city's or a district's aid may go to the county itself."""
+    if _depth(receiver.party.adcode) < 2 or not all(_depth(d.party.adcode) == 0 for d in donors):
+        return receiver
+    from geo.gazetteer import load_gazetteer
+
+    place = load_gazetteer().places.get(receiver.party.adcode[:6])
+    pref = load_gazetteer().places.get(place.prefecture) if place and place.prefecture else None
+    if pref is None or pref.adcode == place.adcode:
+        return receiver
+    party = Party(name=pref.name, kind=PartyKind.PLACE, mention=receiver.party.mention, adcode=pref.adcode,
+                  lon=pref.lon, lat=pref.lat)
+    return Token(receiver.start, receiver.end, party, "prefecture")
+
+
+def _depth(adcode: str) -> int:
+    return 0 if adcode.endswith("0000") else 1 if adcode.endswith("00") else 2
 
 
 def _located_localities(text: str, tokens: list[Token]) -> dict[str, Party]:

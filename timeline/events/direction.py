@@ -18,7 +18,7 @@ from timeline.events.spans import bracket_around, sentence_clauses as _clauses
 from timeline.events.vocabulary import (
     AIDED_AREAS, CAPITAL_GIVING_PROVINCES, WITHIN_PROVINCE, NORTHEAST_RECEIVING, EAST_PARTNERS_OF_NORTHEAST, CAPITAL_RECEIVING_PROVINCES, EAST_GIVING_PROVINCES,
     WEST_RECEIVING_PROVINCES,
-    AID_WORDS, ASSIGNED_TO, DELEGATION_WORDS, DIRECTED_VERBS, FROM_DONOR, LOCATION_VERBS, RECEIVED_HELP, RECIPIENT_MARKERS,
+    REGION_AID_AREAS, AID_WORDS, ASSIGNED_TO, DELEGATION_WORDS, DIRECTED_VERBS, FROM_DONOR, LOCATION_VERBS, RECEIVED_HELP, RECIPIENT_MARKERS,
     SYMMETRIC_JOINERS, SYMMETRIC_VERBS, TEAM_WORDS,
 )
 
@@ -235,6 +235,26 @@ _TEAM_OF = re.compile(
 )
 
 
+# 上海市对口援藏项目1582个, 山东省援藏资金…: a place written before its regional aid's projects or funds gives to
+# the aided area (the article decides which place of it: assembly's region receiver). Its cadres (上海市虹口区
+# 援青干部、玛沁县人民医院院长…) are mostly a person's title, not an event.
+REGION_AID = re.compile(
+    r"(?:第[0-9一二三四五六七八九十]{1,3}批)?(?:对口)?援(?P<area>藏|疆|青)"
+    r"(?=项目|资金)"
+)
+
+
+def _region_aid_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
+    """A + (对口)援藏/援疆/援青…: A gives to the area the word names; the receiver is left open."""
+    out = []
+    for t in tokens:
+        if s <= t.start and t.end <= e and t.party.kind is PartyKind.PLACE and t.party.adcode:
+            m = REGION_AID.match(text, t.end, e)
+            if m and not t.party.adcode.startswith(REGION_AID_AREAS[m["area"]]):
+                out.append(Pair([t], [], WEAK, "region_aid"))
+    return out
+
+
 def _team_of_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     """A + 援藏干部/援疆工作队…: A sends them, to a place the same sentence names (the article decides which
     of them receive: assembly keeps only its known receivers)."""
@@ -409,7 +429,7 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     weak = (
         _recipient_marker_pairs(text, s, e, tokens) + _location_pairs(text, s, e, tokens)
         + _dispatch_pairs(text, s, e, tokens) + _giving_pairs(text, s, e, tokens) + _task_pairs(text, s, e, tokens)
-        + _enter_area_pairs(text, s, e, tokens) + _team_of_pairs(text, s, e, tokens)
+        + _enter_area_pairs(text, s, e, tokens) + _team_of_pairs(text, s, e, tokens) + _region_aid_pairs(text, s, e, tokens)
         + [p for p in _symmetric_pairs(text, s, e, tokens) if not {id(p.donors[0]), id(p.recipients[0])} <= by_table]
     )
     if pairs:

@@ -11,7 +11,7 @@ import re
 from timeline.events.model import EventKind, Programme
 
 __all__ = [
-    "DIRECTED_VERBS", "AID_WORDS", "DELEGATION_WORDS", "WITHIN_PROVINCE", "NORTHEAST_RECEIVING", "EAST_PARTNERS_OF_NORTHEAST", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
+    "DIRECTED_VERBS", "AID_WORDS", "REGION_AID_AREAS", "DELEGATION_WORDS", "WITHIN_PROVINCE", "NORTHEAST_RECEIVING", "EAST_PARTNERS_OF_NORTHEAST", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
     "SYMMETRIC_JOINERS", "SYMMETRIC_VERBS", "DESIGNATORS", "ORG_SUFFIXES", "REGION", "RECEIVED_HELP",
     "FROM_DONOR", "ASSIGNED_TO", "LOCALITY", "GENERIC_LOCALITIES", "RECIPIENT_MARKERS", "TEAM_WORDS", "LIST_SEPARATORS", "GOVERNMENT_WORDS", "NOT_IN_ORG_NAMES", "ARRIVAL_VERBS",
 ]
@@ -118,6 +118,11 @@ WEST_RECEIVING_PROVINCES = frozenset({"15", "22", "45", "50", "51", "52", "53", 
 # Tibet and Xinjiang aid, and aid to the Tibetan and Yi areas of Sichuan,
 # Gansu, Qinghai and Yunnan: these receive.
 AIDED_AREAS = ("54", "65", "63", "5132", "5133", "5134", "6230", "6229", "5334")
+# The areas a regional aid word names as receiving: 援藏 (Tibet and the Tibetan prefectures of 四川, 云南, 甘肃 and
+# 青海), 援疆, 援青.
+REGION_AID_AREAS: dict[str, tuple[str, ...]] = {
+    "藏": ("54", "5132", "5133", "5334", "6230", "63"), "疆": ("65",), "青": ("63",),
+}
 # Pairing inside one province runs from its developed part to its poorer part, by programme:
 # 浙江's 山海协作 (the 26 mountain counties, all of 丽水 and 衢州, receive from the rest), 江苏's 南北挂钩
 # (苏南's five cities give to 苏北's five) and 广东's 对口帮扶 (the Pearl River Delta gives to 粤东西北).
