@@ -292,8 +292,12 @@ class _Engine:
             )
             if not entries:
                 # A list of places is of one region: 贵州、遵义 yes; 振兴、理县 no.
-                provinces = {e.province for p in self._coordinated(text, c, strong_by_end, strong_by_start) for e in p.entries}
+                around = self._coordinated(text, c, strong_by_end, strong_by_start)
+                provinces = {e.province for p in around for e in p.entries}
                 entries = tuple(e for e in c.entries if e.province in provinces)
+                if not entries and len(around) >= 2 and all(_is_city(e.adcode) for p in around for e in p.entries):
+                    # 深圳、青岛、大连、宁波: between two cities of a list, a city's name is that city.
+                    entries = tuple(e for e in c.entries if _is_city(e.adcode))
             if entries:
                 # 阿坝 alone is the prefecture; the county 阿坝县 stays an alternative.
                 c.dropped = tuple(sorted({e.adcode for e in c.entries} - {e.adcode for e in entries}))
@@ -437,3 +441,8 @@ def find_places_normalized(
             )
         )
     return out
+
+
+def _is_city(adcode: str) -> bool:
+    """A prefecture-level unit (大连市), not a province or a county."""
+    return adcode.endswith("00") and not adcode.endswith("0000")

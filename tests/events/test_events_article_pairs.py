@@ -303,3 +303,17 @@ def test_regional_aid_never_gives_outside_the_area_it_names():
     events = extract_events(text, doc="t")
     assert [(e.donors[0].name, e.recipients[0].name, e.evidence) for e in events] == [
         ("厦门市", "泾源县", "厦门市对口帮扶宁夏泾源县。")]
+
+
+def test_a_delegation_visiting_its_partners_receives_from_each_of_them():
+    # realset7 013 (长春's own site): 东北对口合作 — 天津 and 杭州 give to 长春, whose delegation visits them
+    text = "2月25日至27日,我市代表团赶赴天津和杭州两个对口合作城市,开展系列交流对接活动。"
+    got = {(d, r) for d, r, _k in pairs(text, title="长春代表团赴津杭两市深入推动对口合作")}
+    assert got == {("天津市", "长春市"), ("杭州市", "长春市")}
+
+
+def test_a_list_of_givers_followed_by_its_count_and_its_manner_of_help_all_give():
+    # realset7 029 (贵州 扶贫): 4个计划单列市采取“一对二”的帮扶模式 stands between the list and its verb
+    text = "其中,深圳、青岛、大连、宁波4个计划单列市采取“一对二”的帮扶模式对口帮扶贵州省8个市(州)。"
+    got = {(d, r) for d, r, _k in pairs(text)}
+    assert got == {(d, "贵州省") for d in ("深圳市", "青岛市", "大连市", "宁波市")}

@@ -277,3 +277,10 @@ def test_a_province_written_in_full_vouches_for_its_prefectures_short_names():
     text = "中共西藏自治区区委常委向巴平措介绍说,拉萨的对口省市是北京和江苏。"
     assert "拉萨市" in [p.name for p in find_places(text)]
     assert "拉萨市" not in [p.name for p in find_places(text.replace("西藏自治区", "西藏"))]
+
+
+def test_a_city_name_that_is_also_a_word_is_the_city_between_two_cities_of_a_list():
+    # realset7 029 (贵州 扶贫): 大连 is kept as an ordinary word unless the text vouches for it
+    text = "深圳、青岛、大连、宁波4个计划单列市采取“一对二”的帮扶模式对口帮扶我省8个市(州)"
+    assert [p.name for p in find_places(text)] == ["深圳市", "青岛市", "大连市", "宁波市"]
+    assert [p.name for p in find_places("大连、青岛")] == ["青岛市"]  # one neighbour is not a list of cities

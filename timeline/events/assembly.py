@@ -599,8 +599,9 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
         return None
     # A weak rule (赴B, B受援) that contradicts the article's stated pair is a
     # visit the other way (道孚 leaders 赴郫县), not help from B.
-    if p.strength == WEAK and len(donors) == 1 and len(recipients) == 1:
-        if ctx.orientation(donors[0].party, recipients[0].party) < 0:
+    # 我市(长春)代表团赶赴天津和杭州: each place visited gives to the visitor.
+    if p.strength == WEAK and len(donors) == 1:
+        if all(ctx.orientation(donors[0].party, r.party) < 0 for r in recipients):
             donors, recipients = recipients, donors
     return Pair(donors, recipients, p.strength, p.rule)
 
