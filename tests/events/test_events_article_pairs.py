@@ -317,3 +317,12 @@ def test_a_list_of_givers_followed_by_its_count_and_its_manner_of_help_all_give(
     text = "其中,深圳、青岛、大连、宁波4个计划单列市采取“一对二”的帮扶模式对口帮扶贵州省8个市(州)。"
     got = {(d, r) for d, r, _k in pairs(text)}
     assert got == {(d, "贵州省") for d in ("深圳市", "青岛市", "大连市", "宁波市")}
+
+
+def test_a_count_of_a_places_units_with_their_names_in_brackets_is_those_units():
+    # realset7 007 (上海 援藏): the five counties receive, not 日喀则 as a whole
+    text = ("2022年7月,上海市第十批援藏干部人才110人组成的团队接过了接力棒,"
+            "对口支援日喀则市五县(江孜、定日、萨迦、拉孜、亚东)。")
+    got = {(d, r) for d, r, _k in pairs(text)}
+    assert {r for _d, r in got} == {"江孜县", "定日县", "萨迦县", "拉孜县", "亚东县"}
+    assert {d for d, _r in got} == {"上海市"}

@@ -248,7 +248,27 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
             break
         out.append(nxt)
         cursor = nxt.end
-    return out
+    return _parts_listed(text, out, tokens, ceiling)
+
+
+# 日喀则市五县(江孜、定日、萨迦、拉孜、亚东): a count of a place's units, then the units in brackets.
+_COUNT_OF_PARTS = re.compile(r"[两三四五六七八九十0-9]{1,2}个?(?:县区|区县|县市|市县|县|区|市|州|地区)[(（]")
+
+
+def _parts_listed(text: str, found: list[Token], tokens: list[Token], ceiling: int) -> list[Token]:
+    """A place followed by a count of its units and their names in brackets is those units."""
+    if len(found) != 1 or not found[0].party.adcode:
+        return found
+    m = _COUNT_OF_PARTS.match(text, found[0].end, ceiling)
+    if m is None:
+        return found
+    close = next((i for i in range(m.end(), min(ceiling, m.end() + 60)) if text[i] in ")）"), None)
+    if close is None:
+        return found
+    prefix = found[0].party.adcode[:6].rstrip("0")
+    parts = [t for t in tokens if m.end() <= t.start and t.end <= close and t.party.adcode.startswith(prefix)
+             and t.party.adcode != found[0].party.adcode]
+    return parts or found
 
 
 def _county_of(text: str, token: Token, tokens: list[Token], ceiling: int) -> Token:
