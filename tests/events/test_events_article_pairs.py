@@ -326,3 +326,14 @@ def test_a_count_of_a_places_units_with_their_names_in_brackets_is_those_units()
     got = {(d, r) for d, r, _k in pairs(text)}
     assert {r for _d, r in got} == {"江孜县", "定日县", "萨迦县", "拉孜县", "亚东县"}
     assert {d for d, _r in got} == {"上海市"}
+
+
+def test_a_bare_delegation_is_the_delegation_named_last_with_its_place():
+    # realset7 020 (中国政府网, traditional): 代表团一行 is 宁波市党政代表团
+    text = ("5月24日至28日,寧波市委書記王輝忠率寧波市黨政代表團赴貴州省考察,積極推進對口幫扶工作。\n"
+            "代表團一行重點考察了對口幫扶的黔東南州、黔西南州。")
+    got = {(d, r) for d, r, _k in pairs(text)}
+    assert {("宁波市", "黔东南苗族侗族自治州"), ("宁波市", "黔西南布依族苗族自治州")} <= got
+    # with no delegation named with its place before, the bare word stands for nobody
+    alone = {(d, r) for d, r, _k in pairs("代表團一行重點考察了對口幫扶的黔東南州、黔西南州。")}
+    assert not any(d == "宁波市" for d, _r in alone)

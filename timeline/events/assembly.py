@@ -38,7 +38,7 @@ from timeline.events.direction import (
 )
 from timeline.events.parties import Token, attach_organisations, merge_parent_chains
 from timeline.events.dating import Dating
-from timeline.events.deixis import home_places, resolve_deixis
+from timeline.events.deixis import home_places, resolve_delegations, resolve_deixis
 from timeline.events.merging import merge_mentions
 from timeline.events.abbreviations import abbreviation_token, programme_name_tokens
 from timeline.events.spans import bounded_sentences, paragraph_ids
@@ -319,6 +319,7 @@ def extract_events(
     title_tokens = _title_places(title, doc)
     homes = home_places(ntext, tokens, title_tokens)  # a dateline may say who 我市 is…
     tokens = resolve_deixis(ntext, _without_spans(ntext, tokens, _DATELINE_PLACE), homes)  # …but is no party
+    tokens = resolve_delegations(ntext, tokens)  # 代表团一行…: the delegation named last
     doc_programme = programme or _document_programme(ntext)
     named = programme_name_tokens(
         ntext, tokens, lambda name, a, b: abbreviation_token(name, a, b, doc, _place_party, ntext[a:b]),

@@ -16,7 +16,7 @@ from dataclasses import replace
 from timeline.events.model import Party, PartyKind
 from timeline.events.parties import Token
 
-__all__ = ["DEICTIC", "home_places", "resolve_deixis"]
+__all__ = ["DEICTIC", "home_places", "resolve_deixis", "resolve_delegations"]
 
 # The deictic word and the endings of the names it may stand for.
 DEICTIC: dict[str, tuple[str, ...]] = {
@@ -129,3 +129,37 @@ def _near(spans: list[tuple[int, int]], pos: int) -> list[tuple[int, int]]:
 
     i = bisect_left(spans, (pos, pos))
     return spans[max(0, i - 1):i + 1]
+
+
+# A delegation named with its place (宁波市党政代表团), and later the bare word (代表团一行…) at a clause's start.
+_DELEGATION = r"(?:党政|经贸|考察|友好|政府)?(?:代表团|考察团|考察组|调研组|工作组)"
+_NAMED_DELEGATION = re.compile(_DELEGATION)
+_BARE_DELEGATION = re.compile(r"(?:(?<=^)|(?<=[\n，,。；;：:\s]))(?:该|此|这个)?" + _DELEGATION)
+
+
+def resolve_delegations(text: str, tokens: list[Token]) -> list[Token]:
+    """``tokens`` with a token added for every bare 代表团 that stands for the delegation named last before it
+    (宁波市党政代表团赴贵州省考察。…代表团一行重点考察了对口帮扶的黔东南州): the delegation's place.
+
+    Only a bare word at the start of a clause is read, and only after a delegation its text names with a place."""
+    if not tokens or "团" not in text and "组" not in text:
+        return tokens
+    by_end = {t.end: t for t in tokens if t.party.kind is PartyKind.PLACE and t.party.adcode}
+    named: list[tuple[int, Token]] = []  # (where the delegation's word ends, its place)
+    for m in _NAMED_DELEGATION.finditer(text):
+        place = by_end.get(m.start())
+        if place is not None:
+            named.append((m.end(), place))
+    if not named:
+        return tokens
+    covered = {t.start for t in tokens}
+    added = []
+    for m in _BARE_DELEGATION.finditer(text):
+        if m.start() in covered:
+            continue
+        before = [place for end, place in named if end <= m.start()]
+        if before:
+            added.append(Token(m.start(), m.end(), replace(before[-1].party, mention=m[0]), before[-1].level))
+    if not added:
+        return tokens
+    return sorted(tokens + added, key=lambda t: t.start)
