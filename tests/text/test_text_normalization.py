@@ -43,3 +43,11 @@ def test_every_normalised_span_maps_inside_the_original(text):
     for i in range(len(n.text)):
         a, b = n.to_original(i, i + 1)
         assert 0 <= a < b <= len(text)
+
+
+def test_variant_characters_opencc_keeps_become_the_simplified_ones_at_the_same_offsets():
+    # realset7 026 (苏陕协作, traditional with the variant 陜 for 陝)
+    original = "2021年,江蘇省共向我省投入蘇陜協作財政援助資金26.9億元"
+    norm = normalize(original)
+    assert norm.text == "2021年,江苏省共向我省投入苏陕协作财政援助资金26.9亿元"
+    assert len(norm.text) == len(original)

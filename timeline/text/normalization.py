@@ -30,6 +30,10 @@ _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
 _FOLD[0xA0] = 0x20  # no-break space, common in pasted web text
 _FOLD_TABLE = {k: chr(v) for k, v in _FOLD.items()}
+# Variant forms (异体字) of place names' characters that OpenCC's t2s leaves as they are: 陜西 (陕西), 峩边 (峨边),
+# 窰 (窑), 鑛 (矿), 隣 (邻), 塲 (场). One character for one, so offsets stay.
+VARIANTS = {"陜": "陕", "峩": "峨", "窰": "窑", "鑛": "矿", "隣": "邻", "塲": "场", "衞": "卫", "厰": "厂"}
+_FOLD_TABLE.update({ord(k): v for k, v in VARIANTS.items()})
 
 # OpenCC converts phrase by phrase; splitting at line breaks and sentence
 # punctuation keeps chunks small, so a rare length change stays local.
