@@ -96,6 +96,8 @@ def resolve_deixis(text: str, tokens: list[Token], homes: list[list[Token]]) -> 
     for m in _DEICTIC.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in _near(covered, m.start())):
             continue
+        if m.end() in starts:  # 我省张家口市, 我市海曙区: it only says whose the place after it is
+            continue
         party = held.get(m.start()) or (the_city if m[0] == "我市" else None)
         if party is None:
             home = _resolve(m[0], homes)
