@@ -45,6 +45,11 @@ CASES = {
         "对口协作地区为河南省南阳市淅川县。", "朝阳区对口帮扶工作重抓实事实效",
         [("aid_area_is", ("朝阳区",), ("卓资县", "唐县", "康保县", "墨玉县")), ("aid_area_is", ("朝阳区",), ("淅川县",))],
     ),
+    # realset6 022 (天津和平区 ← 白银, traditional): the visitors' leader leads the delegation to the host
+    "delegation_visits (led by)": (
+        "4月18日,甘肅省白銀市市委書記蘇君率黨政代表團來天津市和平區,就開展對口扶貧工作進行交流座談。", "",
+        [("delegation_visits", ("和平区",), ("白银市",))],
+    ),
     # realset6 010 (四川日报): the team named by the place it went back to
     "team_at": (
         "3月9日,甘孜州石渠县,最低气温降到零下14℃ 几天前返回石渠的成都市金牛区第五批对口支援工作队,举行了今年第一次工作部署安排会。",
