@@ -50,6 +50,12 @@ CASES = {
         "4月18日,甘肅省白銀市市委書記蘇君率黨政代表團來天津市和平區,就開展對口扶貧工作進行交流座談。", "",
         [("delegation_visits", ("和平区",), ("白银市",))],
     ),
+    # realset5 019 (绵阳新闻网): a park named for both partners with a plain hyphen
+    "joined_name (hyphen)": (
+        "在北川,工作组对擂鼓镇柯城-北川共建产业园的运营及企业入驻情况进行了详细询问。"
+        "工作组对衢州和绵阳结对6年多以来,不断加强交流合作。", "",  # 衢州 vouches for 柯城
+        [("joined_name", ("柯城区",), ("北川羌族自治县",)), ("joint_and", ("衢州市",), ("绵阳市",))],
+    ),
     # realset6 010 (四川日报): the team named by the place it went back to
     "team_at": (
         "3月9日,甘孜州石渠县,最低气温降到零下14℃ 几天前返回石渠的成都市金牛区第五批对口支援工作队,举行了今年第一次工作部署安排会。",

@@ -150,8 +150,8 @@ RULES: tuple[Rule, ...] = (
     # 南浔·广安东西部协作产业园, 秀洲—龙泉飞地产业园: two places joined into one name before a
     # programme's word name the giver first (as 京蒙 and 自贡·平昌 do).
     Rule("joined_name",
-         r"(?P<donor>Pp*)(?:[·•・]|—{1,2})(?P<recipient>Pp*)(?:[VS]|东西部|山海|飞地|产业园|园区|合作区|工业园)", 2, "each",
-         "走进南浔·广安东西部协作产业园二期项目,工人正加紧施工抢工期", needs=("·", "•", "・", "—")),
+         r"(?P<donor>Pp*)(?:[·•・]|—{1,2}|-)(?P<recipient>Pp*)(?:[VS]|东西部|山海|飞地|产业园|园区|合作区|工业园)", 2, "each",
+         "走进南浔·广安东西部协作产业园二期项目,工人正加紧施工抢工期", needs=("·", "•", "・", "—", "-")),
     # 深圳(汕尾)产业转移工业园: a park named giver(host) — the host in brackets after the giver.
     Rule("park_of",
          r"(?P<donor>Pp*)[(（]\s*(?P<recipient>Pp*)\s*[)）](?:产业转移工业园|产业转移园|产业园|工业园|园区|合作区|新区)", 2,
