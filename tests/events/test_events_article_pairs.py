@@ -344,3 +344,12 @@ def test_wo_sheng_before_a_place_only_says_whose_the_place_is():
     text = "根据相关协议,2016年至2020年,北京市、天津市对我省张家口市、承德市、保定市相关县区开展对口帮扶。"
     got = {(d, r) for d, r, _k in pairs(text, title="京津270个帮扶项目覆盖河北1300多个贫困村")}
     assert {("北京市", "张家口市"), ("北京市", "承德市"), ("北京市", "保定市"), ("天津市", "承德市")} <= got
+
+
+def test_two_long_lists_of_one_length_on_both_sides_of_an_aid_verb_pair_in_order():
+    # realset8 009 (a book on 汶川 reconstruction): 元坝 is today's 昭化区
+    got = {(d, r) for d, r, _k in pairs("——省内宜宾、泸州、自贡、攀枝花对口援建朝天、元坝、苍溪、旺苍篇")}
+    assert got == {("宜宾市", "朝天区"), ("泸州市", "昭化区"), ("自贡市", "苍溪县"), ("攀枝花市", "旺苍县")}
+    # two on each side may be each with each: nothing is paired by position
+    two = {(d, r) for d, r, _k in pairs("北京市、天津市对口帮扶张家口市、承德市。")}
+    assert two == {("北京市", "张家口市"), ("北京市", "承德市"), ("天津市", "张家口市"), ("天津市", "承德市")}

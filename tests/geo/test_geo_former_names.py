@@ -22,6 +22,7 @@ from geo.geocoder import geocode
     ("温江县", "510115", "温江区", 2002),
     ("双流县", "510116", "双流区", 2015),
     ("江都市", "321012", "江都区", 2011),
+    ("元坝区", "510811", "昭化区", 2013),
     ("湾里区", "360112", "新建区", 2019),  # the list corrects the nearest-neighbour guess (红谷滩区)
     ("下城区", "330105", "拱墅区", 2021),  # abolished, no longer a unit of today
 ])

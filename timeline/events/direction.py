@@ -91,8 +91,17 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
                     donors = _subject(tokens, s, m.start(), recipients)
         donors = [d for d in donors if d not in recipients]
         # 山东援建的日喀则市齐鲁幼儿园: help described (援建的…), not an act of the sentence's date.
-        pairs.append(Pair(donors, recipients, STRONG, "built_by" if text.startswith("的", m.end()) else "directed"))
+        rule = "built_by" if text.startswith("的", m.end()) else "directed"
+        if len(donors) == len(recipients) >= _IN_ORDER:
+            # 宜宾、泸州、自贡、攀枝花对口援建朝天、元坝、苍溪、旺苍: two long lists of one length pair in order, as
+            # official lists of pairings are written.
+            pairs += [Pair([d], [r], STRONG, rule) for d, r in zip(donors, recipients)]
+            continue
+        pairs.append(Pair(donors, recipients, STRONG, rule))
     return pairs
+
+
+_IN_ORDER = 3  # lists this long on both sides of a verb pair in order (两省 对 两县 may be each with each)
 
 
 _ASIDE = 16  # characters of a bracketed aside
