@@ -56,6 +56,11 @@ CASES = {
         "工作组对衢州和绵阳结对6年多以来,不断加强交流合作。", "",  # 衢州 vouches for 柯城
         [("joined_name", ("柯城区",), ("北川羌族自治县",)), ("joint_and", ("衢州市",), ("绵阳市",))],
     ),
+    # realset8 009 (a book on 汶川 reconstruction)
+    "builder_in_brackets": (
+        "列入帮扶范围的青川县(浙江省援建)、剑阁县(黑龙江省援建)干部群众顿时欢欣鼓舞。", "",
+        [("builder_in_brackets", ("浙江省",), ("青川县",)), ("builder_in_brackets", ("黑龙江省",), ("剑阁县",))],
+    ),
     # realset6 010 (四川日报): the team named by the place it went back to
     "team_at": (
         "3月9日,甘孜州石渠县,最低气温降到零下14℃ 几天前返回石渠的成都市金牛区第五批对口支援工作队,举行了今年第一次工作部署安排会。",

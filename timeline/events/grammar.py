@@ -93,6 +93,10 @@ RULES: tuple[Rule, ...] = (
          r"(?:工作队|工作组|干部|队员|医疗队|专家|教师|人才)", 2, "each",
          "几天前返回石渠的成都市金牛区第五批对口支援工作队,举行了今年第一次工作部署安排会",
          needs=("返回", "回到", "进驻", "扎根", "奋战在", "坚守在", "驻")),
+    # 青川县(浙江省援建)、剑阁县(黑龙江省援建): the builder in brackets after the place it built.
+    Rule("builder_in_brackets",
+         r"(?P<recipient>Pp*)[(（](?P<donor>Pp*)(?:对口)?Vv*[)）]", 2, "each",
+         "列入帮扶范围的青川县(浙江省援建)、剑阁县(黑龙江省援建)干部群众顿时欢欣鼓舞", needs=("(", "（")),
     # 由甲(、乙)结对帮扶丙: the agent after 由 gives.
     Rule("by_agent",
          rf"由(?P<donor>{LIST}){_GAP}{{0,6}}?Vv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "each",
