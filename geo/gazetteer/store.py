@@ -146,14 +146,16 @@ def read_gazetteer(data_dir: Path) -> Gazetteer:
 
 def _add_earlier_statuses(places: Mapping[str, Place], names: dict[str, list[NameEntry]]) -> None:
     """香格里拉县 for 香格里拉市: the name under a unit's earlier status, as a historical name with no year,
-    where no unit goes by it and no other unit has the same stem (then the old name could be either)."""
+    where no unit goes by it, no other unit has the same stem (then the old name could be either) and the stem is
+    no ordinary word (合作)."""
     stems: dict[str, int] = {}
     for place in places.values():
         if place.name[-1:] in "县市区":
             stems[place.name[:-1]] = stems.get(place.name[:-1], 0) + 1
     for place in places.values():
         for name in earlier_suffixes(place.name, place.level):
-            if name not in names and stems.get(name[:-1]) == 1:
+            if (name not in names and stems.get(name[:-1]) == 1
+                    and not any(e.common for e in names.get(name[:-1], ()))):  # 合作县 is no name of 合作市
                 names[name] = [NameEntry(name, place.adcode, NameKind.HISTORICAL)]
 
 

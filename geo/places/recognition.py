@@ -23,7 +23,7 @@ from geo.errors import InputTooLargeError, QueryError
 from geo.gazetteer.store import Gazetteer, Place, load_gazetteer
 from geo.gazetteer.names import Level, NameEntry
 from geo.places.rules import (
-    AUTONOMOUS_ENDINGS, COORDINATORS, COUNTY_SUFFIXES, EVENT_AFTER_NAME, ORG_HEAD_ENDINGS, PARENT_JOINERS,
+    AUTONOMOUS_ENDINGS, COORDINATORS, COUNTY_SUFFIXES, EVENT_AFTER_NAME, GOVERNMENT_AFTER_NAME, ORG_HEAD_ENDINGS, PARENT_JOINERS,
     SMALLER_PLACE_HEADS, ZONE_HEADS, ZONE_HEADS_NOT_AFTER_PROVINCE,
 )
 from geo.places.segmenter import Segmenter
@@ -97,7 +97,7 @@ class _Candidate:
     entries: tuple[Sense, ...]
     approximate: bool = False
     written_full: bool = False  # 遂宁市民: the full name is written, the word is 遂宁 + 市民
-    event: bool = False  # 汶川特大地震
+    event: bool = False  # 汶川特大地震, 苍南党政代表团: what follows vouches for the name
     parent: "_Candidate | None" = None
     dropped: tuple[str, ...] = ()  # senses left out for lack of corroboration: still alternatives
     chosen: NameEntry | None = None
@@ -224,7 +224,8 @@ class _Engine:
                 if not cand.entries:
                     continue
             cand.approximate = outcome in (_ORG, _ZONE)
-            cand.event = EVENT_AFTER_NAME.match(text, cand.end) is not None
+            # 汶川特大地震, 苍南党政代表团: a named event, or the place's own government or delegation.
+            cand.event = (EVENT_AFTER_NAME.match(text, cand.end) or GOVERNMENT_AFTER_NAME.match(text, cand.end)) is not None
             if out and start - out[-1].end <= 1:
                 prev = out[-1]
                 if text[prev.end : start] in PARENT_JOINERS:

@@ -14,6 +14,7 @@ __all__ = [
     "ZONE_HEADS",
     "ZONE_HEADS_NOT_AFTER_PROVINCE",
     "EVENT_AFTER_NAME",
+    "GOVERNMENT_AFTER_NAME",
     "ORG_HEAD_ENDINGS",
     "PARENT_JOINERS",
     "COORDINATORS",
@@ -54,6 +55,11 @@ ZONE_HEADS_NOT_AFTER_PROVINCE = ("新区",)
 # of the county with no other corroboration needed. A bare 地震 counts only
 # where what follows shows an event (灾区, 发生, 周年, punctuation …), so
 # 新建地震监测站 (a newly built station) is not 新建区.
+# 苍南党政代表团, 平武县委: a name followed by its government, its leaders or its delegation is a place.
+GOVERNMENT_AFTER_NAME = re.compile(
+    r"(?:党政代表团|党政考察团|代表团|考察团|县委|市委|区委|州委|旗委|县政府|市政府|区政府|州政府|人民政府"
+    r"|县长|市长|区长|州长)"
+)
 EVENT_AFTER_NAME = re.compile(
     r"(?:[0-9]{1,2}(?:\.[0-9])?级)?"
     r"(?:特大地震|强烈地震|大地震"

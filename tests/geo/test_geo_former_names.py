@@ -101,3 +101,8 @@ def test_an_earlier_status_shared_by_two_units_names_neither():
     # 长安区 of 石家庄 and 长安区 of 西安: 长安县 could have been either
     assert not [e for e in load_gazetteer().lookup("长安县") if e.kind is NameKind.HISTORICAL]
     assert find_places("长安县") == []
+
+
+def test_an_earlier_status_is_never_derived_from_an_ordinary_word():
+    # 合作市's short name 合作 is also "cooperation": 合作县区 is words, not a former county
+    assert find_places("两地开展合作县区结对帮扶") == []

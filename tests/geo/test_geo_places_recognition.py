@@ -284,3 +284,10 @@ def test_a_city_name_that_is_also_a_word_is_the_city_between_two_cities_of_a_lis
     text = "深圳、青岛、大连、宁波4个计划单列市采取“一对二”的帮扶模式对口帮扶我省8个市(州)"
     assert [p.name for p in find_places(text)] == ["深圳市", "青岛市", "大连市", "宁波市"]
     assert [p.name for p in find_places("大连、青岛")] == ["青岛市"]  # one neighbour is not a list of cities
+
+
+def test_a_short_name_followed_by_its_delegation_or_government_is_the_place():
+    # realset8 012 (红原县's site): 苍南 alone needs corroboration; its 党政代表团 gives it
+    text = "9月6日至8日,县长郑建忠率苍南党政代表团一行赴四川省阿坝州红原县开展东西部扶贫协作考察活动"
+    assert "苍南县" in [p.name for p in find_places(text)]
+    assert "苍南县" not in [p.name for p in find_places("苍南与红原")]
