@@ -33,6 +33,7 @@ from timeline.dates.engine import find_dates_normalized
 from timeline.events.model import Event, EventKind, Party, PartyKind, Programme
 from timeline.text.document import Document
 from timeline.text.normalization import NormalizedText, normalize, to_simplified
+from timeline.text.segmentation import join_wrapped_lines
 from timeline.events.direction import (
     AID, REGION_AID, STRONG, TEAM, WEAK, Pair, key, pairs_in_sentence, programme_orientation,
 )
@@ -310,6 +311,9 @@ def extract_events(
     from geo.places.recognition import find_places_normalized  # the one place timeline uses geo
 
     norm = normalize(text)
+    joined = join_wrapped_lines(norm.text)  # a page that wraps its sentences across lines reads them whole
+    if joined is not norm.text:
+        norm = replace(norm, text=joined)
     ntext = norm.text
     dates = find_dates_normalized(norm, doc=doc, publication_date=publication_date)
     dates.sort(key=lambda d: d.start)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-__all__ = ["MAX_SENTENCE_CHARS", "sentences", "clauses"]
+__all__ = ["MAX_SENTENCE_CHARS", "sentences", "clauses", "join_wrapped_lines"]
 
 MAX_SENTENCE_CHARS = 1000
 _SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[”’」』)）\"]?)?")
@@ -71,3 +71,28 @@ def clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int
     """``(start, end)`` of every clause of ``text[start:end]``, as offsets into ``text``."""
     end = len(text) if end is None else end
     return _spans(_CLAUSE, text[start:end], start)
+
+
+# A page that breaks its sentences across lines (one fragment per line, often with blank lines between):
+# most of its lines end in no stop and are short. Its line breaks inside a sentence are spaces.
+_LINE = re.compile(r"[^\n]+")
+_ENDS_STOP = re.compile(r"[。！？!?；;：:…”’」』)）\"]\s*$")
+_SOFT_BREAK = re.compile(r"(?<=[^。！？!?；;：:…”’」』)）\"\s])[ \t\u3000]*\n\s*(?=\S)")
+_WRAPPED_SHARE = 0.6  # of the text's characters, those in fragments
+_WRAPPED_LINE = 60  # characters: a fragment, not a paragraph
+_WRAPPED_MIN_LINES = 6
+
+
+def join_wrapped_lines(text: str) -> str:
+    """``text`` with the line breaks inside sentences made spaces, for a page that wraps its sentences
+    across lines (对口支援喀什市\\n\\n和塔什库尔干塔吉克自治县); any other text unchanged. Same length."""
+    lines = [m[0].strip() for m in _LINE.finditer(text)]
+    lines = [x for x in lines if x]
+    if len(lines) < _WRAPPED_MIN_LINES:
+        return text
+    # Fragments: short lines ending in no stop. Long unpunctuated lines are paragraphs of a page that uses no
+    # stops; lines ending in one are sentences; menus are a small share of a page's text.
+    fragments = [x for x in lines if len(x) <= _WRAPPED_LINE and not _ENDS_STOP.search(x)]
+    if sum(map(len, fragments)) < _WRAPPED_SHARE * sum(map(len, lines)):
+        return text
+    return _SOFT_BREAK.sub(lambda m: " " * len(m[0]), text)
