@@ -61,6 +61,12 @@ CASES = {
         "列入帮扶范围的青川县(浙江省援建)、剑阁县(黑龙江省援建)干部群众顿时欢欣鼓舞。", "",
         [("builder_in_brackets", ("浙江省",), ("青川县",)), ("builder_in_brackets", ("黑龙江省",), ("剑阁县",))],
     ),
+    # realset4 026 (江苏 南北挂钩): bare names that end in 州 themselves are still bare names
+    "park_named_for_both (names ending in 州)": (
+        "经过5年的培育发展,45家共建工业园区中,冒出了7家“高材生”:苏州宿迁工业园区、无锡徐州工业园区、宁淮智能制造产业园、"
+        "常州盐城工业园区4家成为省级创新试点园区。", "",
+        [("park_named_for_both", ("无锡市",), ("徐州市",)), ("park_named_for_both", ("常州市",), ("盐城市",))],
+    ),
     # realset6 010 (四川日报): the team named by the place it went back to
     "team_at": (
         "3月9日,甘孜州石渠县,最低气温降到零下14℃ 几天前返回石渠的成都市金牛区第五批对口支援工作队,举行了今年第一次工作部署安排会。",

@@ -269,6 +269,12 @@ class GrammarPair:
 
 
 _UNIT_SUFFIXES = ("省", "市", "县", "区", "州", "旗", "盟")
+
+
+def _written_with_suffix(t: Token) -> bool:
+    """兴山县 (its name with the unit's suffix), not 徐州 (a bare name that ends in 州 itself)."""
+    mention = t.party.mention or ""
+    return mention.endswith(_UNIT_SUFFIXES) and (mention == t.party.name or len(mention) >= 3)
 _COMPILED = tuple((r, re.compile(r.pattern)) for r in RULES)
 
 
@@ -299,7 +305,7 @@ def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Gramma
             if not donors or not recipients or any(
                     id(t) in claimed for t in (donors if rule.shares_receivers else donors + recipients)):
                 continue
-            if rule.bare_names and any((t.party.mention or "").endswith(_UNIT_SUFFIXES) for t in donors + recipients):
+            if rule.bare_names and any(_written_with_suffix(t) for t in donors + recipients):
                 continue  # 兴山县平邑口工业园区: a county, then a word inside the park's name, not two partners
             if rule.pairing == "respectively":
                 if len(donors) != len(recipients):
