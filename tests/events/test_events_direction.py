@@ -163,3 +163,12 @@ def test_text_without_a_stated_pair_gives_no_event(text):
 def test_a_place_qualifying_a_helper_after_the_verb_is_not_a_recipient():
     text = "天津市和平区对口帮扶甘肃省会宁县。教育人才“组团式”帮扶天津和平区教师胡刚说道，我把课堂理念带到了会宁。"
     assert not [e for e in extract_events(text, doc="t") if any(r.adcode == "120101" for r in e.recipients)]
+
+
+def test_a_water_source_area_receives_from_its_capital_city_whichever_is_named_first():
+    # realset4 007 (南水北调 中线 水源区对口协作, traditional): 淅川 and 丹江口 are named before their partners
+    text = "淅川縣、丹江口市也分別同朝陽區、海淀區相繼展開了互惠、合作探索。"
+    got = sorted((d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients)
+    assert got == [("朝阳区", "淅川县"), ("海淀区", "丹江口市")]
+    # two places of one province that no programme orders still give nothing
+    assert extract_events("十堰市与南阳市共建产业园。", doc="t") == []

@@ -11,7 +11,7 @@ import re
 from timeline.events.model import EventKind, Programme
 
 __all__ = [
-    "DIRECTED_VERBS", "AID_WORDS", "REGION_AID_AREAS", "DELEGATION_WORDS", "WITHIN_PROVINCE", "NORTHEAST_RECEIVING", "EAST_PARTNERS_OF_NORTHEAST", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
+    "DIRECTED_VERBS", "AID_WORDS", "REGION_AID_AREAS", "WATER_SOURCE_PARTNERS", "DELEGATION_WORDS", "WITHIN_PROVINCE", "NORTHEAST_RECEIVING", "EAST_PARTNERS_OF_NORTHEAST", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
     "SYMMETRIC_JOINERS", "SYMMETRIC_VERBS", "DESIGNATORS", "ORG_SUFFIXES", "REGION", "RECEIVED_HELP",
     "FROM_DONOR", "ASSIGNED_TO", "LOCALITY", "GENERIC_LOCALITIES", "RECIPIENT_MARKERS", "TEAM_WORDS", "LIST_SEPARATORS", "GOVERNMENT_WORDS", "NOT_IN_ORG_NAMES", "ARRIVAL_VERBS",
 ]
@@ -145,3 +145,8 @@ EAST_PARTNERS_OF_NORTHEAST = frozenset({"11", "12", "31", "32", "33", "44"})
 # Beijing–Tianjin–Hebei: the two municipalities pair with and aid Hebei's counties (京津冀协同发展).
 CAPITAL_GIVING_PROVINCES = frozenset({"11", "12"})
 CAPITAL_RECEIVING_PROVINCES = frozenset({"13"})
+# 南水北调 中线 水源区对口协作: 北京 with the source areas of 河南 (南阳) and 湖北 (十堰, 神农架), 天津 with those
+# of 陕西 (汉中, 安康, 商洛); the capital cities give.
+WATER_SOURCE_PARTNERS: dict[str, tuple[str, ...]] = {
+    "11": ("4113", "4203", "4290"), "12": ("6107", "6109", "6110"),
+}
