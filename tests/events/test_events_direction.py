@@ -166,9 +166,11 @@ def test_a_place_qualifying_a_helper_after_the_verb_is_not_a_recipient():
 
 
 def test_a_water_source_area_receives_from_its_capital_city_whichever_is_named_first():
-    # realset4 007 (南水北调 中线 水源区对口协作, traditional): 淅川 and 丹江口 are named before their partners
-    text = "淅川縣、丹江口市也分別同朝陽區、海淀區相繼展開了互惠、合作探索。"
+    # realset5 009 (南水北调 中线 水源区对口协作, traditional)
+    text = ("飲水思源,為了支持水源地的發(fā)展,北京與河南南陽、湖北十堰等水源區(qū)進行對口協(xié)作,"
+            "通過資金支持、人才交流等方式,大力推動水源地公共服務質量提升。")
     got = sorted((d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients)
-    assert got == [("朝阳区", "淅川县"), ("海淀区", "丹江口市")]
-    # two places of one province that no programme orders still give nothing
-    assert extract_events("十堰市与南阳市共建产业园。", doc="t") == []
+    assert got == [("北京市", "十堰市"), ("北京市", "南阳市")]
+    reversed_ = "十堰市与北京市签订对口协作协议。"  # the receiver named first
+    assert [(d.name, r.name) for e in extract_events(reversed_, doc="t") for d in e.donors for r in e.recipients] == [
+        ("北京市", "十堰市")]
