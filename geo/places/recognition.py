@@ -23,7 +23,7 @@ from geo.errors import InputTooLargeError, QueryError
 from geo.gazetteer.store import Gazetteer, Place, load_gazetteer
 from geo.gazetteer.names import Level, NameEntry
 from geo.places.rules import (
-    AUTONOMOUS_ENDINGS, COORDINATORS, COUNTY_SUFFIXES, EVENT_AFTER_NAME, GOVERNMENT_AFTER_NAME, ORG_HEAD_ENDINGS, PARENT_JOINERS,
+    AUTONOMOUS_ENDINGS, COORDINATORS, COUNTY_SUFFIXES, EVENT_AFTER_NAME, GOVERNMENT_AFTER_NAME, PARK_AFTER_NAMES, ORG_HEAD_ENDINGS, PARENT_JOINERS,
     SMALLER_PLACE_HEADS, ZONE_HEADS, ZONE_HEADS_NOT_AFTER_PROVINCE,
 )
 from geo.places.segmenter import Segmenter
@@ -277,6 +277,12 @@ class _Engine:
         # prefecture even when it is also an ordinary word (拉萨).
         provinces_in_full = {e.adcode[:2] for c in cands if len(c.entries) == 1
                              for e in c.entries if not e.short and e.adcode.endswith("0000")}
+        # 常熟泗洪工业园区: two names run together straight into a park's name vouch for each other, even names
+        # that are also words (常熟, 宿迁): two such words do not run into a park's name by chance.
+        in_park_name = set()
+        for a, b in zip(cands, cands[1:]):
+            if a.end == b.start and PARK_AFTER_NAMES.match(text, b.end):
+                in_park_name.update((id(a), id(b)))
         for c in cands:
             if c.parent is not None or c.written_full or not any(e.weak for e in c.entries):
                 kept.append(c)
@@ -284,7 +290,8 @@ class _Engine:
                 strong_by_start.setdefault(c.start, c)
                 continue
             entries = tuple(
-                e for e in c.entries if not e.weak or e.adcode in full_named or (c.event and not e.entry.common)
+                e for e in c.entries if not e.weak or e.adcode in full_named or id(c) in in_park_name
+                or (c.event and not e.entry.common)
                 # 马边县 for 马边彝族自治县: written with its county suffix, a short form is no ordinary word.
                 or (c.name.endswith(COUNTY_SUFFIXES) and len(c.name) >= 3 and not e.entry.common)
                 or (not e.entry.common and not c.approximate and len(c.entries) == 1 and e.province in named_regions)

@@ -15,6 +15,7 @@ __all__ = [
     "ZONE_HEADS_NOT_AFTER_PROVINCE",
     "EVENT_AFTER_NAME",
     "GOVERNMENT_AFTER_NAME",
+    "PARK_AFTER_NAMES",
     "ORG_HEAD_ENDINGS",
     "PARENT_JOINERS",
     "COORDINATORS",
@@ -60,6 +61,8 @@ GOVERNMENT_AFTER_NAME = re.compile(
     r"(?:党政代表团|党政考察团|代表团|考察团|县委|市委|区委|州委|旗委|县政府|市政府|区政府|州政府|人民政府"
     r"|县长|市长|区长|州长)"
 )
+# 常熟泗洪工业园区, 张家港宿豫工业园区: two names run together into a park's name are the two partners' places.
+PARK_AFTER_NAMES = re.compile(r"(?:经济开发区|工业园区|工业园|产业园区|产业园|合作园区|合作园|园区)")
 EVENT_AFTER_NAME = re.compile(
     r"(?:[0-9]{1,2}(?:\.[0-9])?级)?"
     r"(?:特大地震|强烈地震|大地震"

@@ -174,3 +174,13 @@ def test_a_county_of_a_prefecture_written_with_的_is_that_county():
     text = "按照中央的總體部署,北京市對口支援和田地區的和田市、和田縣、墨玉縣、洛浦縣。"
     e, = extract_events(text, doc="t")
     assert [r.name for r in e.recipients] == ["和田市", "和田县", "墨玉县", "洛浦县"]
+
+
+def test_what_came_after_a_dated_clause_takes_not_its_date():
+    # realset3 026 (江苏 南北挂钩): the first park's year, not the later parks'
+    text = ("2006年,随着苏州宿迁工业园区开工建设,苏州、宿迁两市的合作开始以共建园区为主要抓手,"
+            "随后启动建设张家港宿豫工业园区、常熟泗洪工业园区、吴江泗阳工业园区。")
+    years = {(d.name, r.name): e.year for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    assert years[("苏州市", "宿迁市")] == 2006
+    assert years[("张家港市", "宿豫区")] is None
+    assert years[("常熟市", "泗洪县")] is None and years[("吴江区", "泗阳县")] is None

@@ -65,7 +65,8 @@ CASES = {
     "park_named_for_both (names ending in 州)": (
         "经过5年的培育发展,45家共建工业园区中,冒出了7家“高材生”:苏州宿迁工业园区、无锡徐州工业园区、宁淮智能制造产业园、"
         "常州盐城工业园区4家成为省级创新试点园区。", "",
-        [("park_named_for_both", ("无锡市",), ("徐州市",)), ("park_named_for_both", ("常州市",), ("盐城市",))],
+        [("park_named_for_both", ("苏州市",), ("宿迁市",)), ("park_named_for_both", ("无锡市",), ("徐州市",)),
+         ("park_named_for_both", ("常州市",), ("盐城市",))],
     ),
     # realset6 010 (四川日报): the team named by the place it went back to
     "team_at": (

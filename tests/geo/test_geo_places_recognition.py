@@ -291,3 +291,10 @@ def test_a_short_name_followed_by_its_delegation_or_government_is_the_place():
     text = "9月6日至8日,县长郑建忠率苍南党政代表团一行赴四川省阿坝州红原县开展东西部扶贫协作考察活动"
     assert "苍南县" in [p.name for p in find_places(text)]
     assert "苍南县" not in [p.name for p in find_places("苍南与红原")]
+
+
+def test_two_names_run_together_into_a_parks_name_vouch_for_each_other():
+    # realset3 026 (江苏 南北挂钩): 常熟 and 宿迁 are also ordinary words in the dictionary
+    assert [p.name for p in find_places("常熟泗洪工业园区")] == ["常熟市", "泗洪县"]
+    assert [p.name for p in find_places("苏州宿迁工业园区")] == ["苏州市", "宿迁市"]
+    assert find_places("开展合作园区建设") == []  # one word before a park's name is no pair of places

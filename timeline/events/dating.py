@@ -47,6 +47,9 @@ _DATELINE_HEAD = re.compile(r"(?:电|讯|電|訊)\s*")
 _MAX_BACK = 4  # sentences a continuation may look back within its paragraph
 
 
+# A clause that opens with one of these tells what came after the clause before it.
+_LATER = re.compile(r"\s*(?:随后|此后|之后|其后|后来|接着|然后|继而)")
+
 class Dating:
     """Dates of one article, indexed by position, and the sentences they sit in."""
 
@@ -130,7 +133,10 @@ class Dating:
             return None
         # The nearest dated clause before governs only when it is a date alone;
         # a date inside another clause's predicate is that clause's.
-        for x, y in reversed(spans[:k]):
+        for n in range(k - 1, -1, -1):
+            if _LATER.match(text, spans[n + 1][0]):
+                return None  # 2006年,随着…开工建设,…随后启动建设…: what came after is not of that date
+            x, y = spans[n]
             a, b = self._orig(x, y)
             if self._usable(a, b, sa):
                 return self._governing(a, b, sa)
