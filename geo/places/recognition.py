@@ -366,6 +366,8 @@ class _Engine:
                 w += 2 * (context[place.prefecture] - (place.prefecture in own))
             if place.province != code:
                 w += context[place.province] - (place.province in own)
+            else:  # 海南 in a list of provinces: a province's name is the commoner reading of the two
+                w += _PROVINCE_PRIOR + context[code] - (code in own)
             return w
 
         codes = sorted(by_code)
@@ -379,6 +381,9 @@ class _Engine:
             score = 1.0 / len(weights)
         alts = tuple(k for k in sorted(weights) if k != best)
         c.chosen, c.score, c.alts = by_code[best].entry, round(score, 3), alts
+
+
+_PROVINCE_PRIOR = 1  # the weight a province's sense starts with against a prefecture or county of its name
 
 
 @lru_cache(maxsize=4)

@@ -298,3 +298,12 @@ def test_two_names_run_together_into_a_parks_name_vouch_for_each_other():
     assert [p.name for p in find_places("常熟泗洪工业园区")] == ["常熟市", "泗洪县"]
     assert [p.name for p in find_places("苏州宿迁工业园区")] == ["苏州市", "宿迁市"]
     assert find_places("开展合作园区建设") == []  # one word before a park's name is no pair of places
+
+
+def test_a_provinces_name_is_the_province_beside_a_prefecture_of_the_same_name():
+    # realset8 010 (民政部's 2008 list, traditional): 海南 is the province, not 青海's 海南州, even in a text
+    # that names 青海 once
+    text = "湖北對口支援漢源縣,海南對口支援寶興縣。未承擔對口支援任務的貴州、西藏、青海、寧夏、新疆等六省。"
+    assert [p.name for p in find_places(text) if p.mention == "海南"] == ["海南省"]
+    # with the prefecture's province named right before it, it is the prefecture
+    assert [p.name for p in find_places("青海海南") if p.mention == "海南"] == ["海南藏族自治州"]
