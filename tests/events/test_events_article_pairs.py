@@ -353,3 +353,11 @@ def test_two_long_lists_of_one_length_on_both_sides_of_an_aid_verb_pair_in_order
     # two on each side may be each with each: nothing is paired by position
     two = {(d, r) for d, r, _k in pairs("北京市、天津市对口帮扶张家口市、承德市。")}
     assert two == {("北京市", "张家口市"), ("北京市", "承德市"), ("天津市", "张家口市"), ("天津市", "承德市")}
+
+
+def test_the_place_after_yu_before_a_pairing_verb_is_a_partner_not_the_giver():
+    # realset8 014 (巫山's 30 years with 广东, traditional)
+    text = ("巫山縣委書記曹邦興說,30年來,與巫山“一對一”結對的廣東,聚全省之力以“先富幫后富”,"
+            "把補齊基礎設施短板、辦好民生實事作為對口支援工作重點。")
+    got = {(d, r) for d, r, _k in pairs(text)}
+    assert ("巫山县", "广东省") not in got

@@ -90,6 +90,10 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
                     # again; the giver is the sentence's topic.
                     donors = _subject(tokens, s, m.start(), recipients)
         donors = [d for d in donors if d not in recipients]
+        if len(donors) == 1 and len(recipients) == 1 and donors[0].start > s and text[donors[0].start - 1] in _WITH:
+            # 与巫山“一对一”结对的广东: the place after 与 is a partner, not the giver; the article decides.
+            pairs.append(Pair(donors, recipients, 0, "symmetric"))
+            continue
         # 山东援建的日喀则市齐鲁幼儿园: help described (援建的…), not an act of the sentence's date.
         rule = "built_by" if text.startswith("的", m.end()) else "directed"
         if len(donors) == len(recipients) >= _IN_ORDER:
@@ -101,6 +105,7 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
     return pairs
 
 
+_WITH = "与同跟"
 _IN_ORDER = 3  # lists this long on both sides of a verb pair in order (两省 对 两县 may be each with each)
 
 
@@ -449,6 +454,7 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     else:
         pairs = weak
     out = [without_self(_used_within(text, e, tokens, p)) for p in pairs]
+    out = [p for p in out if p.rule != "symmetric" or (p.donors and p.recipients)]  # two sides, or nothing to orient
     if len(tokens) < len(everyone):
         # The predecessor helped the same receivers before: that pair stands, undated here.
         before = [t for t in everyone if all(t is not x for x in tokens)]
