@@ -68,6 +68,11 @@ CASES = {
         [("park_named_for_both", ("苏州市",), ("宿迁市",)), ("park_named_for_both", ("无锡市",), ("徐州市",)),
          ("park_named_for_both", ("常州市",), ("盐城市",))],
     ),
+    # realset3 015 (哈尔滨 ← 深圳 对口合作)
+    "hand_in_hand": (
+        "哈尔滨新区“带土移植”深圳“飞地”,道里区携手深圳福田区打造数字经济新引擎。", "",
+        [("hand_in_hand", ("道里区",), ("福田区",))],
+    ),
     # realset6 010 (四川日报): the team named by the place it went back to
     "team_at": (
         "3月9日,甘孜州石渠县,最低气温降到零下14℃ 几天前返回石渠的成都市金牛区第五批对口支援工作队,举行了今年第一次工作部署安排会。",
@@ -286,3 +291,18 @@ def test_the_chunked_sentence_keeps_its_length_and_marks_parties_verbs_and_lists
 def test_a_table_rule_that_reads_nothing_makes_the_case_test_fail():
     # The per-rule cases compare whole outputs: an empty reading cannot pass for a rule's case.
     assert read("今天天气很好。") == [] != CASES["boost"][2]
+
+
+def test_a_symmetric_verb_that_joins_no_two_places_pairs_nothing():
+    # realset5 017 (迪庆's own paper): 开展 after 赴上海 starts an activity, it does not join 上海 and 迪庆
+    assert read("州长陈建国将带领我州代表团赴上海开展迪庆香格里拉旅游文化推介和经贸合作交流活动。") == []
+
+
+def test_a_corps_division_written_without_di_stands_before_its_city():
+    # realset8 003 (浙江 援疆): 兵团一师阿拉尔市
+    got = pairs_of("浙江支援阿克苏地区和兵团一师阿拉尔市以来,确定了“以改善和保障民生为重点”的援助思路。")
+    assert got == {("浙江省", "阿克苏地区"), ("浙江省", "阿拉尔市")}
+
+
+def pairs_of(text: str) -> set[tuple[str, str]]:
+    return {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}

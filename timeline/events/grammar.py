@@ -59,6 +59,7 @@ class Rule:
     needs: tuple[str, ...] = ()  # the chunk must hold one of these for the rule to be tried (speed only)
     shares_receivers: bool = False  # its receivers may be those of an earlier rule (a second giver, later)
     bare_names: bool = False  # both sides written as bare names (东营酉阳), not a full name then a word (兴山县平邑口)
+    between: str = ""  # the words between the two sides must match this (which symmetric verb joins them)
 
 
 RULES: tuple[Rule, ...] = (
@@ -195,6 +196,11 @@ RULES: tuple[Rule, ...] = (
     Rule("dash_pairs_listed",
          r"(?P<donor>Pp*)\s*(?:—{1,2}|－|–)\s*(?P<recipient>Pp*)(?=L\s*Pp*\s*(?:—{1,2}|－|–)\s*P)", 2, "each",
          "丽水加快推进莲都—义乌、龙泉—萧山、遂昌—诸暨、松阳—余姚等4个省级山海协作产业园建设", needs=("—", "－", "–")),
+    # 道里区携手深圳福田区打造…: a symmetric verb straight between two places joins them; the article decides.
+    Rule("hand_in_hand",
+         r"(?<![PpL&~])(?P<donor>d*Pp*)(?:继续|共同|正式)?Ss(?P<recipient>d*Pp*)", 0, "each",
+         "哈尔滨新区“带土移植”深圳“飞地”,道里区携手深圳福田区打造数字经济新引擎", needs=("S",),
+         between=r"(?:继续|共同|正式)?(?:携手|牵手|联手)"),
     # 甲与乙、丙签订…协议 / 甲、乙与丙结对: two sides, direction from the article.
     Rule("joint",
          rf"(?P<donor>{LIST}){_ADVERB}?~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
@@ -210,7 +216,7 @@ _GOVERNMENT = re.compile(r"(?:人民政府|政府|党委|县委|市委|区委|�
 # What may stand before a party without ending a list: a corps division, a located-at phrase,
 # a functional area's name (综改示范区).
 _DESCRIPTOR = (
-    r"新疆生产建设兵团(?:第[一二三四五六七八九十]{1,3}师)?|兵团第[一二三四五六七八九十]{1,3}师|农[一二三四五六七八九十]{1,3}师"
+    r"新疆生产建设兵团(?:第?[一二三四五六七八九十]{1,3}师)?|兵团第?[一二三四五六七八九十]{1,3}师|农[一二三四五六七八九十]{1,3}师"
     r"|位于[^,;。、与和]{1,12}?的|(?<![\u4e00-\u9fff])综改示范区|(?:示范区|试验区|实验区)|我省|我市|我区|我州"
 )
 _VERBS = "|".join(sorted(set(DIRECTED_VERBS) - {"援", "对口", "帮助"}, key=len, reverse=True))
@@ -305,6 +311,8 @@ def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Gramma
             if not donors or not recipients or any(
                     id(t) in claimed for t in (donors if rule.shares_receivers else donors + recipients)):
                 continue
+            if rule.between and not re.fullmatch(rule.between, text[donors[-1].end:recipients[0].start].strip()):
+                continue  # 赴上海开展迪庆…推介: 开展 joins no two places
             if rule.bare_names and any(_written_with_suffix(t) for t in donors + recipients):
                 continue  # 兴山县平邑口工业园区: a county, then a word inside the park's name, not two partners
             if rule.pairing == "respectively":

@@ -46,7 +46,7 @@ _LIST_TAIL = re.compile(
 )
 _OBJECT_OF = re.compile(_AID_VERB + "$")  # the party right after it is that verb's object
 _COUNT_CLOSES = re.compile(r"^[0-9一二三四五六七八九十]{1,3}个(?:地区|县区|区县|县市|市县|县|市|区|州|旗)(?=和|及|、)")
-_CORPS = re.compile(r"(?:新疆生产建设兵团|兵团)(?:第[一二三四五六七八九十]{1,3}师)?$|农[一二三四五六七八九十]{1,3}师$")
+_CORPS = re.compile(r"(?:新疆生产建设兵团|兵团)(?:第?[一二三四五六七八九十]{1,3}师)?$|农[一二三四五六七八九十]{1,3}师$")
 _PARENTHETICAL = re.compile(r"[(（][^()（）]{0,24}[)）]")
 
 
