@@ -174,3 +174,10 @@ def test_a_water_source_area_receives_from_its_capital_city_whichever_is_named_f
     reversed_ = "十堰市与北京市签订对口协作协议。"  # the receiver named first
     assert [(d.name, r.name) for e in extract_events(reversed_, doc="t") for d in e.donors for r in e.recipients] == [
         ("北京市", "十堰市")]
+
+
+def test_help_received_from_a_giver_named_with_its_aid_and_no_de_before_the_receiver():
+    # realset5 029 (汶川, traditional) and realset8 014 (巫山): the giver helps the place named after the phrase
+    for text, pair in (("在廣東的對口援建下,汶川县一排排新居拔地而起。", ("广东省", "汶川县")),
+                       ("2016年,在深圳市對口援建支持下巫山县終于建成水池。", ("深圳市", "巫山县"))):
+        assert [(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients] == [pair]

@@ -177,8 +177,10 @@ def _received_help_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list
     for m in RECEIVED_HELP.finditer(text, s, e):
         givers = [t for t in tokens if m.start("giver") <= t.start and t.end <= m.end("giver")]
         takers = [t for t in tokens if s <= t.start and t.end <= m.start()]
+        # 在广东的对口援建下,汶川县…: with no place before, the first one after is the receiver
+        takers = takers[-1:] or [t for t in tokens if m.end() <= t.start and t.end <= e][:1]
         if givers and takers:
-            pairs.append(Pair(givers, [takers[-1]], STRONG, "received_help"))
+            pairs.append(Pair(givers, takers, STRONG, "received_help"))
     return pairs
 
 
