@@ -1,5 +1,5 @@
-"""Real articles (tests/data/realset … realset8, READMEs there): the scores reached are a floor that only
-rises. realset2–realset8 were annotated and audited by people who never saw the rules; each was scored once
+"""Real articles (tests/data/realset … realset9, READMEs there): the scores reached are a floor that only
+rises. realset2–realset9 were annotated and audited by people who never saw the rules; each was scored once
 as a held-out set before it was opened for development (docs/BENCHMARKS.md, "Extraction quality"), so these
 floors pin what was learnt, not what unseen articles will give.
 
@@ -25,11 +25,11 @@ REALSET2 = REALSET.with_name("realset2")
 REPO = REALSET.parents[2]
 F1_FLOOR = 0.94  # reached by this branch; raise it when the reading improves, never lower it
 F1_FLOOR_2 = 0.94  # realset2, the same way
-# realset3–8: (floor, invented years allowed) — the years realset5–8 still invent are listed in
+# realset3–9: (floor, invented years allowed) — the years realset5–9 still invent are listed in
 # docs/BENCHMARKS.md ("Extraction quality"); the allowance only falls
 LATER_SETS = {
     "realset3": (0.81, 0), "realset4": (0.80, 0), "realset5": (0.74, 1), "realset6": (0.56, 2), "realset7": (0.57, 1),
-    "realset8": (0.60, 5),
+    "realset8": (0.60, 5), "realset9": (0.61, 3),
 }
 
 
