@@ -128,7 +128,7 @@ class _Engine:
                 self.automaton.add_word(name, (len(name), info))
         self.automaton.make_automaton()
         official = (e.name for es in gaz.names.values() for e in es if not e.is_short)
-        self.segmenter = Segmenter(official)
+        self.segmenter = Segmenter(official, (n for n, es in gaz.names.items() if not any(e.common for e in es)))
         self._coordinator_lengths = sorted({len(c) for c in COORDINATORS if c})
 
     # -- candidate filtering -------------------------------------------------

@@ -47,8 +47,9 @@ class Segmenter:
     read before it.
     """
 
-    def __init__(self, official_names: Iterable[str]) -> None:
+    def __init__(self, official_names: Iterable[str], place_names: Iterable[str] = ()) -> None:
         self._names = tuple(sorted(set(official_names)))
+        self._place_names = frozenset(place_names) | frozenset(self._names)
         self._tk = None
         self._freq: dict[str, int] | None = None
         self._logtotal = 0.0
@@ -69,6 +70,13 @@ class Segmenter:
             for name in self._names:
                 if name not in tk.FREQ or not tk.FREQ[name]:
                     tk.add_word(name, freq=20)
+            # 上海市浦东新区, 上海浦东新区: a dictionary word that is a place followed by another is two names, not
+            # one word that hides both (it stays a prefix, as jieba keeps the prefixes of its words).
+            names = self._place_names
+            heads = {n[:2] for n in names}
+            for word in [w for w, f in tk.FREQ.items() if f and len(w) >= 4 and w[:2] in heads]:
+                if any(word[:k] in names and word[k:] in names for k in range(2, len(word) - 1)):
+                    tk.FREQ[word] = 0
             self._tk = tk
             self._freq = tk.FREQ
             self._logtotal = log(tk.total)

@@ -361,3 +361,13 @@ def test_the_place_after_yu_before_a_pairing_verb_is_a_partner_not_the_giver():
             "把補齊基礎設施短板、辦好民生實事作為對口支援工作重點。")
     got = {(d, r) for d, r, _k in pairs(text)}
     assert ("巫山县", "广东省") not in got
+
+
+def test_the_place_a_baton_is_taken_from_hands_is_the_predecessor():
+    # realset9 007 (上海 浦东 援滇): 珠海 handed 怒江 over; today's help is not 珠海's, and not of 2021
+    text = ("2021年6月,上海市浦东新区15名援滇干部从珠海市手中接过结对援建怒江州的接力棒,"
+            "开始将“浦东速度”带到州府及下辖1市3县。")
+    events = extract_events(text, doc="t")
+    dated = {(d.name, r.name) for e in events if e.year == 2021 for d in e.donors for r in e.recipients}
+    assert dated == {("浦东新区", "怒江傈僳族自治州")}
+    assert ("珠海市", "怒江傈僳族自治州") in {(d.name, r.name) for e in events for d in e.donors for r in e.recipients}

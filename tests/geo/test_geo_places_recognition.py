@@ -307,3 +307,9 @@ def test_a_provinces_name_is_the_province_beside_a_prefecture_of_the_same_name()
     assert [p.name for p in find_places(text) if p.mention == "海南"] == ["海南省"]
     # with the prefecture's province named right before it, it is the prefecture
     assert [p.name for p in find_places("青海海南") if p.mention == "海南"] == ["海南藏族自治州"]
+
+
+def test_a_dictionary_word_made_of_a_place_and_its_part_hides_neither():
+    # realset9 007 (上海 浦东 援滇): jieba's dictionary has 上海市浦东新区 and 上海浦东新区 as single words
+    assert [p.name for p in find_places("上海市浦东新区")] == ["上海市", "浦东新区"]
+    assert [p.name for p in find_places("上海浦东新区对口帮扶怒江州")] == ["上海市", "浦东新区", "怒江傈僳族自治州"]

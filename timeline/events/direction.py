@@ -490,7 +490,15 @@ def _without_predecessors(text: str, s: int, e: int, tokens: list[Token]) -> lis
     gone = set()
     for m in _TAKES_OVER.finditer(text, s, e):
         gone.update(id(t) for t in list_after(text, m.end(), e, tokens, gap=0))
+        # 从珠海市手中接过结对援建怒江州的接力棒: the party it is taken from stands before
+        hand = _FROM_HANDS.search(text, max(s, m.start() - _HANDS_REACH), m.start())
+        if hand:
+            gone.update(id(t) for t in tokens if hand.start("who") <= t.start and t.end <= hand.end("who"))
     return [t for t in tokens if id(t) not in gone]
+
+
+_FROM_HANDS = re.compile(r"从(?P<who>[^,，。；;]{2,20}?)(?:手中|手里|那里)$")
+_HANDS_REACH = 24
 
 
 def programme_orientation(a: Party, b: Party) -> int:
