@@ -406,9 +406,18 @@ function atlasMap(map, data, T, opts) {
         var undatedShown = state.playing ? 0 : placed.undated, drawn = placed.dated + undatedShown;
         dirty = true;
         drawSome();  // now, not at the next frame: the step is painted with the frame it happens in
-        layers.past._container.style.opacity = year === null ? 0.85 : 0.45;
-        layers.undated._container.style.opacity = year === null ? 0.85 : 0.6;
-        layers.undated._container.style.display = state.playing ? 'none' : '';
+        setOpacity(layers.past._container, year === null ? '0.85' : '0.45');
+        setOpacity(layers.undated._container, year === null ? '0.85' : '0.6');
+        // While playing, the canvas of the relations with no year is off the page and the places are
+        // drawn on the base map's canvas: without a GPU the browser copies every canvas on the page
+        // in each frame that changes one (a step), whatever it holds.
+        var undated = layers.undated._container;
+        if (state.playing && undated.parentNode) {
+            undated.remove();
+        } else if (!state.playing && !undated.parentNode) {
+            arcsPane.insertBefore(undated, arcsPane.firstChild);
+        }
+        bakePlaces(state.playing);
         var label = year === null ? (first === null ? '' : T.all_years) : stepLabel(year);
         if (yearLabel.textContent !== label) { yearLabel.textContent = label; }
         yearLabel.className = 'atlas-year' + (year === null ? ' atlas-year-all' : '');
@@ -430,7 +439,40 @@ function atlasMap(map, data, T, opts) {
         save();
     }
 
+    function setOpacity(element, value) { if (element.style.opacity !== value) { element.style.opacity = value; } }
+
     // -- places --------------------------------------------------------------------------
+    // Played, the places are an image on the base map's canvas (under the arcs; the base map and the
+    // places do not change while playing) and their own canvas is hidden; stopped, they are on their
+    // own canvas again, over the arcs, where a click or a hover finds them.
+    var basemap = window.atlasBasemap, baseRenderer = basemap && basemap.provinces && basemap.provinces.options.renderer;
+    var baked = false, bakeAsked = false;
+    function bakePlaces(on) {
+        if (on && !baked && baseRenderer && baseRenderer._container && placeRenderer._container
+            && map.hasLayer(placeLayer)) {
+            var ctx = baseRenderer._ctx, m = L.Browser.retina ? 2 : 1;
+            var from = placeRenderer._bounds.min, to = baseRenderer._bounds.min;
+            ctx.save();
+            ctx.setTransform(1, 0, 0, 1, 0, 0);
+            ctx.drawImage(placeRenderer._container, (from.x - to.x) * m, (from.y - to.y) * m);
+            ctx.restore();
+            baked = true;
+        } else if (!on && baked) {
+            baseRenderer._redraw();  // the base map alone
+            baked = false;
+        }
+        var display = baked ? 'none' : '';
+        if (placesPane.style.display !== display) { placesPane.style.display = display; }
+    }
+    map.on('moveend zoomend', function () {  // both canvases were drawn anew: the places again, once both are
+        if (!baked || bakeAsked) { return; }
+        bakeAsked = true;
+        L.Util.requestAnimFrame(function () {
+            bakeAsked = false;
+            baked = false;
+            bakePlaces(state.playing);
+        });
+    });
     var placeLayer = L.layerGroup().addTo(map), placeNames = L.layerGroup(), busyNames = L.layerGroup();
     var busiest = data.places.map(function (pl, i) { return i; }).sort(function (a, b) {
         return (data.places[b][3] + data.places[b][4]) - (data.places[a][3] + data.places[a][4]) || a - b; }).slice(0, 12);
@@ -554,7 +596,11 @@ function atlasMap(map, data, T, opts) {
     } else if (tilesBox) { tilesBox.parentNode.style.display = 'none'; }
     var placesBox = legend.querySelector('input[name=atlas-places]');
     if (placesBox) {
-        placesBox.onchange = function () { placesBox.checked ? placeLayer.addTo(map) : map.removeLayer(placeLayer); };
+        placesBox.onchange = function () {
+            bakePlaces(false);
+            placesBox.checked ? placeLayer.addTo(map) : map.removeLayer(placeLayer);
+            bakePlaces(state.playing);
+        };
     }
 
     // -- the view survives a rerun (the app rebuilds the page on every change) ----------------
