@@ -12,9 +12,12 @@
  *
  * Speed: ten thousand relations must step at 30 frames a second in a browser without a GPU, where
  * stroking every arc takes far longer than a frame. So the arcs are not Leaflet layers: three
- * canvases of their own (no year, past, current step) draw them batched into one path per colour and
- * width, from points projected once (a zoom only scales them), and a step draws only the relations
- * it changes. Clicks and hovers find their relation by distance to its points.
+ * canvases of their own (no year, past, current step) draw them, each arc its own path, from points
+ * projected once (a zoom only scales them), and a step looks at and draws only the relations it
+ * changes. Without a GPU the browser spends a step's frame on rasterising those strokes (in rows: a
+ * long arc costs the same at any width) and on copying every canvas on the page, changed or not,
+ * so while playing the page has three (base map with the places on it, past, step).
+ * Clicks and hovers find their relation by distance to its points.
  */
 function atlasMap(map, data, T, opts) {
     "use strict";
@@ -106,8 +109,8 @@ function atlasMap(map, data, T, opts) {
         rel.p.steps.forEach(function (sc) { (byStep[sc[0]] = byStep[sc[0]] || []).push([rel, sc[1]]); });
     });
 
-    // Three canvases of arcs, bottom to top: the relations with no year (dashed; hidden while playing),
-    // the past (each relation as wide as its events so far), and the current step's relations
+    // Three canvases of arcs, bottom to top: the relations with no year (dashed; off the page while
+    // playing), the past (each relation as wide as its events so far), and the current step's relations
     // (highlighted). Each canvas has its own opacity and draws its arcs opaque, so an arc drawn again,
     // wider, over itself looks as if drawn once: the past is only added to while time goes forward
     // (the step's canvas is copied onto it, one image, before it is cleared for the next step), and a
