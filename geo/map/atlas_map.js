@@ -464,7 +464,7 @@ function atlasMap(map, data, T, opts) {
             baseRenderer._redraw();  // the base map alone
             baked = false;
         }
-        var display = baked ? 'none' : '';
+        var display = baked || (on && !map.hasLayer(placeLayer)) ? 'none' : '';  // (places off: an empty canvas)
         if (placesPane.style.display !== display) { placesPane.style.display = display; }
     }
     map.on('moveend zoomend', function () {  // both canvases were drawn anew: the places again, once both are
