@@ -1,5 +1,5 @@
 """The map's player in Chromium with 1,000 and 10,000 relations: milliseconds per step, frames per second and
-long tasks, against the map code at a base commit, measured in the same run; and the page's size.
+long tasks, against the map code at a base commit and at a "before" commit, measured in the same run; and the page's size.
 
     .venv/bin/python -m bench.bench_playback            # print the Markdown section
     .venv/bin/python -m bench.bench_playback --write    # and update "## Map playback" in docs/BENCHMARKS.md
@@ -7,9 +7,9 @@ long tasks, against the map code at a base commit, measured in the same run; and
 Rows: one donor → recipient pair of random gazetteer places per relation, 1 to 4 events each, copying the
 seeds' rows (kind, evidence with the event's id added so that no two are alike, precision); each event dated in a random year from 1996 to 2023 (about one in
 ten has no stated year), so the player steps by year through 28 steps. The standalone map
-(``render_map(build_map_data(rows), standalone=True)``) is rendered twice: by this checkout, and by the map
-code of ``--base`` (``git archive`` of that commit into a temporary folder, rendered in a subprocess). Both
-pages are opened in one headless Chromium (software rendering, every non-local request blocked, as the
+(``render_map(build_map_data(rows), standalone=True)``) is rendered by this checkout and by the map code of
+``--base`` and of ``--before`` (the code before the change being measured; ``git archive`` of each commit into
+a temporary folder, rendered in a subprocess). The pages are opened in one headless Chromium (software rendering, every non-local request blocked, as the
 browser tests run it) at 1400×1000.
 
 In each page the player is started and then stepped as its own timer does, through every year, ``--runs``
@@ -40,6 +40,7 @@ from bench.common import REPO, environment, write_section
 
 COMMAND = ".venv/bin/python -m bench.bench_playback --write"
 BASE = "cb62a71"  # main before the playback work of issue 10 (point 7)
+BEFORE = "8598aad"  # main before one step of 10,000 relations was made to fit in a frame
 SIZES = (1_000, 10_000)
 YEARS = (1996, 2023)
 RUNS = 3
@@ -162,36 +163,44 @@ open(sys.argv[2], "w", encoding="utf-8").write(html)
 
 
 def base_tree(commit: str, into: Path) -> Path:
-    """The repository's files at ``commit`` unpacked into ``into`` (``git archive``); returns ``into``."""
+    """The repository's files at ``commit`` unpacked into ``into`` (``git archive``); returns ``into``. Where its
+    npm packages are not this checkout's, they are installed there (``npm ci``, from npm's cache if it has them)."""
     into.mkdir(parents=True, exist_ok=True)
     archive = into / "base.tar"
     subprocess.run(["git", "archive", "--format=tar", "-o", str(archive), commit], cwd=REPO, check=True)
     with tarfile.open(archive) as tar:
         tar.extractall(into, filter="data")
     archive.unlink()
+    if (into / "package.json").read_bytes() != (REPO / "package.json").read_bytes():
+        subprocess.run(["npm", "ci", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], cwd=into,
+                       check=True, stdout=subprocess.DEVNULL)
     return into
 
 
 def run_at_base(tree: Path, script: str, *args: str) -> None:
-    """Run ``script`` with the base tree's packages first on the path (the npm packages of this checkout)."""
-    env = {**os.environ, "PYTHONPATH": str(tree), "PAIRING_ATLAS_NODE_MODULES": str(REPO / "node_modules")}
+    """Run ``script`` with the base tree's packages first on the path (its npm packages, or this checkout's)."""
+    modules = tree / "node_modules" if (tree / "node_modules").is_dir() else REPO / "node_modules"
+    env = {**os.environ, "PYTHONPATH": str(tree), "PAIRING_ATLAS_NODE_MODULES": str(modules)}
     proc = subprocess.run([sys.executable, "-c", script, *args], cwd=tree, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"the base map code failed: {proc.stderr.strip()[-600:]}")
 
 
-def pages(n: int, tree: Path, out: Path) -> dict[str, Path]:
-    """The standalone map of ``n`` relations as this checkout and the base render it."""
+def pages(n: int, trees: dict[str, Path], out: Path) -> dict[str, Path]:
+    """The standalone map of ``n`` relations as this checkout and each older tree (``{code: tree}``) render it."""
     from geo.map.data import build_map_data
     from geo.map.render import render_map
 
     rows = synthesise_relations(n)
     rows_path = out / f"rows_{n}.json"
     rows_path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-    now, base = out / f"now_{n}.html", out / f"base_{n}.html"
-    now.write_text(render_map(build_map_data(rows), standalone=True, height=None), encoding="utf-8")
-    run_at_base(tree, _RENDER_AT_BASE, str(rows_path), str(base))
-    return {"now": now, "base": base}
+    paths = {}
+    for code, tree in trees.items():
+        paths[code] = out / f"{code}_{n}.html"
+        run_at_base(tree, _RENDER_AT_BASE, str(rows_path), str(paths[code]))
+    paths["now"] = out / f"now_{n}.html"
+    paths["now"].write_text(render_map(build_map_data(rows), standalone=True, height=None), encoding="utf-8")
+    return paths
 
 
 # -- the browser ---------------------------------------------------------------------------------
@@ -231,21 +240,22 @@ def _p95(values: list[float]) -> float:
     return values[min(len(values) - 1, max(0, math.ceil(0.95 * len(values)) - 1))]
 
 
-def measure(sizes: list[int], base: str, runs: int) -> list[dict[str, object]]:
-    """Both pages for each size, opened and played in one browser; one result per size and code."""
+def measure(sizes: list[int], commits: dict[str, str], runs: int) -> list[dict[str, object]]:
+    """Each size's pages (``commits``: ``{"base": commit, "before": commit}``, and this checkout as "now"),
+    opened and played in one browser; one result per size and code."""
     sys.path.insert(0, str(REPO / "tests"))
     from browser import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
 
     results = []
     with tempfile.TemporaryDirectory() as tmp:
-        tree = base_tree(base, Path(tmp) / "base")
-        built = {n: pages(n, tree, Path(tmp)) for n in sizes}
+        trees = {code: base_tree(commit, Path(tmp) / code) for code, commit in commits.items()}
+        built = {n: pages(n, trees, Path(tmp)) for n in sizes}
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             try:
                 for n in sizes:
-                    for code in ("base", "now"):
+                    for code in [*commits, "now"]:
                         load = os.getloadavg()
                         result = play(browser, built[n][code], runs)
                         results.append({"relations": n, "code": code, "load": load, **result})
@@ -257,10 +267,11 @@ def measure(sizes: list[int], base: str, runs: int) -> list[dict[str, object]]:
     return results
 
 
-def render(results: list[dict[str, object]], env: dict[str, str], base: str, runs: int) -> str:
+def render(results: list[dict[str, object]], env: dict[str, str], commits: dict[str, str], runs: int) -> str:
     """The ``## Map playback`` section."""
     by = {(r["relations"], r["code"]): r for r in results}
-    name = {"base": f"base {base}", "now": "now"}
+    base = commits["base"]
+    name = {**{code: f"{code} {commit}" for code, commit in commits.items()}, "now": "now"}
     lines = [
         "## Map playback", "",
         f"Measured {env['date']} with `{COMMAND}`.",
@@ -268,8 +279,10 @@ def render(results: list[dict[str, object]], env: dict[str, str], base: str, run
         "Chromium headless (`/usr/bin/chromium`, `--disable-gpu`: software rendering).", "",
         "The standalone map of N relations over 28 years (`bench/bench_playback.py`; each relation 1–4 events, "
         "each event its own evidence text), played by year in Chromium at 1400×1000; base: the map code at git "
-        f"{base} (before this work), rendered from that commit's files and played in the same browser in the same "
-        "run. 30 frames a second needs 33 ms a frame.", "",
+        f"{base} (before the playback work)"
+        + (f"; before: the map code at git {commits['before']} (before the latest change)" if "before" in commits else "")
+        + ", rendered from that commit's files and played in the same browser in the same run. 30 frames a second "
+        "needs 33 ms a frame.", "",
         f"**Step loop** (every year, {runs} times, the next step as soon as the last is drawn): a step is the time "
         "from the animation frame its script runs in to the first frame begun after its last line was drawn "
         "(so at least one frame, 16.7 ms); frames are the times from one animation frame to the next during "
@@ -297,23 +310,41 @@ def render(results: list[dict[str, object]], env: dict[str, str], base: str, run
                      f"{r['real_p95_ms']:.1f} | {r['real_slow']} | {r['real_long_tasks']} |")
     lines.append("")
     for n in sorted({r["relations"] for r in results}):
-        if (n, "base") in by and (n, "now") in by:
-            b, w = by[(n, "base")], by[(n, "now")]
-            lines.append(f"- {n:,} relations: a step {w['step_ms'] / b['step_ms']:.2f}× the base's (median), "
-                         f"{w['step_p95_ms'] / b['step_p95_ms']:.2f}× (95th percentile); the page "
-                         f"{w['bytes'] / b['bytes']:.2f}× ({b['bytes'] / 1e6:.2f} → {w['bytes'] / 1e6:.2f} MB).")
+        for code in commits:
+            if (n, code) in by and (n, "now") in by:
+                b, w = by[(n, code)], by[(n, "now")]
+                lines.append(f"- {n:,} relations against {name[code]}: a step {w['step_ms'] / b['step_ms']:.2f}× "
+                             f"(median), {w['step_p95_ms'] / b['step_p95_ms']:.2f}× (95th percentile); played, "
+                             f"{b['real_fps']:.0f} → {w['real_fps']:.0f} frames a second, {b['real_slow']} → "
+                             f"{w['real_slow']} frames over 33 ms; the page {w['bytes'] / b['bytes']:.2f}× "
+                             f"({b['bytes'] / 1e6:.2f} → {w['bytes'] / 1e6:.2f} MB).")
     lines += [
-        "- How: the arcs are not Leaflet layers but three canvases of the map's own (no year, past, this step; "
-        "the one with no year is hidden while playing), "
-        "each arc one quadratic curve; a step draws only its own relations (about a tenth of them at 10,000 over "
-        "28 years) and copies the last step's canvas onto the past, one image; at most 1,000 arcs are drawn a "
-        "frame (a move or going back in time redraws over several frames). The base restyled and redrew every "
-        "relation, each a Leaflet polyline of 16 points, every step.",
-        "- Headless Chromium draws frames at 60 Hz at most (16.7 ms: a step can take no less). Without a GPU, a "
-        "frame that changes a canvas makes the browser blend every canvas as large as the map: in a check the "
-        "same hour (load 5–6), a frame changing one pixel of the arcs' canvas took 33–50 ms (median) beside the "
-        "base map's three canvases, the places' and the other arcs', and 16.7 ms with only two others; so the base "
-        "map is now drawn on one canvas (it had one per layer), and the map has five such canvases while playing.",
+        "- How: the arcs are not Leaflet layers but three canvases of the map's own (no year, past, this step), "
+        "each arc one quadratic curve and its own path; a step looks at and draws only its own relations (about "
+        "a tenth of them at 10,000 over 28 years) and copies the last step's canvas onto the past, one image; at "
+        "most 1,000 arcs are drawn a frame (a move or going back in time redraws over several frames). While "
+        "playing, the canvas with no year is off the page and the places are drawn once onto the base map's "
+        "canvas (their own canvas is hidden; stopped, they are over the arcs again and take clicks). The base "
+        "restyled and redrew every relation, each a Leaflet polyline of 16 points, every step.",
+        "- Headless Chromium draws frames at 60 Hz at most (16.7 ms: a step can take no less). Without a GPU a "
+        "step's frame goes, on the page's main thread, to rasterising the step's strokes (a path costs by the rows "
+        "it spans, about the same at any width) and to copying every canvas on the page into the frame, changed "
+        "or not (about 1 ms per 1.4 million pixels). Traced at 10,000 relations before this change (CPU time of "
+        "the main thread per step, tracing on, load 2–3): 37 ms, of which strokes ~21, copies of four canvases "
+        "~7 (base map, places 2240×1600, past, step), script ~5. One path per arc instead of one per colour "
+        "and width cut the strokes to ~14 (a step with its raster forced in the page: 30 → 18 ms) and placing "
+        "only a step's relations its script to ~2 ms untraced (main thread 37 → 29 ms); the places on the base "
+        "map while playing saved their canvas's copy (29 → 26.5 ms; compositor 8.1 → 6.9 ms).",
+        "- Tried and left out (same traces): the past and the step on canvases off the page with one canvas "
+        "shown (main thread 28 → 33 ms: a canvas off the page is rasterised when drawn from, in the script, and "
+        "three more full-size images cost more than the one copy they save; 26 ms with the base map drawn in as "
+        "well, no better than the places on the base map); the arcs at half resolution while playing (strokes "
+        "halve, but the compositor then scales the canvas, +4 ms, and the arcs blur); a `desynchronized` step "
+        "canvas (main thread halves, but steps took longer in wall time and it would show apart from the past); "
+        "the base map shown as an image while playing, or its canvas moved by a 2-D transform (no gain); each "
+        "look's arrowheads as one filled path (21 → 19 ms for 900 arcs alone, no gain in the page) and the past "
+        "without a margin (no gain). `will-change` and `{alpha: false}` were not tried: each canvas is already "
+        "a layer of its own and none is opaque (the sea is the map's background).",
         "- The machine's 2 cores are shared with other work (load average in the table): the ratios, measured "
         "in one run, are the result.",
     ]
@@ -325,10 +356,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="update ## Map playback in docs/BENCHMARKS.md")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), metavar="N")
     parser.add_argument("--base", default=BASE, help=f"the commit to compare with (default {BASE})")
+    parser.add_argument("--before", default=BEFORE,
+                        help=f"the code before the change being measured (default {BEFORE}; '' for none)")
     parser.add_argument("--runs", type=int, default=RUNS, help="play-throughs per page")
     args = parser.parse_args(argv)
-    results = measure(args.sizes, args.base, args.runs)
-    section = render(results, environment(("folium", "playwright"), ["geo"]), args.base, args.runs)
+    commits = {"base": args.base, **({"before": args.before} if args.before else {})}
+    results = measure(args.sizes, commits, args.runs)
+    section = render(results, environment(("folium", "playwright"), ["geo"]), commits, args.runs)
     print(section)
     if args.write:
         write_section(section)

@@ -12,9 +12,12 @@
  *
  * Speed: ten thousand relations must step at 30 frames a second in a browser without a GPU, where
  * stroking every arc takes far longer than a frame. So the arcs are not Leaflet layers: three
- * canvases of their own (no year, past, current step) draw them batched into one path per colour and
- * width, from points projected once (a zoom only scales them), and a step draws only the relations
- * it changes. Clicks and hovers find their relation by distance to its points.
+ * canvases of their own (no year, past, current step) draw them, each arc its own path, from points
+ * projected once (a zoom only scales them), and a step looks at and draws only the relations it
+ * changes. Without a GPU the browser spends a step's frame on rasterising those strokes (in rows: a
+ * long arc costs the same at any width) and on copying every canvas on the page, changed or not,
+ * so while playing the page has three (base map with the places on it, past, step).
+ * Clicks and hovers find their relation by distance to its points.
  */
 function atlasMap(map, data, T, opts) {
     "use strict";
@@ -96,12 +99,18 @@ function atlasMap(map, data, T, opts) {
         return {p: p, index: index, latlngs: latlngs, bounds: L.latLngBounds(latlngs), xy: xy,
                 q: c ? [from.x, from.y, c.x, c.y, to.x, to.y] : null,
                 box: [minX, minY, maxX, maxY], short: (radius[p.ends[2] + ',' + p.ends[3]] || 3) + 1,
-                colour: colours.indexOf(p.colour), shown: false, layer: null, weight: 0, look: 0,
-                held: {now: 0, past: 0, undated: 0}};  // the width it is drawn at on each canvas (0: not)
+                colour: colours.indexOf(p.colour), shown: false, layer: null, weight: 0, look: 0, dated: 0,
+                held: {now: 0, past: 0, undated: 0},  // the width it is drawn at on each canvas (0: not)
+                touched: false, mark: 0};
+    });
+    // Each step's relations and their events in it: a step forward touches only these.
+    var byStep = {};
+    relations.forEach(function (rel) {
+        rel.p.steps.forEach(function (sc) { (byStep[sc[0]] = byStep[sc[0]] || []).push([rel, sc[1]]); });
     });
 
-    // Three canvases of arcs, bottom to top: the relations with no year (dashed; hidden while playing),
-    // the past (each relation as wide as its events so far), and the current step's relations
+    // Three canvases of arcs, bottom to top: the relations with no year (dashed; off the page while
+    // playing), the past (each relation as wide as its events so far), and the current step's relations
     // (highlighted). Each canvas has its own opacity and draws its arcs opaque, so an arc drawn again,
     // wider, over itself looks as if drawn once: the past is only added to while time goes forward
     // (the step's canvas is copied onto it, one image, before it is cleared for the next step), and a
@@ -113,17 +122,22 @@ function atlasMap(map, data, T, opts) {
         _draw: function () {  // after Leaflet cleared the canvas: draw it again, whole, over the next frames
             var name = this.options.layer;
             relations.forEach(function (rel) { rel.held[name] = 0; });
-            queue[name] = null;
+            if (name === 'now') { onNow = []; }
+            whole[name] = true;
             dirty = true;
             requestDraw();
         }
     });
-    var layers = {}, queue = {}, dirty = true, frameAsked = false;
+    // queue: the relations each canvas has still to draw; whole: the canvas's relations must be found
+    // among all (it was cleared); touched: relations placed anew since the canvases last took stock;
+    // onNow: the relations drawn on the step's canvas.
+    var layers = {}, queue = {}, whole = {}, touched = [], onNow = [], dirty = true, frameAsked = false, stamp = 0;
     NAMES.forEach(function (name) {
         // The step's canvas changes every step: no margin beyond the view (fewer pixels for the browser
         // to take up each frame); the others keep Leaflet's, for a pan.
         layers[name] = new ArcCanvas({pane: 'atlas-arcs', padding: name === 'now' ? 0 : 0.1, layer: name});
-        queue[name] = null;  // relations still to draw (null: work it out)
+        queue[name] = [];
+        whole[name] = true;
     });
     function requestDraw() {
         if (frameAsked) { return; }
@@ -136,18 +150,32 @@ function atlasMap(map, data, T, opts) {
         ctx.setTransform(1, 0, 0, 1, 0, 0);
         ctx.clearRect(0, 0, canvas.width, canvas.height);
         ctx.restore();
-        relations.forEach(function (rel) { rel.held[name] = 0; });
+        if (name === 'now') {
+            onNow.forEach(function (rel) { rel.held.now = 0; });
+            onNow = [];
+        } else {
+            relations.forEach(function (rel) { rel.held[name] = 0; });
+            whole[name] = true;
+        }
     }
-    // What each canvas must draw now that the relations' places changed (dirty).
+    // What each canvas must draw now that the relations' places changed (dirty). Only the touched
+    // relations and those on the step's canvas are looked at (a step forward: a tenth of them at
+    // 10,000), unless a canvas was cleared: between two stock-takings every relation held on the past
+    // is in the past or the step, no wider than it is, and every one not yet drawn where it belongs
+    // waits in its canvas's queue.
     function reconcile() {
         dirty = false;
+        var was = onNow, i, rel;
         // The past keeps what it holds if every arc in it is still in the past (or highlighted above
         // it) and no wider than it is now; the step's canvas then goes onto it as it is.
-        var keep = true;
-        for (var i = 0; i < relations.length && keep; i++) {
-            var rel = relations[i], held = Math.max(rel.held.past, rel.held.now);
-            if (held > 0 && ((rel.layer !== 'past' && rel.layer !== 'now') || held > rel.weight)) { keep = false; }
-        }
+        var keep = !whole.past;
+        [touched, was].forEach(function (list) {
+            for (i = 0; i < list.length && keep; i++) {
+                rel = list[i];
+                var held = Math.max(rel.held.past, rel.held.now);
+                if (held > 0 && ((rel.layer !== 'past' && rel.layer !== 'now') || held > rel.weight)) { keep = false; }
+            }
+        });
         if (keep) {
             var past = layers.past._ctx;
             past.save();
@@ -156,18 +184,29 @@ function atlasMap(map, data, T, opts) {
             var m = L.Browser.retina ? 2 : 1, from = layers.now._bounds.min, to = layers.past._bounds.min;
             past.drawImage(layers.now._container, (from.x - to.x) * m, (from.y - to.y) * m);
             past.restore();
-            relations.forEach(function (rel) { rel.held.past = Math.max(rel.held.past, rel.held.now); });
+            was.forEach(function (r) { r.held.past = Math.max(r.held.past, r.held.now); });
         } else {
             clear('past');
         }
         clear('now');
-        var undatedKept = relations.every(function (rel) {
-            return !rel.held.undated || (rel.layer === 'undated' && rel.held.undated === rel.weight); });
-        if (!undatedKept) { clear('undated'); }
+        for (i = 0; i < touched.length; i++) {
+            rel = touched[i];
+            if (rel.held.undated && (rel.layer !== 'undated' || rel.held.undated !== rel.weight)) { clear('undated'); break; }
+        }
+        stamp += 1;
         NAMES.forEach(function (name) {
-            queue[name] = relations.filter(function (rel) { return rel.layer === name && rel.held[name] !== rel.weight; });
-            queue[name].sort(function (a, b) { return a.look - b.look; });  // narrow first: wide arcs on top
+            var from = whole[name] ? relations : queue[name].concat(touched, was), list = [];
+            for (var j = 0; j < from.length; j++) {
+                var r = from[j];
+                if (r.mark !== stamp && r.layer === name && r.held[name] !== r.weight) { r.mark = stamp; list.push(r); }
+            }
+            for (j = 0; j < list.length; j++) { list[j].mark = 0; }
+            list.sort(function (a, b) { return a.look - b.look; });  // narrow first: wide arcs on top
+            queue[name] = list;
+            whole[name] = false;
         });
+        touched.forEach(function (r) { r.touched = false; });
+        touched = [];
     }
     // A frame draws at most PER_FRAME arcs: a step (the relations of one year) is drawn in one frame,
     // a whole canvas (after a move, or going back in time) over several, the page answering between.
@@ -189,11 +228,12 @@ function atlasMap(map, data, T, opts) {
             drawArcs(ctx, layers[name]._bounds, chunk, name === 'undated');
             ctx.restore();
             chunk.forEach(function (rel) { rel.held[name] = rel.weight; });
+            if (name === 'now') { onNow = onNow.concat(chunk); }
         });
         if (drawing()) { requestDraw(); }
     }
     function drawing() {
-        return dirty || NAMES.some(function (name) { return queue[name] && queue[name].length > 0; });
+        return dirty || NAMES.some(function (name) { return queue[name].length > 0; });
     }
 
     // A relation's path in layer pixels: its curve up to the recipient's circle, then the arrowhead's
@@ -228,8 +268,9 @@ function atlasMap(map, data, T, opts) {
         ctx.lineTo(sx + uy * half, sy - ux * half);
     }
 
-    // Relations drawn opaque (the canvas has the opacity), one path for each run of the same look
-    // (the list is sorted by it): the same look drawn as one path or as many is the same picture.
+    // Relations drawn opaque (the canvas has the opacity), each its own path: in software a path's
+    // cost grows with the rows it spans, and one path of many long arcs costs about twice as much as
+    // the same arcs stroked one by one (same picture: each is opaque).
     function drawArcs(ctx, view, list, dashed) {
         var k = Math.pow(2, map.getZoom()), origin = map.getPixelOrigin(), ox = origin.x, oy = origin.y, pad = 24;
         ctx.globalAlpha = 1;
@@ -243,12 +284,13 @@ function atlasMap(map, data, T, opts) {
                 var rel = list[i], b = rel.box;
                 if (b[2] * k - ox < view.min.x - pad || b[0] * k - ox > view.max.x + pad
                     || b[3] * k - oy < view.min.y - pad || b[1] * k - oy > view.max.y + pad) { continue; }  // off the canvas
-                if (!open) { ctx.beginPath(); open = true; }
+                if (!open) {
+                    ctx.lineWidth = look.weight;
+                    ctx.strokeStyle = look.p.colour;
+                    open = true;
+                }
+                ctx.beginPath();
                 tracePath(ctx, rel, k, ox, oy);
-            }
-            if (open) {
-                ctx.lineWidth = look.weight;
-                ctx.strokeStyle = look.p.colour;
                 ctx.stroke();
             }
         }
@@ -310,45 +352,75 @@ function atlasMap(map, data, T, opts) {
 
     // A relation's place and width; ``look`` groups relations drawn alike (width, colour).
     function place(rel, layer, weight) {
+        if (rel.layer === layer && rel.weight === weight) { return; }
         rel.shown = layer !== null;
         rel.layer = layer;
         rel.weight = weight;
         rel.look = Math.round(weight * 100) * 100 + rel.colour;
+        if (!rel.touched) { rel.touched = true; touched.push(rel); }
     }
 
     // A step works out every relation's place (a few additions each); the canvases then draw only what
     // changed (reconcile).
-    var bars = [];
-    function render() {
-        var year = state.year, drawn = 0, undatedShown = 0;
+    var bars = [], placed = {year: undefined, dated: 0, undated: 0};  // the year the relations are placed for
+    function placeAll(year) {
+        var dated = 0, undated = 0;
         for (var i = 0; i < relations.length; i++) {
-            var rel = relations[i], p = rel.p, dated = 0, now = 0;
+            var rel = relations[i], p = rel.p, now = 0;
+            rel.dated = 0;
             if (year === null) {
                 place(rel, p.steps.length ? 'past' : 'undated', weightOf(p.count));
             } else {
                 for (var j = 0; j < p.steps.length; j++) {
                     var yc = p.steps[j];
-                    if (yc[0] <= year) { dated += yc[1]; }
+                    if (yc[0] <= year) { rel.dated += yc[1]; }
                     if (yc[0] === year) { now += yc[1]; }
                 }
-                if (dated > 0) {
-                    place(rel, now ? 'now' : 'past', weightOf(dated));  // the step's relations: opaque
+                if (rel.dated > 0) {
+                    place(rel, now ? 'now' : 'past', weightOf(rel.dated));  // the step's relations: opaque
                 } else if (p.undated > 0 && !p.steps.length) {
                     place(rel, 'undated', weightOf(p.undated));  // shown when stopped only
                 } else {
                     place(rel, null, 0);
                 }
             }
-            if (rel.shown && !(rel.layer === 'undated' && state.playing)) {
-                drawn += 1;
-                if (rel.layer === 'undated') { undatedShown += 1; }
-            }
+            if (rel.layer === 'undated') { undated += 1; } else if (rel.shown) { dated += 1; }
         }
+        placed = {year: year, dated: dated, undated: undated};
+    }
+    // One step forward: the last step's relations go to the past, this step's widen and are highlighted.
+    function placeNext(year) {
+        (byStep[year - 1] || []).forEach(function (rc) { place(rc[0], 'past', rc[0].weight); });
+        (byStep[year] || []).forEach(function (rc) {
+            var rel = rc[0];
+            if (!rel.dated) { placed.dated += 1; }
+            rel.dated += rc[1];
+            place(rel, 'now', weightOf(rel.dated));
+        });
+        placed.year = year;
+    }
+    function render() {
+        var year = state.year;
+        if (year !== null && placed.year !== null && placed.year !== undefined && year === placed.year + 1) {
+            placeNext(year);
+        } else if (year !== placed.year) {
+            placeAll(year);
+        }
+        var undatedShown = state.playing ? 0 : placed.undated, drawn = placed.dated + undatedShown;
         dirty = true;
         drawSome();  // now, not at the next frame: the step is painted with the frame it happens in
-        layers.past._container.style.opacity = year === null ? 0.85 : 0.45;
-        layers.undated._container.style.opacity = year === null ? 0.85 : 0.6;
-        layers.undated._container.style.display = state.playing ? 'none' : '';
+        setOpacity(layers.past._container, year === null ? '0.85' : '0.45');
+        setOpacity(layers.undated._container, year === null ? '0.85' : '0.6');
+        // While playing, the canvas of the relations with no year is off the page and the places are
+        // drawn on the base map's canvas: without a GPU the browser copies every canvas on the page
+        // in each frame that changes one (a step), whatever it holds.
+        var undated = layers.undated._container;
+        if (state.playing && undated.parentNode) {
+            undated.remove();
+        } else if (!state.playing && !undated.parentNode) {
+            arcsPane.insertBefore(undated, arcsPane.firstChild);
+        }
+        bakePlaces(state.playing);
         var label = year === null ? (first === null ? '' : T.all_years) : stepLabel(year);
         if (yearLabel.textContent !== label) { yearLabel.textContent = label; }
         yearLabel.className = 'atlas-year' + (year === null ? ' atlas-year-all' : '');
@@ -370,7 +442,40 @@ function atlasMap(map, data, T, opts) {
         save();
     }
 
+    function setOpacity(element, value) { if (element.style.opacity !== value) { element.style.opacity = value; } }
+
     // -- places --------------------------------------------------------------------------
+    // Played, the places are an image on the base map's canvas (under the arcs; the base map and the
+    // places do not change while playing) and their own canvas is hidden; stopped, they are on their
+    // own canvas again, over the arcs, where a click or a hover finds them.
+    var basemap = window.atlasBasemap, baseRenderer = basemap && basemap.provinces && basemap.provinces.options.renderer;
+    var baked = false, bakeAsked = false;
+    function bakePlaces(on) {
+        if (on && !baked && baseRenderer && baseRenderer._container && placeRenderer._container
+            && map.hasLayer(placeLayer)) {
+            var ctx = baseRenderer._ctx, m = L.Browser.retina ? 2 : 1;
+            var from = placeRenderer._bounds.min, to = baseRenderer._bounds.min;
+            ctx.save();
+            ctx.setTransform(1, 0, 0, 1, 0, 0);
+            ctx.drawImage(placeRenderer._container, (from.x - to.x) * m, (from.y - to.y) * m);
+            ctx.restore();
+            baked = true;
+        } else if (!on && baked) {
+            baseRenderer._redraw();  // the base map alone
+            baked = false;
+        }
+        var display = baked || (on && !map.hasLayer(placeLayer)) ? 'none' : '';  // (places off: an empty canvas)
+        if (placesPane.style.display !== display) { placesPane.style.display = display; }
+    }
+    map.on('moveend zoomend', function () {  // both canvases were drawn anew: the places again, once both are
+        if (!baked || bakeAsked) { return; }
+        bakeAsked = true;
+        L.Util.requestAnimFrame(function () {
+            bakeAsked = false;
+            baked = false;
+            bakePlaces(state.playing);
+        });
+    });
     var placeLayer = L.layerGroup().addTo(map), placeNames = L.layerGroup(), busyNames = L.layerGroup();
     var busiest = data.places.map(function (pl, i) { return i; }).sort(function (a, b) {
         return (data.places[b][3] + data.places[b][4]) - (data.places[a][3] + data.places[a][4]) || a - b; }).slice(0, 12);
@@ -494,7 +599,11 @@ function atlasMap(map, data, T, opts) {
     } else if (tilesBox) { tilesBox.parentNode.style.display = 'none'; }
     var placesBox = legend.querySelector('input[name=atlas-places]');
     if (placesBox) {
-        placesBox.onchange = function () { placesBox.checked ? placeLayer.addTo(map) : map.removeLayer(placeLayer); };
+        placesBox.onchange = function () {
+            bakePlaces(false);
+            placesBox.checked ? placeLayer.addTo(map) : map.removeLayer(placeLayer);
+            bakePlaces(state.playing);
+        };
     }
 
     // -- the view survives a rerun (the app rebuilds the page on every change) ----------------
