@@ -172,7 +172,8 @@ def app_runs(path: Path) -> dict:
 
 def map_parts(library, filters, lang: str = "zh") -> dict[str, float]:
     """Seconds of the parts of a large view's rerun, each timed alone: the view in one visit, the map counted in
-    DuckDB (``map_totals``), its arcs and cards built in Python (``build_map_from_totals``), the page rendered."""
+    DuckDB (``map_totals``), its arcs and cards built in Python (``build_map_from_totals``), the page rendered,
+    as ``view_map_data`` does them."""
     from geo.map.data import build_map_from_totals
     from geo.map.render import render_map
     from timeline.views import queries
@@ -186,10 +187,10 @@ def map_parts(library, filters, lang: str = "zh") -> dict[str, float]:
     queries.view_summary(library, query)
     out["view"] = time.perf_counter() - start
     start = time.perf_counter()
-    totals = map_totals(library, query, evidence_max=LARGE_EVIDENCE)
+    totals = map_totals(library, query, evidence_max=LARGE_EVIDENCE, event_ids=False)
     out["totals"] = time.perf_counter() - start
     start = time.perf_counter()
-    data = build_map_from_totals(totals, lang=lang, sources=sources)
+    data = build_map_from_totals(totals, lang=lang, sources=sources, page_only=True)
     out["build"] = time.perf_counter() - start
     start = time.perf_counter()
     render_map(data, standalone=True, height=560, keep_view=True)

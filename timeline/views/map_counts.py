@@ -6,13 +6,14 @@ small view (:func:`view_map_data`). The same map as :func:`geo.map.data.build_ma
 
 from __future__ import annotations
 
+import pyarrow as pa
+
 from geo.map.data import CARD_EVENTS, CARD_EVENTS_DENSE, EVIDENCE_MAX, MapTotals, PartyTotals, RelationTotals
+from geo.map.rows import CARD_COLUMNS
 from timeline.library import Library
-from timeline.library.documents import LIBRARY_COLUMNS
+from timeline.library.schema import DOCUMENT_CELLS
 from timeline.views import queries
-from timeline.views.queries import (
-    ORDER_COLUMNS_SQL, ROW_COLUMNS_SQL, TIES_SQL, ViewQuery, all_rows, corrected_session, view_sql,
-)
+from timeline.views.queries import ORDER_COLUMNS_SQL, TIES_SQL, ViewQuery, all_rows, corrected_session, view_sql
 
 __all__ = ["LARGE_EVIDENCE", "map_totals", "view_map_data"]
 
@@ -22,25 +23,28 @@ _MAPPED = ", ".join(f'e."{c}"' for c in (
     "doc_id", "row_number", "event_id", "year", "month", "day", "precision", "kind", "amount_yuan",
     "donor", "donor_adcode", "donor_kind", "donor_lon", "donor_lat",
     "recipient", "recipient_adcode", "recipient_kind", "recipient_lon", "recipient_lat"))
+_CARD = ", ".join(f'd."{c}"' if c in DOCUMENT_CELLS else f'e."{c}"' for c in CARD_COLUMNS)
 
 
 def view_map_data(library: Library, query: ViewQuery, *, rows: int, lang: str, sources: dict,
                   detail_rows: int | None = None) -> dict:
     """The map data of the view (``rows`` in it): :func:`geo.map.data.build_map_data` over its rows up to
     ``detail_rows`` (:data:`~timeline.views.queries.DETAIL_ROWS`), else counted in the database
-    (:func:`map_totals`, each card its first events)."""
+    (:func:`map_totals`, each card its first events; only what the page shows: ``page_only``)."""
     from geo.map.data import build_map_data, build_map_from_totals
 
     if rows <= (queries.DETAIL_ROWS if detail_rows is None else detail_rows):
         return build_map_data(all_rows(library, query), lang=lang, sources=sources)
-    return build_map_from_totals(map_totals(library, query, evidence_max=LARGE_EVIDENCE), lang=lang, sources=sources)
+    return build_map_from_totals(map_totals(library, query, evidence_max=LARGE_EVIDENCE, event_ids=False), lang=lang,
+                                 sources=sources, page_only=True)
 
 
 def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 2000,
-               evidence_max: int = EVIDENCE_MAX) -> MapTotals:
+               evidence_max: int = EVIDENCE_MAX, event_ids: bool = True) -> MapTotals:
     """The map of the rows in view, counted in the database: what :func:`geo.map.data.build_map_data` draws
     (``aggregate_above`` as there), with each relation's card rows only (:class:`~geo.map.data.MapTotals`),
-    their evidence cut at ``evidence_max`` characters.
+    their evidence cut at ``evidence_max`` characters; each relation's ``event_ids`` listed when ``event_ids``
+    (a map that is only drawn leaves them out: :func:`geo.map.data.build_map_from_totals` with ``page_only``).
 
     The table's order breaks ties as the Python path's place in the view does (``index``): the order's own
     columns (:data:`ORDER_COLUMNS_SQL`) stand in for a row number over the whole view, which would sort it."""
@@ -69,11 +73,11 @@ def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 200
                           ON r.k_donor = coalesce(v.donor, '') AND r.k_donor_lon = v.donor_lon
                          AND r.k_donor_lat = v.donor_lat AND r.k_recipient = coalesce(v.recipient, '')
                          AND r.k_recipient_lon = v.recipient_lon AND r.k_recipient_lat = v.recipient_lat""")
-        relations = con.execute("""
+        relations = con.execute(f"""
             SELECT r.rel_id, count(*), count(DISTINCT event_id),
                    count(DISTINCT event_id) FILTER (WHERE "year" IS NOT NULL),
                    count(DISTINCT event_id) FILTER (WHERE "year" IS NULL),
-                   sum(amount_yuan), list(DISTINCT event_id ORDER BY event_id)
+                   sum(amount_yuan), {"list(DISTINCT event_id ORDER BY event_id)" if event_ids else "NULL"}
             FROM atlas_ranked r GROUP BY r.rel_id""").fetchall()
         firsts = {r[0]: r[1:] for r in con.execute(
             f"""SELECT rel_id, "year" IS NULL, coalesce("year", 0), coalesce(donor, ''), coalesce(recipient, ''),
@@ -93,12 +97,6 @@ def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 200
                 'SELECT rel_id, step, count(DISTINCT (event_id, "year")) FROM atlas_ranked WHERE "year" IS NOT NULL '
                 "GROUP BY rel_id, step").fetchall():
             steps.setdefault(rel_id, {})[s] = n
-        samples: dict[int, list[dict[str, object]]] = {}
-        columns = [*LIBRARY_COLUMNS, "index"]  # index: the row's place among its relation's (rk follows the order)
-        for row in con.execute(f"SELECT r.rel_id, {ROW_COLUMNS_SQL}, r.rk FROM (SELECT * FROM atlas_ranked WHERE rk <= ?) r "
-                               "JOIN events e USING (doc_id, row_number) JOIN documents d ON d.doc_id = e.doc_id "
-                               "ORDER BY r.rel_id, r.rk", [limit]).fetchall():
-            samples.setdefault(row[0], []).append(dict(zip(columns, row[1:])))
         # a party's first row in the table's order (its donor before its recipient) gives its adcode and kind
         at = ('"year" IS NULL, coalesce("year", 0), coalesce(month, 0), coalesce(day, 0), '
               "o_seed, o_added, o_name, o_row")
@@ -126,18 +124,25 @@ def map_totals(library: Library, query: ViewQuery, *, aggregate_above: int = 200
             """SELECT DISTINCT coalesce(donor, '') FROM atlas_view WHERE donor_lon IS NULL OR donor_lat IS NULL
                UNION SELECT DISTINCT coalesce(recipient, '') FROM atlas_view
                WHERE recipient_lon IS NULL OR recipient_lat IS NULL""").fetchall()]
-    order_of = sorted(firsts, key=lambda rel_id: firsts[rel_id])
+        order_of = sorted(firsts, key=lambda rel_id: firsts[rel_id])
+        # each card's rows, a relation after another in the map's order, as columns (index: the row's place
+        # among its relation's; rk follows the table's order)
+        con.register("atlas_order", pa.table({"rel_id": order_of, "place": range(len(order_of))}))
+        sample = con.sql(f"""SELECT {_CARD}, r.rk AS "index" FROM (SELECT * FROM atlas_ranked WHERE rk <= ?) r
+                             JOIN atlas_order o USING (rel_id) JOIN events e USING (doc_id, row_number)
+                             JOIN documents d ON d.doc_id = e.doc_id ORDER BY o.place, r.rk""", params=[limit]).to_arrow_table().to_pydict()
+        con.unregister("atlas_order")
     stats = {r[0]: r[1:] for r in relations}
     totals = []
     for rel_id in order_of:
         n, n_events, n_dated, n_undated, amount, ids = stats[rel_id]
         totals.append(RelationTotals(
-            sample=tuple(samples[rel_id]), rows=n, events=n_events, dated=n_dated, undated=n_undated,
+            shown=min(n, limit), rows=n, events=n_events, dated=n_dated, undated=n_undated,
             years=years.get(rel_id, {}), steps=steps.get(rel_id, {}), kind=kinds[rel_id],
-            amount_yuan=None if amount is None else float(amount), event_ids=tuple(ids)))
+            amount_yuan=None if amount is None else float(amount), event_ids=tuple(ids or ())))
     return MapTotals(
         relations=tuple(totals),
         parties=tuple(PartyTotals(name, (lon, lat), adcode, kind, d, r) for name, lon, lat, adcode, kind, d, r in parties),
         counts={"events": events, "dated": dated, "undated": events - dated, "rows": n_rows, "not_on_map": not_on_map},
         by_year=by_year, by_step=by_step, undated_drawn=undated_drawn, period=period,
-        not_on_map=tuple(sorted(unplaced)), card_limit=limit, evidence_max=evidence_max)
+        not_on_map=tuple(sorted(unplaced)), sample=sample, card_limit=limit, evidence_max=evidence_max)
