@@ -96,7 +96,7 @@ def _corrected_table(con, stored: str) -> pa.Table:
 
 ROW_COLUMNS_SQL = ", ".join(f'd."{c}"' if c in DOCUMENT_CELLS else f'e."{c}"' for c in LIBRARY_COLUMNS)
 # The table's order (timeline.views.filters.in_date_order over the library's order of rows).
-_ORDER = ('e."year" IS NULL, coalesce(e."year", 0), coalesce(e."month", 0), coalesce(e."day", 0), '
+ORDER_SQL = ('e."year" IS NULL, coalesce(e."year", 0), coalesce(e."month", 0), coalesce(e."day", 0), '
           "d.source <> 'seed', d.added_at, d.name, e.row_number")
 _PROVINCE = ("CASE WHEN regexp_full_match(coalesce({t}.{side}_adcode, ''), '[0-9]{{6}}') "
              "THEN left({t}.{side}_adcode, 2) || '0000' ELSE '' END")
@@ -105,7 +105,6 @@ _FOLD = "atlas_fold"
 _COUNTED = ('e.event_id, e."year", e.donor_lon, e.donor_lat, e.recipient_lon, e.recipient_lat')
 ORDER_COLUMNS_SQL = ("d.source <> 'seed' AS o_seed, d.added_at AS o_added, d.name AS o_name, "
                   "e.row_number AS o_row")
-TIES_SQL = "o_seed, o_added, o_name, o_row"  # the table's order after the date (a row's place among equal dates)
 _ORDER_BY = ('"year" IS NULL, coalesce("year", 0), coalesce("month", 0), coalesce("day", 0), o_seed, o_added, '
              "o_name, o_row")
 
@@ -165,7 +164,7 @@ def view_sql(con, query: ViewQuery, columns: str = ROW_COLUMNS_SQL, *, ordered: 
     if query.searches:
         con.register("atlas_matches", _matches(con, query.terms()))
         join = "SEMI JOIN atlas_matches m ON m.doc_id = e.doc_id AND m.row_number = e.row_number"
-    pos = f", row_number() OVER (ORDER BY {_ORDER}) - 1 AS pos" if ordered else ""
+    pos = f", row_number() OVER (ORDER BY {ORDER_SQL}) - 1 AS pos" if ordered else ""
     sql = f"(SELECT {columns}{pos} FROM events e JOIN documents d USING (doc_id) {join} WHERE {where})"
     return sql, params
 
