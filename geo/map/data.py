@@ -197,7 +197,8 @@ class _Page:
 
 def _card(rows: list[Row], limit: int, page: _Page, lang: str, totals: tuple[int, int, int] | None = None,
           evidence_max: int = EVIDENCE_MAX) -> dict:
-    """A relation's card as compact data (:mod:`geo.map.cards`): its first ``limit`` rows by date; ``totals``
+    """A relation's card as compact data (:mod:`geo.map.cards`): its first ``limit`` rows (``rows`` come in date
+    order, :meth:`Row.sort_key`); ``totals``
     (events, dated events, rows) when ``rows`` is only those first rows (:func:`build_map_from_totals`), else
     counted from ``rows``."""
     first = rows[0]
@@ -209,7 +210,7 @@ def _card(rows: list[Row], limit: int, page: _Page, lang: str, totals: tuple[int
     else:
         meta = f"{events} event{'s' if events != 1 else ''}" + (f" ({dated} with a year)" if dated != events else "")
     items = []
-    for r in sorted(rows, key=Row.sort_key)[:limit]:
+    for r in rows[:limit]:
         when = date_label(r, lang)
         if r.year is not None and r.basis and r.basis != "stated":  # a year worked out, not written: say how
             when += f"（{basis_label(r.basis, lang)}）" if lang == "zh" else f" ({basis_label(r.basis, lang)})"

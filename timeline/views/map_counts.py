@@ -146,7 +146,7 @@ def _keys(con) -> pa.Table:
     """Each row's keys (``doc_id``, ``row_number``) with ``rel_id``, a number per relation (a pair of parties at
     their places), ``map_pos``, its place in the map's order (by date, then event id, then the table's order), and
     ``table_pos``, its place in the table's order (:data:`~timeline.views.queries.ORDER_SQL`). They depend on the
-    library only, not on the view: worked out once per revision (about 2 MB at 100,000 rows) and kept."""
+    library only, not on the view: worked out once per revision (about 10 MB at 100,000 rows) and kept."""
     key = _revision_key(con)
     found = _KEYS.get(key)
     if found is not None:
