@@ -332,6 +332,8 @@ def _feature(number: int, rows: list[Row], totals: RelationTotals, placed: Mappi
     start, end = placed[(first.donor, first.donor_at)], placed[(first.recipient, first.recipient_at)]
     coords = [[*start], [*end]] if page_only else arc_coordinates(start, end, bulge=BULGE)
     years, steps, events, undated, kind = totals.years, totals.steps, totals.events, totals.undated, totals.kind
+    if page_only:
+        years = {}  # the player reads the steps: the years are left out below
     what = f"{events} {text('event_unit', lang)}" if lang == "zh" else f"{events} event{'s' if events != 1 else ''}"
     properties = {
         "id": f"r{number}", "donor": first.donor, "donor_adcode": first.donor_adcode,
@@ -340,7 +342,9 @@ def _feature(number: int, rows: list[Row], totals: RelationTotals, placed: Mappi
         "steps": [list(item) for item in sorted(steps.items())],
         "first_year": min(years) if years else None, "kind": kind, "colour": _colour(kind),
         "amount_yuan": totals.amount_yuan}
-    if not page_only:
+    if page_only:
+        del properties["years"], properties["first_year"]
+    else:
         properties["event_ids"] = list(totals.event_ids)
         properties["events"] = [
             {"event_id": r.event_id, "year": r.year, "month": r.month, "day": r.day, "date_text": r.date_text,
@@ -456,8 +460,8 @@ def build_map_from_totals(totals: MapTotals, *, lang: str = DEFAULT_LANGUAGE,
     Equal to :func:`build_map_data` over the same rows except that each relation's ``events`` lists only its
     ``sample`` (the card's rows; its counts, years, steps and ``event_ids`` are whole). ``page_only``: only
     what the map's page shows (:func:`geo.map.render.render_map` makes the same page of it): each relation
-    without its ``events`` and ``event_ids``, its arc as its two ends (the page draws the curve between them),
-    for a large map that is drawn and not exported.
+    without its ``events``, ``event_ids``, ``years`` and ``first_year``, its arc as its two ends (the page draws
+    the curve between them), for a large map that is drawn and not exported.
 
     Raises :class:`geo.errors.MapDataError` for a sample row that is not a timeline row, a sample that does not
     hold the relations' rows, or an unknown ``lang``.
