@@ -47,6 +47,10 @@ class _Kept:
         with self._lock:
             return self._items.get(key)
 
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
     def put(self, key: tuple, value):
         with self._lock:
             while len(self._items) >= self._size:
