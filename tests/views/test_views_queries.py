@@ -185,8 +185,8 @@ def test_a_corrected_row_s_card_says_so_on_the_map_counted_in_the_database(libra
     target = next(r for r in rows if r["year"] is not None and r["donor_lon"] is not None
                   and r["recipient_lon"] is not None and sum(x["event_id"] == r["event_id"] for x in rows) == 1)
     header = ["event_id", "doc", "year"]
-    table = "\n".join([",".join(header), *(f'{r["event_id"]},{r["doc"]},{r["year"] + 1 if r is target else r["year"] or ""}'
-                                           for r in rows)])
+    years = [r["year"] + 1 if r is target else r["year"] or "" for r in rows]
+    table = "\n".join([",".join(header), *(f'{r["event_id"]},{r["doc"]},{year}' for r, year in zip(rows, years))])
     header, cells = read_table(table.encode("utf-8"), "edited.csv", aliases=header_aliases())
     with corrected.session() as con:
         commit(con, plan_corrections(con, header, cells, name="edited.csv"))
