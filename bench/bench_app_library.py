@@ -102,7 +102,7 @@ def _vm(key: str) -> int:
 def new_rerun(library, filters, lang: str = "zh", *, library_changed: bool = True) -> dict:
     """What the app does now on a rerun with a view it has not seen (streamlit_app.py without Streamlit's
     cache): the filter widgets' options and the articles' sources when the library changed (else they come
-    from the cache), then the view in one visit (counts, the strip or every row, the table's page), the
+    from the cache; what the views keep per revision is dropped then), then the view in one visit (counts, the strip or every row, the table's page), the
     timeline, the table and the map page."""
     from geo.map.data import KIND_COLOURS, build_map_data
     from geo.map.render import render_map
@@ -116,6 +116,7 @@ def new_rerun(library, filters, lang: str = "zh", *, library_changed: bool = Tru
 
     sources = _SOURCES.get(library.path)
     if library_changed or sources is None:
+        _forget_revisions()
         options = queries.option_rows(library)
         year_bounds(options), kinds_in(options), programmes_in(options)
         province_options(options, side="donor"), province_options(options, side="recipient")
@@ -135,6 +136,15 @@ def new_rerun(library, filters, lang: str = "zh", *, library_changed: bool = Tru
 
 
 _SOURCES: dict = {}  # library file -> its sources, as the app's cache keeps them while the library is unchanged
+
+
+def _forget_revisions() -> None:
+    """Drop what the views keep per revision of a library (a changed library has none of it yet): its rows'
+    numbers for the map, its corrected rows, its folded texts and searches."""
+    from timeline.views import map_counts, queries
+
+    for kept in (map_counts._KEYS, queries._CORRECTED, queries._FOLDED, queries._MATCHES):
+        kept.clear()
 
 
 def old_rerun(library, filters, lang: str = "zh") -> dict:
@@ -306,6 +316,7 @@ def measure(n: int, repeat: int, base: str | None = BASE) -> dict:
     old_change_s = {repr(f): _timed(lambda f=f: old_change(rows, sources, f), 1, "old " + repr(f))[0]
                     for f in changes[:2]}
     del rows
+    _forget_revisions()  # the app's first page starts as a new server's would
     app = app_runs(path)
     before = at_base(base, path, repeat) if base else {}
     return {"n": n, "built_s": built_s, "size": path.stat().st_size, "new": new, "old": old,
