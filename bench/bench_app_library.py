@@ -368,9 +368,9 @@ def section(m: dict, env: dict) -> str:
         "in one visit to the library (counts, the strip, the table's page), the timeline, the table and the map "
         "page rendered; a filter change leaves the library unchanged, so its options and sources come from the "
         f"cache. Median of {m['repeat']} runs; the old path once per view (it is slow). CPU seconds: the "
-        "process's, all threads (DuckDB's too); on the shared machine they vary less than the wall clock. "
-        f"Before: the same reruns with the code of git {m['base'] or '–'} (before the large map's second pass), "
-        "in a process of its own, in the same run.", "",
+        "process's, all threads (DuckDB's too); on the shared machine they vary less than the wall clock."
+        + (f" Before: the same reruns with the code of git {m['base']} (before the large map's second pass), "
+           "in a process of its own, in the same run." if m["base"] else ""), "",
         f"| Rerun | Seconds | CPU seconds | Before (git {m['base'] or '–'}): seconds, CPU | Now ÷ before | "
         "vs old first map | Map page (MB) |", "|---|--:|--:|--:|--:|--:|--:|",
         f"| old: every row into Python, filtered and drawn there (first map) | {base:.2f} | {cpu['old first']:.2f} | "
