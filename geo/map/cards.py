@@ -31,12 +31,12 @@ class PageTable:
         self.items: list[object] = []
         self._index: dict[Hashable, int] = {}
 
-    def index(self, key: Hashable, value: Callable[[], object] | None = None) -> int:
-        """The index of ``key``'s entry (``value()``, or ``key`` itself), listed on first use."""
+    def index(self, key: Hashable, value: Callable[..., object] | None = None, *args: object) -> int:
+        """The index of ``key``'s entry (``value(*args)``, or ``key`` itself), listed on first use."""
         found = self._index.get(key)
         if found is None:
             found = self._index[key] = len(self.items)
-            self.items.append(key if value is None else value())
+            self.items.append(key if value is None else value(*args))
         return found
 
 

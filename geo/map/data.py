@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from geo.map.arcs import BULGE, arc_coordinates
@@ -31,6 +31,7 @@ from geo.map.labels import (
     DEFAULT_LANGUAGE, KIND_LABELS, MAP_TEXT, basis_label, check_language, kind_label, programme_label, text,
 )
 from geo.map.romanise import pinyin_name
+from geo.map.rows import REQUIRED_COLUMNS, Row, parse_row, text_of, typed_rows, whole_of
 
 __all__ = [
     "REQUIRED_COLUMNS", "KIND_COLOURS", "KIND_LABELS", "CARD_EVENTS", "CARD_EVENTS_DENSE", "EVIDENCE_MAX", "MapTotals",
@@ -38,11 +39,6 @@ __all__ = [
     "date_label", "arc_coordinates",
 ]
 
-# The timeline columns the map reads; the others are optional.
-REQUIRED_COLUMNS = (
-    "event_id", "year", "month", "date_text", "precision", "kind", "donor", "donor_lon",
-    "donor_lat", "recipient", "recipient_lon", "recipient_lat", "evidence",
-)
 # Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
 KIND_COLOURS = {
     "pairing_start": "#D55E00", "agreement": "#CC79A7", "team_arrival": "#0072B2",
@@ -56,54 +52,15 @@ SPREAD = 0.06  # degrees: parties at one point are placed on a circle this wide 
 
 
 @dataclass(frozen=True)
-class _Row:
-    """One row, parsed: what the map needs of it."""
-
-    index: int
-    event_id: str
-    doc: str
-    year: int | None
-    month: int | None
-    day: int | None
-    precision: str
-    date_text: str
-    kind: str
-    programme: str
-    donor: str
-    donor_adcode: str
-    donor_at: tuple[float, float] | None  # (lon, lat)
-    recipient: str
-    recipient_adcode: str
-    recipient_at: tuple[float, float] | None
-    amount_yuan: float | None
-    people: int | None
-    evidence: str
-
-    end_year: int | None = None
-    basis: str = ""
-    summary: str = ""
-    donor_kind: str = ""
-    recipient_kind: str = ""
-    corrected: str = ""  # the fields a person corrected (``year;donor``), from the library
-
-    @property
-    def relation(self) -> tuple:
-        return (self.donor, self.donor_at, self.recipient, self.recipient_at)
-
-    def sort_key(self) -> tuple:
-        return (self.year is None, self.year or 0, self.month or 0, self.day or 0, self.event_id, self.index)
-
-
-@dataclass(frozen=True)
 class RelationTotals:
     """What the map shows of one relation (a donor → recipient pair of places), counted elsewhere (a database):
-    ``sample``, its first rows in date order (the card; rows keyed like the timeline, each with an ``index``,
-    its place in the view); ``rows``; distinct ``events``, ``dated`` and ``undated`` events; ``years`` and
-    ``steps``, events per year and per player step (as :func:`build_map_data` counts them); ``kind``, its most
-    frequent kind (ties: the earliest); ``amount_yuan``, the sum (``None`` if no row states one); ``event_ids``
-    sorted."""
+    ``shown``, how many rows of its card :attr:`MapTotals.sample` holds (its first rows in date order); ``rows``;
+    distinct ``events``, ``dated`` and ``undated`` events; ``years`` and ``steps``, events per year and per player
+    step (as :func:`build_map_data` counts them); ``kind``, its most frequent kind (ties: the earliest);
+    ``amount_yuan``, the sum (``None`` if no row states one); ``event_ids`` sorted (may be left empty for a map
+    that is only drawn: :func:`build_map_from_totals` with ``page_only``)."""
 
-    sample: tuple[Mapping[str, object], ...]
+    shown: int
     rows: int
     events: int
     dated: int
@@ -134,7 +91,10 @@ class MapTotals:
     map's order (dated first, by their first event; then donor, recipient); ``parties`` in the order the view
     first names them; ``counts`` (``events``, ``dated``, ``undated``, ``rows``, ``not_on_map``); ``by_year`` and
     ``by_step`` (events drawn per year and per step), ``undated_drawn``, ``period`` and ``not_on_map`` (names
-    without coordinates, sorted), as in :func:`build_map_data`."""
+    without coordinates, sorted), as in :func:`build_map_data`; ``sample``, the rows of every relation's card as
+    columns (keyed like the timeline's, ``index`` a row's place among its relation's; a relation's rows follow
+    the previous relation's, in the order of ``relations``): a large map's cards hold tens of thousands of rows,
+    which come from a database and are read a column at a time (:func:`geo.map.rows.typed_rows`)."""
 
     relations: tuple[RelationTotals, ...]
     parties: tuple[PartyTotals, ...]
@@ -144,124 +104,9 @@ class MapTotals:
     undated_drawn: int
     period: str
     not_on_map: tuple[str, ...]
+    sample: Mapping[str, Sequence[object]]
     card_limit: int = CARD_EVENTS_DENSE
     evidence_max: int = EVIDENCE_MAX  # characters of evidence a card shows per event (fewer keep a large page small)
-
-
-# -- parsing: typed values or CSV strings -------------------------------------------------
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or (
-        isinstance(value, float) and math.isnan(value))  # pandas gives NaN for an empty cell
-
-
-def _text(value: object) -> str:
-    if value.__class__ is str:  # the common case first (a map of 100,000 rows parses millions of cells)
-        return value.strip()  # type: ignore[attr-defined]
-    return "" if _blank(value) else str(getattr(value, "value", value)).strip()
-
-
-def _number(row: Mapping, key: str, index: int) -> float | None:
-    value = row.get(key)
-    if value is None:
-        return None
-    if value.__class__ is int:
-        return float(value)  # type: ignore[arg-type]
-    if _blank(value):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError) as err:
-        raise MapDataError(f"row {index + 1}: {key} {value!r} is not a number; fix or empty the cell") from err
-    if not math.isfinite(number):
-        raise MapDataError(f"row {index + 1}: {key} {value!r} is not a finite number")
-    return number
-
-
-def _whole(row: Mapping, key: str, index: int, low: int, high: int) -> int | None:
-    number = _number(row, key, index)
-    if number is None:
-        return None
-    if not number.is_integer() or not low <= number <= high:
-        raise MapDataError(f"row {index + 1}: {key} {row.get(key)!r} is not a whole number from {low} to {high}")
-    return int(number)
-
-
-def _point(row: Mapping, prefix: str, index: int) -> tuple[float, float] | None:
-    lon = _number(row, f"{prefix}_lon", index)
-    lat = _number(row, f"{prefix}_lat", index)
-    if lon is None or lat is None:
-        return None
-    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        raise MapDataError(f"row {index + 1}: {prefix} at lon {lon}, lat {lat} is not on Earth; "
-                           "longitude comes first in the _lon column")
-    return (lon, lat)
-
-
-def _parse(index: int, row: Mapping) -> _Row:
-    missing = [c for c in REQUIRED_COLUMNS if c not in row]
-    if missing:
-        raise MapDataError(f"row {index + 1} has no {', '.join(missing)}; "
-                           "give rows with the CSV timeline's columns (timeline.events.export.EVENT_COLUMNS)")
-    return _Row(
-        index=index, event_id=_text(row["event_id"]), doc=_text(row.get("doc")),
-        year=_whole(row, "year", index, 1, 9999), month=_whole(row, "month", index, 1, 12),
-        day=_whole(row, "day", index, 1, 31), precision=_text(row["precision"]),
-        date_text=_text(row["date_text"]), kind=_text(row["kind"]) or "other",
-        programme=_text(row.get("programme")), donor=_text(row["donor"]),
-        donor_adcode=_text(row.get("donor_adcode")), donor_at=_point(row, "donor", index),
-        recipient=_text(row["recipient"]), recipient_adcode=_text(row.get("recipient_adcode")),
-        recipient_at=_point(row, "recipient", index), amount_yuan=_number(row, "amount_yuan", index),
-        people=_whole(row, "people", index, 0, 10**9), evidence=_text(row["evidence"]),
-        end_year=_whole(row, "end_year", index, 1, 9999), basis=_text(row.get("basis")),
-        summary=_text(row.get("summary")), donor_kind=_text(row.get("donor_kind")),
-        recipient_kind=_text(row.get("recipient_kind")), corrected=_text(row.get("corrected")),
-    )
-
-
-
-def _typed(index: int, row: Mapping) -> _Row:
-    """:func:`_parse` for a row read from a database, its cells already typed (``None``, ``int``, ``float``,
-    ``str``): no conversion to make, so about five times faster; anything else goes through :func:`_parse`."""
-    try:
-        get = row.get
-        donor_lon, donor_lat, recipient_lon, recipient_lat = (
-            get("donor_lon"), get("donor_lat"), get("recipient_lon"), get("recipient_lat"))
-        values = (get("year"), get("month"), get("day"), get("end_year"), get("people"), get("amount_yuan"),
-                  donor_lon, donor_lat, recipient_lon, recipient_lat)
-        if not all(v is None or (v.__class__ in (int, float) and math.isfinite(v)) for v in values):
-            return _parse(index, row)
-        if not all(v is None or v.__class__ is str for v in (
-                get("event_id"), get("doc"), get("precision"), get("date_text"), get("kind"), get("programme"),
-                get("donor"), get("donor_adcode"), get("recipient"), get("recipient_adcode"), get("evidence"),
-                get("basis"), get("summary"), get("donor_kind"), get("recipient_kind"))):
-            return _parse(index, row)
-        if donor_lon is None or donor_lat is None or recipient_lon is None or recipient_lat is None:
-            return _parse(index, row)  # only drawn rows come this way
-        for lon, lat in ((donor_lon, donor_lat), (recipient_lon, recipient_lat)):
-            if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-                return _parse(index, row)  # says which row and why
-        whole = (get("year"), get("month"), get("day"), get("end_year"), get("people"))
-        if not all(v is None or float(v).is_integer() for v in whole):
-            return _parse(index, row)
-        year, month, day, end_year, people = (None if v is None else int(v) for v in whole)
-        if not ((year is None or 1 <= year <= 9999) and (month is None or 1 <= month <= 12)
-                and (day is None or 1 <= day <= 31) and (end_year is None or 1 <= end_year <= 9999)
-                and (people is None or 0 <= people <= 10**9)):
-            return _parse(index, row)
-    except KeyError:
-        return _parse(index, row)
-    amount = get("amount_yuan")
-    return _Row(
-        index=index, event_id=_text(row["event_id"]), doc=_text(get("doc")), year=year, month=month, day=day,
-        precision=_text(row["precision"]), date_text=_text(row["date_text"]), kind=_text(row["kind"]) or "other",
-        programme=_text(get("programme")), donor=_text(row["donor"]), donor_adcode=_text(get("donor_adcode")),
-        donor_at=(float(donor_lon), float(donor_lat)), recipient=_text(row["recipient"]),
-        recipient_adcode=_text(get("recipient_adcode")), recipient_at=(float(recipient_lon), float(recipient_lat)),
-        amount_yuan=None if amount is None else float(amount), people=people, evidence=_text(row["evidence"]),
-        end_year=end_year, basis=_text(get("basis")), summary=_text(get("summary")),
-        donor_kind=_text(get("donor_kind")), recipient_kind=_text(get("recipient_kind")),
-    )
 
 
 # -- words (everything escaped: the text is news, untrusted) ------------------------------
@@ -274,19 +119,19 @@ def _clip(value: str, limit: int = EVIDENCE_MAX) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def date_label(row: Mapping | _Row, lang: str = DEFAULT_LANGUAGE) -> str:
+def date_label(row: Mapping | Row, lang: str = DEFAULT_LANGUAGE) -> str:
     """A row's date at its precision, then as the text wrote it: ``2016-09-11 · 2016年9月11日``,
     ``2016-09``, ``2016–2018``; ``5月（年份未载明）`` / ``5月 (year not stated)`` when no year is stated.
 
     Takes a parsed row or a mapping with the timeline's date columns (typed or CSV strings).
     """
-    if isinstance(row, _Row):
+    if isinstance(row, Row):
         year, month, day, end_year = row.year, row.month, row.day, row.end_year
         precision, written = row.precision, row.date_text
     else:
-        year, month = _whole(row, "year", 0, 1, 9999), _whole(row, "month", 0, 1, 12)
-        day, end_year = _whole(row, "day", 0, 1, 31), _whole(row, "end_year", 0, 1, 9999)
-        precision, written = _text(row.get("precision")), _text(row.get("date_text"))
+        year, month = whole_of(row, "year", 0, 1, 9999), whole_of(row, "month", 0, 1, 12)
+        day, end_year = whole_of(row, "day", 0, 1, 31), whole_of(row, "end_year", 0, 1, 9999)
+        precision, written = text_of(row.get("precision")), text_of(row.get("date_text"))
     if year is None:
         missing = text("year_not_stated", lang)
         if not written:
@@ -303,10 +148,6 @@ def date_label(row: Mapping | _Row, lang: str = DEFAULT_LANGUAGE) -> str:
     return f"{iso} · {written}" if written and written != iso else iso
 
 
-_OPTIONAL = ("doc", "day", "programme", "donor_adcode", "recipient_adcode", "amount_yuan", "people", "end_year",
-             "basis", "summary")
-
-
 def _name(name: str, lang: str, kind: str = "place") -> str:
     """A party's name; in English a place's with its pinyin after it (自贡市 Zigong), an organisation's as it is."""
     if lang != "en" or kind == "organisation":
@@ -315,7 +156,7 @@ def _name(name: str, lang: str, kind: str = "place") -> str:
     return f"{name} {pinyin}" if pinyin and pinyin != name else name
 
 
-def _amounts(row: _Row, lang: str) -> str:
+def _amounts(row: Row, lang: str) -> str:
     parts = []
     if row.amount_yuan is not None:
         parts.append(f"¥{row.amount_yuan:,.0f}")
@@ -340,13 +181,24 @@ class _Page:
         self.evidence = PageTable()
         self.facts = PageTable()
 
+        self._facts: dict[tuple[str, str], int] = {}
+
     def source(self, doc: str) -> int:
-        return self.sources.index(doc, lambda: source_entry(doc, self.known))
+        return self.sources.index(doc, source_entry, doc, self.known)
+
+    def facts_of(self, kind: str, programme: str, lang: str) -> int:
+        """The index of ``kind · programme`` in the page's language (made once per pair)."""
+        found = self._facts.get((kind, programme))
+        if found is None:
+            words = [kind_label(kind, lang)] + ([programme_label(programme, lang)] if programme else [])
+            found = self._facts[(kind, programme)] = self.facts.index(" · ".join(words))
+        return found
 
 
-def _card(rows: list[_Row], limit: int, page: _Page, lang: str, totals: tuple[int, int, int] | None = None,
+def _card(rows: list[Row], limit: int, page: _Page, lang: str, totals: tuple[int, int, int] | None = None,
           evidence_max: int = EVIDENCE_MAX) -> dict:
-    """A relation's card as compact data (:mod:`geo.map.cards`): its first ``limit`` rows by date; ``totals``
+    """A relation's card as compact data (:mod:`geo.map.cards`): its first ``limit`` rows (``rows`` come in date
+    order, :meth:`Row.sort_key`); ``totals``
     (events, dated events, rows) when ``rows`` is only those first rows (:func:`build_map_from_totals`), else
     counted from ``rows``."""
     first = rows[0]
@@ -358,13 +210,12 @@ def _card(rows: list[_Row], limit: int, page: _Page, lang: str, totals: tuple[in
     else:
         meta = f"{events} event{'s' if events != 1 else ''}" + (f" ({dated} with a year)" if dated != events else "")
     items = []
-    for r in sorted(rows, key=_Row.sort_key)[:limit]:
-        facts = [kind_label(r.kind, lang)] + ([programme_label(r.programme, lang)] if r.programme else [])
+    for r in rows[:limit]:
         when = date_label(r, lang)
         if r.year is not None and r.basis and r.basis != "stated":  # a year worked out, not written: say how
             when += f"（{basis_label(r.basis, lang)}）" if lang == "zh" else f" ({basis_label(r.basis, lang)})"
         evidence = _clip(r.evidence, evidence_max)
-        items.append([r.event_id, when, page.facts.index(" · ".join(facts)), _amounts(r, lang),
+        items.append([r.event_id, when, page.facts_of(r.kind, r.programme, lang), _amounts(r, lang),
                       _corrected(r.corrected, lang) if r.corrected else "", page.evidence.index(evidence),
                       page.source(r.doc)])
     more = n_rows - limit
@@ -378,7 +229,7 @@ def _colour(kind: str) -> str:
     return KIND_COLOURS.get(kind, UNKNOWN_KIND_COLOUR)
 
 
-def _spread(rows: list[_Row]) -> dict[tuple[str, tuple[float, float]], tuple[float, float]]:
+def _spread(rows: list[Row]) -> dict[tuple[str, tuple[float, float]], tuple[float, float]]:
     """Where each party is drawn: at its point, or, when several parties share a point (天津市 and
     a district placed at the city), on a small circle around it, in name order."""
     parties = []
@@ -412,7 +263,7 @@ def _level(adcode: str) -> int:
     return 2 if adcode.endswith("0000") else 1 if adcode.endswith("00") else 0
 
 
-def _place_features(rows: list[_Row], placed: Mapping, lang: str) -> list[dict]:
+def _place_features(rows: list[Row], placed: Mapping, lang: str) -> list[dict]:
     as_donor: Counter = Counter()
     as_recipient: Counter = Counter()
     kinds: dict[tuple, str] = {}
@@ -442,12 +293,12 @@ def _place_features_of(as_donor: Mapping, as_recipient: Mapping, kinds: Mapping,
     return features
 
 
-def _step(row: _Row, period: str) -> int:
+def _step(row: Row, period: str) -> int:
     """Where the player shows a dated row: its year, or (``P1M``) its month as ``year * 12 + month - 1``."""
     return row.year * 12 + row.month - 1 if period == "P1M" else row.year  # type: ignore[operator]
 
 
-def _period(rows: list[_Row]) -> str:
+def _period(rows: list[Row]) -> str:
     """``P1M`` when every dated row states its month (the data is that fine), else ``P1Y``: an event
     known to its year only is never shown at a month it does not state."""
     dated = [r for r in rows if r.year is not None]
@@ -455,7 +306,7 @@ def _period(rows: list[_Row]) -> str:
     return "P1M" if fine else "P1Y"
 
 
-def _relation_feature(number: int, rows: list[_Row], placed: Mapping, card_limit: int, page: _Page,
+def _relation_feature(number: int, rows: list[Row], placed: Mapping, card_limit: int, page: _Page,
                       lang: str, period: str = "P1Y") -> dict:
     years: Counter = Counter()
     steps: Counter = Counter()
@@ -464,38 +315,46 @@ def _relation_feature(number: int, rows: list[_Row], placed: Mapping, card_limit
         steps[step] += 1
     amounts = [r.amount_yuan for r in rows if r.amount_yuan is not None]
     totals = RelationTotals(
-        sample=(), rows=len(rows), events=len({r.event_id for r in rows}),
+        shown=len(rows), rows=len(rows), events=len({r.event_id for r in rows}),
         dated=len({r.event_id for r in rows if r.year is not None}),
         undated=len({r.event_id for r in rows if r.year is None}), years=years, steps=steps,
         kind=Counter(r.kind for r in rows).most_common(1)[0][0], amount_yuan=sum(amounts) if amounts else None,
         event_ids=tuple(sorted({r.event_id for r in rows})))
-    return _feature(number, sorted(rows, key=_Row.sort_key), totals, placed, card_limit, page, lang, card_all=True)
+    return _feature(number, sorted(rows, key=Row.sort_key), totals, placed, card_limit, page, lang, card_all=True)
 
 
-def _feature(number: int, rows: list[_Row], totals: RelationTotals, placed: Mapping, card_limit: int,
-             page: _Page, lang: str, *, card_all: bool = False, evidence_max: int = EVIDENCE_MAX) -> dict:
-    """A relation's arc from its rows in date order (all of them, or its first ones) and its totals."""
+def _feature(number: int, rows: list[Row], totals: RelationTotals, placed: Mapping, card_limit: int,
+             page: _Page, lang: str, *, card_all: bool = False, evidence_max: int = EVIDENCE_MAX,
+             page_only: bool = False) -> dict:
+    """A relation's arc from its rows in date order (all of them, or its first ones) and its totals;
+    ``page_only``: what the map page shows of it (:func:`build_map_from_totals`)."""
     first = rows[0]
     start, end = placed[(first.donor, first.donor_at)], placed[(first.recipient, first.recipient_at)]
-    coords = arc_coordinates(start, end, bulge=BULGE)
+    coords = [[*start], [*end]] if page_only else arc_coordinates(start, end, bulge=BULGE)
     years, steps, events, undated, kind = totals.years, totals.steps, totals.events, totals.undated, totals.kind
+    if page_only:
+        years = {}  # the player reads the steps: the years are left out below
     what = f"{events} {text('event_unit', lang)}" if lang == "zh" else f"{events} event{'s' if events != 1 else ''}"
-    return {"type": "Feature", "geometry": {"type": "LineString", "coordinates": coords}, "properties": {
+    properties = {
         "id": f"r{number}", "donor": first.donor, "donor_adcode": first.donor_adcode,
         "recipient": first.recipient, "recipient_adcode": first.recipient_adcode,
         "count": events, "undated": undated, "years": [list(item) for item in sorted(years.items())],
         "steps": [list(item) for item in sorted(steps.items())],
         "first_year": min(years) if years else None, "kind": kind, "colour": _colour(kind),
-        "amount_yuan": totals.amount_yuan, "event_ids": list(totals.event_ids),
-        "events": [{"event_id": r.event_id, "year": r.year, "month": r.month, "day": r.day, "date_text": r.date_text,
-                    "precision": r.precision, "basis": r.basis, "kind": r.kind, "programme": r.programme,
-                    "amount_yuan": r.amount_yuan, "people": r.people, "evidence": r.evidence, "doc": r.doc}
-                   for r in rows],
-        "tooltip": _e(f"{_name(first.donor, lang, first.donor_kind)} → "
-                      f"{_name(first.recipient, lang, first.recipient_kind)} · {what}"),
-        "card": _card(rows, card_limit, page, lang,
-                      None if card_all else (totals.events, totals.dated, totals.rows), evidence_max),
-    }}
+        "amount_yuan": totals.amount_yuan}
+    if page_only:
+        del properties["years"], properties["first_year"]
+    else:
+        properties["event_ids"] = list(totals.event_ids)
+        properties["events"] = [
+            {"event_id": r.event_id, "year": r.year, "month": r.month, "day": r.day, "date_text": r.date_text,
+             "precision": r.precision, "basis": r.basis, "kind": r.kind, "programme": r.programme,
+             "amount_yuan": r.amount_yuan, "people": r.people, "evidence": r.evidence, "doc": r.doc} for r in rows]
+    properties["tooltip"] = _e(f"{_name(first.donor, lang, first.donor_kind)} → "
+                               f"{_name(first.recipient, lang, first.recipient_kind)} · {what}")
+    properties["card"] = _card(rows, card_limit, page, lang,
+                               None if card_all else (totals.events, totals.dated, totals.rows), evidence_max)
+    return {"type": "Feature", "geometry": {"type": "LineString", "coordinates": coords}, "properties": properties}
 
 
 def _bounds(features: Iterable[dict]) -> list[list[float]] | None:
@@ -544,13 +403,13 @@ def build_map_data(rows: Iterable[Mapping[str, object]], *, aggregate_above: int
         check_language(lang)
     except ValueError as err:
         raise MapDataError(str(err)) from err
-    parsed = [_parse(i, row) for i, row in enumerate(rows)]
+    parsed = [parse_row(i, row) for i, row in enumerate(rows)]
     drawn = [r for r in parsed if r.donor_at is not None and r.recipient_at is not None]
     unplaced = sorted({r.donor for r in parsed if r.donor_at is None}
                       | {r.recipient for r in parsed if r.recipient_at is None})
     placed = _spread(drawn)
-    groups: dict[tuple, list[_Row]] = {}
-    for r in sorted(drawn, key=_Row.sort_key):
+    groups: dict[tuple, list[Row]] = {}
+    for r in sorted(drawn, key=Row.sort_key):
         groups.setdefault(r.relation, []).append(r)
     limit = CARD_EVENTS_DENSE if len(parsed) > aggregate_above else CARD_EVENTS
     # Relations with a year first (in the order their first event comes), those without after.
@@ -594,14 +453,18 @@ def _assemble(relations: list[dict], places: list[dict], counts: Mapping[str, in
 
 
 def build_map_from_totals(totals: MapTotals, *, lang: str = DEFAULT_LANGUAGE,
-                          sources: Mapping[str, Mapping[str, object]] | None = None) -> dict:
+                          sources: Mapping[str, Mapping[str, object]] | None = None, page_only: bool = False) -> dict:
     """What :func:`build_map_data` returns, from counts made elsewhere (:class:`MapTotals`: a database counts
     a view of any size; only the relations, their parties and each relation's first rows come to Python).
 
     Equal to :func:`build_map_data` over the same rows except that each relation's ``events`` lists only its
-    ``sample`` (the card's rows; its counts, years, steps and ``event_ids`` are whole).
+    ``sample`` (the card's rows; its counts, years, steps and ``event_ids`` are whole). ``page_only``: only
+    what the map's page shows (:func:`geo.map.render.render_map` makes the same page of it): each relation
+    without its ``events``, ``event_ids``, ``years`` and ``first_year``, its arc as its two ends (the page draws
+    the curve between them), for a large map that is drawn and not exported.
 
-    Raises :class:`geo.errors.MapDataError` for a sample row that is not a timeline row, or an unknown ``lang``.
+    Raises :class:`geo.errors.MapDataError` for a sample row that is not a timeline row, a sample that does not
+    hold the relations' rows, or an unknown ``lang``.
     """
     try:
         check_language(lang)
@@ -609,13 +472,21 @@ def build_map_from_totals(totals: MapTotals, *, lang: str = DEFAULT_LANGUAGE,
         raise MapDataError(str(err)) from err
     placed = _spread_parties((p.name, p.at, p.adcode) for p in totals.parties)
     page = _Page(sources or {})
-    relations = []
     for number, relation in enumerate(totals.relations):
-        rows = [_typed(int(row.get("index", i)), row) for i, row in enumerate(relation.sample)]
-        if not rows:
+        if relation.shown < 1:
             raise MapDataError(f"relation {number + 1} has no rows to show")
-        relations.append(_feature(number, rows, relation, placed, totals.card_limit, page, lang,
-                                  evidence_max=totals.evidence_max))
+    shown = sum(r.shown for r in totals.relations)
+    indexes = totals.sample.get("index") or [i for r in totals.relations for i in range(r.shown)]
+    parsed = typed_rows(totals.sample, indexes)
+    if len(parsed) != shown:
+        raise MapDataError(f"the relations show {shown:,} rows and the sample holds {len(parsed):,}; "
+                           "give each relation's card rows, one relation after another")
+    starts = [0]
+    for relation in totals.relations:
+        starts.append(starts[-1] + relation.shown)
+    relations = [_feature(number, parsed[starts[number]:starts[number + 1]], relation, placed, totals.card_limit,
+                          page, lang, evidence_max=totals.evidence_max, page_only=page_only)
+                 for number, relation in enumerate(totals.relations)]
     as_donor = {(p.name, p.at): p.as_donor for p in totals.parties}
     as_recipient = {(p.name, p.at): p.as_recipient for p in totals.parties}
     kinds = {(p.name, p.at): p.kind for p in totals.parties}

@@ -150,3 +150,52 @@ def test_one_visit_gives_the_counts_the_rows_or_strip_and_the_page_the_separate_
         assert 10 < counts["rows"] <= 10_000  # so both ways are taken
     with pytest.raises(ValueError, match="page 0"):
         view_summary(library, query, page=0)
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(years=(2016, 2020))], ids=repr)
+def test_the_page_only_map_makes_the_same_page_and_leaves_out_what_it_does_not_show(library, filters):
+    from geo.map import render
+
+    query = ViewQuery.of(filters)
+    whole = build_map_from_totals(map_totals(library, query, aggregate_above=10), lang="en")
+    page = build_map_from_totals(map_totals(library, query, aggregate_above=10, event_ids=False), lang="en",
+                                 page_only=True)
+    assert render._relations(page["relations"]) == render._relations(whole["relations"])
+    assert render._places(page["places"]) == render._places(whole["places"])
+    assert {k: v for k, v in page.items() if k != "relations"} == {k: v for k, v in whole.items() if k != "relations"}
+    for lean, full in zip(page["relations"]["features"], whole["relations"]["features"], strict=True):
+        assert not {"events", "event_ids", "years", "first_year"} & set(lean["properties"])
+        assert full["properties"]["event_ids"] and full["properties"]["events"]
+        assert lean["geometry"]["coordinates"] == [full["geometry"]["coordinates"][0],
+                                                   full["geometry"]["coordinates"][-1]]
+
+
+def test_a_corrected_row_s_card_says_so_on_the_map_counted_in_the_database(library, tmp_path):
+    import shutil
+
+    from timeline.library import Library
+    from timeline.library.cells import read_table
+    from timeline.library.corrections import commit, plan_corrections
+    from timeline.views.labels import header_aliases
+
+    path = tmp_path / "corrected.duckdb"
+    shutil.copy(library.path, path)
+    corrected = Library(path)
+    rows = library_rows(corrected)
+    target = next(r for r in rows if r["year"] is not None and r["donor_lon"] is not None
+                  and r["recipient_lon"] is not None and sum(x["event_id"] == r["event_id"] for x in rows) == 1)
+    header = ["event_id", "doc", "year"]
+    years = [r["year"] + 1 if r is target else r["year"] or "" for r in rows]
+    table = "\n".join([",".join(header), *(f'{r["event_id"]},{r["doc"]},{year}' for r, year in zip(rows, years))])
+    header, cells = read_table(table.encode("utf-8"), "edited.csv", aliases=header_aliases())
+    with corrected.session() as con:
+        commit(con, plan_corrections(con, header, cells, name="edited.csv"))
+    rows = library_rows(corrected)
+    assert [r["corrected"] for r in rows if r["event_id"] == target["event_id"]] == ["year"]
+    expected = build_map_data(in_date_order(rows), aggregate_above=10, lang="en")
+    got = build_map_from_totals(map_totals(corrected, ViewQuery.of(Filters()), aggregate_above=10), lang="en")
+    cards = [e for f in got["relations"]["features"] for e in f["properties"]["card"]["events"]
+             if e[0] == target["event_id"]]
+    assert cards and all(e[4] == "corrected: year" for e in cards), cards
+    assert [f["properties"]["card"] for f in got["relations"]["features"]] == \
+        [f["properties"]["card"] for f in expected["relations"]["features"]]

@@ -7,10 +7,9 @@ order (:func:`page_rows`, :func:`view_rows`), the widgets' options (:func:`optio
 relations are counted in :mod:`timeline.views.map_counts`. Each answer is what the Python path gives over
 :func:`~timeline.views.catalog.library_rows` (``tests/views/test_views_queries.py`` checks it on the seeds).
 
-A search folds the rows as :mod:`timeline.views.search` does: the text columns are folded inside DuckDB by a
-vectorised function (:func:`timeline.views.search.fold_many`, once per batch of rows, and once per revision of
-the library: the folded rows are kept), the parties' pinyin and their provinces' names come from small tables of
-the library's distinct names and provinces.
+A search folds the rows as :mod:`timeline.views.search` does: each distinct text of the library is folded once
+(:func:`timeline.views.search.fold_many`, once per revision of the library: the folded rows are kept), the
+parties' pinyin and their provinces' names come from small tables of the library's distinct names and provinces.
 """
 
 from __future__ import annotations
@@ -47,6 +46,10 @@ class _Kept:
     def get(self, key: tuple):
         with self._lock:
             return self._items.get(key)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
 
     def put(self, key: tuple, value):
         with self._lock:
@@ -96,16 +99,14 @@ def _corrected_table(con, stored: str) -> pa.Table:
 
 ROW_COLUMNS_SQL = ", ".join(f'd."{c}"' if c in DOCUMENT_CELLS else f'e."{c}"' for c in LIBRARY_COLUMNS)
 # The table's order (timeline.views.filters.in_date_order over the library's order of rows).
-_ORDER = ('e."year" IS NULL, coalesce(e."year", 0), coalesce(e."month", 0), coalesce(e."day", 0), '
+ORDER_SQL = ('e."year" IS NULL, coalesce(e."year", 0), coalesce(e."month", 0), coalesce(e."day", 0), '
           "d.source <> 'seed', d.added_at, d.name, e.row_number")
 _PROVINCE = ("CASE WHEN regexp_full_match(coalesce({t}.{side}_adcode, ''), '[0-9]{{6}}') "
              "THEN left({t}.{side}_adcode, 2) || '0000' ELSE '' END")
-_FOLD = "atlas_fold"
 # What counting needs of a row (not its texts), and the order's keys as columns of a view.
 _COUNTED = ('e.event_id, e."year", e.donor_lon, e.donor_lat, e.recipient_lon, e.recipient_lat')
 ORDER_COLUMNS_SQL = ("d.source <> 'seed' AS o_seed, d.added_at AS o_added, d.name AS o_name, "
                   "e.row_number AS o_row")
-TIES_SQL = "o_seed, o_added, o_name, o_row"  # the table's order after the date (a row's place among equal dates)
 _ORDER_BY = ('"year" IS NULL, coalesce("year", 0), coalesce("month", 0), coalesce("day", 0), o_seed, o_added, '
              "o_name, o_row")
 
@@ -165,7 +166,7 @@ def view_sql(con, query: ViewQuery, columns: str = ROW_COLUMNS_SQL, *, ordered: 
     if query.searches:
         con.register("atlas_matches", _matches(con, query.terms()))
         join = "SEMI JOIN atlas_matches m ON m.doc_id = e.doc_id AND m.row_number = e.row_number"
-    pos = f", row_number() OVER (ORDER BY {_ORDER}) - 1 AS pos" if ordered else ""
+    pos = f", row_number() OVER (ORDER BY {ORDER_SQL}) - 1 AS pos" if ordered else ""
     sql = f"(SELECT {columns}{pos} FROM events e JOIN documents d USING (doc_id) {join} WHERE {where})"
     return sql, params
 
@@ -192,32 +193,41 @@ def _matches(con, terms: tuple[str, ...]) -> pa.Table:
 
 def _folded(con) -> pa.Table:
     """Every row's keys and what a search looks in, folded: its texts, its parties in pinyin and their
-    provinces' names. Folding every row's text is the costly part of a search (a second at 100,000 rows), so
-    it is done once per revision of the library and kept (about 45 MB at 100,000 rows): a new word is then a
-    plain substring search in DuckDB."""
+    provinces' names. Folding text is the costly part of a search, so each distinct text is folded once (an
+    event's rows share their sentence; the parties' names repeat), once per revision of the library, and every
+    row's text is kept folded (about 45 MB at 100,000 rows): a new word is then a plain substring search in
+    DuckDB. A row's texts are folded one by one and joined by newlines, which is folding them joined (no
+    normalisation or conversion to simplified characters reaches across a line's end)."""
     key = _revision_key(con)
     found = _FOLDED.get(key)
     if found is not None:
         return found
     _register_search(con)
+    texts = [r[0] for r in con.execute("""SELECT DISTINCT coalesce(t, '') FROM (
+                                              SELECT donor AS t FROM events UNION ALL SELECT recipient FROM events
+                                              UNION ALL SELECT evidence FROM events UNION ALL SELECT summary FROM events)
+                                          """).fetchall()]
+    con.register("atlas_texts", pa.table({"t": texts, "f": fold_many(texts)}))
     table = con.sql(f"""SELECT e2.doc_id, e2.row_number,
-                         atlas_fold(concat_ws(chr(10), coalesce(e2.donor, ''), coalesce(e2.recipient, ''),
-                                              coalesce(e2.evidence, ''), coalesce(e2.summary, '')))
+                         concat_ws(chr(10), fd.f, fr.f, fe.f, fs.f)
                          || chr(10) || coalesce(dn.forms, '') || chr(10) || coalesce(rn.forms, '')
                          || chr(10) || coalesce(dp.name, '') || chr(10) || coalesce(rp.name, '') AS haystack
                        FROM events e2
+                       JOIN atlas_texts fd ON fd.t = coalesce(e2.donor, '')
+                       JOIN atlas_texts fr ON fr.t = coalesce(e2.recipient, '')
+                       JOIN atlas_texts fe ON fe.t = coalesce(e2.evidence, '')
+                       JOIN atlas_texts fs ON fs.t = coalesce(e2.summary, '')
                        LEFT JOIN atlas_names dn ON dn.name = e2.donor
                        LEFT JOIN atlas_names rn ON rn.name = e2.recipient
                        LEFT JOIN atlas_provinces dp ON dp.code = {_PROVINCE.format(t='e2', side='donor')}
                        LEFT JOIN atlas_provinces rp ON rp.code = {_PROVINCE.format(t='e2', side='recipient')}
                     """).to_arrow_table()
+    con.unregister("atlas_texts")
     return _FOLDED.put(key, table)
 
 
 def _register_search(con) -> None:
-    """The fold function and the tables of names (pinyin forms) and provinces (names) a search looks in."""
-    import duckdb
-
+    """The tables of names (pinyin forms) and provinces (names) a search looks in."""
     names = [r[0] for r in con.execute("SELECT DISTINCT donor FROM events WHERE donor IS NOT NULL UNION "
                                        "SELECT DISTINCT recipient FROM events WHERE recipient IS NOT NULL").fetchall()]
     con.register("atlas_names", pa.table({"name": names, "forms": [name_forms(n) for n in names]}))
@@ -229,15 +239,6 @@ def _register_search(con) -> None:
     places = load_gazetteer().places
     con.register("atlas_provinces", pa.table({"code": codes, "name": [places[c].name if c in places else ""
                                                                       for c in codes]}))
-    try:  # after the queries above: DuckDB adds no function while a result is pending
-        con.create_function(_FOLD, _fold_arrow, ["VARCHAR"], "VARCHAR", type="arrow")
-    except duckdb.Error as err:
-        if "already" not in str(err).lower():
-            raise
-
-
-def _fold_arrow(values: pa.Array | pa.ChunkedArray) -> pa.Array:
-    return pa.array(fold_many(values.to_pylist()), type=pa.string())
 
 
 def _rows(cursor, columns: Sequence[str]) -> list[dict[str, object]]:
