@@ -1,9 +1,11 @@
-"""Checks realset7 (docs 001-030, merged from two annotators' halves): evidence occurs verbatim in its doc ('[rel] ' prefix stripped), adcodes exist in the
-gazetteer, names match the gazetteer entry, kinds valid, sources/meta consistent, >=4 traditional, >=4 undated; urls not in realset..realset6 (url columns only);
+"""Checks a real set (realset7 by default; `verify.py FOLDER` for a later one, as realset8 and realset9 do): evidence
+occurs verbatim in its doc ('[rel] ' prefix stripped), adcodes exist in the gazetteer, names match the gazetteer entry,
+kinds valid, sources/meta consistent, >=4 traditional, >=4 undated; urls not in any earlier set (url columns only);
 <=2 articles per host; no two docs with the same text; zero-padded 12-digit adcodes."""
 import csv, pathlib, sys
-R = pathlib.Path(__file__).resolve().parent.parent
-MAIN = pathlib.Path(__file__).resolve().parents[4]  # the repository (tests/data/realset7/tools → …)
+R = pathlib.Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent.parent
+MAIN = R.parents[2]  # the repository (tests/data/realsetN → …)
+N = int(R.name.removeprefix("realset"))
 gaz = {r["adcode"]: r["name"] for r in csv.DictReader(open(MAIN / "data" / "gazetteer.csv", encoding="utf-8"))}
 KINDS = {"pairing_start", "agreement", "team_arrival", "funding", "park", "visit", "other"}
 bad = 0
@@ -31,7 +33,7 @@ assert [m["doc"] for m in meta] == [d + ".txt" for d in sorted(docs)], "meta.csv
 for s, m in zip(src, meta):
     if s["publication_date"] != m["publication_date"] or s["url"] != m["url"]:
         print("sources/meta mismatch", s["doc"]); bad += 1
-OLD = [MAIN / "tests" / "data" / "realset" / "sources.csv"] + [MAIN / "tests" / "data" / f"realset{i}" / "sources.csv" for i in (2, 3, 4, 5, 6)]
+OLD = [MAIN / "tests" / "data" / "realset" / "sources.csv"] + [MAIN / "tests" / "data" / f"realset{i}" / "sources.csv" for i in range(2, N)]
 old = {r["url"] for p in OLD if p.exists() for r in csv.DictReader(open(p, encoding="utf-8"))} - {""}
 for s in src:
     if s["url"] and s["url"] in old: print("url already in an earlier set", s["doc"]); bad += 1
