@@ -371,3 +371,9 @@ def test_the_place_a_baton_is_taken_from_hands_is_the_predecessor():
     dated = {(d.name, r.name) for e in events if e.year == 2021 for d in e.donors for r in e.recipients}
     assert dated == {("浦东新区", "怒江傈僳族自治州")}
     assert ("珠海市", "怒江傈僳族自治州") in {(d.name, r.name) for e in events for d in e.donors for r in e.recipients}
+
+
+def test_a_verb_before_a_township_is_not_part_of_its_name():
+    # realset9 016 (湖北 武汉 → 五峰, traditional): 助力五峰山乡… is no village called 助力五峰山乡
+    text = "自2011年起,省委省政府明確武漢市對口支援五峰,武漢市10多年傾情幫扶,助力五峰山鄉巨變。"
+    assert not any("助力" in r for _d, r, _k in pairs(text))
