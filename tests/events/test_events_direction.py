@@ -181,3 +181,17 @@ def test_help_received_from_a_giver_named_with_its_aid_and_no_de_before_the_rece
     for text, pair in (("在廣東的對口援建下,汶川县一排排新居拔地而起。", ("广东省", "汶川县")),
                        ("2016年,在深圳市對口援建支持下巫山县終于建成水池。", ("深圳市", "巫山县"))):
         assert [(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients] == [pair]
+
+
+def test_inside_a_province_the_capitals_city_gives_to_its_counties_and_other_cities():
+    # realset9 025 (兰州): 城关区 and 七里河区 are the capital's districts, 榆中 and 永登 its counties; two
+    # districts of the capital (西固区, 红古区) stay unordered
+    text = "今年城关区与榆中县、七里河区与永登县、安宁区与皋兰县、西固区与红古区建立了对口劳务协作关系。"
+    got = sorted((d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients)
+    assert got == [("七里河区", "永登县"), ("城关区", "榆中县"), ("安宁区", "皋兰县")]
+
+
+def test_a_place_on_the_way_is_not_who_goes_there():
+    # realset8 017 (房山区窦店镇 → 察右中旗): the team lands in 呼和浩特 on its way
+    text = "6月29日,考察组到达呼和浩特后前往察右中旗铁沙盖镇,实地考察了永富肉牛养殖场,开展对口帮扶调研。"
+    assert not any(d.name == "呼和浩特市" for e in extract_events(text, doc="t") for d in e.donors)

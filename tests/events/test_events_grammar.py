@@ -73,6 +73,12 @@ CASES = {
         "哈尔滨新区“带土移植”深圳“飞地”,道里区携手深圳福田区打造数字经济新引擎。", "",
         [("hand_in_hand", ("道里区",), ("福田区",))],
     ),
+    # realset9 025 (兰州's districts and counties, 劳务协作)
+    "pairs_listed_with": (
+        "今年城关区与榆中县、七里河区与永登县、安宁区与皋兰县、西固区与红古区建立了对口劳务协作关系。", "",
+        [("pairs_listed_with", ("城关区",), ("榆中县",)), ("pairs_listed_with", ("七里河区",), ("永登县",)),
+         ("pairs_listed_with", ("安宁区",), ("皋兰县",)), ("pairs_listed_with_last", ("西固区",), ("红古区",))],
+    ),
     # realset6 010 (四川日报): the team named by the place it went back to
     "team_at": (
         "3月9日,甘孜州石渠县,最低气温降到零下14℃ 几天前返回石渠的成都市金牛区第五批对口支援工作队,举行了今年第一次工作部署安排会。",

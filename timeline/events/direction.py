@@ -223,6 +223,8 @@ def _location_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
         donors = (_subject(tokens, clause_start, m.start(), recipients)
                   or _subject(tokens, _segment_start(text, s, m.start()), m.start(), recipients))
         donors = coordinated(text, donors[0], tokens, clause_start, m.start()) if donors else []
+        if donors and _LOCATION.search(text, max(s, donors[0].start - 3), donors[0].start):
+            continue  # 到达呼和浩特后前往察右中旗: a place on the way, not who goes
         out.append(Pair(donors, recipients, WEAK, "location_loose" if loose else "location"))
     return out
 
@@ -501,6 +503,20 @@ _FROM_HANDS = re.compile(r"从(?P<who>[^,，。；;]{2,20}?)(?:手中|手里|那
 _HANDS_REACH = 24
 
 
+def _capital_city(adcode: str) -> bool:
+    """The provincial capital itself or one of its districts (城关区 of 兰州), not its counties or other cities."""
+    code = adcode[:6]
+    if code[2:4] != "01" or code.endswith("0000"):
+        return False
+    return code.endswith("00") or 1 <= int(code[4:6]) <= 20
+
+
+def _county(adcode: str) -> bool:
+    """A county, banner or county-level city (not a district: 旌阳区 pairs with 武侯区 as a peer)."""
+    code = adcode[:6]
+    return not code.endswith("00") and int(code[4:6]) > 20
+
+
 def programme_orientation(a: Party, b: Party) -> int:
     """+1 if the programmes' geography says a gives to b, -1 if b to a, 0 if it does not say.
 
@@ -535,6 +551,11 @@ def programme_orientation(a: Party, b: Party) -> int:
         return 1
     if a.adcode.startswith(WATER_SOURCE_PARTNERS.get(pb, ("-",))):
         return -1
+    if pa == pb and pa not in WITHIN_PROVINCE:  # 城关区 (兰州) with 榆中县: the capital's city gives to a county
+        if _capital_city(a.adcode) and _county(b.adcode):
+            return 1
+        if _capital_city(b.adcode) and _county(a.adcode):
+            return -1
     if pa in CAPITAL_GIVING_PROVINCES and pb in CAPITAL_RECEIVING_PROVINCES:
         return 1
     if pb in CAPITAL_GIVING_PROVINCES and pa in CAPITAL_RECEIVING_PROVINCES:

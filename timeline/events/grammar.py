@@ -201,6 +201,15 @@ RULES: tuple[Rule, ...] = (
          r"(?<![PpL&~])(?P<donor>d*Pp*)(?:继续|共同|正式)?Ss(?P<recipient>d*Pp*)", 0, "each",
          "哈尔滨新区“带土移植”深圳“飞地”,道里区携手深圳福田区打造数字经济新引擎", needs=("S",),
          between=r"(?:继续|共同|正式)?(?:携手|牵手|联手)"),
+    # 城关区与榆中县、七里河区与永登县、…、西固区与红古区建立了…关系: a list of pairs, each 甲与乙; the article (or
+    # the programmes' geography) decides who gives. Every pair but the last is followed by the next…
+    Rule("pairs_listed_with",
+         r"(?<![Pp&~])(?P<donor>d*Pp*)~(?P<recipient>d*Pp*)(?=Ld*Pp*~d*Pp*)", 0, "each",
+         "今年城关区与榆中县、七里河区与永登县、安宁区与皋兰县、西固区与红古区建立了对口劳务协作关系", needs=("~",)),
+    # …and the last follows one.
+    Rule("pairs_listed_with_last",
+         r"(?<=~)d*Pp*L(?P<donor>d*Pp*)~(?P<recipient>d*Pp*)(?![pL&~])", 0, "each",
+         "今年城关区与榆中县、七里河区与永登县、安宁区与皋兰县、西固区与红古区建立了对口劳务协作关系", needs=("~",)),
     # 甲与乙、丙签订…协议 / 甲、乙与丙结对: two sides, direction from the article.
     Rule("joint",
          rf"(?P<donor>{LIST}){_ADVERB}?~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
