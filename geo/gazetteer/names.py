@@ -142,6 +142,8 @@ def stem_of(name: str, nations: tuple[str, ...] = ()) -> tuple[str, str]:
                 stripped = strip_ethnic(stem, nations)
                 # 内蒙古自治区: where the nation is the name itself (内 + 蒙古), the name keeps it.
                 stem = stripped if len(stripped) >= 2 else stem
+                if stem in nations and stem.endswith("族") and len(stem) >= 3:
+                    stem = stem[:-1]  # 东乡族自治县: the county is named for its people alone, 东乡(县)
             return stem, suffix
     return name, ""
 

@@ -75,10 +75,11 @@ def test_new_unit_without_own_point_takes_its_predecessors():
         ("察哈尔右翼前旗", Level.COUNTY, ("察右前旗", "察哈尔右翼前")),  # a wing's banner: 察 + 右 + 前 + 旗
         ("理县", Level.COUNTY, ()),
         ("滨海新区", Level.COUNTY, ()),
+        ("东乡族自治县", Level.COUNTY, ("东乡县", "东乡")),  # named for its people alone (realset9 009)
     ],
 )
 def test_short_forms_follow_the_naming_rules(name, level, forms):
-    nations = ("彝族", "藏族", "羌族", "壮族", "蒙古")
+    nations = ("彝族", "藏族", "羌族", "壮族", "蒙古", "东乡族")
     assert short_forms(name, level, nations) == forms
 
 

@@ -313,3 +313,10 @@ def test_a_dictionary_word_made_of_a_place_and_its_part_hides_neither():
     # realset9 007 (上海 浦东 援滇): jieba's dictionary has 上海市浦东新区 and 上海浦东新区 as single words
     assert [p.name for p in find_places("上海市浦东新区")] == ["上海市", "浦东新区"]
     assert [p.name for p in find_places("上海浦东新区对口帮扶怒江州")] == ["上海市", "浦东新区", "怒江傈僳族自治州"]
+
+
+def test_a_county_named_for_its_people_is_read_by_its_short_name_where_its_region_is_named():
+    # realset9 009 (厦门湖里 → 临夏 东乡): 东乡县 is also 江西's former 东乡县 (今东乡区)
+    assert [p.adcode for p in find_places("临夏州东乡县。厦门市湖里区深入东乡县开展全方位结对帮扶") if p.mention == "东乡县"] == [
+        "622926", "622926"]
+    assert [p.adcode for p in find_places("江西省抚州市东乡县") if p.mention == "东乡县"] == ["361003"]
