@@ -230,11 +230,18 @@ function atlasMap(map, data, T, opts) {
             chunk.forEach(function (rel) { rel.held[name] = rel.weight; });
             if (name === 'now') { onNow = onNow.concat(chunk); }
         });
-        if (drawing()) { requestDraw(); }
+        if (busy()) { requestDraw(); }
     }
-    function drawing() {
+    function busy() {  // arcs left to draw for the view the canvases are at
         return dirty || NAMES.some(function (name) { return queue[name].length > 0; });
     }
+    // While the map moves (a drag, a pan or a zoom animated) Leaflet shows the canvases as they were,
+    // shifted and scaled, and draws them for the new view only at its end (moveend): until then the
+    // arcs on the page are not the view's.
+    var moving = false;
+    map.on('movestart', function () { moving = true; });
+    map.on('moveend', function () { moving = false; });
+    function drawing() { return moving || busy(); }
 
     // A relation's path in layer pixels: its curve up to the recipient's circle, then the arrowhead's
     // two barbs (sized in screen pixels), one subpath.
@@ -619,13 +626,16 @@ function atlasMap(map, data, T, opts) {
     if (opts.keepView) {
         try { restored = JSON.parse(window.localStorage.getItem(opts.storageKey) || 'null'); } catch (err) { restored = null; }
     }
+    // The first view is set at once, not animated: the page opens at it (the base map drawn once), and
+    // a move asked for as soon as the page is there (a wheel, a script) is not dropped, as Leaflet drops
+    // a view asked for during a zoom's animation.
     if (restored && typeof restored.zoom === 'number') {
-        map.setView([restored.lat, restored.lng], restored.zoom);
+        map.setView([restored.lat, restored.lng], restored.zoom, {animate: false});
         if (restored.year !== null && first !== null && restored.year >= first && restored.year <= last) {
             state.year = restored.year;
         }
     } else if (opts.fit) {
-        map.fitBounds(opts.fit, {padding: [24, 24], maxZoom: 7});
+        map.fitBounds(opts.fit, {padding: [24, 24], maxZoom: 7, animate: false});
     }
     map.on('zoomend', namesByZoom);
     layers.undated.addTo(map);

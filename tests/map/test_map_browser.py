@@ -247,6 +247,29 @@ def test_at_a_big_map_a_click_on_a_relation_opens_its_card_and_the_step_draws_it
         assert page.js_errors == []
 
 
+def test_the_map_opens_still_and_is_drawing_until_its_arcs_are_drawn_for_the_view_a_zoom_goes_to(exported):
+    path, _ = exported
+    with offline_page() as page:
+        _open(page, path)
+        # The page is at its first view when its script ends: no zoom animated to it, none to come.
+        assert page.evaluate("""() => new Promise(done => {
+            const m = window.atlas.map;
+            if (document.querySelector('.leaflet-zoom-anim')) { done('animating'); return; }
+            m.once('movestart', () => done('moved'));
+            setTimeout(() => done('still'), 600); })""") == "still"
+        page.wait_for_function("() => !window.atlas.player.drawing()")
+        during = page.evaluate("""() => new Promise(done => {  // a zoom animated: the old arcs, scaled
+            const m = window.atlas.map;
+            m.once('zoomanim', () => setTimeout(() => done(window.atlas.player.drawing()), 0));
+            m.setZoom(m.getZoom() + 1); })""")
+        assert during is True
+        page.wait_for_function("() => !window.atlas.player.drawing()")
+        arcs = page.evaluate("""() => [...document.querySelectorAll('.leaflet-atlas-arcs-pane canvas')]
+            .map(c => c.style.transform)""")
+        assert arcs and all("scale" not in t or "scale(1)" in t for t in arcs)  # drawn for the new view
+        assert page.js_errors == []
+
+
 def test_the_page_draws_each_arc_along_the_exported_curve(exported):
     path, data = exported
     with offline_page() as page:
