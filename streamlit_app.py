@@ -52,6 +52,17 @@ from timeline.views.summary import row_summary
 from timeline.views.offload import Extractor
 from timeline.views.uploads import MAX_UPLOAD_MB, upload_names
 
+if __name__ == "__main__" and sys.argv[1:2] == ["serve"]:
+    # ./atlas app: start Streamlit on this script in this process, the app's modules and the base map already
+    # loaded (timeline.views.serve.warm), so the first page does not wait for them.
+    from streamlit.web import cli
+
+    from timeline.views.serve import warm
+
+    warm()
+    sys.argv = ["streamlit", "run", str(Path(__file__).resolve()), *sys.argv[2:]]
+    sys.exit(cli.main())
+
 SEEDS = Path(__file__).resolve().parent / "seeds"
 MAP_HEIGHT = 560
 # On a phone the timeline (lanes, years and the "year not stated" band side by side) is wider than the

@@ -4,7 +4,7 @@ worker after each session, measured with real browser sessions (Debian's chromiu
     .venv/bin/python -m bench.bench_app                  # print the Markdown section (~2 min)
     .venv/bin/python -m bench.bench_app --write          # and update "## App memory" in docs/BENCHMARKS.md
 
-One ``streamlit run`` server (``server.disconnectedSessionTTL`` set to 10 s, so that a closed session's
+One app server (``python streamlit_app.py serve``, as ``./atlas app`` starts it) (``server.disconnectedSessionTTL`` set to 10 s, so that a closed session's
 state is dropped within the run); sessions one after another, each opening the app and closing it; the
 second one also uploads a 5 MB article (the seeds, repeated). The baseline is the server's RSS after the
 first session, in the same run: the ratio says how much the server grew over it.
@@ -77,7 +77,7 @@ def measure(sessions: int) -> list[tuple[str, int, int]]:
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "streamlit_app.py"), "--server.headless", "true",
+        [sys.executable, str(REPO / "streamlit_app.py"), "serve", "--server.headless", "true",  # as ./atlas app starts it
          "--server.port", str(port), "--browser.gatherUsageStats", "false",
          "--server.disconnectedSessionTTL", str(TTL_S)],
         cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -109,7 +109,7 @@ def measure(sessions: int) -> list[tuple[str, int, int]]:
                 label = f"after session {i} (page shown in {load_s:.1f} s)"
                 if i == 2:
                     start = time.perf_counter()
-                    page.locator("input[type=file]").set_input_files(str(article))
+                    page.get_by_test_id("stSidebarUserContent").locator("input[type=file]").set_input_files(str(article))
                     page.get_by_text("Reading the uploaded articles").first.wait_for(timeout=60_000)
                     other, _page, other_s = open_page()  # another user, while the upload is extracted
                     other.close()

@@ -56,7 +56,8 @@ def app_url(tmp_path_factory):
     log = tmp_path_factory.mktemp("app") / "streamlit.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.headless", "true",
+            # as ./atlas app starts it: streamlit run streamlit_app.py, the app's modules loaded first
+            [sys.executable, str(ROOT / "streamlit_app.py"), "serve", "--server.headless", "true",
              "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
