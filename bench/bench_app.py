@@ -136,7 +136,7 @@ def section(rows: list[tuple[str, int, int]]) -> str:
         "## App memory", "",
         f"`{COMMAND}`; {env['date']}; {env['machine']}; Python {env['python']}; {env['versions']}; {env['code']}.",
         "",
-        "RSS (MiB) of the `streamlit run` server and of its extraction worker process "
+        "RSS (MiB) of the app server (`python streamlit_app.py serve`, as `./atlas app` starts it) and of its extraction worker process "
         "(`timeline/views/offload.py`); sessions opened and closed one after another; the baseline is the "
         "server after session 1.", "",
         "| when | server RSS | × session 1 | worker RSS |", "|---|---:|---:|---:|",
