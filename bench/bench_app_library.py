@@ -403,8 +403,8 @@ def section(m: dict, env: dict) -> str:
         f"- Peak RSS added by the first rerun: now {m['new_rss_kib'] / 1024:.0f} MiB; the old path "
         f"{m['old_rss_kib'] / 1024:.0f} MiB (measured after the new path, in the same process: the old figure "
         "is the growth beyond the new path's peak).",
-        f"- Targets: first map < 3 s after the server is up: {m['new_first_s']:.2f} s "
-        f"({'met' if m['new_first_s'] < 3 else 'not met'} in this run; CPU {cpu['first']:.2f} s); a filter change "
+        f"- Targets: first map < 3 s after the server is up: the app's Python {m['new_first_s']:.2f} s "
+        f"(CPU {cpu['first']:.2f} s; the page in Chromium: `## First map in the browser`); a filter change "
         f"< 1 s: {max(m['change'].values()):.2f} s at most (the slowest: {_label(m['slowest'])}; "
         f"{sum(v < 1 for v in m['change'].values())} of {len(m['change'])} changes under 1 s by the clock, "
         f"{sum(cpu[repr(f)] < 1 for f in m['changes'])} by CPU time; aimed at 0.7 s: "
