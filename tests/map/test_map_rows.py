@@ -6,24 +6,13 @@ import pytest
 
 from geo.errors import MapDataError
 from geo.map.rows import CARD_COLUMNS, REQUIRED_COLUMNS, parse_row, typed_rows
-from timeline.events.export import EVENT_COLUMNS
-
-SUINING = (105.592803, 30.53292)
-LIXIAN = (103.164661, 31.435174)
+from test_map_data import SUINING, row as data_row
 
 
 def row(**over: object) -> dict[str, object]:
-    """A typed row as the library gives it: 遂宁市 → 理县, 2017."""
-    base: dict[str, object] = {c: None for c in EVENT_COLUMNS}
-    base.update(
-        event_id="e1", doc="a.txt", year=2017, month=None, day=None, date_text="2017年", precision="year",
-        basis="stated", kind="team_arrival", programme="tibet_aid", donor="遂宁市", donor_adcode="510900",
-        donor_lon=SUINING[0], donor_lat=SUINING[1], recipient="理县", recipient_adcode="513222",
-        recipient_lon=LIXIAN[0], recipient_lat=LIXIAN[1], evidence=" 2017年,遂宁市派出干部赴理县。 ",
-        summary="", donor_kind="place", recipient_kind="place", corrected="",
-    )
-    base.update(over)
-    return base
+    """A typed row as the library gives it (test_map_data's 遂宁市 → 理县, 2017), its evidence with spaces."""
+    return data_row(**{"evidence": " 2017年,遂宁市派出干部赴理县。 ", "char_start": None, "char_end": None,
+                       "corrected": "", **over})
 
 
 ROWS = [

@@ -506,23 +506,31 @@ def _seat_as_prefecture(p: Pair | None) -> Pair | None:
     seat's (玉树 = 玉树藏族自治州 and 玉树市) is the prefecture when a province gives to it."""
     if p is None or not p.donors or not all(d.party.adcode[2:6] == "0000" for d in p.donors if d.party.adcode):
         return p
-    from geo.gazetteer import load_gazetteer
-
-    gaz = load_gazetteer()
     recipients = []
     for r in p.recipients:
         x = r.party
         mention = to_simplified(x.mention or "")
         if (x.kind is PartyKind.PLACE and x.adcode and not x.adcode[4:6] == "00" and mention
                 and not mention.endswith(_NAMED_IN_FULL)):
-            seat = gaz.places.get(x.adcode[:6])
-            pref = gaz.places.get(seat.prefecture) if seat and seat.prefecture else None
-            if pref is not None and pref.adcode != seat.adcode and pref.name.startswith(mention):
-                party = Party(name=pref.name, kind=PartyKind.PLACE, mention=mention, adcode=pref.adcode,
-                              lon=pref.lon, lat=pref.lat)
-                r = Token(r.start, r.end, party, "prefecture")
+            pref = _prefecture_token(r, mention)
+            if pref is not None and pref.party.name.startswith(mention):
+                r = pref
         recipients.append(r)
     return Pair(p.donors, recipients, p.strength, p.rule)
+
+
+def _prefecture_token(token: Token, mention: str) -> Token | None:
+    """The prefecture that holds the county of ``token``, at the same place in the text (``None`` if none)."""
+    from geo.gazetteer import load_gazetteer
+
+    places = load_gazetteer().places
+    seat = places.get(token.party.adcode[:6])
+    pref = places.get(seat.prefecture) if seat and seat.prefecture else None
+    if pref is None or pref.adcode == seat.adcode:
+        return None
+    party = Party(name=pref.name, kind=PartyKind.PLACE, mention=mention, adcode=pref.adcode, lon=pref.lon,
+                  lat=pref.lat)
+    return Token(token.start, token.end, party, "prefecture")
 
 
 # Rules whose recipient is the object of the giver's verb (not a place passed through or an address).
@@ -739,15 +747,7 @@ def _at_donors_level(receiver: Token, donors: list[Token]) -> Token:
     for its prefecture when a province gives; a city's or a district's aid may go to the county itself."""
     if _depth(receiver.party.adcode) < 2 or not all(_depth(d.party.adcode) == 0 for d in donors):
         return receiver
-    from geo.gazetteer import load_gazetteer
-
-    place = load_gazetteer().places.get(receiver.party.adcode[:6])
-    pref = load_gazetteer().places.get(place.prefecture) if place and place.prefecture else None
-    if pref is None or pref.adcode == place.adcode:
-        return receiver
-    party = Party(name=pref.name, kind=PartyKind.PLACE, mention=receiver.party.mention, adcode=pref.adcode,
-                  lon=pref.lon, lat=pref.lat)
-    return Token(receiver.start, receiver.end, party, "prefecture")
+    return _prefecture_token(receiver, receiver.party.mention) or receiver
 
 
 def _depth(adcode: str) -> int:

@@ -50,6 +50,7 @@ _MAX_BACK = 4  # sentences a continuation may look back within its paragraph
 # A clause that opens with one of these tells what came after the clause before it.
 _LATER = re.compile(r"\s*(?:随后|此后|之后|其后|后来|接着|然后|继而)")
 
+
 class Dating:
     """Dates of one article, indexed by position, and the sentences they sit in."""
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from timeline.events.model import Party, PartyKind
 from timeline.events.parties import Token
+from timeline.events.vocabulary import DELEGATION_WORDS
 
 __all__ = ["DEICTIC", "home_places", "resolve_deixis", "resolve_delegations"]
 
@@ -134,7 +135,7 @@ def _near(spans: list[tuple[int, int]], pos: int) -> list[tuple[int, int]]:
 
 
 # A delegation named with its place (宁波市党政代表团), and later the bare word (代表团一行…) at a clause's start.
-_DELEGATION = r"(?:党政|经贸|考察|友好|政府)?(?:代表团|考察团|考察组|调研组|工作组)"
+_DELEGATION = r"(?:党政|经贸|考察|友好|政府)?(?:" + "|".join((*DELEGATION_WORDS, "工作组")) + ")"
 _NAMED_DELEGATION = re.compile(_DELEGATION)
 _BARE_DELEGATION = re.compile(r"(?:(?<=^)|(?<=[\n，,。；;：:\s]))(?:该|此|这个)?" + _DELEGATION)
 

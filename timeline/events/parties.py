@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.events.model import Party, PartyKind
+from timeline.events.spans import bracket_around
 from dataclasses import replace
 
 from timeline.events.vocabulary import (
@@ -252,6 +253,7 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
 
 
 # 日喀则市五县(江孜、定日、萨迦、拉孜、亚东): a count of a place's units, then the units in brackets.
+_PARTS_REACH = 60  # characters of the bracketed names
 _COUNT_OF_PARTS = re.compile(r"[两三四五六七八九十0-9]{1,2}个?(?:县区|区县|县市|市县|县|区|市|州|地区)[(（]")
 
 
@@ -262,9 +264,10 @@ def _parts_listed(text: str, found: list[Token], tokens: list[Token], ceiling: i
     m = _COUNT_OF_PARTS.match(text, found[0].end, ceiling)
     if m is None:
         return found
-    close = next((i for i in range(m.end(), min(ceiling, m.end() + 60)) if text[i] in ")）"), None)
-    if close is None:
+    brackets = bracket_around(text, m.end(), m.end(), _PARTS_REACH, hi=ceiling)
+    if brackets is None:
         return found
+    close = brackets[1]
     prefix = found[0].party.adcode[:6].rstrip("0")
     parts = [t for t in tokens if m.end() <= t.start and t.end <= close and t.party.adcode.startswith(prefix)
              and t.party.adcode != found[0].party.adcode]

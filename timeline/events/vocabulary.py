@@ -94,20 +94,20 @@ REGION = re.compile(
 )
 # A township, village or community named after a direction word: 银厂湾村, 子耳乡.
 # Words that only describe a village (贫困村, 示范村) are skipped.
+# 助力五峰山乡…: a verb opens no village's name, and no name starts inside one.
+_NOT_IN_A_VILLAGE_NAME = ("助力", "帮助", "推动", "促进", "支持", "带动", "实现", "建设", "打造", "发展")
 LOCALITY = re.compile(
     r"(?![到在赴向于从自对给为与和及的了是将把被就各每该本全个一二三四五六七八九十两几0-9])"
-    # 助力五峰山乡…: a verb opens no village's name, and no name starts inside one
-    r"(?!助力|帮助|推动|促进|支持|带动|实现|建设|打造|发展)"
-    r"(?<!助(?=力))(?<!帮(?=助))(?<!推(?=动))(?<!促(?=进))(?<!支(?=持))(?<!带(?=动))(?<!实(?=现))(?<!建(?=设))"
-    r"(?<!打(?=造))(?<!发(?=展))"
-    r"(?:(?![到在向于从的了是将把被])[\u4e00-\u9fff]){1,5}?(?:村|乡|镇|街道|社区)(?![\u4e00-\u9fff]{0,1}(?:委|长|民|干部))"
+    rf"(?!{'|'.join(_NOT_IN_A_VILLAGE_NAME)})"
+    + "".join(f"(?<!{v[0]}(?={v[1]}))" for v in _NOT_IN_A_VILLAGE_NAME)
+    + r"(?:(?![到在向于从的了是将把被])[\u4e00-\u9fff]){1,5}?(?:村|乡|镇|街道|社区)(?![\u4e00-\u9fff]{0,1}(?:委|长|民|干部))"
 )
 GENERIC_LOCALITIES = frozenset({"贫困村", "示范村", "重点村", "行政村", "各村", "该村", "本村", "全村", "乡镇", "村镇",
                                 "城乡", "乡村", "农村", "各乡镇", "贫困乡", "民族乡", "建档立卡贫困村", "深度贫困村"})
 # 在A的(关心、)帮助和支持下: A helped the subject (help that runs the other way).
 # 在深圳市对口援建支持下, 在广东的对口援建下: the same with the help named straight after the giver.
 RECEIVED_HELP = re.compile(
-    r"在(?P<giver>[^，,。；]{1,30}?)(?:的|(?=对口))[^，,。；]{0,10}?(?P<help>帮助|支持|援助|支援|帮扶|援建)[^，,。；]{0,6}?下"
+    r"在(?P<giver>[^，,。；]{1,30}?)(?:的|(?=对口))[^，,。；]{0,10}?(?:帮助|支持|援助|支援|帮扶|援建)[^，,。；]{0,6}?下"
 )
 # 来自A的…: A sends.
 FROM_DONOR = re.compile(r"来自")
