@@ -6,6 +6,8 @@
     donor → recipient events: one row per event × donor × recipient (:mod:`timeline.corpus.cli`).
 ``python -m timeline library add|list|remove|export``
     the library of documents and their events (:mod:`timeline.library.cli`).
+``python -m timeline train-pairs SET... --out data/pair_model.json``
+    fit the learned pair model on annotated sets (:mod:`timeline.events.training`).
 
 Exit codes: 0 all files read; 1 some files could not be read (each named on
 stderr; the others are in the output); 2 bad usage or nothing could be read;
@@ -38,7 +40,22 @@ def _parser() -> argparse.ArgumentParser:
     dates.add_argument("--out", required=True, metavar="dates.csv", help="where to write the CSV (- for stdout)")
     add_extract_parser(sub)
     add_library_parser(sub, header_aliases=header_aliases())
+    train = sub.add_parser("train-pairs", help="fit the learned pair model on annotated sets of real articles")
+    train.add_argument("sets", nargs="+", metavar="SET", help="folders with docs/, meta.csv and gold_events.csv")
+    train.add_argument("--out", required=True, metavar="pair_model.json", help="where to write the model")
+    train.set_defaults(handler=_cmd_train)
     return parser
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from timeline.events.training import train
+
+    check_writable(args.out)
+    model = train([Path(s) for s in args.sets], Path(args.out))
+    print(f"{len(model.weights)} weights from {len(args.sets)} annotated sets written to {args.out}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _load(args: argparse.Namespace, progress=None) -> LoadResult:

@@ -41,13 +41,14 @@ from timeline.events.parties import Token, attach_organisations, merge_parent_ch
 from timeline.events.dating import Dating
 from timeline.events.deixis import home_places, resolve_delegations, resolve_deixis
 from timeline.events.merging import merge_mentions
+from timeline.events.learned import Candidate, candidates, load_model
 from timeline.events.abbreviations import abbreviation_token, programme_name_tokens
 from timeline.events.spans import bounded_sentences, paragraph_ids
 from timeline.events.vocabulary import (
     ARRIVAL_VERBS, DELEGATION_WORDS, GENERIC_LOCALITIES, REGION_AID_AREAS, KIND_ORDER, KIND_TRIGGERS, LOCALITY, ORG_SUFFIXES, PROGRAMME_WORDS,
 )
 
-__all__ = ["extract_events", "extract_document_events"]
+__all__ = ["extract_events", "extract_document_events", "pair_candidates"]
 
 _BYLINE = re.compile(r"(?:委|政府|人民政府)")
 _TITLE_PAIR = re.compile(r"[·•・—]")  # 自贡·平昌, 秀洲—龙泉: the giver first
@@ -308,6 +309,52 @@ def extract_events(
         Events (possibly ``[]``). An event whose sentence states no year has an
         empty year. Mentions of one pair, kind and date are one event.
     """
+    events, reading = _rule_events(text, doc=doc, publication_date=publication_date, programme=programme,
+                                   title=title)
+    model = load_model()
+    for c in reading.candidates(events):  # what the rules did not read, where the learned model is sure enough
+        if model.accepts(c):
+            events.extend(reading.events_for(c.sentence, [Pair([c.donor], [c.recipient], WEAK, "learned")]))
+    events.sort(key=lambda ev: ev.char_start)  # stable: a sentence's events keep their order
+    return merge_mentions(events)
+
+
+@dataclass
+class _Reading:
+    """What the rules read of an article, kept for the learned stage (:mod:`timeline.events.learned`)."""
+
+    norm: NormalizedText
+    doc: str
+    title: str
+    tokens: list[Token]
+    sentences: list[tuple[int, int]]
+    dating: Dating
+    programme: Programme
+    located: dict[str, Party]
+
+    def candidates(self, events: list[Event]) -> list[Candidate]:
+        found = {(d.adcode[:6], r.adcode[:6]) for ev in events for d in ev.donors for r in ev.recipients
+                 if d.adcode and r.adcode}
+        return candidates(self.norm.text, self.tokens, self.sentences, found, self.title)
+
+    def events_for(self, i: int, pairs: list[Pair]) -> list[Event]:
+        return _events_for(self.norm, self.doc, i, pairs, self.dating, self.programme, self.located)
+
+
+def pair_candidates(
+    text: str, *, doc: str, publication_date: dt.date | None = None, title: str = "",
+) -> list[Candidate]:
+    """The candidate pairs the learned stage scores for an article (what :mod:`timeline.events.training`
+    labels with an annotated set's gold)."""
+    events, reading = _rule_events(text, doc=doc, publication_date=publication_date, title=title)
+    return reading.candidates(events)
+
+
+def _rule_events(
+    text: str, *, doc: str, publication_date: dt.date | None = None, programme: Programme | None = None,
+    title: str = "",
+) -> tuple[list[Event], _Reading]:
+    """The events the grammar rules read (in sentence order, not yet merged) and what they read them from."""
     from geo.places.recognition import find_places_normalized  # the one place timeline uses geo
 
     norm = normalize(text)
@@ -426,7 +473,7 @@ def extract_events(
                 del memory[:-_MEMORY]  # the section's recent pairs: a bounded look-back
             resolved.append(p)
         events.extend(_events_for(norm, doc, i, resolved, dating, doc_programme, located))
-    return merge_mentions(events)
+    return events, _Reading(norm, doc, title, tokens, sents, dating, doc_programme, located)
 
 
 # 两地, 双方, 两市: the two partners the article is about, in a sentence that names neither.

@@ -1,0 +1,184 @@
+"""Learned pairs: the place pairs a sentence states in a way no grammar rule reads.
+
+The rules (:mod:`timeline.events.direction`, :mod:`timeline.events.grammar`) read the constructions they
+know; real news states pairs in many more. Every ordered pair of two places that stand in one sentence with
+an aid word, and that the rules did not find, is a *candidate*; a logistic model scores it on what surrounds
+it (the words between the two names and beside them, their order and distance, their levels and regions, what
+the rules found elsewhere in the article) and keeps those that reach the model's threshold.
+
+The model is data: ``data/pair_model.json`` holds its weights, threshold and the annotated sets it was
+trained on; :mod:`timeline.events.training` writes it (``python -m timeline train-pairs``). This module
+only computes features and adds weights, so reading needs no learning library.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from timeline.errors import TimelineError
+from timeline.events.direction import AID
+from timeline.events.parties import Token
+
+__all__ = ["Candidate", "PairModel", "MODEL_PATH", "candidates", "load_model", "CONTEXT_WORDS"]
+
+MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "pair_model.json"
+
+# The statistical regions of China (国家统计局: 东部、中部、西部、东北) by the province's two digits: pairing
+# programmes run between them, so a pair's two regions say much about its direction.
+REGIONS = {
+    **dict.fromkeys(("11", "12", "13", "31", "32", "33", "35", "37", "44", "46"), "east"),
+    **dict.fromkeys(("14", "34", "36", "41", "42", "43"), "central"),
+    **dict.fromkeys(("15", "45", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"), "west"),
+    **dict.fromkeys(("21", "22", "23"), "northeast"),
+}
+# Words whose presence between the two names is a feature (with the pair's order): aid verbs, joiners, list
+# marks, motion, the bodies and things pairing news names.
+CONTEXT_WORDS = (
+    "对口", "帮扶", "支援", "援建", "援助", "协作", "结对", "与", "和", "同", "、", "，", "赴", "到", "来", "在", "援",
+    "向", "为", "给", "受援", "帮助", "共建", "签", "合作", "捐", "选派", "挂职", "干部", "医院", "学校", "企业", "及",
+    "；", "：", "（", "的", "携手", "牵手", "考察", "调研", "代表团", "接", "助力", "资金", "项目", "园",
+)
+
+
+class PairModelError(TimelineError):
+    """The learned pair model's file is missing or unreadable."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An ordered place pair of one sentence that the rules did not find, with its features."""
+
+    donor: Token
+    recipient: Token
+    sentence: int  # the index of the sentence it stands in
+    features: dict[str, float] = field(hash=False, compare=False)
+
+    @property
+    def codes(self) -> tuple[str, str]:
+        return _code(self.donor), _code(self.recipient)
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """A logistic model over candidate features: P(pair) = σ(bias + Σ weight·value)."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+    trained_on: tuple[str, ...] = ()
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def accepts(self, candidate: Candidate) -> bool:
+        return self.probability(candidate.features) >= self.threshold
+
+    def to_json(self) -> str:
+        return json.dumps({"bias": self.bias, "threshold": self.threshold, "trained_on": list(self.trained_on),
+                           "weights": dict(sorted(self.weights.items()))}, ensure_ascii=False, indent=1) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> PairModel:
+        raw = json.loads(text)
+        return cls(float(raw["bias"]), {str(k): float(v) for k, v in raw["weights"].items()},
+                   float(raw["threshold"]), tuple(raw.get("trained_on", ())))
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> PairModel:
+    try:
+        return PairModel.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise PairModelError(f"the learned pair model {path} cannot be read ({exc}); restore it from git or "
+                             "rebuild it with `python -m timeline train-pairs`") from exc
+
+
+def _code(t: Token) -> str:
+    return t.party.adcode[:6]
+
+
+def _level(code: str) -> str:
+    return "prov" if code.endswith("0000") else "pref" if code.endswith("00") else "county"
+
+
+def _contains(a: str, b: str) -> bool:
+    if a == b:
+        return False
+    if a.endswith("0000"):
+        return b[:2] == a[:2]
+    return a.endswith("00") and b[:4] == a[:4]
+
+
+def _bin(n: int, edges: Iterable[int]) -> str:
+    return next((str(e) for e in edges if n <= e), "more")
+
+
+def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
+               found: set[tuple[str, str]], title: str = "") -> list[Candidate]:
+    """The ordered place pairs of sentences with an aid word that are not in ``found`` (the rules' pairs by
+    6-digit adcode) nor a found pair at a coarser level, neither place within the other, each at its closest
+    two mentions, with features."""
+    places = [t for t in tokens if t.party.adcode]
+    donors = {a for a, _ in found}
+    recipients = {b for _, b in found}
+    mentions = Counter(_code(t) for t in places)
+    top = mentions.most_common(1)[0][0] if mentions else None
+    together: Counter = Counter()
+    closest: dict[tuple[str, str], tuple[int, Token, Token, int, int]] = {}
+    for i, (s, e) in enumerate(sentences):
+        if not AID.search(text, s, e):
+            continue
+        inside = [t for t in places if s <= t.start < e]
+        codes = {_code(t) for t in inside}
+        for a in inside:
+            for b in inside:
+                p, q = _code(a), _code(b)
+                if p == q or _contains(p, q) or _contains(q, p):
+                    continue
+                distance = abs(a.start - b.start)
+                if (p, q) not in closest or distance < closest[(p, q)][0]:
+                    closest[(p, q)] = (distance, a, b, i, len(codes))
+        for p in codes:
+            for q in codes - {p}:
+                together[(p, q)] += 1
+    out = []
+    for (p, q), (_d, a, b, i, n) in closest.items():
+        if (p, q) in found or any((x == p or _contains(p, x)) and (y == q or _contains(q, y)) for x, y in found):
+            continue  # found, or a found pair said again at a coarser level (日喀则市 of 日喀则市五县(江孜、…))
+        forward = a.start < b.start
+        between = text[a.end:b.start] if forward else text[b.end:a.start]
+        side = "F" if forward else "B"
+        f: dict[str, float] = {
+            "fwd": forward,
+            "dist_" + _bin(len(between), (0, 2, 6, 15, 30, 60)): 1,
+            **{f"{side}btw_{w}": 1 for w in CONTEXT_WORDS if w in between},
+            "after_p_" + text[a.end:a.end + 1]: 1,
+            "after_p2_" + text[a.end:a.end + 2]: 1,
+            "before_p_" + text[max(0, a.start - 1):a.start]: 1,
+            "after_q_" + text[b.end:b.end + 1]: 1,
+            "before_q_" + text[max(0, b.start - 1):b.start]: 1,
+            "before_q2_" + text[max(0, b.start - 2):b.start]: 1,
+            f"lv_{_level(p)}_{_level(q)}": 1,
+            f"rg_{REGIONS.get(p[:2], '?')}_{REGIONS.get(q[:2], '?')}": 1,
+            "same_prov": p[:2] == q[:2],
+            "rev_pred": (q, p) in found,
+            "p_donor": p in donors, "q_recip": q in recipients, "p_recip": p in recipients, "q_donor": q in donors,
+            "rel_pred": any((x == p or _contains(x, p) or _contains(p, x)) and (y == q or _contains(y, q) or _contains(q, y))
+                            for x, y in found),
+            "cooc_" + _bin(together[(p, q)], (1, 2, 4)): 1,
+            "p_title": a.party.name[:2] in title, "q_title": b.party.name[:2] in title,
+            "n_" + _bin(n, (2, 3, 5, 8)): 1,
+            "mp_" + _bin(mentions[p], (1, 2, 4, 8)): 1,
+            "mq_" + _bin(mentions[q], (1, 2, 4, 8)): 1,
+            "p_top": p == top, "q_top": q == top,
+            "no_pred": not found,
+        }
+        out.append(Candidate(a, b, i, {k: float(v) for k, v in f.items() if v}))
+    return out
