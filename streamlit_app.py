@@ -25,6 +25,7 @@ from geo.errors import MapAssetsMissingError
 from geo.map.assets import check_installed, node_modules_dir
 from geo.map.data import KIND_COLOURS, build_map_data, to_geojson
 from geo.map.render import render_map
+from geo.map.served import publish
 from timeline import TimelineError
 from timeline.library import Library, library_path
 from timeline.views.chart import chart_spec, timeline_chart, year_strip_chart
@@ -52,18 +53,42 @@ from timeline.views.summary import row_summary
 from timeline.views.offload import Extractor
 from timeline.views.uploads import MAX_UPLOAD_MB, upload_names
 
+def warm_first_page(script: str, locales: tuple[str, ...] = ("zh-CN", "en-US")) -> None:
+    """Run the app's first page once in each language in this process (Streamlit's AppTest), before the server
+    listens: its cached answers (st.cache_data, st.cache_resource: the library's options, the view's counts,
+    table and map page) are then there for the first browser session too. A failure only costs the warm-up."""
+    from streamlit.testing.v1 import AppTest
+
+    for locale in locales:
+        try:
+            at = AppTest.from_file(script, default_timeout=300)
+            at.context = {"locale": locale}
+            at.run()
+            failed = [str(e.value) for e in [*at.exception, *at.error]]
+        except Exception as err:  # the server starts all the same; its first page is simply not ready
+            failed = [f"{type(err).__name__}: {err}"]
+        if failed:
+            print(f"the first page ({locale}) was not made ready before the server started: {failed[0]}",
+                  file=sys.stderr)
+
+
 if __name__ == "__main__" and sys.argv[1:2] == ["serve"]:
-    # ./atlas app: start Streamlit on this script in this process, the app's modules and the base map already
-    # loaded (timeline.views.serve.warm), so the first page does not wait for them.
+    # ./atlas app: start Streamlit on this script in this process, the app's modules, the base map and the
+    # first page's answers for the library in use already made (timeline.views.serve.warm, warm_first_page),
+    # so the first page does not wait for them.
     from streamlit.web import cli
 
     from timeline.views.serve import warm
 
-    warm()
     sys.argv = ["streamlit", "run", str(Path(__file__).resolve()), *sys.argv[2:]]
+    warm()
+    warm_first_page(sys.argv[2])
     sys.exit(cli.main())
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
+WHOLE_PAGE = "whole_page"  # session state: this browser session's page is whole (complete_the_page)
+REST_AFTER_S = 0.8  # a session's first page (the counts and the map) asks for the rest this long after it came
+APP_STATIC = Path(__file__).resolve().parent / "static"  # what Streamlit's static file serving hands out
 MAP_HEIGHT = 560
 # On a phone the timeline (lanes, years and the "year not stated" band side by side) is wider than the
 # screen: it scrolls within its own box rather than being cut off; the four counts stay two by two.
@@ -293,14 +318,33 @@ def corrections_panel(library, revision: tuple, rows: list[dict], lang: str) -> 
                     st.rerun()
 
 
+@st.cache_resource(show_spinner=False)
+def map_files(node_modules: str, serving: bool) -> str | None:
+    """Where this server hands out the map's unchanging files (Leaflet, the player, the base map: written once
+    into ``static/`` by :func:`geo.map.served.publish`, served by Streamlit's static file serving), so a map
+    page carries only its data; ``None`` (the pages inline them) when static serving is off or they cannot
+    be written."""
+    if not serving:
+        return None
+    try:
+        return f"app/static/{publish(APP_STATIC, Path(node_modules))}/"
+    except GeoError as err:  # the npm packages missing, or static/ not writable: each page inlines them
+        print(f"the map's files are inlined in each page: {err}", file=sys.stderr)
+        return None
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
-def map_page(key: str, lang: str, _rows: list | None, _sources: dict, _view: tuple | None = None) -> str:
-    """The map's page for the rows in view (cached on their key), its scripts inlined from the npm
-    packages (it draws offline), else loaded from CDNs. ``_view`` (library, query, rows): the whole view,
-    asked of the library (map_counts.view_map_data: counted in DuckDB when it is large)."""
+def map_page(key: str, lang: str, _rows: list | None, _sources: dict, _view: tuple | None = None,
+             assets_url: str | None = None) -> str:
+    """The map's page for the rows in view (cached on their key): its scripts loaded from ``assets_url``
+    (:func:`map_files`), else inlined from the npm packages (it draws offline), else loaded from CDNs.
+    ``_view`` (library, query, rows): the whole view, asked of the library (map_counts.view_map_data:
+    counted in DuckDB when it is large)."""
     data = (build_map_data(_rows, sources=_sources, lang=lang) if _view is None else
             view_map_data(_view[0], _view[1], rows=_view[2], lang=lang, sources=_sources))
     try:
+        if assets_url:
+            return render_map(data, height=MAP_HEIGHT, keep_view=True, assets_url=assets_url)
         return render_map(data, standalone=True, height=MAP_HEIGHT, keep_view=True)
     except MapAssetsMissingError:
         return render_map(data, height=MAP_HEIGHT, keep_view=True)
@@ -357,21 +401,27 @@ st.title(ui("title", lang))
 st.caption(ui("intro", lang))
 
 library = guarded(lambda: library_at(str(library_path())), ui("seeds", lang), lang)
+# A browser's first page in a session is the filters, the counts and the map; the rest of the page (uploads,
+# the library, the timeline, the table, evidence, corrections, downloads) comes in the run the page asks for
+# REST_AFTER_S later (complete_the_page), so the browser draws the map without first laying out the rest.
+# Without a browser (AppTest, the server's warm-up) there is nobody to ask: the page is whole at once.
+whole_page = st.session_state.get(WHOLE_PAGE, False) or st.context.url is None
 with st.sidebar:
     filters_box, upload_box, library_box = st.container(), st.container(), st.container()
-with upload_box:
-    st.subheader(ui("add_articles", lang))
-    uploads = st.file_uploader(ui("upload", lang), type=["txt", "html", "htm"], accept_multiple_files=True,
-                               max_upload_size=MAX_UPLOAD_MB, key="upload")
-    pasted = st.text_area(ui("paste", lang), key="paste_text", height=120)
-    submit = st.button(ui("paste_button", lang), key="paste_submit")
-    if library is not None:
-        save_added(library, uploads or [], pasted if submit else None, lang)
+if whole_page:
+    with upload_box:
+        st.subheader(ui("add_articles", lang))
+        uploads = st.file_uploader(ui("upload", lang), type=["txt", "html", "htm"], accept_multiple_files=True,
+                                   max_upload_size=MAX_UPLOAD_MB, key="upload")
+        pasted = st.text_area(ui("paste", lang), key="paste_text", height=120)
+        submit = st.button(ui("paste_button", lang), key="paste_submit")
+        if library is not None:
+            save_added(library, uploads or [], pasted if submit else None, lang)
 # What every cached answer is keyed on: read once a rerun (an upload above, an edit below make a new one).
 revision = guarded(lambda: library_revision(library), ui("library", lang), lang) if library is not None else None
 if revision is None:
     library, revision = None, ()
-if library is not None:
+if library is not None and whole_page:
     with library_box, st.expander(ui("library", lang)):
         revision = library_panel(library, revision, lang)
 # The view is asked of the library (DuckDB), never loaded whole: counts, a page of the table, the map's
@@ -400,6 +450,68 @@ def ask(query: queries.ViewQuery, page: int, *, strip: bool = True) -> queries.V
     return NOTHING if answer is None else answer
 
 
+def selections(chart_state, table_state, rows: list[dict]) -> tuple[frozenset, tuple | None, frozenset]:
+    """What the timeline chart (events clicked, years brushed) and the table (rows picked among ``rows``) hold,
+    from their states (``None`` before they are drawn)."""
+    chart = chart_state["selection"] if chart_state else {}
+    picked, brushed = guarded(lambda: chart_selection(chart), ui("timeline_selection", lang), lang) or (frozenset(), None)
+    if picked and library is not None:  # a click on an event the filters have since removed
+        picked = guarded(lambda: queries.present_ids(library, sidebar, picked), ui("library", lang), lang) or frozenset()
+    table = table_selection(rows, table_state["selection"]["rows"]) if table_state else frozenset()
+    return picked, brushed, table
+
+
+def view_of(picked: frozenset, brushed: tuple | None) -> tuple[queries.ViewQuery, queries.ViewSummary]:
+    """The query of the sidebar's filters narrowed by the chart's selection, and its answer."""
+    narrowed = queries.ViewQuery.of(filters, Filters(years=brushed, event_ids=picked))
+    return narrowed, (ask(narrowed, page_number, strip=False) if (brushed or picked) else whole_view)
+
+
+def complete_the_page() -> None:
+    """Have the browser ask for the rest of the page REST_AFTER_S after it has the first: a fragment that its
+    timer reruns marks the session's page whole and reruns the app (its call in this run does nothing)."""
+    st.session_state["rest_asked"] = True
+
+    @st.fragment(run_every=REST_AFTER_S)
+    def rest_of_the_page() -> None:
+        if st.session_state.pop("rest_asked", False):  # this run's own call; the timer's comes next
+            return
+        st.session_state[WHOLE_PAGE] = True
+        st.rerun()
+
+    rest_of_the_page()
+
+
+def draw_counts(counts: dict) -> None:
+    with counts_slot.container():
+        for column, (label, value, note) in zip(st.columns(4), (
+                (ui("events", lang), counts["events"], ui("events_help", lang, rows=counts["rows"])),
+                (ui("dated", lang), counts["dated"], ui("dated_help", lang)),
+                (ui("undated", lang), counts["undated"], ui("undated_help", lang)),
+                (ui("not_on_map", lang), counts["not_on_map"], ui("not_on_map_help", lang)))):
+            column.metric(label, value, help=note)
+
+
+def draw_map(query: queries.ViewQuery, answer: queries.ViewSummary, rows_picked: frozenset) -> None:
+    """The map of the view (or of the table's rows picked on its page), with a caption when rows are picked."""
+    shown = answer.page
+    on_map = filter_rows(shown, Filters(event_ids=rows_picked)) if rows_picked else shown
+    whole = on_map is shown  # nothing picked in the table: the map draws the whole view, not the page
+    key = view_key((), query.key() if whole else view_key(on_map, lang), str(revision),
+                   str(node_modules_dir()))  # the page also shows the sources and inlines node_modules
+    # a detailed view's map is drawn from its rows (asked already), a large one's counted in the library
+    rows_drawn = on_map if not whole else answer.rows
+    page = guarded(lambda: map_page(key, lang, rows_drawn, sources,
+                                    (library, query, answer.counts["rows"]) if rows_drawn is None and library is not None
+                                    else None, assets_url=map_files(str(node_modules_dir()),
+                                                                    st.get_option("server.enableStaticServing"))), ui("drawing_map", lang), lang)
+    with map_slot.container():
+        if page:
+            st.iframe(page, height=MAP_HEIGHT + 10)
+        if not whole:
+            st.caption(ui("selected_on_map", lang, n=len(on_map), total=answer.counts["rows"]))
+
+
 sidebar = queries.ViewQuery.of(filters)
 page_number = int(st.session_state.get("table_page", 1))
 whole_view = ask(sidebar, page_number)  # the table's order: by date, "year not stated" last
@@ -407,9 +519,20 @@ view_counts_now = whole_view.counts
 detailed = whole_view.detailed
 view = whole_view.rows  # every row of a detailed view, else None
 view_key_now = view_key((), sidebar.key(), str(revision), lang)  # what the map, chart and table are cached on
-counts_box = st.container()
+counts_slot = st.empty()
 map_col, side_col = st.columns([5, 4], gap="medium")  # side by side on a wide screen, stacked on a phone
-map_box = map_col.container()
+map_slot = map_col.empty()
+# The counts and the map first, from the chart's and the table's selections as the browser last sent them:
+# the browser draws the map while the rest of the page comes. Should the chart or the table turn out to hold
+# other selections (a new view resets them), both are drawn again below.
+first_picked, first_brushed, _ = selections(st.session_state.get("timeline"), None, [])
+query, in_view = view_of(first_picked, first_brushed)
+first_rows = selections(None, st.session_state.get("events_table"), in_view.page)[2]
+draw_counts(in_view.counts)
+draw_map(query, in_view, first_rows)
+if not whole_page:
+    complete_the_page()
+    st.stop()
 timeline_event = None
 with side_col:
     st.subheader(ui("timeline", lang))
@@ -422,12 +545,9 @@ with side_col:
             timeline_event = st.vega_lite_chart(chart, on_select="rerun", key="timeline", width="stretch")
     else:
         st.info(ui("no_match", lang))
-picked, brushed = guarded(lambda: chart_selection(timeline_event["selection"] if timeline_event else {}),
-                          ui("timeline_selection", lang), lang) or (frozenset(), None)
-if picked and library is not None:  # a click on an event the filters have since removed
-    picked = guarded(lambda: queries.present_ids(library, sidebar, picked), ui("library", lang), lang) or frozenset()
-query = queries.ViewQuery.of(filters, Filters(years=brushed, event_ids=picked))
-in_view = ask(query, page_number, strip=False) if (brushed or picked) else whole_view
+picked, brushed, _ = selections(timeline_event, None, [])
+if (picked, brushed) != (first_picked, first_brushed):
+    query, in_view = view_of(picked, brushed)
 shown_counts = in_view.counts
 page_count = queries.pages(shown_counts, queries.PAGE_ROWS)
 if page_number > page_count:  # fewer pages since the last rerun
@@ -443,7 +563,11 @@ table = st.dataframe(
     column_config={c: st.column_config.TextColumn(column_label(c, lang),
                                                   width="large" if c in ("summary", "evidence") else None)
                    for c in TABLE_SHOWN})
-rows_picked = table_selection(shown, table["selection"]["rows"])
+rows_picked = selections(None, table, shown)[2]
+if (picked, brushed) != (first_picked, first_brushed):
+    draw_counts(counts)
+if (picked, brushed, rows_picked) != (first_picked, first_brushed, first_rows):
+    draw_map(query, in_view, rows_picked)
 on_map = filter_rows(shown, Filters(event_ids=rows_picked)) if rows_picked else shown
 with side_col:
     st.subheader(ui("evidence", lang))
@@ -463,30 +587,10 @@ with side_col:
                 with st.expander(ui("whole_article", lang)):
                     st.html(evidence_html(document.text, focus["char_start"], focus["char_end"]))
 
-with counts_box:
-    for column, (label, value, note) in zip(st.columns(4), (
-            (ui("events", lang), counts["events"], ui("events_help", lang, rows=counts["rows"])),
-            (ui("dated", lang), counts["dated"], ui("dated_help", lang)),
-            (ui("undated", lang), counts["undated"], ui("undated_help", lang)),
-            (ui("not_on_map", lang), counts["not_on_map"], ui("not_on_map_help", lang)))):
-        column.metric(label, value, help=note)
 with pager_box:
     if page_count > 1:
         st.number_input(ui("table_page", lang, pages=page_count), min_value=1, max_value=page_count, step=1,
                         key="table_page")
-with map_box:
-    whole = on_map is shown  # nothing picked in the table: the map draws the whole view, not the page
-    key = view_key((), query.key() if whole else view_key(on_map, lang), str(revision),
-                   str(node_modules_dir()))  # the page also shows the sources and inlines node_modules
-    # a detailed view's map is drawn from its rows (asked already), a large one's counted in the library
-    rows_drawn = on_map if not whole else in_view.rows
-    page = guarded(lambda: map_page(key, lang, rows_drawn, sources,
-                                    (library, query, shown_counts["rows"]) if rows_drawn is None and library is not None
-                                    else None), ui("drawing_map", lang), lang)
-    if page:
-        st.iframe(page, height=MAP_HEIGHT + 10)
-    if on_map is not shown:
-        st.caption(ui("selected_on_map", lang, n=len(on_map), total=shown_counts["rows"]))
 
 
 def everything() -> list[dict]:

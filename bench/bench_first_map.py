@@ -2,7 +2,8 @@
 
 One server per library (`python streamlit_app.py serve`, with `PAIRING_ATLAS_LIBRARY` set), started and waited
 for (`/_stcore/health`); then sessions one after another, each in a fresh browser context (no cache): the seconds
-from `goto` to the counts ("Events (") and to the map's Leaflet container in its frame. Every non-local request is
+from `goto` to the counts (the first metric's value), to the map drawn (its page's player made: `window.atlas.player`
+in the map's frame) and to the whole page (the downloads at its end, "Events (CSV"). Every non-local request is
 blocked, as in the browser tests. In the same run, for scale, a Streamlit page that writes one line. Usage:
 `.venv/bin/python -m bench.bench_first_map [--write]`.
 """
@@ -51,7 +52,11 @@ def _serve(args: list[str], env: dict) -> tuple[subprocess.Popen, str, float]:
     raise RuntimeError(f"the server on {url} did not come up")
 
 
-def _sessions(url: str, with_map: bool) -> list[tuple[float, float | None]]:
+MAP_DRAWN = ("() => { const f = document.querySelector('iframe'); "
+             "return !!(f && f.contentWindow && f.contentWindow.atlas && f.contentWindow.atlas.player); }")
+
+
+def _sessions(url: str, with_map: bool) -> list[tuple[float, float | None, float | None]]:
     from playwright.sync_api import sync_playwright
 
     out = []
@@ -64,13 +69,17 @@ def _sessions(url: str, with_map: bool) -> list[tuple[float, float | None]]:
             page = context.new_page()
             start = time.perf_counter()
             page.goto(url)
-            page.get_by_text("Events (").first.wait_for(timeout=180_000)
+            if not with_map:
+                page.get_by_text("Events (").first.wait_for(timeout=180_000)
+                out.append((time.perf_counter() - start, None, None))
+                context.close()
+                continue
+            page.get_by_test_id("stMetricValue").first.wait_for(timeout=180_000)
             counts = time.perf_counter() - start
-            shown = None
-            if with_map:
-                page.frame_locator("iframe").first.locator(".leaflet-container").first.wait_for(timeout=180_000)
-                shown = time.perf_counter() - start
-            out.append((counts, shown))
+            page.wait_for_function(MAP_DRAWN, polling=50, timeout=180_000)
+            shown = time.perf_counter() - start
+            page.get_by_text("Events (CSV").first.wait_for(timeout=180_000)
+            out.append((counts, shown, time.perf_counter() - start))
             context.close()
         browser.close()
     return out
@@ -116,20 +125,35 @@ def section(rows) -> str:
         f"Measured {env['date']} with `{COMMAND}`.",
         f"Machine: {env['machine']}. Python {env['python']}; {env['versions']}; {env['code']}; Chromium headless "
         f"(`{CHROMIUM}`, software rendering).", "",
-        "Seconds from opening the page to the counts (\"Events (\") and to the map drawn, each session in a fresh "
-        "browser context (nothing cached), sessions one after another; the server as `./atlas app` starts it "
-        "(`python streamlit_app.py serve`: the app's modules, gazetteer and base map loaded before it listens).", "",
-        "| Server on | server up (s) | session 1: counts / map (s) | sessions 2–3: counts / map (s) |",
+        "Seconds from opening the page to the counts (the first metric's value), to the map drawn (its page's "
+        "player made, `window.atlas.player`) and to the whole page (the downloads at its end), each session in a "
+        "fresh browser context (nothing cached), sessions one after another; the server as `./atlas app` starts it "
+        "(`python streamlit_app.py serve`: the app's modules, gazetteer, base map and the first page's answers for "
+        "the library in each language made before it listens).", "",
+        "| Server on | server up (s) | session 1: counts / map / whole page (s) | sessions 2–3 (s) |",
         "|---|--:|--:|--:|",
     ]
     for label, up, sessions in rows:
-        def fmt(c, m):
-            return f"{c:.2f}" if m is None else f"{c:.2f} / {m:.2f}"
-        later = ", ".join(fmt(c, m) for c, m in sessions[1:])
+        def fmt(c, m, w):
+            return f"{c:.2f}" if m is None else f"{c:.2f} / **{m:.2f}** / {w:.2f}"
+        later = ", ".join(fmt(*s) for s in sessions[1:])
         lines.append(f"| {label} | {up:.1f} | {fmt(*sessions[0])} | {later} |")
-    lines += ["", f"- Load average at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (2 cores, shared).",
-              "- Targets (issues 10 and 11): the first map < 3 s after the server is up.", ""]
+    maps = [s[1] for _, _, sessions in rows for s in sessions if s[1] is not None]
+    lines += ["", f"- Load average at the start: {LOAD_AT_START[0]:.2f}; at the end: {load[0]:.2f} {load[1]:.2f} "
+                  f"{load[2]:.2f} (2 cores, shared with other work).",
+              f"- Targets (issues 10 and 11): the first map < 3 s after the server is up (aimed at 2.5 s): "
+              f"{sum(m < 3 for m in maps)} of {len(maps)} sessions under 3 s, {sum(m <= 2.5 for m in maps)} at or "
+              f"under 2.5 s; the slowest {max(maps):.2f} s.",
+              "- A browser's first page in a session is the filters, the counts and the map; the rest (the timeline, "
+              "the table, uploads, the library, corrections, downloads) comes in the run the page asks for "
+              "`REST_AFTER_S` later (streamlit_app.py `complete_the_page`), the map's page left as it is. The map's "
+              "page loads Leaflet, the player and the base map from the app's server (`geo.map.served`, Streamlit "
+              "static serving) and carries only the view's data; each relation's tooltip and card are read when "
+              "first used.", ""]
     return "\n".join(lines)
+
+
+LOAD_AT_START = os.getloadavg()
 
 
 def main() -> int:

@@ -24,7 +24,7 @@ from geo.errors import MapAssetError, MapAssetsMissingError
 
 __all__ = [
     "PACKAGES", "ASSETS", "DROPPED", "Asset", "node_modules_dir", "asset_for", "local_file", "media_type",
-    "check_installed", "inline_assets", "external_references",
+    "check_installed", "inline_assets", "relocate_assets", "external_references",
 ]
 
 REPO = Path(__file__).resolve().parents[2]
@@ -205,6 +205,29 @@ def inline_assets(document: str, node_modules: Path | None = None) -> str:
         return f"<style>/* {label} */\n" + _inline_css(text, path, root).replace("</style", "<\\/style") + "\n</style>"
 
     return _TAG.sub(replace, document)  # one pass: inlined text is never scanned again
+
+
+def relocate_assets(document: str, base_url: str) -> str:
+    """The HTML document with every ``<script src>`` and ``<link href>`` of :data:`ASSETS` pointing into
+    ``base_url`` (a folder :func:`geo.map.served.publish` wrote: each file at its path under the package's
+    ``dist/``), each file once. Raises :class:`MapAssetError` for an address that is not in :data:`ASSETS`."""
+    done: set[str] = set()
+
+    def replace(match: re.Match) -> str:
+        url = match.group("js") if match.group("js") is not None else match.group("css")
+        if url.startswith(base_url):  # one of the folder's own (the player, the base map)
+            return match.group(0)
+        asset = asset_for(url)
+        if asset is None:
+            raise MapAssetError(f"the map asks for {url}, which geo/map/assets.py does not know; "
+                                "add it to ASSETS (or DROPPED if the map does not need it)")
+        if asset.relative in done:
+            return ""
+        done.add(asset.relative)
+        local = base_url + asset.path.removeprefix("dist/")
+        return match.group(0).replace(url, local)
+
+    return _TAG.sub(replace, document)
 
 
 class _References(HTMLParser):

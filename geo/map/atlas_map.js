@@ -77,10 +77,30 @@ function atlasMap(map, data, T, opts) {
     }
 
     var colours = [];  // a relation's colour as an index: a look is a few numbers
+    // A relation's arc as points on the map (latlngs) and their bounds: asked for by a card or a test, so
+    // made on first use, not for every relation as the page opens.
+    function Relation(fields) { L.Util.extend(this, fields); }
+    Object.defineProperty(Relation.prototype, 'latlngs', {get: function () {
+        if (!this._latlngs) {
+            this._latlngs = [];
+            for (var i = 0; i < this.xy.length; i += 2) { this._latlngs.push(map.unproject(L.point(this.xy[i], this.xy[i + 1]), 0)); }
+        }
+        return this._latlngs;
+    }});
+    Object.defineProperty(Relation.prototype, 'bounds', {get: function () { return L.latLngBounds(this.latlngs); }});
+    // What a relation shows on a hover and a click ([tooltip, card] by its place in data.relations): the
+    // largest part of a big map's data, read from its own JSON block (opts.details: the id of that script
+    // element, of type application/json) when first needed rather than as the page opens; else in the relation.
+    var detailRows = null;
+    function detailOf(rel) {
+        if (!opts.details) { return [rel.p.tooltip, rel.p.card]; }
+        if (detailRows === null) { detailRows = JSON.parse(document.getElementById(opts.details).textContent); }
+        return detailRows[rel.index];
+    }
     var relations = data.relations.map(function (p, index) {
         var from = map.project(L.latLng(p.ends[1], p.ends[0]), 0), to = map.project(L.latLng(p.ends[3], p.ends[2]), 0);
         var control = controlLatLng(p.ends), c = control ? map.project(control, 0) : null;
-        var xy = new Float64Array(2 * ARC_POINTS), latlngs = [];  // pixels at zoom 0: at zoom z, 2^z times these
+        var xy = new Float64Array(2 * ARC_POINTS);  // pixels at zoom 0: at zoom z, 2^z times these
         var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
         for (var i = 0; i < ARC_POINTS; i++) {
             var t = i / (ARC_POINTS - 1), x, y;
@@ -92,16 +112,15 @@ function atlasMap(map, data, T, opts) {
                 x = from.x + r * Math.cos(a); y = from.y - r - r * Math.sin(a);
             }
             xy[2 * i] = x; xy[2 * i + 1] = y;
-            latlngs.push(map.unproject(L.point(x, y), 0));
             minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
         }
         if (colours.indexOf(p.colour) < 0) { colours.push(p.colour); }
-        return {p: p, index: index, latlngs: latlngs, bounds: L.latLngBounds(latlngs), xy: xy,
+        return new Relation({p: p, index: index, xy: xy,
                 q: c ? [from.x, from.y, c.x, c.y, to.x, to.y] : null,
                 box: [minX, minY, maxX, maxY], short: (radius[p.ends[2] + ',' + p.ends[3]] || 3) + 1,
                 colour: colours.indexOf(p.colour), shown: false, layer: null, weight: 0, look: 0, dated: 0,
                 held: {now: 0, past: 0, undated: 0},  // the width it is drawn at on each canvas (0: not)
-                touched: false, mark: 0};
+                touched: false, mark: 0});
     });
     // Each step's relations and their events in it: a step forward touches only these.
     var byStep = {};
@@ -328,7 +347,7 @@ function atlasMap(map, data, T, opts) {
     function openCard(rel, at) {
         var folded = container.querySelector('#atlas-legend');  // the card must not sit under the legend
         if (folded) { folded.open = false; }
-        popup.setLatLng(at || rel.latlngs[Math.floor(rel.latlngs.length / 2)]).setContent(cardHtml(rel.p.card)).openOn(map);
+        popup.setLatLng(at || rel.latlngs[Math.floor(rel.latlngs.length / 2)]).setContent(cardHtml(detailOf(rel)[1])).openOn(map);
         try { window.parent.postMessage({atlas: 'relation', id: rel.p.id}, '*'); }
         catch (err) { /* a page with no parent */ }
     }
@@ -347,7 +366,7 @@ function atlasMap(map, data, T, opts) {
         if (!e) { return; }
         map.getContainer().style.cursor = rel ? 'pointer' : '';
         if (rel) {
-            if (rel !== hovered) { tooltip.setContent(rel.p.tooltip); }
+            if (rel !== hovered) { tooltip.setContent(detailOf(rel)[0]); }
             tooltip.setLatLng(e.latlng);
             if (!map.hasLayer(tooltip)) { map.openTooltip(tooltip); }
         } else if (map.hasLayer(tooltip)) {
@@ -483,7 +502,7 @@ function atlasMap(map, data, T, opts) {
             bakePlaces(state.playing);
         });
     });
-    var placeLayer = L.layerGroup().addTo(map), placeNames = L.layerGroup(), busyNames = L.layerGroup();
+    var placeLayer = L.layerGroup().addTo(map), placeNames = null, busyNames = L.layerGroup();
     var busiest = data.places.map(function (pl, i) { return i; }).sort(function (a, b) {
         return (data.places[b][3] + data.places[b][4]) - (data.places[a][3] + data.places[a][4]) || a - b; }).slice(0, 12);
     data.places.forEach(function (pl, i) {
@@ -491,10 +510,6 @@ function atlasMap(map, data, T, opts) {
         L.circleMarker(at, {renderer: placeRenderer, radius: pl[5], color: '#333', weight: 1, fillColor: '#fff',
                             fillOpacity: 0.9}).bindPopup(function () { return placePopup(pl); })
             .bindTooltip(esc(name)).addTo(placeLayer);
-        var label = L.marker(at, {interactive: false, keyboard: false, pane: 'atlas-labels',
-            icon: L.divIcon({className: 'atlas-label atlas-place-name', html: '', iconSize: null})});
-        label.on('add', function (e) { e.target.getElement().textContent = name; });
-        label.addTo(placeNames);
         if (busiest.indexOf(i) >= 0) {
             var busy = L.marker(at, {interactive: false, keyboard: false, pane: 'atlas-labels',
                 icon: L.divIcon({className: 'atlas-label atlas-place-name', html: '', iconSize: null})});
@@ -502,9 +517,21 @@ function atlasMap(map, data, T, opts) {
             busy.addTo(busyNames);
         }
     });
+    function placeLabels() {  // every place's name, from zoom 7: made the first time they are shown
+        var group = L.layerGroup();
+        data.places.forEach(function (pl) {
+            var label = L.marker(L.latLng(pl[1], pl[0]), {interactive: false, keyboard: false, pane: 'atlas-labels',
+                icon: L.divIcon({className: 'atlas-label atlas-place-name', html: '', iconSize: null})});
+            label.on('add', function (e) { e.target.getElement().textContent = pl[2]; });
+            label.addTo(group);
+        });
+        return group;
+    }
     function namesByZoom() {
         var z = map.getZoom();
+        if (z >= 7 && placeNames === null) { placeNames = placeLabels(); }
         [[placeNames, z >= 7], [busyNames, z >= 5 && z < 7]].forEach(function (pair) {
+            if (pair[0] === null) { return; }
             if (pair[1] && !map.hasLayer(pair[0])) { pair[0].addTo(map); }
             if (!pair[1] && map.hasLayer(pair[0])) { map.removeLayer(pair[0]); }
         });
@@ -647,7 +674,7 @@ function atlasMap(map, data, T, opts) {
     return {
         relations: relations, places: placeLayer, play: function () { play(); }, pause: pause,
         drawing: drawing,
-        cardHtml: function (i) { return cardHtml(relations[i].p.card); },
+        cardHtml: function (i) { return cardHtml(detailOf(relations[i])[1]); },
         placePopup: function (i) { return placePopup(data.places[i]); }, openCard: function (i) { openCard(relations[i]); },
         year: function () { return state.year; }, playing: function () { return state.playing; },
         showYear: function (y) { pause(); state.year = y; render(); }

@@ -26,18 +26,22 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from geo.errors import MapAssetError, MapDataError
-from geo.map.assets import DROPPED, asset_for, external_references, inline_assets
+from geo.map.assets import DROPPED, asset_for, external_references, inline_assets, relocate_assets
 from geo.map.basemap import load_basemap
 from geo.map.basemap_layer import BasemapLayer
 from geo.map.data import KIND_COLOURS
 from geo.map.labels import DEFAULT_LANGUAGE, MAP_TEXT, check_language, kind_label, text
+from geo.map.served import BASEMAP_GLOBAL, BASEMAP_SCRIPT, PLAYER_SCRIPT
 
-__all__ = ["render_map", "build_folium_map", "RENDER_PROPERTIES", "CHINA_CENTRE", "TILES"]
+__all__ = ["render_map", "build_folium_map", "basemap_json", "RENDER_PROPERTIES", "CHINA_CENTRE", "TILES"]
 
 CHINA_CENTRE = (35.0, 104.0)
 TILES = "OpenStreetMap"  # an optional layer: off by default, the base map draws China without it
-# What the browser needs of a relation (the data keeps the rest).
-RENDER_PROPERTIES = ("id", "count", "undated", "steps", "colour", "tooltip", "card")
+# What the browser needs of a relation to draw and play it (the data keeps the rest); its tooltip and card
+# (DETAILS) go apart, read by the page when first hovered or clicked.
+RENDER_PROPERTIES = ("id", "count", "undated", "steps", "colour")
+DETAILS = ("tooltip", "card")
+DETAILS_ID = "atlas-details"  # the id of the page's JSON block of every relation's [tooltip, card]
 _SCRIPT = (Path(__file__).with_name("atlas_map.js")).read_text(encoding="utf-8")
 _STYLE = """
 .atlas-year { position: absolute; top: 8px; left: 50%; transform: translateX(-50%); z-index: 800;
@@ -89,7 +93,7 @@ def _script_json(obj: object) -> str:
 
 
 @lru_cache(maxsize=1)
-def _basemap_json() -> str:
+def basemap_json() -> str:
     """The base map as script-safe JSON, made once (0.65 MB: every map page embeds the same text)."""
     return _script_json(load_basemap())
 
@@ -228,7 +232,7 @@ def _keep_known_assets(m: folium.Map) -> None:
 
 def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | None = TILES,
                      lang: str | None = None, keep_view: bool = False, title: str | None = None,
-                     about_html: str | None = None) -> folium.Map:
+                     about_html: str | None = None, assets_url: str | None = None) -> folium.Map:
     """The folium map for ``data`` (see :func:`render_map`), before rendering; for tests and callers that add to it."""
     try:
         data["counts"]["rows"], data["relations"]["features"], data["places"]["features"]
@@ -239,17 +243,22 @@ def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | No
                    height="100%" if height is None else f"{int(height)}px")
     figure = _Figure()
     figure.add_child(m)  # the page the map renders in: it puts the large JSON in after rendering
-    BasemapLayer(figure.payload("basemap", _basemap_json()), lang=lang).add_to(m)
+    BasemapLayer(f"window.{BASEMAP_GLOBAL}" if assets_url else figure.payload("basemap", basemap_json()),
+                 lang=lang).add_to(m)
     tile_layer = None
     if tiles:
         tile_layer = folium.TileLayer(tiles, name=text("tiles", lang), overlay=True, show=False, control=False)
         tile_layer.add_to(m)
+    details = [[f["properties"].get(k) for k in DETAILS] for f in data["relations"]["features"]]
+    figure.html.add_child(Element(f'<script type="application/json" id="{DETAILS_ID}">'
+                                  + figure.payload("details", _script_json(details)) + "</script>"),
+                          name="atlas_details")
     slim = {"relations": _relations(data["relations"]), "places": _places(data["places"]),
             "sources": data.get("sources", []), "evidence": data.get("evidence", []), "facts": data.get("facts", []),
             "period": data.get("period", "P1Y"), "step_counts": data.get("step_counts", []),
             "undated_drawn": data.get("undated_drawn", 0), "undated_events": data["counts"].get("undated", 0)}
     options = {"keepView": keep_view, "storageKey": "pairing-atlas-view", "legend": _legend(data, lang, bool(tiles)),
-               "fit": data.get("bounds"), "about": about_html or ""}
+               "fit": data.get("bounds"), "about": about_html or "", "details": DETAILS_ID}
     _Script(
         "var atlasOptions = " + figure.payload("options", _script_json(options)) + ";\n"
         + (f"atlasOptions.tiles = {tile_layer.get_name()};\n" if tile_layer is not None else "")
@@ -260,8 +269,10 @@ def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | No
     ).add_to(m)
     root = m.get_root()
     root.header.add_child(Element(f"<title>{_e(title or 'Pairing Atlas map')}</title>"), name="atlas_title")
-    _HeaderText("<style>" + _STYLE + "</style>\n<script>" + _SCRIPT.replace("</script", "<\\/script")
-                + "</script>").add_to(m)
+    scripts = (f'<script src="{_e(assets_url + PLAYER_SCRIPT)}"></script>\n'
+               f'<script src="{_e(assets_url + BASEMAP_SCRIPT)}"></script>' if assets_url else
+               "<script>" + _SCRIPT.replace("</script", "<\\/script") + "</script>")
+    _HeaderText("<style>" + _STYLE + "</style>\n" + scripts).add_to(m)
     if tile_layer is not None:  # added only when its box is ticked
         _Script(f"{m.get_name()}.removeLayer({tile_layer.get_name()});").add_to(m)
     _keep_known_assets(m)
@@ -270,7 +281,7 @@ def build_folium_map(data: Mapping, *, height: int | None = 620, tiles: str | No
 
 def render_map(data: Mapping, *, standalone: bool = False, height: int | None = 620,
                tiles: str | None = TILES, lang: str | None = None, keep_view: bool = False,
-               title: str | None = None, about_html: str | None = None) -> str:
+               title: str | None = None, about_html: str | None = None, assets_url: str | None = None) -> str:
     """A complete HTML document with the map of ``data`` (from :func:`geo.map.data.build_map_data`).
 
     Parameters: ``standalone``, inline every script, stylesheet and font from the npm packages
@@ -281,14 +292,26 @@ def render_map(data: Mapping, *, standalone: bool = False, height: int | None = 
     (default: the language ``data`` was built in); ``keep_view``, keep the zoom, position and
     player year in the browser's storage across page loads (the app's reruns); ``title``, the page's
     title; ``about_html``, HTML (escaped by the caller) for a collapsible panel at the top left: what
-    a presentation shows (title, filters, sources, export date).
+    a presentation shows (title, filters, sources, export date); ``assets_url``, a folder URL (ending in
+    ``/``) where :func:`geo.map.served.publish` put Leaflet, the player and the base map: the page loads them
+    from there and carries only the view's data (not with ``standalone``).
 
     Raises :class:`geo.errors.MapAssetsMissingError` (standalone) when the npm packages are not
     installed, :class:`geo.errors.MapAssetError` if an external address would remain, and
     :class:`geo.errors.MapDataError` if ``data`` is not what ``build_map_data`` returns.
     """
+    if standalone and assets_url:
+        raise ValueError("a standalone map inlines its files; give it no assets_url")
+    if assets_url is not None and not assets_url.endswith("/"):
+        raise ValueError(f"assets_url {assets_url!r} must be a folder's URL, ending in '/'")
     document = build_folium_map(data, height=height, tiles=tiles, lang=lang, keep_view=keep_view, title=title,
-                                about_html=about_html).get_root().render()
+                                about_html=about_html, assets_url=assets_url).get_root().render()
+    if assets_url:
+        document = relocate_assets(document, assets_url)
+        remaining = [u for u in external_references(document) if not u.startswith(assets_url)]
+        if remaining:
+            raise MapAssetError(f"the map would still load {', '.join(remaining[:3])}; map it in geo/map/assets.py")
+        return document
     if not standalone:
         return document
     document = inline_assets(document)

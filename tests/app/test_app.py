@@ -11,6 +11,7 @@ import csv
 import json
 import datetime as dt
 import io
+import re
 import shutil
 
 import pytest
@@ -73,8 +74,11 @@ def events(rows) -> int:
 
 
 def map_page(at: AppTest) -> str:
+    """The map's page, with the text of the files it loads from the app's server (the base map, the player)."""
     (frame,) = at.get("iframe")
-    return frame.proto.srcdoc
+    page = frame.proto.srcdoc
+    served = re.findall(r'<script src="app/static/([^"]+)"', page)
+    return page + "".join((ROOT / "static" / path).read_text(encoding="utf-8") for path in served)
 
 
 def on_map(row: dict) -> bool:
@@ -317,7 +321,7 @@ def test_the_language_switch_changes_every_label_and_keeps_the_counts(seed_rows)
     assert "funding" in set(table["kind"]) and "year not stated" in set(table["date"])
     assert any(" " in d and d.split(" ")[-1].isascii() for d in table["donor"])  # 自贡市 Zigong
     page = map_page(at)
-    assert "year not stated" in page and "Sichuan" in page
+    assert "year not stated" in page and "Sichuan" in page and "Zigong" in page
 
 
 def test_counts_say_events_and_rows_apart(seed_rows):
@@ -397,3 +401,20 @@ def test_a_library_file_made_anew_while_the_app_runs_gets_the_seeds_again(own_li
     own_library.unlink()
     assert metrics(run_app())["events"] == events(seed_rows)
     assert metrics(run_app())["events"] == events(seed_rows)  # and the new file, now known, is used as it is
+
+
+def test_a_browsers_first_page_is_the_counts_and_the_map_and_the_rest_comes_when_it_asks():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.context = {"url": "http://localhost:8501/"}  # a browser's session (AppTest alone has no url)
+    at.run()
+    assert not at.exception and not at.error
+    assert len(at.metric) == 4 and len(at.get("iframe")) == 1  # the counts and the map
+    assert not at.dataframe and not (at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))  # not yet
+    assert not at.get("download_button") and not at.get("file_uploader")
+    at.session_state["whole_page"] = True  # what the page's timer asks for (complete_the_page)
+    at.run()
+    assert not at.exception and not at.error
+    assert at.dataframe(key="events_table").value is not None
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    assert {b.key for b in at.get("download_button")} >= {"download_csv", "download_html"}
+    assert len(at.metric) == 4 and len(at.get("iframe")) == 1

@@ -27,6 +27,7 @@ SCREENSHOT = ROOT / "docs" / "screenshot.png"
 # The map is an iframe with its page in srcdoc (same origin): read its window.atlas.
 MAP = "document.querySelector('iframe[data-testid=\"stIFrame\"]')"
 LEGEND = MAP + ".contentWindow.document.querySelector('#atlas-legend')"
+SERVER_LOG = {}  # the app_url server's output: {"path": Path}
 
 
 def _free_port() -> int:
@@ -53,7 +54,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen, deadline_s: float = 90) -> N
 def app_url(tmp_path_factory):
     require_browser()
     port = _free_port()
-    log = tmp_path_factory.mktemp("app") / "streamlit.log"
+    log = SERVER_LOG["path"] = tmp_path_factory.mktemp("app") / "streamlit.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             # as ./atlas app starts it: streamlit run streamlit_app.py, the app's modules loaded first
@@ -201,3 +202,28 @@ def test_a_click_on_a_relation_shows_its_evidence_and_the_view_survives_a_rerun(
         page.wait_for_function(f"(z) => {MAP} && {window}.atlas && {window}.atlas.map.getZoom() === z "
                                f"&& {window}.document.querySelector('#atlas-legend')", arg=zoom, timeout=60_000)
         assert page.js_errors == []
+
+
+def test_the_first_page_draws_the_map_with_its_files_from_the_app_and_keeps_it_when_the_rest_comes(app_url):
+    with offline_page() as page:
+        page.goto(app_url)
+        _map_ready(page)
+        window = f"{MAP}.contentWindow"
+        page.evaluate(f"() => {{ {window}.__first = true; }}")
+        loaded = page.evaluate(f"() => {window}.performance.getEntriesByType('resource').map(e => e.name)")
+        served = {u.rsplit("/", 1)[-1] for u in loaded if "/app/static/map-" in u}
+        assert {"leaflet.js", "leaflet.css", "atlas_map.js", "basemap.js"} <= served  # from the app's own server
+        srcdoc = page.evaluate(f"() => {MAP}.srcdoc")
+        assert "function atlasMap" not in srcdoc and "leaflet" not in srcdoc.split("<body>")[1]  # only the view's data
+        # the rest of the page comes after (the timeline, the table, the uploads, the downloads)...
+        page.wait_for_selector('[data-testid="stVegaLiteChart"]', timeout=60_000)
+        page.get_by_text("Events (CSV").first.wait_for(timeout=60_000)
+        assert page.locator('[data-testid="stFileUploader"]').count() >= 1
+        # ...and leaves the map's page as it was: the same page, not loaded again
+        assert page.evaluate(f"() => {window}.__first === true && !!{window}.atlas.player")
+        assert page.js_errors == []
+
+
+def test_the_server_made_the_first_page_ready_before_listening(app_url):
+    log = SERVER_LOG["path"].read_text(encoding="utf-8", errors="replace")
+    assert "was not made ready" not in log, log[-2000:]

@@ -52,13 +52,21 @@ def _player_data(html: str) -> dict:
     return decoder.raw_decode(html[start:])[0]
 
 
+def _details(html: str) -> list:
+    """Each relation's [tooltip, card] as the page's JSON block holds them (read by the page on first use)."""
+    block = re.search(r'<script type="application/json" id="atlas-details">(.*?)</script>', html, re.S)
+    return json.loads(block.group(1))
+
+
 def test_the_page_hands_the_player_every_relation_with_its_years_ends_and_card_data(data):
     html = render_map(data)
     played = _player_data(html)
     assert [r["id"] for r in played["relations"]] == [f["properties"]["id"] for f in data["relations"]["features"]]
     [relation] = played["relations"]
     assert relation["steps"] == [[1998, 1], [2017, 1]] and relation["undated"] == 1
-    assert relation["card"] == data["relations"]["features"][0]["properties"]["card"]  # data, built on click
+    properties = data["relations"]["features"][0]["properties"]
+    assert "card" not in relation and "tooltip" not in relation  # apart, read when first hovered or clicked
+    assert _details(html) == [[properties["tooltip"], properties["card"]]]  # data, the card built on click
     assert relation["ends"] == pytest.approx([*SUINING, *LIXIAN], abs=1e-5)  # the page draws the curve between
     assert played["evidence"] == data["evidence"] and played["sources"] == data["sources"]
     assert played["facts"] == data["facts"] == ["工作队抵达 · 援藏"]
@@ -193,3 +201,46 @@ def test_news_text_that_looks_like_a_payload_placeholder_stays_text():
     html = render_map(build_map_data([row(evidence=sneaky, donor=sneaky)]))
     assert html.count('"name_en":"Sichuan"') == 1  # the base map went in once, where it belongs
     assert sneaky in html  # and the news text stayed as it was
+
+
+def test_a_page_with_an_assets_url_loads_leaflet_the_player_and_the_base_map_from_it_and_carries_only_its_data(data):
+    served = render_map(data, assets_url="app/static/map-x/")
+    loaded = assets.external_references(served)
+    assert sorted(u.rsplit("/", 1)[-1] for u in loaded) == ["atlas_map.js", "basemap.js", "leaflet.css", "leaflet.js"]
+    assert all(u.startswith("app/static/map-x/") for u in loaded)
+    assert "function atlasMap" not in served and "新疆" not in served  # the player and the base map are not in it
+    assert "window.atlasBasemapData" in served and _player_data(served)["relations"]  # the view's data is
+    assert len(served) < len(render_map(data, standalone=True)) / 20
+
+
+def test_an_assets_url_is_a_folder_and_not_for_a_standalone_page(data):
+    with pytest.raises(ValueError):
+        render_map(data, standalone=True, assets_url="app/static/map-x/")
+    with pytest.raises(ValueError):
+        render_map(data, assets_url="app/static/map-x")
+
+
+def test_publish_writes_the_files_once_in_a_folder_named_by_their_content_and_drops_other_versions(tmp_path):
+    from geo.map.basemap import load_basemap
+    from geo.map.served import publish, served_files
+
+    (tmp_path / "map-0ld").mkdir()
+    name = publish(tmp_path)
+    assert name.startswith("map-") and publish(tmp_path) == name
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no older version, no half-written folder
+    for path, content in served_files().items():
+        assert (tmp_path / name / path).read_bytes() == content
+    assert (tmp_path / name / "leaflet.js").read_bytes() == (REPO / "node_modules/leaflet/dist/leaflet.js").read_bytes()
+    assert (tmp_path / name / "images" / "layers.png").is_file()  # where leaflet.css looks for its images
+    script = (tmp_path / name / "basemap.js").read_text(encoding="utf-8")
+    prefix = "window.atlasBasemapData = "
+    assert script.startswith(prefix) and json.loads(script[len(prefix):].rstrip().rstrip(";")) == load_basemap()
+
+
+def test_publish_into_a_folder_it_cannot_write_says_so(tmp_path):
+    from geo.map.served import publish
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    with pytest.raises(MapAssetError, match="cannot write"):
+        publish(blocked / "static")
