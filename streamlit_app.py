@@ -401,7 +401,7 @@ st.title(ui("title", lang))
 st.caption(ui("intro", lang))
 
 library = guarded(lambda: library_at(str(library_path())), ui("seeds", lang), lang)
-# A browser's first page in a session is the filters, the counts and the map; the rest of the page (uploads,
+# A browser's first page in a session is the counts and the map; the rest of the page (the filters, uploads,
 # the library, the timeline, the table, evidence, corrections, downloads) comes in the run the page asks for
 # REST_AFTER_S later (complete_the_page), so the browser draws the map without first laying out the rest.
 # Without a browser (AppTest, the server's warm-up) there is nobody to ask: the page is whole at once.
@@ -430,9 +430,11 @@ path = str(library.path) if library is not None else ""
 options, sources = (guarded(lambda: library_options(path, revision, library), ui("library", lang), lang)
                     if library is not None else None) or ([], {})
 documents = StoredDocuments(library)
-with filters_box:
-    st.subheader(ui("filters", lang))
-    filters = guarded(lambda: sidebar_filters(options, lang), ui("reading_filters", lang), lang) or Filters()
+filters = Filters()  # a session's first page shows the whole library; its filters come with the rest
+if whole_page:
+    with filters_box:
+        st.subheader(ui("filters", lang))
+        filters = guarded(lambda: sidebar_filters(options, lang), ui("reading_filters", lang), lang) or Filters()
 
 
 NOTHING = queries.ViewSummary({"events": 0, "dated": 0, "undated": 0, "rows": 0, "not_on_map": 0}, [], None, [])

@@ -144,7 +144,7 @@ def section(rows) -> str:
               f"- Targets (issues 10 and 11): the first map < 3 s after the server is up (aimed at 2.5 s): "
               f"{sum(m < 3 for m in maps)} of {len(maps)} sessions under 3 s, {sum(m <= 2.5 for m in maps)} at or "
               f"under 2.5 s; the slowest {max(maps):.2f} s.",
-              "- A browser's first page in a session is the filters, the counts and the map; the rest (the timeline, "
+              "- A browser's first page in a session is the counts and the map (the whole library); the rest (the filters, the timeline, "
               "the table, uploads, the library, corrections, downloads) comes in the run the page asks for "
               "`REST_AFTER_S` later (streamlit_app.py `complete_the_page`), the map's page left as it is. The map's "
               "page loads Leaflet, the player and the base map from the app's server (`geo.map.served`, Streamlit "
