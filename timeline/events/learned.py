@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -108,16 +109,13 @@ def _level(code: str) -> str:
     return "prov" if code.endswith("0000") else "pref" if code.endswith("00") else "county"
 
 
-def _contains(a: str, b: str) -> bool:
-    if a == b:
-        return False
-    if a.endswith("0000"):
-        return b[:2] == a[:2]
-    return a.endswith("00") and b[:4] == a[:4]
-
-
 def _bin(n: int, edges: Iterable[int]) -> str:
     return next((str(e) for e in edges if n <= e), "more")
+
+
+def _up(code: str) -> tuple[str, str, str]:
+    """The place and the units that hold it (county → prefecture → province), by adcode."""
+    return code, code[:4] + "00", code[:2] + "0000"
 
 
 def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
@@ -126,21 +124,33 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
     6-digit adcode) nor a found pair at a coarser level, neither place within the other, each at its closest
     two mentions, with features."""
     places = [t for t in tokens if t.party.adcode]
+    starts = [t.start for t in places]
     donors = {a for a, _ in found}
     recipients = {b for _, b in found}
+    # A found pair and every pair that holds it (the same places or units that contain them) …
+    held = {(a, b) for x, y in found for a in _up(x) for b in _up(y)}
+    # … and the found pairs with one side widened, for pairs related to a found one on both sides.
+    donor_wide = {(a, y) for x, y in found for a in _up(x)}
+    recipient_wide = {(x, b) for x, y in found for b in _up(y)}
     mentions = Counter(_code(t) for t in places)
     top = mentions.most_common(1)[0][0] if mentions else None
     together: Counter = Counter()
+    nested: dict[tuple[str, str], bool] = {}
     closest: dict[tuple[str, str], tuple[int, Token, Token, int, int]] = {}
     for i, (s, e) in enumerate(sentences):
         if not AID.search(text, s, e):
             continue
-        inside = [t for t in places if s <= t.start < e]
+        inside = places[bisect_left(starts, s):bisect_left(starts, e)]
         codes = {_code(t) for t in inside}
         for a in inside:
+            p = _code(a)
             for b in inside:
-                p, q = _code(a), _code(b)
-                if p == q or _contains(p, q) or _contains(q, p):
+                q = _code(b)
+                if p == q:
+                    continue
+                if (p, q) not in nested:
+                    nested[(p, q)] = p in _up(q) or q in _up(p)
+                if nested[(p, q)]:
                     continue
                 distance = abs(a.start - b.start)
                 if (p, q) not in closest or distance < closest[(p, q)][0]:
@@ -150,8 +160,10 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
                 together[(p, q)] += 1
     out = []
     for (p, q), (_d, a, b, i, n) in closest.items():
-        if (p, q) in found or any((x == p or _contains(p, x)) and (y == q or _contains(q, y)) for x, y in found):
+        if (p, q) in held:
             continue  # found, or a found pair said again at a coarser level (日喀则市 of 日喀则市五县(江孜、…))
+        related = (any((x, y) in found for x in _up(p) for y in _up(q))
+                   or any((x, q) in recipient_wide for x in _up(p)) or any((p, y) in donor_wide for y in _up(q)))
         forward = a.start < b.start
         between = text[a.end:b.start] if forward else text[b.end:a.start]
         side = "F" if forward else "B"
@@ -170,8 +182,7 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
             "same_prov": p[:2] == q[:2],
             "rev_pred": (q, p) in found,
             "p_donor": p in donors, "q_recip": q in recipients, "p_recip": p in recipients, "q_donor": q in donors,
-            "rel_pred": any((x == p or _contains(x, p) or _contains(p, x)) and (y == q or _contains(y, q) or _contains(q, y))
-                            for x, y in found),
+            "rel_pred": related,
             "cooc_" + _bin(together[(p, q)], (1, 2, 4)): 1,
             "p_title": a.party.name[:2] in title, "q_title": b.party.name[:2] in title,
             "n_" + _bin(n, (2, 3, 5, 8)): 1,
