@@ -53,13 +53,32 @@ from timeline.views.summary import row_summary
 from timeline.views.offload import Extractor
 from timeline.views.uploads import MAX_UPLOAD_MB, upload_names
 
+def warm_first_page(script: str, locales: tuple[str, ...] = ("zh-CN", "en-US")) -> None:
+    """Run the app's first page once in each language in this process (Streamlit's AppTest), before the server
+    listens: its cached answers (st.cache_data, st.cache_resource: the library's options, the view's counts,
+    table and map page) are then there for the first browser session too. A failure only costs the warm-up."""
+    from streamlit.testing.v1 import AppTest
+
+    for locale in locales:
+        try:
+            at = AppTest.from_file(script, default_timeout=300)
+            at.context = {"locale": locale}
+            at.run()
+            failed = [str(e.value) for e in [*at.exception, *at.error]]
+        except Exception as err:  # the server starts all the same; its first page is simply not ready
+            failed = [f"{type(err).__name__}: {err}"]
+        if failed:
+            print(f"the first page ({locale}) was not made ready before the server started: {failed[0]}",
+                  file=sys.stderr)
+
+
 if __name__ == "__main__" and sys.argv[1:2] == ["serve"]:
     # ./atlas app: start Streamlit on this script in this process, the app's modules, the base map and the
     # first page's answers for the library in use already made (timeline.views.serve.warm, warm_first_page),
     # so the first page does not wait for them.
     from streamlit.web import cli
 
-    from timeline.views.serve import warm, warm_first_page
+    from timeline.views.serve import warm
 
     sys.argv = ["streamlit", "run", str(Path(__file__).resolve()), *sys.argv[2:]]
     warm()

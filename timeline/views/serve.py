@@ -3,16 +3,14 @@
 
 Streamlit runs ``streamlit_app.py`` when the first browser session connects, so that session would also pay for
 importing pandas, DuckDB, folium and the app's own modules and for making the base map into the page's JSON
-(about a second and a half). Loaded first, they are there for every session; :func:`warm_first_page` also
-makes the first page's cached answers for the library in use.
+(about a second and a half). Loaded first, they are there for every session.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
 
-__all__ = ["warm", "warm_first_page", "PRELOADED"]
+__all__ = ["warm", "PRELOADED"]
 
 # What streamlit_app.py imports that costs time to load (tests/app/test_app_serve.py keeps the list honest).
 PRELOADED = (
@@ -32,22 +30,3 @@ def warm() -> None:
 
     load_gazetteer()
     render_map(build_map_data([]))
-
-
-def warm_first_page(script: str, locales: tuple[str, ...] = ("zh-CN", "en-US")) -> None:
-    """Run the app's first page once in each language in this process (Streamlit's AppTest), before the server
-    listens: its cached answers (st.cache_data, st.cache_resource: the library's options, the view's counts,
-    table and map page) are then there for the first browser session too. A failure only costs the warm-up."""
-    from streamlit.testing.v1 import AppTest
-
-    for locale in locales:
-        try:
-            at = AppTest.from_file(script, default_timeout=300)
-            at.context = {"locale": locale}
-            at.run()
-            failed = [str(e.value) for e in [*at.exception, *at.error]]
-        except Exception as err:  # the server starts all the same; its first page is simply not ready
-            failed = [f"{type(err).__name__}: {err}"]
-        if failed:
-            print(f"the first page ({locale}) was not made ready before the server started: {failed[0]}",
-                  file=sys.stderr)
