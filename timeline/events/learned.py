@@ -190,6 +190,10 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
             "mq_" + _bin(mentions[q], (1, 2, 4, 8)): 1,
             "p_top": p == top, "q_top": q == top,
             "no_pred": not found,
+            "between_places_" + _bin(sum(1 for t in places[bisect_left(starts, min(a.end, b.end)):bisect_left(starts, max(a.start, b.start))]), (0, 1, 3)): 1,
+            "p_org": a.party.approximate, "q_org": b.party.approximate,
+            "before_p2_" + text[max(0, a.start - 2):a.start]: 1,
+            "after_q2_" + text[b.end:b.end + 2]: 1,
         }
         out.append(Candidate(a, b, i, {k: float(v) for k, v in f.items() if v}))
     return out
