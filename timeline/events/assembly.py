@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from timeline.events.adcodes import depth, holds, related
 from timeline.events.amounts import find_money, find_people
 from timeline.dates.engine import find_dates_normalized
 from timeline.events.model import Event, EventKind, Party, PartyKind, Programme
@@ -100,15 +101,15 @@ class _DocContext:
             return 0
         # Stated pairs first, a programme's name next; places of one line first, then of one province
         # (朝阳区 and 淅川县 in an article whose pair is 顺义区 → 西峡县).
-        for related in (_related, _same_province):
+        for kin in (related, _same_province):
             for counts in (self.pair_counts, self.named_counts):
                 if len(counts) > _LINEAGE_PAIRS:
                     continue
                 ab = ba = 0
                 for (d, r), n in counts.items():
-                    if related(a.adcode, d) and related(b.adcode, r):
+                    if kin(a.adcode, d) and kin(b.adcode, r):
                         ab += n
-                    if related(b.adcode, d) and related(a.adcode, r):
+                    if kin(b.adcode, d) and kin(a.adcode, r):
                         ba += n
                 if ab != ba:
                     return 1 if ab > ba else -1
@@ -137,24 +138,6 @@ def _sign(x: int, y: int) -> int:
 
 
 _LINEAGE_PAIRS = 64  # an article states a handful of pairs; past this many, lineage is not consulted
-
-
-def _holds(x: str, y: str) -> bool:
-    """True when the unit of adcode ``x`` holds that of ``y`` (a province its cities and counties, a city its
-    counties); never for the same unit."""
-    x, y = x[:6], y[:6]
-    if not x or not y or x == y:
-        return False
-    if x.endswith("0000"):
-        return y.startswith(x[:2])
-    return x.endswith("00") and y.startswith(x[:4])
-
-
-def _related(x: str, y: str) -> bool:
-    """Two adcodes of one line of places: the same place, or one holds the other."""
-    if not (x[:6].isdigit() and y[:6].isdigit()):
-        return False
-    return x[:6] == y[:6] or _holds(x, y) or _holds(y, x)
 
 
 def _same_province(x: str, y: str) -> bool:
@@ -601,7 +584,7 @@ def _apart(p: Pair | None) -> Pair | None:
 
 
 def _encloses(a: Party, b: Party) -> bool:
-    return a.kind is PartyKind.PLACE and b.kind is PartyKind.PLACE and _holds(a.adcode, b.adcode)
+    return a.kind is PartyKind.PLACE and b.kind is PartyKind.PLACE and holds(a.adcode, b.adcode)
 
 
 def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | None:
@@ -775,8 +758,8 @@ def _region_receivers(tokens: list[Token], title_tokens: list[Token]) -> dict[st
         titled = [t for t in title_tokens if t.party.kind is PartyKind.PLACE and t.party.adcode.startswith(prefixes)
                   and not t.party.adcode.endswith("0000")]
         if titled:
-            deepest = max(titled, key=lambda t: _depth(t.party.adcode))
-            if all(_holds(t.party.adcode, deepest.party.adcode) or t.party.adcode == deepest.party.adcode
+            deepest = max(titled, key=lambda t: depth(t.party.adcode))
+            if all(holds(t.party.adcode, deepest.party.adcode) or t.party.adcode == deepest.party.adcode
                    for t in titled):
                 named = [t for t in tokens if t.party.adcode == deepest.party.adcode]
                 out[area] = named[0] if named else deepest
@@ -792,13 +775,9 @@ def _region_receivers(tokens: list[Token], title_tokens: list[Token]) -> dict[st
 def _at_donors_level(receiver: Token, donors: list[Token]) -> Token:
     """A province's regional aid goes to a prefecture (上海 → 日喀则), so a county the article is about stands
     for its prefecture when a province gives; a city's or a district's aid may go to the county itself."""
-    if _depth(receiver.party.adcode) < 2 or not all(_depth(d.party.adcode) == 0 for d in donors):
+    if depth(receiver.party.adcode) < 2 or not all(depth(d.party.adcode) == 0 for d in donors):
         return receiver
     return _prefecture_token(receiver, receiver.party.mention) or receiver
-
-
-def _depth(adcode: str) -> int:
-    return 0 if adcode.endswith("0000") else 1 if adcode.endswith("00") else 2
 
 
 def _located_localities(text: str, tokens: list[Token]) -> dict[str, Party]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.events.adcodes import holds
 from timeline.events.amounts import find_money
 from timeline.events.grammar import grammar_pairs
 from timeline.events.model import Party, PartyKind
@@ -414,12 +415,7 @@ def without_self(p: Pair) -> Pair:
 
 def _contains(a: Party, b: Party) -> bool:
     """True when place ``a`` encloses place ``b`` (by adcode)."""
-    x, y = a.adcode, b.adcode
-    if a.kind is not PartyKind.PLACE or not x or not y or x == y:
-        return False
-    if x.endswith("0000"):
-        return y.startswith(x[:2])
-    return x.endswith("00") and y.startswith(x[:4])
+    return a.kind is PartyKind.PLACE and holds(a.adcode, b.adcode)
 
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.errors import TimelineError
+from timeline.events.adcodes import level, related, up
 from timeline.events.direction import AID
 from timeline.events.parties import Token
 
@@ -105,17 +106,8 @@ def _code(t: Token) -> str:
     return t.party.adcode[:6]
 
 
-def _level(code: str) -> str:
-    return "prov" if code.endswith("0000") else "pref" if code.endswith("00") else "county"
-
-
 def _bin(n: int, edges: Iterable[int]) -> str:
     return next((str(e) for e in edges if n <= e), "more")
-
-
-def _up(code: str) -> tuple[str, str, str]:
-    """The place and the units that hold it (county → prefecture → province), by adcode."""
-    return code, code[:4] + "00", code[:2] + "0000"
 
 
 def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
@@ -128,10 +120,10 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
     donors = {a for a, _ in found}
     recipients = {b for _, b in found}
     # A found pair and every pair that holds it (the same places or units that contain them) …
-    held = {(a, b) for x, y in found for a in _up(x) for b in _up(y)}
+    held = {(a, b) for x, y in found for a in up(x) for b in up(y)}
     # … and the found pairs with one side widened, for pairs related to a found one on both sides.
-    donor_wide = {(a, y) for x, y in found for a in _up(x)}
-    recipient_wide = {(x, b) for x, y in found for b in _up(y)}
+    donor_wide = {(a, y) for x, y in found for a in up(x)}
+    recipient_wide = {(x, b) for x, y in found for b in up(y)}
     mentions = Counter(_code(t) for t in places)
     top = mentions.most_common(1)[0][0] if mentions else None
     together: Counter = Counter()
@@ -149,7 +141,7 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
                 if p == q:
                     continue
                 if (p, q) not in nested:
-                    nested[(p, q)] = p in _up(q) or q in _up(p)
+                    nested[(p, q)] = related(p, q)
                 if nested[(p, q)]:
                     continue
                 distance = abs(a.start - b.start)
@@ -162,8 +154,8 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
     for (p, q), (_d, a, b, i, n) in closest.items():
         if (p, q) in held:
             continue  # found, or a found pair said again at a coarser level (日喀则市 of 日喀则市五县(江孜、…))
-        related = (any((x, y) in found for x in _up(p) for y in _up(q))
-                   or any((x, q) in recipient_wide for x in _up(p)) or any((p, y) in donor_wide for y in _up(q)))
+        beside_found = (any((x, y) in found for x in up(p) for y in up(q))
+                   or any((x, q) in recipient_wide for x in up(p)) or any((p, y) in donor_wide for y in up(q)))
         forward = a.start < b.start
         between = text[a.end:b.start] if forward else text[b.end:a.start]
         side = "F" if forward else "B"
@@ -177,12 +169,12 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
             "after_q_" + text[b.end:b.end + 1]: 1,
             "before_q_" + text[max(0, b.start - 1):b.start]: 1,
             "before_q2_" + text[max(0, b.start - 2):b.start]: 1,
-            f"lv_{_level(p)}_{_level(q)}": 1,
+            f"lv_{level(p)}_{level(q)}": 1,
             f"rg_{REGIONS.get(p[:2], '?')}_{REGIONS.get(q[:2], '?')}": 1,
             "same_prov": p[:2] == q[:2],
             "rev_pred": (q, p) in found,
             "p_donor": p in donors, "q_recip": q in recipients, "p_recip": p in recipients, "q_donor": q in donors,
-            "rel_pred": related,
+            "rel_pred": beside_found,
             "cooc_" + _bin(together[(p, q)], (1, 2, 4)): 1,
             "p_title": a.party.name[:2] in title, "q_title": b.party.name[:2] in title,
             "n_" + _bin(n, (2, 3, 5, 8)): 1,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.events.adcodes import holds
 from timeline.events.model import Party, PartyKind
 from timeline.events.spans import bracket_around
 from dataclasses import replace
@@ -59,23 +60,11 @@ class Token:
     level: str = ""  # province | prefecture | county for places
 
 
-def _is_ancestor(a: Token, b: Token) -> bool:
-    """True when place ``a`` contains place ``b`` (by adcode)."""
-    x, y = a.party.adcode, b.party.adcode
-    if not x or not y or x == y:
-        return False
-    if x.endswith("0000"):
-        return y.startswith(x[:2])
-    if x.endswith("00"):
-        return y.startswith(x[:4])
-    return False
-
-
 def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
     """Join 巴中市平昌县 / 天津和平区 / 阿坝州理县 into one token for the child."""
     out: list[Token] = []
     for t in sorted(tokens, key=lambda t: t.start):
-        if out and _is_ancestor(out[-1], t) and text[out[-1].end:t.start] in _PARENT_JOINERS:
+        if out and holds(out[-1].party.adcode, t.party.adcode) and text[out[-1].end:t.start] in _PARENT_JOINERS:
             prev = out.pop()
             t = Token(prev.start, t.end, t.party, t.level)
         out.append(t)
