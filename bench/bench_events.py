@@ -8,8 +8,8 @@
 Inputs: the five seeds (publication dates from ``timeline.text.loading.load_paths(["seeds"])``),
 the 25 real articles of ``tests/data/realset`` (with their metadata) and the shared synthetic
 corpus ``bench.corpus.build_corpus(10_000_000, seed=0)``. The long-article run also times one
-unpunctuated line at 25,000 and 100,000 characters, and the command exits 1 when time per
-character at 4× the size exceeds 1.5× that at 1× (seeds repeated, and the line).
+unpunctuated line and a page of 150-county lists at 25,000 and 100,000 characters, and the command exits 1
+when time per character at 4× the size exceeds 1.5× that at 1× (seeds repeated, the line, the lists).
 Every measurement runs in its own subprocess (``--worker``), one after another, so each
 peak RSS (VmHWM of that child) belongs to one measurement.
 
@@ -168,7 +168,28 @@ def run_scaling_worker(input_path: Path, *, min_seconds: float) -> dict:
         passes = _passes(extract, totals, articles, cold=True, min_passes=3, min_seconds=min_seconds)
         line_rows.append({"chars": n, "events": passes[-1]["events"],
                           "median_s": statistics.median(p["seconds"] for p in passes)})
-    return {"rows": rows, "line_rows": line_rows}
+    # A page of long lists: sentences each naming 150 counties after an aid word (every pair of places is weighed
+    # by the learned stage up to a bound per sentence), 25,000 and 100,000 characters.
+    list_rows = []
+    for n in LINE_CHARS:
+        articles = [("lists", _list_page(n), None)]
+        passes = _passes(extract, totals, articles, cold=True, min_passes=3, min_seconds=min_seconds)
+        list_rows.append({"chars": n, "events": passes[-1]["events"],
+                          "median_s": statistics.median(p["seconds"] for p in passes)})
+    return {"rows": rows, "line_rows": line_rows, "list_rows": list_rows}
+
+
+def _list_page(chars: int) -> str:
+    """``chars`` characters of sentences 对口帮扶甲县、乙县、…。 of 150 counties each, from the gazetteer in its order."""
+    import csv
+
+    with open(REPO / "data" / "gazetteer.csv", encoding="utf-8") as f:
+        names = [r["name"] for r in csv.DictReader(f) if r["name"].endswith("县")][:600]
+    out, n = [], 0
+    while sum(map(len, out)) < chars:
+        out.append("对口帮扶" + "、".join(names[(n * 150) % 450:(n * 150) % 450 + 150]) + "。\n")
+        n += 1
+    return "".join(out)[:chars]
 
 
 def linear_check(scaling: dict) -> list[tuple[str, float]]:
@@ -182,6 +203,10 @@ def linear_check(scaling: dict) -> list[tuple[str, float]]:
     if len(lines) == 2:
         out.append((f"unpunctuated line, {lines[1]['chars']:,} over {lines[0]['chars']:,} chars",
                     per_char(lines[1]) / per_char(lines[0])))
+    lists = scaling.get("list_rows", [])
+    if len(lists) == 2:
+        out.append((f"page of 150-county lists, {lists[1]['chars']:,} over {lists[0]['chars']:,} chars",
+                    per_char(lists[1]) / per_char(lists[0])))
     return out
 
 
@@ -316,6 +341,11 @@ def render(inputs: dict, runs: list[tuple[str, str, dict, dict]], scaling: dict,
         lines += ["", f"One line of `{LINE_UNIT}` repeated with no punctuation (cold):", "",
                   "| Chars | Events | Chars/s | Seconds |", "|--:|--:|--:|--:|"]
         for r in scaling.get("line_rows", []):
+            lines.append(f"| {r['chars']:,} | {r['events']:,} | {r['chars'] / r['median_s']:,.0f} | {r['median_s']:.2f} |")
+        lines += ["", "A page of sentences each listing 150 counties after 对口帮扶 (cold; the learned stage weighs at most "
+                  "`timeline.events.learned.PAIRS_PER_SENTENCE` pairs a sentence):", "",
+                  "| Chars | Events | Chars/s | Seconds |", "|--:|--:|--:|--:|"]
+        for r in scaling.get("list_rows", []):
             lines.append(f"| {r['chars']:,} | {r['events']:,} | {r['chars'] / r['median_s']:,.0f} | {r['median_s']:.2f} |")
         lines += ["", f"Linear cost check (time per character at 4× the size ≤ {MAX_PER_CHAR_RATIO}× that at 1×):", ""]
         for name, ratio in linear_check(scaling):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from timeline.events.assembly import _rule_events, extract_events, pair_candidates
-from timeline.events.learned import MODEL_PATH, PairModel, PairModelError, load_model
+from timeline.events.learned import MODEL_PATH, PAIRS_PER_SENTENCE, PairModel, PairModelError, load_model
 from timeline.events.training import fit, labelled_candidates
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -41,6 +41,26 @@ def test_a_found_pair_said_again_at_a_coarser_level_is_no_candidate():
     text = "上海市对口支援日喀则市五县(江孜、亚东、萨迦、拉孜、定日),日喀则市各县与上海各区结对。"
     codes = {c.codes for c in pair_candidates(text, doc="x")}
     assert ("310000", "540200") not in codes
+
+
+def _county_list(n: int) -> str:
+    import csv
+
+    with open(REPO / "data" / "gazetteer.csv", encoding="utf-8") as f:
+        names = [r["name"] for r in csv.DictReader(f) if r["name"].endswith("县")][:n]
+    return "上海市对口帮扶" + "、".join(names) + "。"
+
+
+def test_a_short_list_has_every_pair_of_its_places_weighed():
+    codes = {c.codes for c in pair_candidates(_county_list(6), doc="x")}
+    counties = {pair for pair in codes if "310000" not in pair}
+    assert len(counties) == 6 * 5  # each ordered pair of two counties
+    assert codes - counties == {(county, "310000") for county, _ in counties}  # 上海市 → each: found by the rules
+
+
+def test_a_sentence_listing_hundreds_of_places_weighs_a_bounded_number_of_pairs():
+    # a page of lists costs in proportion to its length, not to the square of a sentence's places
+    assert len(pair_candidates(_county_list(150), doc="x")) <= PAIRS_PER_SENTENCE
 
 
 def test_the_model_adds_weights_and_keeps_what_reaches_its_threshold():

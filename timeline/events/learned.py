@@ -30,6 +30,10 @@ from timeline.events.parties import Token
 __all__ = ["Candidate", "PairModel", "MODEL_PATH", "candidates", "load_model", "CONTEXT_WORDS"]
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "pair_model.json"
+# Pairs weighed per sentence: every pair of a sentence with up to 45 place mentions (the longest lists of real
+# news); in a longer one (a page listing hundreds of places) each place is paired with its nearest mentions only,
+# so that the cost stays linear in the text.
+PAIRS_PER_SENTENCE = 2_025
 
 # The statistical regions of China (国家统计局: 东部、中部、西部、东北) by the province's two digits: pairing
 # programmes run between them, so a pair's two regions say much about its direction.
@@ -134,12 +138,15 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
             continue
         inside = places[bisect_left(starts, s):bisect_left(starts, e)]
         codes = {_code(t) for t in inside}
-        for a in inside:
+        here: set[tuple[str, str]] = set()
+        reach = len(inside) if len(inside) ** 2 <= PAIRS_PER_SENTENCE else PAIRS_PER_SENTENCE // (2 * len(inside))
+        for x, a in enumerate(inside):
             p = _code(a)
-            for b in inside:
+            for b in inside[max(0, x - reach):x + reach + 1]:
                 q = _code(b)
                 if p == q:
                     continue
+                here.add((p, q))
                 if (p, q) not in nested:
                     nested[(p, q)] = related(p, q)
                 if nested[(p, q)]:
@@ -147,9 +154,7 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
                 distance = abs(a.start - b.start)
                 if (p, q) not in closest or distance < closest[(p, q)][0]:
                     closest[(p, q)] = (distance, a, b, i, len(codes))
-        for p in codes:
-            for q in codes - {p}:
-                together[(p, q)] += 1
+        together.update(here)
     out = []
     for (p, q), (_d, a, b, i, n) in closest.items():
         if (p, q) in held:
@@ -182,7 +187,8 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
             "mq_" + _bin(mentions[q], (1, 2, 4, 8)): 1,
             "p_top": p == top, "q_top": q == top,
             "no_pred": not found,
-            "between_places_" + _bin(sum(1 for t in places[bisect_left(starts, min(a.end, b.end)):bisect_left(starts, max(a.start, b.start))]), (0, 1, 3)): 1,
+            "between_places_" + _bin(bisect_left(starts, max(a.start, b.start)) - bisect_left(starts, min(a.end, b.end)),
+                                     (0, 1, 3)): 1,
             "p_org": a.party.approximate, "q_org": b.party.approximate,
             "before_p2_" + text[max(0, a.start - 2):a.start]: 1,
             "after_q2_" + text[b.end:b.end + 2]: 1,
