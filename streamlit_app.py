@@ -494,19 +494,25 @@ def draw_counts(counts: dict) -> None:
             column.metric(label, value, help=note)
 
 
+def rows_on_map(shown: list[dict], rows_picked: frozenset) -> list[dict]:
+    """The table's rows picked on its page, else the page itself (``is`` it: the map draws the whole view)."""
+    return filter_rows(shown, Filters(event_ids=rows_picked)) if rows_picked else shown
+
+
 def draw_map(query: queries.ViewQuery, answer: queries.ViewSummary, rows_picked: frozenset) -> None:
     """The map of the view (or of the table's rows picked on its page), with a caption when rows are picked."""
     shown = answer.page
-    on_map = filter_rows(shown, Filters(event_ids=rows_picked)) if rows_picked else shown
+    on_map = rows_on_map(shown, rows_picked)
     whole = on_map is shown  # nothing picked in the table: the map draws the whole view, not the page
+    node_modules = str(node_modules_dir())
     key = view_key((), query.key() if whole else view_key(on_map, lang), str(revision),
-                   str(node_modules_dir()))  # the page also shows the sources and inlines node_modules
+                   node_modules)  # the page also shows the sources and inlines node_modules
     # a detailed view's map is drawn from its rows (asked already), a large one's counted in the library
     rows_drawn = on_map if not whole else answer.rows
-    page = guarded(lambda: map_page(key, lang, rows_drawn, sources,
-                                    (library, query, answer.counts["rows"]) if rows_drawn is None and library is not None
-                                    else None, assets_url=map_files(str(node_modules_dir()),
-                                                                    st.get_option("server.enableStaticServing"))), ui("drawing_map", lang), lang)
+    counted = (library, query, answer.counts["rows"]) if rows_drawn is None and library is not None else None
+    serving = st.get_option("server.enableStaticServing")
+    page = guarded(lambda: map_page(key, lang, rows_drawn, sources, counted,
+                                    assets_url=map_files(node_modules, serving)), ui("drawing_map", lang), lang)
     with map_slot.container():
         if page:
             st.iframe(page, height=MAP_HEIGHT + 10)
@@ -570,7 +576,7 @@ if (picked, brushed) != (first_picked, first_brushed):
     draw_counts(counts)
 if (picked, brushed, rows_picked) != (first_picked, first_brushed, first_rows):
     draw_map(query, in_view, rows_picked)
-on_map = filter_rows(shown, Filters(event_ids=rows_picked)) if rows_picked else shown
+on_map = rows_on_map(shown, rows_picked)
 with side_col:
     st.subheader(ui("evidence", lang))
     focus = next((r for r in on_map if r["event_id"] in (rows_picked or picked)), None)

@@ -49,6 +49,12 @@ class Asset:
     def relative(self) -> str:
         return f"{self.package}/{self.path}"
 
+    @property
+    def served(self) -> str:
+        """Its path in a folder of served files (geo.map.served): as the package's ``dist/`` lays it out, so a
+        stylesheet finds its images."""
+        return self.path.removeprefix("dist/")
+
 
 ASSETS: tuple[Asset, ...] = (
     Asset("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js", "leaflet", "dist/leaflet.js", "js"),
@@ -224,7 +230,7 @@ def relocate_assets(document: str, base_url: str) -> str:
         if asset.relative in done:
             return ""
         done.add(asset.relative)
-        local = base_url + asset.path.removeprefix("dist/")
+        local = base_url + asset.served
         return match.group(0).replace(url, local)
 
     return _TAG.sub(replace, document)

@@ -308,16 +308,14 @@ def render_map(data: Mapping, *, standalone: bool = False, height: int | None = 
                                 about_html=about_html, assets_url=assets_url).get_root().render()
     if assets_url:
         document = relocate_assets(document, assets_url)
-        remaining = [u for u in external_references(document) if not u.startswith(assets_url)]
-        if remaining:
-            raise MapAssetError(f"the map would still load {', '.join(remaining[:3])}; map it in geo/map/assets.py")
+    elif standalone:
+        document = inline_assets(document)
+    else:
         return document
-    if not standalone:
-        return document
-    document = inline_assets(document)
-    remaining = external_references(document)
+    remaining = [u for u in external_references(document) if not (assets_url and u.startswith(assets_url))]
     if remaining:
-        raise MapAssetError(f"the standalone map would still load {', '.join(remaining[:3])}; map it in geo/map/assets.py")
+        raise MapAssetError(f"the {'standalone ' if standalone else ''}map would still load "
+                            f"{', '.join(remaining[:3])}; map it in geo/map/assets.py")
     return document
 
 

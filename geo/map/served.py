@@ -41,7 +41,7 @@ def _basemap_script() -> bytes:
 @lru_cache(maxsize=2)
 def _files(node_modules: Path | None) -> tuple[tuple[str, bytes], ...]:
     root = check_installed(node_modules)
-    files = [(asset.path.removeprefix("dist/"), (root / asset.relative).read_bytes()) for asset in ASSETS]
+    files = [(asset.served, (root / asset.relative).read_bytes()) for asset in ASSETS]
     files += [(PLAYER_SCRIPT, PLAYER_FILE.read_bytes()), (BASEMAP_SCRIPT, _basemap_script())]
     return tuple(files)
 

@@ -160,7 +160,7 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
         if (p, q) in held:
             continue  # found, or a found pair said again at a coarser level (日喀则市 of 日喀则市五县(江孜、…))
         beside_found = (any((x, y) in found for x in up(p) for y in up(q))
-                   or any((x, q) in recipient_wide for x in up(p)) or any((p, y) in donor_wide for y in up(q)))
+                        or any((x, q) in recipient_wide for x in up(p)) or any((p, y) in donor_wide for y in up(q)))
         forward = a.start < b.start
         between = text[a.end:b.start] if forward else text[b.end:a.start]
         side = "F" if forward else "B"
