@@ -21,9 +21,9 @@ from functools import lru_cache
 
 from geo.errors import InputTooLargeError, QueryError
 from geo.gazetteer.store import Gazetteer, Place, load_gazetteer
-from geo.gazetteer.names import Level, NameEntry
+from geo.gazetteer.names import Level, NameEntry, level_of_adcode
 from geo.places.rules import (
-    AUTONOMOUS_ENDINGS, COORDINATORS, COUNTY_SUFFIXES, EVENT_AFTER_NAME, GOVERNMENT_AFTER_NAME, PARK_AFTER_NAMES, ORG_HEAD_ENDINGS, PARENT_JOINERS,
+    AUTONOMOUS_ENDINGS, COORDINATORS, COUNTED_UNITS, COUNTY_SUFFIXES, LIST_JOINERS, EVENT_AFTER_NAME, GOVERNMENT_AFTER_NAME, PARK_AFTER_NAMES, ORG_HEAD_ENDINGS, PARENT_JOINERS,
     SMALLER_PLACE_HEADS, ZONE_HEADS, ZONE_HEADS_NOT_AFTER_PROVINCE,
 )
 from geo.places.segmenter import Segmenter
@@ -299,6 +299,9 @@ class _Engine:
                     and e.adcode[:2] in provinces_in_full)
             )
             if not entries:
+                # 苍南、永嘉、平阳三县; 龙泉和萧山两地: a list that the text counts as places names places.
+                entries = self._counted(text, c, cands)
+            if not entries:
                 # A list of places is of one region: 贵州、遵义 yes; 振兴、理县 no.
                 around = self._coordinated(text, c, strong_by_end, strong_by_start)
                 provinces = {e.province for p in around for e in p.entries}
@@ -323,6 +326,23 @@ class _Engine:
         for c in kept:
             self._choose(c, context)
         return kept
+
+    def _counted(self, text: str, c: _Candidate, cands: list[_Candidate]) -> tuple:
+        """``c``'s entries of the counted unit where ``c`` stands in a list of names closed by their count
+        (苍南、永嘉、平阳三县, 长沙、株洲、岳阳、常德4市, 龙泉和萧山两地), else ``()``."""
+        i = next((k for k, x in enumerate(cands) if x is c), None)
+        if i is None:
+            return ()
+        first = last = i
+        while first > 0 and text[cands[first - 1].end:cands[first].start] in LIST_JOINERS:
+            first -= 1
+        while last + 1 < len(cands) and text[cands[last].end:cands[last + 1].start] in LIST_JOINERS:
+            last += 1
+        count = COUNTED_UNITS.match(text, cands[last].end)
+        if count is None or last - first + 1 != _count_value(count["n"]):
+            return ()
+        levels = _COUNTED_LEVELS.get(count["unit"][-1], tuple(Level))
+        return tuple(e for e in c.entries if level_of_adcode(e.adcode) in levels and not e.entry.common)
 
     def _coordinated(
         self, text: str, c: _Candidate, by_end: dict[int, _Candidate], by_start: dict[int, _Candidate]
@@ -454,6 +474,17 @@ def find_places_normalized(
             )
         )
     return out
+
+
+# The levels a counted unit can be: 三县 are counties, 4市 prefectures or county-level cities, 两地 anything.
+_COUNTED_LEVELS = {
+    "县": (Level.COUNTY,), "区": (Level.COUNTY,), "旗": (Level.COUNTY,), "省": (Level.PROVINCE,),
+    "州": (Level.PREFECTURE,), "盟": (Level.PREFECTURE,), "市": (Level.PREFECTURE, Level.COUNTY),
+}
+
+
+def _count_value(n: str) -> int:
+    return int(n) if n.isdigit() else "一两三四五六七八九十".index(n) + 1 if n != "二" else 2
 
 
 def _is_city(adcode: str) -> bool:

@@ -18,6 +18,8 @@ __all__ = [
     "PARK_AFTER_NAMES",
     "ORG_HEAD_ENDINGS",
     "PARENT_JOINERS",
+    "LIST_JOINERS",
+    "COUNTED_UNITS",
     "COORDINATORS",
     "CLAUSE_BREAKS",
     "WINDOW",
@@ -84,6 +86,11 @@ PARENT_JOINERS = ("", "·", "•", "・", " ", "-")
 
 # What joins two names in a list: 乐山、凉山; 和平与会宁.
 COORDINATORS = ("、", "·", "•", "・", "与", "和", "及", "-", "—", "/", " ")
+
+# What joins the names of a list the text then counts (苍南、永嘉、平阳三县; 龙泉和萧山两地).
+LIST_JOINERS = ("、", "和", "与", "及", "，", ",")
+# The count that closes such a list: 三县, 4市, 两地, 4个县.
+COUNTED_UNITS = re.compile(r"(?P<n>[0-9]|[一两二三四五六七八九十])个?(?P<unit>县市|市县|县区|区县|县|市|区|旗|州|盟|地|省)")
 
 # Characters a local segmentation window never crosses.
 CLAUSE_BREAKS = frozenset("，。！？；：、,.!?;:()（）《》“”\"'‘’【】[]|\n\r\t ")

@@ -195,3 +195,11 @@ def test_a_place_on_the_way_is_not_who_goes_there():
     # realset8 017 (房山区窦店镇 → 察右中旗): the team lands in 呼和浩特 on its way
     text = "6月29日,考察组到达呼和浩特后前往察右中旗铁沙盖镇,实地考察了永富肉牛养殖场,开展对口帮扶调研。"
     assert not any(d.name == "呼和浩特市" for e in extract_events(text, doc="t") for d in e.donors)
+
+
+def test_a_verb_joined_by_he_to_the_one_before_shares_its_giver():
+    # realset12 029 (东莞, traditional): 昭通 receives the first verb's help, it gives nothing to 韶关 and 揭阳
+    text = ("從2016年開始,東莞參與對口幫扶云南昭通市的東西部扶貧協作和對口幫扶韶關、揭陽市的省內精準扶貧工作,"
+            "其間合計派出扶貧干部818名、柔性支援人才586人。")
+    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    assert got == {("东莞市", "昭通市"), ("东莞市", "韶关市"), ("东莞市", "揭阳市")}

@@ -193,6 +193,17 @@ CASES = {
         "景宁畲族自治县先后得到鄞州区、温岭市、海盐县、上虞区、宁海县等地的对口扶持,累计援建产业发展资金1.6亿元。", "",
         [("receives_from", ("鄞州区", "温岭市", "海盐县", "上虞区", "宁海县"), ("景宁畲族自治县",))],
     ),
+    # realset13 030 (深圳 → 赣州 区县结对合作安排, 2023): a pairing table as the page's text gives it, cells between bars
+    "table_row": (
+        "福田区 | 兴国县 |", "",
+        [("table_row", ("福田区",), ("兴国县",))],
+    ),
+    # realset14 029 (革命老区 对口合作, a forum repost): one city and a list, each with its aside in brackets; the
+    # article or the programmes' geography turns the symmetric pairs (广州 gives to 梅州 inside 广东)
+    "joint_and_list": (
+        "在东部地区的城市中,像上海市,和六安市(大别山革命老区)、三明市(赣闽粤原中央苏区)结对。", "",
+        [("joint_and_list", ("上海市",), ("六安市",)), ("joint_and_list", ("上海市",), ("三明市",))],
+    ),
     # realset3 025: the 山海协作 parks listed as 山—海 (the table reads them in the order written; the
     # programme's geography turns them round: test_events_article_pairs)
     "dash_pairs_listed": (
@@ -275,6 +286,25 @@ def test_a_pairing_table_written_as_lines_under_an_aid_heading():
     text = "对口支援方案如下:\n山东省—北川县\n广东省—汶川县\n"
     got = [(e.donors[0].name, e.recipients[0].name) for e in extract_events(text, doc="t")]
     assert got == [("山东省", "北川羌族自治县"), ("广东省", "汶川县")]
+
+
+def test_a_pairing_table_with_bar_separated_cells_under_its_caption():
+    # realset13 030: the caption is a line of its own, the header row names the two cities, each row a pair
+    text = ("深圳市与赣州市区县结对合作安排\n深圳市 | 赣州市 |\n福田区 | 兴国县 |\n罗湖区 | 宁都县 |\n"
+            "盐田区 | 南康区 |\n")
+    got = [(e.donors[0].name, e.recipients[0].name) for e in extract_events(text, doc="t")]
+    assert got == [("深圳市", "赣州市"), ("福田区", "兴国县"), ("罗湖区", "宁都县"), ("盐田区", "南康区")]
+
+
+def test_an_aside_in_brackets_stays_with_its_place_and_the_geography_turns_the_pair():
+    text = "广州市则和龙岩市(赣闽粤原中央苏区)、梅州市(赣闽粤原中央苏区)结对。"
+    got = [(e.donors[0].name, e.recipients[0].name) for e in extract_events(text, doc="t")]
+    assert ("广州市", "梅州市") in got and ("梅州市", "广州市") not in got
+
+
+def test_bar_separated_cells_with_no_caption_naming_aid_are_no_pair():
+    assert extract_events("城市对比\n北京市 | 上海市 |\n", doc="t") == []
+    assert extract_events("福田区 | 兴国县 |\n", doc="t") == []
 
 
 def test_a_dash_between_places_without_an_aid_heading_is_no_pair():

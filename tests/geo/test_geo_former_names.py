@@ -106,3 +106,17 @@ def test_an_earlier_status_shared_by_two_units_names_neither():
 def test_an_earlier_status_is_never_derived_from_an_ordinary_word():
     # 合作市's short name 合作 is also "cooperation": 合作县区 is words, not a former county
     assert find_places("两地开展合作县区结对帮扶") == []
+
+
+@pytest.mark.parametrize("text, mention, adcode", [
+    ("湖南省從1995年開始,對口支援西藏山南地區", "山南地區", "540500"),  # realset11 016: 撤地设市 2016
+    ("江苏省对口支援日喀则地区的四个县", "日喀则地区", "540200"),  # 2014
+    ("1996年8月,从中央明确深圳市对口帮扶贵州毕节地区", "毕节地区", "520500"),  # realset7 027: 2011
+    ("北京市对口帮扶乌兰察布盟的六个旗县", "乌兰察布盟", "150900"),  # a league before it became a city, 2003
+])
+def test_a_prefecture_level_city_is_found_by_its_name_as_a_prefecture(text, mention, adcode):
+    assert (mention, adcode) in {(p.mention, p.adcode) for p in find_places(text)}
+
+
+def test_only_inner_mongolias_cities_were_leagues():
+    assert load_gazetteer().lookup("乌兰察布盟") and not load_gazetteer().lookup("深圳盟")

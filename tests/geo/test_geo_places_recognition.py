@@ -320,3 +320,21 @@ def test_a_county_named_for_its_people_is_read_by_its_short_name_where_its_regio
     assert [p.adcode for p in find_places("临夏州东乡县。厦门市湖里区深入东乡县开展全方位结对帮扶") if p.mention == "东乡县"] == [
         "622926", "622926"]
     assert [p.adcode for p in find_places("江西省抚州市东乡县") if p.mention == "东乡县"] == ["361003"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # realset8 012: three bare county names the text counts as 三县 (none corroborated otherwise)
+    ("红原县由苍南、永嘉、平阳三县共同结对帮扶", [("红原县", "513233"), ("苍南", "330327"), ("永嘉", "330324"),
+                                                 ("平阳", "330326")]),
+    # realset11 016: 4縣 after the list (the prefecture named before it)
+    ("分別對口援助山南地區的貢嘎、扎囊、桑日、隆子4縣", [("山南地區", "540500"), ("貢嘎", "540522"), ("扎囊", "540521"),
+                                                     ("桑日", "540523"), ("隆子", "540529")]),
+])
+def test_bare_names_of_a_list_the_text_counts_are_places(text, expected):
+    assert names(text) == expected
+
+
+def test_a_count_that_does_not_match_the_list_vouches_for_nothing():
+    # two names, 三县: the count is not of this list
+    assert names("苍南、永嘉三县") == []
+    assert names("振兴、理县两地") == [("理县", "513222")]  # 振兴 is an ordinary word first

@@ -69,8 +69,13 @@ _SIGNED_OR_VISITED = re.compile(
 _ABOUT_AID = 3  # aid words in an article's opening that make it an article about pairing aid
 # What a party named only by text needs: a count of units (10个县), a village or township, a body's suffix.
 _TEXT_PARTY_HEAD = re.compile("个|村|乡|镇|街道|社区|" + "|".join(ORG_SUFFIXES))
-# A line of a pairing table: 甲—乙 (and more such pairs), nothing else.
-_PAIR_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:—{1,2}|－|–|-{1,2})[\u4e00-\u9fff（）()]{2,30}[;；,，。]?$")  # pairs a section remembers to fill open roles: a bounded look-back
+# A line of a pairing table: 甲—乙, or a table's row of two cells (福田区 | 兴国县 |), nothing else.
+_PAIR_LINE = re.compile(
+    r"^\s*[|｜]?\s*[\u4e00-\u9fff（）()]{2,30}\s*(?:—{1,2}|－|–|-{1,2}|[|｜\t])\s*[\u4e00-\u9fff（）()]{2,30}"
+    r"\s*(?:[;；,，。]|[|｜])?\s*$"
+)
+# A table's caption: a short line of its own, no clause in it (深圳市与赣州市区县结对合作安排).
+_TABLE_CAPTION = re.compile(r"^[^,，。;；!?！？]{4,40}$")
 
 
 
@@ -130,7 +135,7 @@ class _DocContext:
 
 
 # Rules that read a pair from the order of a name or a table line, not from a verb.
-_NAMING_ORDER = frozenset({"joined_name", "dash_pair", "dash_pairs_listed", "park_of"})
+_NAMING_ORDER = frozenset({"joined_name", "dash_pair", "dash_pairs_listed", "table_row", "park_of"})
 
 
 def _sign(x: int, y: int) -> int:
@@ -220,7 +225,8 @@ def _title_pair(text: str, tokens: list[Token]) -> tuple[Token, Token] | None:
         a = by_end.get(m.start())
         b = by_start.get(m.end())
         if a and b and a.party.kind is b.party.kind is PartyKind.PLACE:
-            return a, b
+            # …unless the programme's geography has the second giving (茂名电白·佛山南海产业合作园)
+            return (b, a) if programme_orientation(a.party, b.party) < 0 else (a, b)
     return None
 
 
@@ -295,9 +301,13 @@ def extract_events(
     events, reading = _rule_events(text, doc=doc, publication_date=publication_date, programme=programme,
                                    title=title)
     model = load_model()
+    per_sentence = Counter((ev.char_start, ev.char_end) for ev in events)  # ids go on from the rules' events
     for c in reading.candidates(events):  # what the rules did not read, where the learned model is sure enough
         if model.accepts(c):
-            events.extend(reading.events_for(c.sentence, [Pair([c.donor], [c.recipient], WEAK, "learned")]))
+            learned = reading.events_for(c.sentence, [Pair([c.donor], [c.recipient], WEAK, "learned")],
+                                         first=per_sentence[reading.span(c.sentence)])
+            per_sentence.update((ev.char_start, ev.char_end) for ev in learned)
+            events.extend(learned)
     events.sort(key=lambda ev: ev.char_start)  # stable: a sentence's events keep their order
     return merge_mentions(events)
 
@@ -320,8 +330,12 @@ class _Reading:
                  if d.adcode and r.adcode}
         return candidates(self.norm.text, self.tokens, self.sentences, found, self.title)
 
-    def events_for(self, i: int, pairs: list[Pair]) -> list[Event]:
-        return _events_for(self.norm, self.doc, i, pairs, self.dating, self.programme, self.located)
+    def events_for(self, i: int, pairs: list[Pair], first: int = 0) -> list[Event]:
+        return _events_for(self.norm, self.doc, i, pairs, self.dating, self.programme, self.located, first)
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Sentence ``i``'s span in the original text (where its events' evidence stands)."""
+        return self.norm.to_original(*self.sentences[i])
 
 
 def pair_candidates(
@@ -391,7 +405,7 @@ def _rule_events(
             table_heading = False
             continue
         else:
-            table_heading = sentence.rstrip().endswith((":", "："))
+            table_heading = sentence.rstrip().endswith((":", "：")) or bool(_TABLE_CAPTION.match(sentence.strip()))
         in_name = named[bisect_left(named_starts, s):bisect_left(named_starts, e)]
         if not inside and not in_name and _BOTH_SIDES.search(sentence) and AID.search(sentence):
             found.append((i, [Pair([], [], 0, "both_sides")]))  # 两地…共建协作产业园: the article's own pair
@@ -416,9 +430,12 @@ def _rule_events(
             if p.strength == STRONG and p.rule not in ("received_help", "programme_name"):  # not the article's pair
                 for d in p.donors:
                     for r in p.recipients:
-                        ctx.pair_counts[(key(d.party), key(r.party))] += 1
+                        giver, taker = key(d.party), key(r.party)
                         if p.rule not in _NAMING_ORDER:
-                            ctx.verb_counts[(key(d.party), key(r.party))] += 1
+                            ctx.verb_counts[(giver, taker)] += 1
+                        elif programme_orientation(d.party, r.party) < 0:  # as resolution will turn it (below)
+                            giver, taker = taker, giver
+                        ctx.pair_counts[(giver, taker)] += 1
         found.append((i, pairs))
 
     ctx.freeze()
@@ -667,7 +684,14 @@ def _partner(known: list[Token], memory, dominant, by_key, *, role: str, speaker
     return []
 
 
-def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme, located: dict[str, Party]) -> list[Event]:
+# Pairs read from their whole sentence, not from the clauses around their names: a line of a pairing table, and the
+# learned stage's (its model weighed the sentence's aid words, wherever they stand).
+_READ_WHOLE = frozenset({"dash_pair", "table_row", "learned"})
+
+
+def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme, located: dict[str, Party],
+                first: int = 0) -> list[Event]:
+    """The events of sentence ``i``'s pairs; ``first`` numbers them on from events already made of it."""
     if not pairs:
         return []
     s, e = dating.sentences[i]
@@ -710,7 +734,8 @@ def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme, located: dic
             kind = _rule_kind(p.rule, own, _kind(own, own_money, own_team), own_money, own_team)
             if kind is EventKind.OTHER:
                 kind = _rule_kind(p.rule, sentence, kind_of_sentence, bool(money), has_team)
-        if kind is EventKind.OTHER and p.rule != "dash_pair" and not (AID.search(own) or _GIVEN_SUPPORT.search(own)):
+        if (kind is EventKind.OTHER and p.rule not in _READ_WHOLE
+                and not (AID.search(own) or _GIVEN_SUPPORT.search(own))):
             continue  # "help" with no kind of its own counts only where an aid word stands in its own clauses
         if p.rule == "built_by":  # 援建的都江堰聚源职业中学2009年9月即正式开学: only the built thing's own date
             date = dating.date_after(i, last)
@@ -722,7 +747,7 @@ def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme, located: dic
         recipients = tuple(_dedupe(_locate(t.party, located) for t in p.recipients))
         summary = _summary(donors, recipients, kind, date, money, people)
         out.append(Event(
-            event_id=_event_id(doc, a, b, len(out)),
+            event_id=_event_id(doc, a, b, first + len(out)),
             doc=doc, kind=kind, programme=programme, donors=donors, recipients=recipients,
             evidence=evidence, char_start=a, char_end=b, summary=summary, date=date,
             amount_yuan=money[0].value if money and kind is EventKind.FUNDING else None,

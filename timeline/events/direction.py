@@ -90,10 +90,25 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
                     # 平湖市与青田县协作…，将…帮助青田: the nearest party is the receiver named
                     # again; the giver is the sentence's topic.
                     donors = _subject(tokens, s, m.start(), recipients)
+        if (pairs and pairs[-1].strength and donors and _JOINED_BEFORE.search(text, max(s, m.start() - 2), m.start())
+                and {key(d.party) for d in donors} <= {key(r.party) for r in pairs[-1].recipients}):
+            # 东莞参与对口帮扶昭通市的东西部协作和对口帮扶韶关、揭阳市的省内工作: a verb joined to the one before
+            # by 和 shares its giver; the first verb's receiver is not the second's giver.
+            donors = list(pairs[-1].donors)
         donors = [d for d in donors if d not in recipients]
+        if (len(donors) > len(recipients) and donors and "分别" in text[donors[-1].end:m.start()]
+                and _LIST_GOES_ON.match(text, recipients[-1].end, e)):
+            # 长沙、株洲、岳阳、常德4市分别对口援助…贡嘎、扎朗、桑日、隆孜4个县: one by one, but the list of receivers
+            # goes on past what was read (a misspelt name): who gives to whom cannot be told.
+            continue
         if len(donors) == 1 and len(recipients) == 1 and donors[0].start > s and text[donors[0].start - 1] in _WITH:
             # 与巫山“一对一”结对的广东: the place after 与 is a partner, not the giver; the article decides.
             pairs.append(Pair(donors, recipients, 0, "symmetric"))
+            continue
+        if len(donors) == 1 and _PARTNER_NOUN.match(text, m.end(), e):
+            # 走进结对地区杭州拱墅, 与结对县市绍兴上虞、台州温岭: the verb names a partner (结对地区 X), not who
+            # gives; the article (or the programmes' geography) decides, for each partner.
+            pairs += [Pair(donors, [r], 0, "symmetric") for r in recipients]
             continue
         # 山东援建的日喀则市齐鲁幼儿园: help described (援建的…), not an act of the sentence's date.
         rule = "built_by" if text.startswith("的", m.end()) else "directed"
@@ -107,11 +122,15 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
 
 
 _WITH = "与同跟"
+# An aid verb that qualifies a noun of places names a partner: 结对地区, 帮扶城市, 协作县市.
+_PARTNER_NOUN = re.compile(r"(?:地区|县市|市县|县区|区县|城市|省份|省区|省市|地市)")
 _IN_ORDER = 3  # lists this long on both sides of a verb pair in order (两省 对 两县 may be each with each)
 
 
 _ASIDE = 16  # characters of a bracketed aside
 _JOINED_AFTER = re.compile(r"和|及|与|、|以及")
+_LIST_GOES_ON = re.compile(r"[、和及]\s*[\u4e00-\u9fff]")
+_JOINED_BEFORE = re.compile(r"(?:和|及|以及|、|并)\s*$")
 
 
 def _noun_joined(text: str, pos: int, e: int, tokens: list[Token]) -> bool:

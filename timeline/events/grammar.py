@@ -190,8 +190,12 @@ RULES: tuple[Rule, ...] = (
          needs=("代表团", "考察团", "调研组", "考察组")),
     # 山东省—北川县；广东省—汶川县 (a pairing table written as lines or a list): the giver first.
     Rule("dash_pair",
-         r"(?:^|(?<=[,;:。\sL]))(?P<donor>Pp*)\s*(?:—{1,2}|－|–|-{1,2})\s*(?P<recipient>Pp*)(?=$|[,;。\s(（Le])", 2, "each",
+         r"(?:^|(?<=[,;:。\sL|｜]))(?P<donor>Pp*)\s*(?:—{1,2}|－|–|-{1,2})\s*(?P<recipient>Pp*)(?=$|[,;。\s(（Le|｜])", 2, "each",
          "山东省—北川县;广东省—汶川县;浙江省—青川县", needs=("—", "－", "–", "-")),
+    # 福田区 | 兴国县 | (a pairing table's row, its cells split by bars or a tab): the giver's column first.
+    Rule("table_row",
+         r"^\s*[|｜]?\s*(?P<donor>Pp*)\s*(?:[|｜]\s*|\t\s*)(?P<recipient>Pp*)\s*[|｜]?\s*$", 2, "each",
+         "福田区 | 兴国县 |", needs=("|", "｜", "\t")),
     # 莲都—义乌、龙泉—萧山、遂昌—诸暨…等4个山海协作产业园: a list of dashed pairs anywhere in a clause.
     Rule("dash_pairs_listed",
          r"(?P<donor>Pp*)\s*(?:—{1,2}|－|–)\s*(?P<recipient>Pp*)(?=L\s*Pp*\s*(?:—{1,2}|－|–)\s*P)", 2, "each",
@@ -214,6 +218,12 @@ RULES: tuple[Rule, ...] = (
     Rule("joint",
          rf"(?P<donor>{LIST}){_ADVERB}?~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
          "近日,天津市武清区与甘肃省静宁县、泾川县签订8项合作协议", needs=("~",)),
+    # 上海市,和六安市(大别山革命老区)、三明市(…)结对: one party and a list joined by 和 before a pairing verb;
+    # the article (or the programmes' geography) decides who gives. Not 甲和乙、丙三方四地签订 (parties counted
+    # before the verb sign together).
+    Rule("joint_and_list",
+         rf"(?<![PpL&])(?P<donor>d*Pp*),?(?:则|也|还|又)?&(?P<recipient>d*Pp*(?:Ld*Pp*){{1,24}})(?![pL&])[^,;!?:。PVS0一二三四五六七八九十两多]{{0,4}}?[VS]",
+         0, "each", "像上海市,和六安市(大别山革命老区)、三明市(赣闽粤原中央苏区)结对", needs=("&",)),
     # 甲政府和乙…签约: two parties joined by 和 before a signing or pairing verb.
     Rule("joint_and",
          rf"(?<![PpL&])(?P<donor>d*Pp*)&(?P<recipient>d*Pp*)(?![pL&]){_GAP}{{0,24}}?[VS]", 0, "each",
@@ -241,6 +251,7 @@ _MARKS = re.compile(  # the lookahead rejects most positions at their first char
     f"(?=[{_FIRST}])(?:(?P<d>{_DESCRIPTOR})|(?P<H>{_HELPERS})|(?P<F>分别)|(?P<V>{_VERBS})|(?P<S>{_SYM}))"
 )
 _TAILS = {"d": "d", "H": "h", "F": "f", "V": "v", "S": "s"}
+_ASIDE = re.compile(r"[(（][^()（）,，。;；]{1,20}[)）]")
 _HAN_BEFORE_AREA = 4  # characters of a functional area's name before 示范区 (综改示范区)
 
 
@@ -261,10 +272,16 @@ def chunk(text: str, s: int, e: int, tokens: list[Token]) -> str:
         out[a + 1:b] = tail * (b - a - 1)
         taken[a:b] = b"\x01" * (b - a)
 
-    for t in tokens:
-        if s <= t.start and t.end <= e:
-            gov = _GOVERNMENT.match(text, t.end, e)
-            mark(t.start, gov.end() if gov else t.end, "P", "p")
+    inside = [t for t in tokens if s <= t.start and t.end <= e]
+    starts = {t.start for t in inside}
+    for t in inside:
+        gov = _GOVERNMENT.match(text, t.end, e)
+        end = gov.end() if gov else t.end
+        # 六安市(大别山革命老区)、三明市(…): an aside in brackets that names no party stays with the party it follows
+        aside = _ASIDE.match(text, end, e)
+        if aside and not any(aside.start() < x < aside.end() for x in starts):
+            end = aside.end()
+        mark(t.start, end, "P", "p")
     for m in _MARKS.finditer(text, s, e):
         head = m.lastgroup
         a = m.start()

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from timeline.errors import TimelineError
 from timeline.events.adcodes import level, related, up
-from timeline.events.direction import AID
+from timeline.events.direction import AID, programme_orientation
 from timeline.events.parties import Token
 
 __all__ = ["Candidate", "PairModel", "MODEL_PATH", "candidates", "load_model", "CONTEXT_WORDS"]
@@ -192,6 +192,7 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
             "p_org": a.party.approximate, "q_org": b.party.approximate,
             "before_p2_" + text[max(0, a.start - 2):a.start]: 1,
             "after_q2_" + text[b.end:b.end + 2]: 1,
+            f"orient_{programme_orientation(a.party, b.party)}": 1,
         }
         out.append(Candidate(a, b, i, {k: float(v) for k, v in f.items() if v}))
     return out
