@@ -203,3 +203,19 @@ def test_a_verb_joined_by_he_to_the_one_before_shares_its_giver():
             "其間合計派出扶貧干部818名、柔性支援人才586人。")
     got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
     assert got == {("东莞市", "昭通市"), ("东莞市", "韶关市"), ("东莞市", "揭阳市")}
+
+
+def test_a_partner_noun_after_an_aid_verb_leaves_the_direction_to_the_programmes_geography():
+    # realset13 023 (浙江 山海协作): 结对地区 / 结对县市 name partners; 衢州 and 丽水 receive inside 浙江
+    text = ("衢州常山的胡柚、双柚汁走进结对地区杭州拱墅,不少市民游客购买后还加了商家联系方式,打算回购;"
+            "丽水景宁与结对县市绍兴上虞、台州温岭的不少企业达成合作。")
+    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    assert got == {("拱墅区", "常山县"), ("上虞区", "景宁畲族自治县"), ("温岭市", "景宁畲族自治县")}
+
+
+def test_a_park_named_receiver_first_yields_to_the_programmes_geography():
+    # realset13 026 (广东 省内对口帮扶): 茂名 receives from 佛山 inside 广东, though the park's name puts 电白 first
+    text = ("茂名电白·佛山南海产业合作园揭牌\n2月19日,茂名电白·佛山南海产业合作园揭牌及企业进驻签约仪式在狮山举行。"
+            "南海区与电白区自2023年开展对口帮扶协作工作以来,在多领域深度合作。")
+    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    assert got == {("南海区", "电白区")}
