@@ -219,3 +219,11 @@ def test_a_park_named_receiver_first_yields_to_the_programmes_geography():
             "南海区与电白区自2023年开展对口帮扶协作工作以来,在多领域深度合作。")
     got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
     assert got == {("南海区", "电白区")}
+
+
+def test_a_township_located_in_the_giver_is_no_pair_of_a_place_with_itself():
+    # realset15 025 (番禺 → 五华): the district's chamber gives to 梅林镇, a township of 五华县 — not 五华县 → 五华县
+    text = ("番禺区对口帮扶五华县。8月7日,番禺区党政代表团到五华县梅林镇考察。座谈会上还举行了捐赠和慰问仪式,"
+            "区慈善会向五华县、区商会向梅林镇分别捐赠慈善资金用于帮扶。")
+    events = extract_events(text, doc="t")
+    assert events and all({d.adcode for d in e.donors}.isdisjoint({r.adcode for r in e.recipients}) for e in events)

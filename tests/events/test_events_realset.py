@@ -36,7 +36,7 @@ LATER_SETS = {
     "realset12": (0.87, 0), "realset13": (0.87, 0), "realset14": (0.75, 0),
     # held out from the model and the rules: 0.77 when first scored (round 6); its one invented year is the
     # annotators' choice (广东2017年进驻云南: they dated 广东 → 昭阳区, not 广东 → 云南)
-    "realset15": (0.77, 1),
+    "realset15": (0.78, 1),
 }
 
 

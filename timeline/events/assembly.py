@@ -745,6 +745,8 @@ def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme, located: dic
             date = dating.date_for(i, anchor)
         donors = tuple(_dedupe(_locate(t.party, located) for t in p.donors))
         recipients = tuple(_dedupe(_locate(t.party, located) for t in p.recipients))
+        if recipients and all(r.adcode and any(r.adcode == d.adcode for d in donors) for r in recipients):
+            continue  # 五华县 → 梅林镇 (a township of 五华县): located, the pair is a place and itself — no pairing
         summary = _summary(donors, recipients, kind, date, money, people)
         out.append(Event(
             event_id=_event_id(doc, a, b, first + len(out)),
