@@ -55,6 +55,11 @@ class NameSenses:
     single_full: str  # the adcode when the name has one sense and it is not short, else ""
 
 
+# Official names that are also the words for a part of any city (郊区 "the suburbs", 城区, 东区): read as the unit
+# only with corroboration, as a county's short form is (汕尾市城区, 攀枝花市东区).
+GENERIC_NAMES = frozenset({"东区", "西区", "南区", "北区", "中区", "城区", "郊区", "矿区", "市中区"})
+
+
 def _sense(gaz: Gazetteer, e: NameEntry) -> Sense:
     place = gaz.place(e.adcode)
     return Sense(
@@ -62,7 +67,7 @@ def _sense(gaz: Gazetteer, e: NameEntry) -> Sense:
         adcode=e.adcode,
         official=e.kind is NameKind.OFFICIAL,
         short=e.is_short,
-        weak=e.is_short and (e.common or place.level is Level.COUNTY),
+        weak=(e.is_short and (e.common or place.level is Level.COUNTY)) or e.name in GENERIC_NAMES,
         large=place.level is not Level.COUNTY,
         province_level=place.level is Level.PROVINCE,
         province=place.province,

@@ -338,3 +338,12 @@ def test_a_count_that_does_not_match_the_list_vouches_for_nothing():
     # two names, 三县: the count is not of this list
     assert names("苍南、永嘉三县") == []
     assert names("振兴、理县两地") == [("理县", "513222")]  # 振兴 is an ordinary word first
+
+
+def test_a_name_that_is_also_the_word_for_part_of_a_city_needs_its_city():
+    # 郊区 "the suburbs", 东区 of a list of 中山's districts and towns (realset10 014): not 阳泉's 郊区 nor 攀枝花's 东区
+    assert names("郊区的农民") == []
+    assert ("东区", "510402") not in names("我市由火炬开发区、石岐区、东区、小榄镇分别结对云南省昭通市的大关县")
+    # written under its city, it is the unit
+    assert names("汕尾市城区对口帮扶") == [("汕尾市", "441500"), ("城区", "441502")]
+    assert ("东区", "510402") in names("攀枝花市东区与盐边县")
