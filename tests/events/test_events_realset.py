@@ -1,5 +1,5 @@
-"""Real articles (tests/data/realset … realset15, READMEs there): the scores reached are a floor that only
-rises. realset2–realset15 were annotated and audited by people who never saw the rules; each was scored once
+"""Real articles (tests/data/realset … realset16, READMEs there): the scores reached are a floor that only
+rises. realset2–realset16 were annotated and audited by people who never saw the rules; each was scored once
 as a held-out set before it was opened for development (docs/BENCHMARKS.md, "Extraction quality"), so these
 floors pin what was learnt, not what unseen articles will give.
 
@@ -25,7 +25,7 @@ REALSET2 = REALSET.with_name("realset2")
 REPO = REALSET.parents[2]
 F1_FLOOR = 0.97  # reached by this branch; raise it when the reading improves, never lower it
 F1_FLOOR_2 = 0.91  # realset2, the same way (0.94 before the learned pairs: docs/BENCHMARKS.md)
-# realset3–15: (floor, invented years allowed) — the years still invented are listed in docs/BENCHMARKS.md
+# realset3–16: (floor, invented years allowed) — the years still invented are listed in docs/BENCHMARKS.md
 # ("Extraction quality"); the learned pairs added one each in realset4 and 5 and two in realset9 (a date their
 # sentence states that the annotators gave to another event). The allowance only falls from here.
 # realset11 went from 0.81 to 0.79 in round 6 (the learned pairs are no longer dropped for want of an aid word in
@@ -39,6 +39,9 @@ LATER_SETS = {
     # held out from the model and the rules: 0.77 when first scored (round 6); its one invented year is the
     # annotators' choice (广东2017年进驻云南: they dated 广东 → 昭阳区, not 广东 → 云南)
     "realset15": (0.78, 1),
+    # held out from the model and the rules, scored once at the round's end: 0.59 (0.60 with the round 5 system); its
+    # invented year is the annotators' choice (a meeting in 西乡县 dated on 南通 → 汉中, not on 南通 → 西乡)
+    "realset16": (0.59, 1),
 }
 
 
