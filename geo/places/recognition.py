@@ -283,6 +283,7 @@ class _Engine:
         for a, b in zip(cands, cands[1:]):
             if a.end == b.start and PARK_AFTER_NAMES.match(text, b.end):
                 in_park_name.update((id(a), id(b)))
+        position = {id(c): i for i, c in enumerate(cands)}
         for c in cands:
             if c.parent is not None or c.written_full or not any(e.weak for e in c.entries):
                 kept.append(c)
@@ -300,7 +301,7 @@ class _Engine:
             )
             if not entries:
                 # 苍南、永嘉、平阳三县; 龙泉和萧山两地: a list that the text counts as places names places.
-                entries = self._counted(text, c, cands)
+                entries = self._counted(text, c, cands, position[id(c)])
             if not entries:
                 # A list of places is of one region: 贵州、遵义 yes; 振兴、理县 no.
                 around = self._coordinated(text, c, strong_by_end, strong_by_start)
@@ -327,19 +328,16 @@ class _Engine:
             self._choose(c, context)
         return kept
 
-    def _counted(self, text: str, c: _Candidate, cands: list[_Candidate]) -> tuple:
-        """``c``'s entries of the counted unit where ``c`` stands in a list of names closed by their count
-        (苍南、永嘉、平阳三县, 长沙、株洲、岳阳、常德4市, 龙泉和萧山两地), else ``()``."""
-        i = next((k for k, x in enumerate(cands) if x is c), None)
-        if i is None:
-            return ()
+    def _counted(self, text: str, c: _Candidate, cands: list[_Candidate], i: int) -> tuple:
+        """``c``'s (``cands[i]``'s) entries of the counted unit where it stands in a list of names closed by their
+        count (苍南、永嘉、平阳三县, 长沙、株洲、岳阳、常德4市, 龙泉和萧山两地), else ``()``."""
         first = last = i
         while first > 0 and text[cands[first - 1].end:cands[first].start] in LIST_JOINERS:
             first -= 1
         while last + 1 < len(cands) and text[cands[last].end:cands[last + 1].start] in LIST_JOINERS:
             last += 1
         count = COUNTED_UNITS.match(text, cands[last].end)
-        if count is None or last - first + 1 != _count_value(count["n"]):
+        if count is None or last - first + 1 != _COUNT_VALUES.get(count["n"], int(count["n"]) if count["n"].isdigit() else 0):
             return ()
         levels = _COUNTED_LEVELS.get(count["unit"][-1], tuple(Level))
         return tuple(e for e in c.entries if level_of_adcode(e.adcode) in levels and not e.entry.common)
@@ -483,8 +481,7 @@ _COUNTED_LEVELS = {
 }
 
 
-def _count_value(n: str) -> int:
-    return int(n) if n.isdigit() else "一两三四五六七八九十".index(n) + 1 if n != "二" else 2
+_COUNT_VALUES = {n: v for v, ns in enumerate(("一", "二两", "三", "四", "五", "六", "七", "八", "九", "十"), 1) for n in ns}
 
 
 def _is_city(adcode: str) -> bool:

@@ -25,6 +25,7 @@ the engine. Matching is linear in the sentence: every pattern is bounded.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from timeline.events.parties import Token
@@ -273,13 +274,13 @@ def chunk(text: str, s: int, e: int, tokens: list[Token]) -> str:
         taken[a:b] = b"\x01" * (b - a)
 
     inside = [t for t in tokens if s <= t.start and t.end <= e]
-    starts = {t.start for t in inside}
+    starts = sorted(t.start for t in inside)
     for t in inside:
         gov = _GOVERNMENT.match(text, t.end, e)
         end = gov.end() if gov else t.end
         # 六安市(大别山革命老区)、三明市(…): an aside in brackets that names no party stays with the party it follows
         aside = _ASIDE.match(text, end, e)
-        if aside and not any(aside.start() < x < aside.end() for x in starts):
+        if aside and bisect_left(starts, aside.start()) == bisect_left(starts, aside.end()):
             end = aside.end()
         mark(t.start, end, "P", "p")
     for m in _MARKS.finditer(text, s, e):
