@@ -153,18 +153,20 @@ def _add_earlier_statuses(places: Mapping[str, Place], names: dict[str, list[Nam
         if place.name[-1:] in "县市区":
             stems[place.name[:-1]] = stems.get(place.name[:-1], 0) + 1
     for place in places.values():
-        for name in earlier_suffixes(place.name, place.level):
-            if (name not in names and stems.get(name[:-1]) == 1
-                    and not any(e.common for e in names.get(name[:-1], ()))):  # 合作县 is no name of 合作市
+        stem = place.name[:-1]  # every earlier name is the stem of today's 市/区 name with another suffix
+        for name in (*earlier_suffixes(place.name, place.level), *_earlier_prefecture_names(place)):
+            if (name not in names and stems.get(stem) == 1
+                    and not any(e.common for e in names.get(stem, ()))):  # 合作县 is no name of 合作市
                 names[name] = [NameEntry(name, place.adcode, NameKind.HISTORICAL)]
-        # 日喀则地区 for 日喀则市, 乌兰察布盟 for 乌兰察布市: a prefecture-level city was a prefecture (地区, in Inner
-        # Mongolia 盟) before it became a city (撤地设市), and news long after still says so.
-        if place.level is Level.PREFECTURE and place.name.endswith("市") and len(place.name) >= 3:
-            stem = place.name[:-1]
-            for name in (stem + "地区",) + ((stem + "盟",) if place.adcode.startswith("15") else ()):
-                if (name not in names and stems.get(stem) == 1
-                        and not any(e.common for e in names.get(stem, ()))):
-                    names[name] = [NameEntry(name, place.adcode, NameKind.HISTORICAL)]
+
+
+def _earlier_prefecture_names(place: Place) -> tuple[str, ...]:
+    """日喀则地区 for 日喀则市, 乌兰察布盟 for 乌兰察布市: a prefecture-level city was a prefecture (地区, in Inner
+    Mongolia 盟) before it became a city (撤地设市), and news long after still says so."""
+    if place.level is not Level.PREFECTURE or not place.name.endswith("市") or len(place.name) < 3:
+        return ()
+    stem = place.name[:-1]
+    return (stem + "地区",) + ((stem + "盟",) if place.adcode.startswith("15") else ())
 
 
 @lru_cache(maxsize=4)

@@ -138,6 +138,12 @@ class _DocContext:
 _NAMING_ORDER = frozenset({"joined_name", "dash_pair", "dash_pairs_listed", "table_row", "park_of"})
 
 
+def _geography_turns(first: Party, second: Party) -> bool:
+    """True when the programmes' geography has the second of two places named in order giving to the first
+    (茂名电白·佛山南海产业合作园, 莲都—义乌): a name's or a table's order yields to it."""
+    return programme_orientation(first, second) < 0
+
+
 def _sign(x: int, y: int) -> int:
     return (x > y) - (y > x)
 
@@ -226,7 +232,7 @@ def _title_pair(text: str, tokens: list[Token]) -> tuple[Token, Token] | None:
         b = by_start.get(m.end())
         if a and b and a.party.kind is b.party.kind is PartyKind.PLACE:
             # …unless the programme's geography has the second giving (茂名电白·佛山南海产业合作园)
-            return (b, a) if programme_orientation(a.party, b.party) < 0 else (a, b)
+            return (b, a) if _geography_turns(a.party, b.party) else (a, b)
     return None
 
 
@@ -433,7 +439,7 @@ def _rule_events(
                         giver, taker = key(d.party), key(r.party)
                         if p.rule not in _NAMING_ORDER:
                             ctx.verb_counts[(giver, taker)] += 1
-                        elif programme_orientation(d.party, r.party) < 0:  # as resolution will turn it (below)
+                        elif _geography_turns(d.party, r.party):  # as resolution will turn it (_complete)
                             giver, taker = taker, giver
                         ctx.pair_counts[(giver, taker)] += 1
         found.append((i, pairs))
@@ -627,7 +633,7 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
     if p.rule in _NAMING_ORDER and len(p.donors) == 1 and len(p.recipients) == 1:
         d, r = p.donors[0], p.recipients[0]
         verbs = _sign(ctx.verb_counts[(key(d.party), key(r.party))], ctx.verb_counts[(key(r.party), key(d.party))])
-        if verbs < 0 or (verbs == 0 and programme_orientation(d.party, r.party) < 0):
+        if verbs < 0 or (verbs == 0 and _geography_turns(d.party, r.party)):
             # The article's verbs, else the programme's geography, run the other way (莲都—义乌山海协作产业园).
             return Pair([r], [d], p.strength, p.rule)
     if p.rule == "team_of":  # 郫县27名援藏干部…与“第二故乡”道孚一起: the places the article has receiving
