@@ -98,6 +98,20 @@ def test_a_date_that_is_a_clause_of_its_own_governs_the_clauses_after_it():
     assert (e.year, e.date.month, e.date.day) == (2010, 4, 12)
 
 
+def test_a_leading_date_governs_in_traditional_script_as_in_simplified():
+    # realset16 018: 從2005年起 is the clause's date in either script.
+    simplified = "正是在这样的背景下,从2005年起,武汉大学人民医院开始了对咸丰县人民医院长达20年的对口帮扶。"
+    traditional = "正是在這樣的背景下,從2005年起,武漢大學人民醫院開始了對咸豐縣人民醫院長達20年的對口幫扶。"
+    years = [[e.year for e in extract_events(t, doc="t")] for t in (simplified, traditional)]
+    assert years == [[2005], [2005]]
+
+
+def test_an_anniversary_year_dates_no_event_in_either_script():
+    # realset3 004's rule (2025年是…两周年 is not when the aid began), in both scripts.
+    texts = ("2025年是广东对口支援喀什地区十五周年。", "2025年是廣東對口支援喀什地區十五週年。")
+    assert [[e.year for e in extract_events(t, doc="t")] for t in texts] == [[None], [None]]
+
+
 def test_目前_says_how_things_stand_and_dates_no_event():
     events = extract_events(AID_AREAS, doc="t", title="朝阳区对口帮扶工作重抓实事实效",
                             publication_date=dt.date(2017, 8, 21))

@@ -24,7 +24,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from timeline.dates.mention import Basis, DateKind, DateMention
-from timeline.text.normalization import NormalizedText
+from timeline.text.normalization import NormalizedText, to_simplified
 from timeline.events.spans import bracket_around, sentence_clauses
 
 __all__ = ["Dating", "SPAN_MARKERS", "CONTINUATION"]
@@ -83,8 +83,10 @@ class Dating:
             # 目前/当前 says how things stand, not when an event happened.
             if d.kind is DateKind.DURATION or d.rule in _NOW or _in_title(original, d.start, floor):
                 continue
+            # The words around a date are read in simplified script (從2005年起, 為…週年 as 从…起, 为…周年).
             if (_DATELINE.match(original, d.end) or _in_aside(original, d.start, d.end) or _PLAN.fullmatch(d.text)
-                    or d.text.startswith(_UP_TO) or _ANNIVERSARY.match(original, d.end)):
+                    or to_simplified(d.text).startswith(_UP_TO)
+                    or _ANNIVERSARY.match(to_simplified(original[d.end:d.end + _ANNIVERSARY_REACH]))):
                 continue
             out.append(d)
         return out
@@ -100,7 +102,7 @@ class Dating:
         line = _DATELINE_HEAD.search(head)  # 新华网4月19日电 4月初以来: the dateline is not the clause's
         if line:
             head = head[line.end():]
-        return d if _LEAD_WORDS.match(head + original[d.end:b]) else None
+        return d if _LEAD_WORDS.match(to_simplified(head + original[d.end:b])) else None
 
     def leading(self, i: int) -> DateMention | None:
         """The first date of sentence ``i`` that is a clause of its own and so governs what follows."""
@@ -198,6 +200,7 @@ _PLAN = re.compile(r"“?[十][一二三四五六七八九]?五”?(?:时期|期
 _UP_TO = ("截至", "截止")
 # 2025年是第十批广东援疆干部人才进疆两周年: the year of an anniversary, not of the event it recalls.
 _ANNIVERSARY = re.compile(r"\s*(?:是|为|恰逢|正值)[^。；;，,]{0,30}?周年")
+_ANNIVERSARY_REACH = 40
 _ASIDE_REACH = 40
 _ASIDE_WORDS = 6  # more than this besides the date: the brackets hold a clause of their own
 
@@ -209,7 +212,7 @@ def _in_aside(text: str, start: int, end: int) -> bool:
     if brackets is None:
         return False
     opened, close = brackets
-    rest = text[opened + 1:start] + text[end:close]
+    rest = to_simplified(text[opened + 1:start] + text[end:close])
     return len(re.sub(r"[0-9年月日至到\-—~～起以来\s]", "", rest)) > _ASIDE_WORDS
 
 
