@@ -354,6 +354,10 @@ def build_gazetteer(out_dir: Path = DATA_DIR) -> tuple[Path, Path]:
             rows.append((short, code, NameKind.HISTORICAL_SHORT.value, common(short), year, former))
     # Former names only the maintained list or the hand-kept table know (襄樊市, 思茅市): no former adcode.
     known = {(r[0], r[1]) for r in rows}
+    current: dict[str, set[str]] = {}
+    for r in rows:
+        if r[2] in (NameKind.OFFICIAL.value, NameKind.SHORT.value):
+            current.setdefault(r[0], set()).add(r[1])
     extra = [(name, code, level, year) for (_p, _pref, name), (code, year, level) in sorted(listed.items())]
     extra += [(f.former_name, f.adcode, f.level, f.year) for f in read_former_names(out_dir / "former_names.csv")]
     for name, code, level, year in extra:
@@ -362,7 +366,8 @@ def build_gazetteer(out_dir: Path = DATA_DIR) -> tuple[Path, Path]:
         known.add((name, code))
         rows.append((name, code, NameKind.HISTORICAL.value, 0, str(year), ""))
         for short in short_forms(name, level, nations):
-            if short != units[code].name:
+            # 昌都 stays 昌都市's: a former county's bare stem that names another unit today is not the county's.
+            if short != units[code].name and not (level is Level.COUNTY and current.get(short, {code}) - {code}):
                 rows.append((short, code, NameKind.HISTORICAL_SHORT.value, common(short), str(year), ""))
     seen: set[tuple[str, str, str]] = set()
     names_path = out_dir / "names.csv"

@@ -96,6 +96,12 @@ def test_a_place_named_inside_a_programmes_receiving_side_is_where_the_help_went
     assert got == {("北京市", "西峡县")}
 
 
+def test_a_programmes_name_before_扶贫_names_the_giver_of_a_place_inside_its_receiver():
+    # realset14 006: 鲁渝共建非遗扶贫培训班 in 酉阳 (重庆) is Shandong's help there
+    got = {(d, r) for d, r, _k in pairs("酉陽縣地處武陵山區。酉陽開展魯渝共建非遺扶貧培訓班,組織群眾學習苗繡技藝。")}
+    assert got == {("山东省", "酉阳土家族苗族自治县")}
+
+
 def test_a_park_named_for_giver_and_host_in_brackets_is_a_park_of_that_pair():
     # realset2 022 (深汕): 广东's transfer parks are named giver(host)
     got = pairs("刘玉浦书记和许宗衡市长带领深圳市党政代表团考察深圳(汕尾)产业转移工业园。",

@@ -25,6 +25,8 @@ from geo.geocoder import geocode
     ("元坝区", "510811", "昭化区", 2013),
     ("湾里区", "360112", "新建区", 2019),  # the list corrects the nearest-neighbour guess (红谷滩区)
     ("下城区", "330105", "拱墅区", 2021),  # abolished, no longer a unit of today
+    ("林芝县", "540402", "巴宜区", 2015),  # former_names.csv: a county renamed as its city's district
+    ("安县", "510705", "安州区", 2016),
 ])
 def test_former_names_lead_to_todays_unit_with_the_year(former, adcode, today, year):
     entries = [e for e in load_gazetteer().lookup(former)
@@ -32,6 +34,13 @@ def test_former_names_lead_to_todays_unit_with_the_year(former, adcode, today, y
     assert [(e.adcode, e.year) for e in entries] == [(adcode, year)]
     location = geocode(former)
     assert location is not None and location.raw["adcode"] == adcode and location.raw["name"] == today
+
+
+def test_a_former_countys_bare_stem_stays_the_city_of_today_that_bears_it():
+    # 昌都县 became 卡若区 when 昌都地区 became 昌都市: a bare 昌都 is the city, never the former county.
+    assert {e.adcode for e in load_gazetteer().lookup("昌都")} == {"540300"}
+    assert [(p.mention, p.adcode) for p in find_places("2014年,昌都县撤销。天津对口支援昌都。")] == [
+        ("昌都县", "540302"), ("天津", "120000"), ("昌都", "540300")]
 
 
 def test_an_abolished_district_is_no_longer_a_unit_of_today():

@@ -3,7 +3,7 @@
 A pairing programme is often named by the standard one-character
 abbreviations (简称) of its two places, the giver first: 京蒙协作 is Beijing's
 help to Inner Mongolia. The abbreviations are read only in such a compound
-standing right before a cooperation word (协作, 合作, 对口, 帮扶, 两地, 扶贫协作 …),
+standing right before a cooperation word (协作, 合作, 对口, 帮扶, 扶贫, 两地 …),
 never anywhere else, and never inside a place's own name (青川 is a county,
 not 青海 + 四川). Regional cooperation between peers (川渝合作, 京津冀协同) is
 not aid: a compound counts only when the programmes' geography agrees that
@@ -35,7 +35,7 @@ ABBREVIATIONS: dict[str, str] = {
 }
 # The cooperation words a programme's name stands before, with the few words allowed between
 # (京蒙统一战线协作, 沪滇产业协作); 对口/帮扶/援 name directed aid.
-_DIRECTED_WORDS = ("对口", "帮扶", "扶贫协作", "东西部扶贫协作", "东西部协作", "援")
+_DIRECTED_WORDS = ("对口", "帮扶", "扶贫协作", "东西部扶贫协作", "东西部协作", "扶贫", "援")
 # 沪滇两地, 沪滇双方: the name stands for the two places themselves acting.
 _THE_TWO = ("两地", "双方")
 _WORDS = _DIRECTED_WORDS + _THE_TWO + ("协作", "合作", "两省", "两市", "携手")

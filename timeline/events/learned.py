@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -50,6 +51,10 @@ CONTEXT_WORDS = (
     "向", "为", "给", "受援", "帮助", "共建", "签", "合作", "捐", "选派", "挂职", "干部", "医院", "学校", "企业", "及",
     "；", "：", "（", "的", "携手", "牵手", "考察", "调研", "代表团", "接", "助力", "资金", "项目", "园",
 )
+
+
+# 到达X后…: a place arrived at on the way (read with the 后 after it) is no giver.
+_WAYPOINT_BEFORE = re.compile(r"(?:抵达|到达|来到|飞抵|前往|奔赴|赴)$")
 
 
 class PairModelError(TimelineError):
@@ -142,6 +147,8 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
         reach = len(inside) if len(inside) ** 2 <= PAIRS_PER_SENTENCE else PAIRS_PER_SENTENCE // (2 * len(inside))
         for x, a in enumerate(inside):
             p = _code(a)
+            if _WAYPOINT_BEFORE.search(text, max(s, a.start - 3), a.start) and text.startswith("后", a.end):
+                continue  # 到达呼和浩特后前往察右中旗: a place on the way gives nothing
             for b in inside[max(0, x - reach):x + reach + 1]:
                 q = _code(b)
                 if p == q:
