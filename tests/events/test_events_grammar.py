@@ -282,6 +282,21 @@ def test_a_list_after_one_donor_gives_a_pair_per_recipient_across_semicolons():
     assert got == [("北京市", "内蒙古自治区、张家口市、保定市"), ("天津市", "甘肃省、承德市"), ("大连市", "六盘水市")]
 
 
+def test_a_list_of_counterparts_after_a_colon_receives_from_the_sentences_topic():
+    # realset18 029 (十堰日报): 对口县市区分别是:… names the receivers; the cadres come from 北京市
+    text = ("这10名来自北京市的干部,1名干部拟挂任十堰市委常委、副市长,另9名干部拟挂任各对口县市区政府副职"
+            "(对口县市区分别是:张湾区、茅箭区、丹江口市、郧县、郧西县、竹山县、竹溪县、房县,武当山特区),挂职时间为1年。")
+    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    assert got == {("北京市", r) for r in ("张湾区", "茅箭区", "丹江口市", "郧阳区", "郧西县", "竹山县", "竹溪县", "房县")}
+
+
+def test_a_list_of_counterparts_with_no_giver_in_its_sentence_takes_the_articles():
+    # the same list, its giver named only in the sentence before
+    text = ("北京市对口协作十堰市。另9名干部拟挂任各对口县市区政府副职(对口县市区分别是:张湾区、茅箭区),挂职时间为1年。")
+    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    assert got == {("北京市", "十堰市"), ("北京市", "张湾区"), ("北京市", "茅箭区")}
+
+
 def test_a_pairing_table_written_as_lines_under_an_aid_heading():
     text = "对口支援方案如下:\n山东省—北川县\n广东省—汶川县\n"
     got = [(e.donors[0].name, e.recipients[0].name) for e in extract_events(text, doc="t")]

@@ -659,6 +659,11 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
             recipients = [_at_donors_level(r, donors) for r in recipients]
     elif not donors and recipients:
         donors = _partner(recipients, memory, dominant, by_key, role="donor", speaker=speaker)
+        if not donors and p.rule == "aid_area_is" and dominant and all(x in by_key for x in dominant) and all(
+                holds(by_key[dominant[1]].party.adcode, r.party.adcode) for r in recipients):
+            # 北京市对口协作十堰市。…(对口县市区分别是:张湾区、茅箭区): the article's giver gives to the
+            # counterparts it lists inside its receiver
+            donors = [by_key[dominant[0]]]
     keys = {key(t.party) for t in recipients}
     donors = [t for t in donors if key(t.party) not in keys]
     if not donors or not recipients:
@@ -690,9 +695,10 @@ def _partner(known: list[Token], memory, dominant, by_key, *, role: str, speaker
     return []
 
 
-# Pairs read from their whole sentence, not from the clauses around their names: a line of a pairing table, and the
-# learned stage's (its model weighed the sentence's aid words, wherever they stand).
-_READ_WHOLE = frozenset({"dash_pair", "table_row", "learned"})
+# Pairs read from their whole sentence, not from the clauses around their names: a line of a pairing table, the
+# learned stage's (its model weighed the sentence's aid words, wherever they stand), and a list the aid word
+# introduces (对口县市区分别是:张湾区、茅箭区…: the word stands before the colon).
+_READ_WHOLE = frozenset({"dash_pair", "table_row", "learned", "aid_area_is"})
 
 
 def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme, located: dict[str, Party],

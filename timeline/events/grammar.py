@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from timeline.events.adcodes import related
 from timeline.events.parties import Token
 from timeline.events.vocabulary import DIRECTED_VERBS, SYMMETRIC_VERBS
 
@@ -61,6 +62,7 @@ class Rule:
     shares_receivers: bool = False  # its receivers may be those of an earlier rule (a second giver, later)
     bare_names: bool = False  # both sides written as bare names (东营酉阳), not a full name then a word (兴山县平邑口)
     between: str = ""  # the words between the two sides must match this (which symmetric verb joins them)
+    open_giver: bool = False  # with no giver in its sentence it still names the receivers; the article names the giver
 
 
 RULES: tuple[Rule, ...] = (
@@ -110,10 +112,11 @@ RULES: tuple[Rule, ...] = (
     # 我区对口帮扶地区为甲、乙以及丙: the aided areas are listed after 为/是.
     # 深圳于省内对口帮扶协作的部分地区(汕尾、汕头、潮州、河源): or listed in brackets after them.
     Rule("aid_area_is",
-         rf"(?:(?P<donor>{LIST}){_GAP}{{0,6}}?)?Vv*(?:Ss)?(?:的)?(?:部分|有关|相关)?"
-         rf"(?:地区|对象|县市|县区|县|市|区|单位|地方)(?:为|是|包括|有|[(（])"
+         rf"(?:(?P<donor>{LIST}){_GAP}{{0,6}}?)?(?:Vv*|对口|结对)(?:Ss)?(?:的)?(?:部分|有关|相关)?"
+         rf"(?:地区|对象|县市区|县市|县区|区县|县|市|区|单位|地方)(?:Ff)?(?:为|是|包括|有|[(（])[:：]?"
          rf"{_GAP}{{0,4}}?(?P<recipient>{LIST})", 2, "each",
-         "目前我区对口帮扶地区为内蒙古乌兰察布市卓资县、河北省保定市唐县、张家口市康保县以及新疆和田地区墨玉县等4个贫困县", needs=("为", "是", "包括", "有", "(", "（")),
+         "目前我区对口帮扶地区为内蒙古乌兰察布市卓资县、河北省保定市唐县、张家口市康保县以及新疆和田地区墨玉县等4个贫困县", needs=("为", "是", "包括", "有", "(", "（"),
+         open_giver=True),
     # 乙，作为甲的对口援建县: the place 甲 aids is the one the clause is about.
     Rule("aided_of",
          rf"(?P<recipient>{LIST}),?(?:作为|是|成为){_GAP}{{0,2}}?(?P<donor>{LIST})的Vv*(?:县|市|区|地区|对象|单位|地)",
@@ -335,6 +338,16 @@ def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Gramma
                 donors = list(out[-1].donors)
                 claimed.difference_update(id(t) for t in donors)
             recipients = _parties(m.span("recipient"), s, starts)
+            if not donors and rule.open_giver and recipients and not any(id(t) in claimed for t in recipients):
+                # 这10名来自北京市的干部…(对口县市区分别是:张湾区、茅箭区…): the sentence's topic gives, when it is
+                # no place of the receivers' line; else who gives is left for the article to say (assembly).
+                topic = next((t for k, t in sorted(starts.items()) if k < recipients[0].start), None)
+                if topic is not None and not any(related(topic.party.adcode, r.party.adcode) for r in recipients):
+                    donors = [topic]
+                else:
+                    claimed.update(id(t) for t in recipients)
+                    out.append(GrammarPair([], recipients, rule.strength, rule.name))
+                    continue
             if not donors or not recipients or any(
                     id(t) in claimed for t in (donors if rule.shares_receivers else donors + recipients)):
                 continue
