@@ -24,7 +24,7 @@ from timeline.events.vocabulary import (
 )
 
 __all__ = [
-    "Pair", "STRONG", "WEAK", "AID", "TEAM", "key", "pairs_in_sentence", "without_self", "programme_orientation",
+    "Pair", "STRONG", "WEAK", "AID", "TEAM", "VENUE", "key", "pairs_in_sentence", "without_self", "programme_orientation",
 ]
 
 _DIRECTED = re.compile("|".join(sorted(DIRECTED_VERBS, key=len, reverse=True)))
@@ -226,7 +226,7 @@ def _location_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
         recipients = list_after(text, m.end(), e, tokens, gap=0)
         if not recipients:
             continue
-        if m[0] == "在" and (_VENUE.match(text, recipients[-1].end, e) or _ESCORTED.match(text, recipients[-1].end, e)
+        if m[0] == "在" and (VENUE.match(text, recipients[-1].end, e) or _ESCORTED.match(text, recipients[-1].end, e)
                             or _DIRECTED.match(text, recipients[-1].end, e)):
             # 纪要在昆明签署, 在云南省委书记王宁…陪同下, 在淄博援建的…中心演出: where a meeting sat, who went
             # along, who built the place — not a place arrived at.
@@ -356,7 +356,8 @@ def _giving_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
 _TOWARD = re.compile(r"向|为|给")
 _DELEGATION = re.compile("|".join(DELEGATION_WORDS))
 _ESCORTED = re.compile(r"[^。；;]{0,40}?陪同下")
-_VENUE = re.compile(r"(?:市|县|区)?(?:隆重)?(?:签署|签订|签约|召开|举行|举办|开幕|闭幕|座谈)")
+# 纪要在昆明签署: 在 + a place + one of these is where a meeting sat, not a place helped.
+VENUE = re.compile(r"(?:市|县|区)?(?:隆重)?(?:签署|签订|签约|召开|举行|举办|开幕|闭幕|座谈)")
 _TOWARD_VERBS = re.compile(
     r"捐赠|捐助|捐款|捐献|捐资|提供|援助|支援|赠送|拨付|移交|援建|帮扶|输送|派出|选派|安排|投入|返还|下达|划拨|调拨"
 )

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from timeline.errors import TimelineError
 from timeline.events.adcodes import level, related, up
-from timeline.events.direction import AID, programme_orientation
+from timeline.events.direction import AID, VENUE, programme_orientation
 from timeline.events.parties import Token
 
 __all__ = ["Candidate", "PairModel", "MODEL_PATH", "candidates", "load_model", "CONTEXT_WORDS"]
@@ -151,8 +151,8 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
                 continue  # 到达呼和浩特后前往察右中旗: a place on the way gives nothing
             for b in inside[max(0, x - reach):x + reach + 1]:
                 q = _code(b)
-                if p == q:
-                    continue
+                if p == q or (text[b.start - 1:b.start] == "在" and VENUE.match(text, b.end)):
+                    continue  # 纪要在昆明签署: where a meeting sat is no receiver
                 here.add((p, q))
                 if (p, q) not in nested:
                     nested[(p, q)] = related(p, q)
