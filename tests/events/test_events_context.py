@@ -75,6 +75,14 @@ def test_a_sentence_that_does_not_continue_the_dated_one_takes_no_date():
     assert events["张家港市"].date is None
 
 
+def test_a_sentence_saying_how_things_stand_now_takes_no_date_from_the_one_before():
+    # realset19 028: 根据…部署 continues the dated sentence, but 目前 says what holds today
+    text = ("1996年,闽宁对口扶贫协作启幕,泉州深度参与其中。根据省委、省政府的统一部署,泉州目前对口帮扶宁夏吴忠市"
+            "盐池县、同心县和红寺堡区。")
+    years = {r.name: e.year for e in extract_events(text, doc="t") for r in e.recipients if r.name.endswith(("县", "区"))}
+    assert years == {"盐池县": None, "同心县": None, "红寺堡区": None}
+
+
 def test_a_running_total_is_not_dated_by_the_sentence_opening_date():
     # seed 000 style: a start, then what was sent "迄今…先后".
     text = "1996年，自贡市对口帮扶平昌县工作拉开帷幕，迄今为止自贡市已先后选派干部支援平昌县。"

@@ -169,6 +169,8 @@ class Dating:
         s, e = self.sentences[i]
         text = self.norm.text
         sentence = text[s:e]
+        if _PRESENT.search(sentence):
+            return None  # 根据…部署,泉州目前对口帮扶…: how things stand now, not what happened on the day before
         for j in range(i - 1, max(-1, i - 1 - _MAX_BACK), -1):
             if self.paragraphs[j] != self.paragraphs[i]:
                 return None
@@ -188,6 +190,8 @@ class Dating:
         return None
 
 
+# A sentence that says how things stand now takes no date from the sentence before it.
+_PRESENT = re.compile(r"目前|当前|现在|如今|眼下")
 # A sentence opening with the meeting's decisions (根据会议部署, 会上, 会议明确) continues the meeting.
 _OF_THE_MEETING = re.compile(r"(?:根据|按照)?(?:会议|会上|会议上|会议明确|会议提出|会议确定)")
 # The clause that says a meeting was held: 会议7日在广州举行, 联席会议在福州召开.
