@@ -341,8 +341,9 @@ def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Gramma
             if not donors and rule.open_giver and recipients and not any(id(t) in claimed for t in recipients):
                 # 这10名来自北京市的干部…(对口县市区分别是:张湾区、茅箭区…): the sentence's topic gives, when it is
                 # no place of the receivers' line; else who gives is left for the article to say (assembly).
-                topic = next((t for k, t in sorted(starts.items()) if k < recipients[0].start), None)
-                if topic is not None and not any(related(topic.party.adcode, r.party.adcode) for r in recipients):
+                topic = starts[min(starts)]
+                if topic.start < recipients[0].start and not any(related(topic.party.adcode, r.party.adcode)
+                                                                 for r in recipients):
                     donors = [topic]
                 else:
                     claimed.update(id(t) for t in recipients)
