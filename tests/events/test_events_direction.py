@@ -227,3 +227,18 @@ def test_a_township_located_in_the_giver_is_no_pair_of_a_place_with_itself():
             "区慈善会向五华县、区商会向梅林镇分别捐赠慈善资金用于帮扶。")
     events = extract_events(text, doc="t")
     assert events and all({d.adcode for d in e.donors}.isdisjoint({r.adcode for r in e.recipients}) for e in events)
+
+
+def test_a_place_after_援疆_receives_only_inside_xinjiang():
+    # realset19 018: 实现援疆与日照扩大开放互动双赢 — 日照 gives; 援疆 holds its own object
+    text = ("日照市对口支援麦盖提县。全市各级要统筹安排好援疆资金、政策和资源,挖掘利用好喀什地区和麦盖提县的优势,"
+            "实现援疆与日照扩大开放互动双赢。")
+    assert not [e for e in extract_events(text, doc="t") if e.recipients[0].name == "日照市"]
+
+
+def test_a_place_of_the_area_after_援青_receives():
+    # realset10 013: 援青乌兰十周年 — 乌兰 lies in 青海, the area 援青 names (not the prefecture the trip went to)
+    text = ("浙江省党政代表团赴海西州乌兰县考察对口支援工作。27日,代表团实地考察了乌兰生物产业园、县文体中心等"
+            "浙江援青项目运行情况,并观看了援青乌兰十周年汇报视频片。")
+    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    assert got == {("浙江省", "乌兰县")}

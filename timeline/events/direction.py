@@ -66,6 +66,11 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
             # joined by 和 to what follows is a noun in a list, not a verb with an object.
             continue
         recipients = list_after(text, m.end(), e, tokens)
+        area = text[m.end():m.end() + 1] if m[0] == "援" else ""
+        if area in REGION_AID_AREAS:
+            # 援疆 holds its object: a place after it receives only inside that area (援青乌兰 yes; 实现援疆与日照…双赢:
+            # 日照 no).
+            recipients = [r for r in recipients if r.party.adcode.startswith(REGION_AID_AREAS[area])]
         if not recipients:
             continue
         clause_start = max([a for a, _ in _clauses(text, s, e) if a <= m.start()] or [s])
