@@ -242,3 +242,18 @@ def test_a_place_of_the_area_after_援青_receives():
             "浙江援青项目运行情况,并观看了援青乌兰十周年汇报视频片。")
     got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
     assert got == {("浙江省", "乌兰县")}
+
+
+def test_helpers_described_as_working_in_a_place_come_from_the_place_after_de():
+    # realset17 004: 在小金县援建的江西志愿者 — 小金县 is where they help, 江西 where they come from
+    text = "近日,中国江西网记者联络上几位曾经或目前在小金县援建的江西志愿者,了解他们与小金县的故事。"
+    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    assert got == {("江西省", "小金县")}
+
+
+def test_dui_before_a_verb_that_has_its_own_object_is_not_that_verbs_receiver():
+    # realset17 015: …对太仓长期以来帮扶周至…表示感谢 — 太仓 is thanked; 帮扶 has 周至 as its object
+    text = ("周至县党政代表团赴太仓市考察。"
+            "段军利代表周至县委、县政府和全县69万干部群众对太仓长期以来帮扶周至、支持周至、援建周至表示衷心的感谢。")
+    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    assert got == {("太仓市", "周至县")}

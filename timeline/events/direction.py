@@ -117,6 +117,11 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
             continue
         # 山东援建的日喀则市齐鲁幼儿园: help described (援建的…), not an act of the sentence's date.
         rule = "built_by" if text.startswith("的", m.end()) else "directed"
+        if (rule == "built_by" and len(donors) == 1 and donors[0].start > s and text[donors[0].start - 1] == "在"
+                and (TEAM.match(text, recipients[-1].end) or text.startswith(_HELPERS, recipients[-1].end))):
+            # 在小金县援建的江西志愿者: where the helpers work receives; the people after 的 come from the giver.
+            pairs.append(Pair(recipients, donors, STRONG, rule))
+            continue
         if len(donors) == len(recipients) >= _IN_ORDER:
             # 宜宾、泸州、自贡、攀枝花对口援建朝天、元坝、苍溪、旺苍: two long lists of one length pair in order, as
             # official lists of pairings are written.
@@ -127,6 +132,8 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
 
 
 _WITH = "与同跟"
+# People a place sends, besides its teams (TEAM): 江西志愿者, 上海援建人员.
+_HELPERS = ("志愿者", "人员", "干部", "援建者")
 # An aid verb that qualifies a noun of places names a partner: 结对地区, 帮扶城市, 协作县市.
 _PARTNER_NOUN = re.compile(r"(?:地区|县市|市县|县区|区县|城市|省份|省区|省市|地市)")
 _IN_ORDER = 3  # lists this long on both sides of a verb pair in order (两省 对 两县 may be each with each)
