@@ -257,3 +257,16 @@ def test_dui_before_a_verb_that_has_its_own_object_is_not_that_verbs_receiver():
             "段军利代表周至县委、县政府和全县69万干部群众对太仓长期以来帮扶周至、支持周至、援建周至表示衷心的感谢。")
     got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
     assert got == {("太仓市", "周至县")}
+
+
+def test_a_banner_of_thanks_given_to_the_helper_is_no_help():
+    # realset19 024: 通辽 gives 北京's office a banner (锦旗) to thank it
+    text = "会上,通辽市委书记冯玉臻向北京市扶贫支援办赠送锦旗,郭玉峰向北京挂职通辽团队工作组组长干部陈广利颁发证书。"
+    assert not [e for e in extract_events(text, doc="t") if e.donors[0].name == "通辽市"]
+
+
+def test_thanks_for_a_places_help_does_not_make_that_place_the_receiver():
+    # realset13 006: 共和县委书记…对常州的援建帮助表示感谢 — 常州 helped 共和县
+    text = "青海省海南州委常委、共和县委书记陈鸿林对常州的援建帮助表示感谢,对常州援青干部人才的工作给予高度评价。"
+    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    assert ("共和县", "常州市") not in got

@@ -53,8 +53,8 @@ LATER_SETS = {
     # gold does not state: 42 of its 49 wrong pairs. In the model since round 7.
     "realset18": (0.49, 1),
     # held out from the model and the rules, scored once at round 7's end: 0.72 (0.72 with round 6's system too), one
-    # invented year (目前对口帮扶… dated by the sentence before), fixed after scoring; 0.73 with 援疆 holding its object
-    "realset19": (0.73, 0),
+    # invented year (目前对口帮扶… dated by the sentence before), fixed after scoring; 0.74 with the round's last rules
+    "realset19": (0.74, 0),
 }
 
 

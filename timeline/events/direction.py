@@ -382,6 +382,8 @@ def _toward_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
         recipients = list_after(text, m.end(), e, tokens, gap=0)
         if not recipients or not _TOWARD_VERBS.search(text, recipients[-1].end, min(e, recipients[-1].end + 10)):
             continue
+        if _THANKS_GIVEN.match(text, recipients[-1].end, e):
+            continue  # 向北京市扶贫支援办赠送锦旗: a banner of thanks, not help
         clause_start = max([a for a, _ in _clauses(text, s, e) if a <= m.start()] or [s])
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         donors = coordinated(text, before[-1], tokens, clause_start, m.start()) if before else []
@@ -391,6 +393,8 @@ def _toward_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     return out
 
 
+# What a receiver gives back to say thanks: 赠送锦旗, 送上感谢信.
+_THANKS_GIVEN = re.compile(r"[^,，;；。]{0,4}?(?:赠送|送上|送来|敬献|颁发)[^,，;；。]{0,4}?(?:锦旗|牌匾|感谢信|荣誉证书)")
 _TASK = re.compile(r"的(?:对口)?(?:帮扶|支援|援助|援建|协作)(?:任务|工作)")
 
 
