@@ -270,3 +270,11 @@ def test_thanks_for_a_places_help_does_not_make_that_place_the_receiver():
     text = "青海省海南州委常委、共和县委书记陈鸿林对常州的援建帮助表示感谢,对常州援青干部人才的工作给予高度评价。"
     got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
     assert ("共和县", "常州市") not in got
+
+
+def test_support_named_in_a_speech_of_thanks_is_no_pair_of_its_own():
+    # realset5 016: 松江 thanks 昭通 for its 关心支持; the title's 松江区·昭通市 stays 松江 → 昭通
+    text = ("2025年松江区·昭通市东西部协作联席会议举行\n"
+            "王靖代表松江区委、区政府向昭通市给予松江经济社会发展的关心支持和对松江援昭干部人才的关心爱护表示衷心感谢。\n")
+    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    assert got == {("松江区", "昭通市")}

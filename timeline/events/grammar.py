@@ -40,6 +40,9 @@ LIST = r"(?:d*Pp*(?:(?:L|&{1,2})d*Pp*){0,24}e?)"
 # (8名儿童与…) makes the sides something other than the places.
 _ADVERB = r"(?:继续|仍然|仍|已经|已|也|还|又|再次|正式|率先|首先|先后|积极|主动|共同)"
 _GAP = r"[^,;!?:。PVS]"  # ordinary words inside one clause (no party, no verb, no clause mark)
+# …表示衷心感谢 closing the clause: the help named before it is thanked for, and who is thanked gave it
+# (对常州的援建帮助表示感谢; 向昭通市给予松江…的关心支持…表示衷心感谢): no pair is read from it.
+_THANKED = r"[^,;!?:。]{0,40}?(?:表示|致以|表达)[^,;!?:。]{0,4}?(?:感谢|谢意|敬意)"
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:相关|所属|部分|有关)?(?:县区|县市|区县|贫困县|县|区|地区)?"
          rf"(?:(?:Ss+|开展|展开|进行|实施|给予|实行|加大)?[^,;!?:。PVS]{{0,4}}?Vv*(?![vPd])"
          r"|给予[^,;!?:。PVS]{0,10}?(?:支持|帮助|扶持))"
-         r"(?![^,;!?:。]{0,8}?(?:表示|致以|表达)[^,;!?:。]{0,4}?(?:感谢|谢意|敬意))", 2, "each",
+         rf"(?!{_THANKED})", 2, "each",
          "从2018年起,天津市10家医院对甘肃省甘南藏族自治州人民医院展开对口帮扶", needs=("对",)),
     # 景宁畲族自治县先后得到鄞州区、温岭市…等地的对口扶持: who 得到 help receives it from the list after it.
     Rule("receives_from",
@@ -142,7 +145,8 @@ RULES: tuple[Rule, ...] = (
          needs=("得到", "获得", "受到", "接受")),
     # 甲多年来给予乙及丙…的大力支持: who 给予 gives; the party right after it receives.
     Rule("give_to",
-         rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,8}}?给予(?P<recipient>{LIST})[^,;!?:。P]{{0,16}}?(?:支持|帮助|Vv*)", 2, "each",
+         rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,8}}?给予(?P<recipient>{LIST})[^,;!?:。P]{{0,16}}?(?:支持|帮助|Vv*)"
+         rf"(?!{_THANKED})", 2, "each",
          "感谢大兴区多年来给予十堰市及茅箭区经济社会发展的大力支持", needs=("给予",)),
     # 甲总计投入资金…用于乙的帮扶工作: money a party puts in goes to the places it is used for.
     Rule("used_for",
