@@ -278,3 +278,11 @@ def test_support_named_in_a_speech_of_thanks_is_no_pair_of_its_own():
             "王靖代表松江区委、区政府向昭通市给予松江经济社会发展的关心支持和对松江援昭干部人才的关心爱护表示衷心感谢。\n")
     got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
     assert got == {("松江区", "昭通市")}
+
+
+def test_a_service_offered_to_the_partner_that_gives_is_not_help_to_it():
+    # realset7 021: 河源 promotes itself to 深圳's firms (为深圳等地工业企业提供…服务); 深圳 gives to 河源
+    text = ("推介会详细介绍了河源市“五县一区”、高新区、江东新区、灯塔盆地,以及深圳河源共建的7个产业转移园的基本情况,"
+            "展示了河源目前发展情况和特色优势,为深圳等地工业企业提供资源对接、项目推介、信息咨询、招商引资等服务,"
+            "推动两市工业合作。")
+    assert not [e for e in extract_events(text, doc="t") if e.donors[0].name == "河源市"]

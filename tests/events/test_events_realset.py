@@ -34,8 +34,7 @@ F1_FLOOR_2 = 0.91  # realset2, the same way (0.94 before the learned pairs: docs
 # borderline pair in each (each set's pairs as scored are listed by its scorer).
 LATER_SETS = {
     "realset3": (0.87, 0), "realset4": (0.88, 1), "realset5": (0.85, 2), "realset6": (0.77, 2),
-    # 0.86 until round 7: the model retrained on sixteen sets reads 南开 (如南开…, a school cut off) → 万州学校
-    "realset7": (0.85, 1),
+    "realset7": (0.86, 1),
     "realset8": (0.83, 5), "realset9": (0.80, 4), "realset10": (0.72, 0), "realset11": (0.79, 2),
     "realset12": (0.87, 0), "realset13": (0.87, 0), "realset14": (0.77, 0),
     # held out from the model and the rules: 0.77 when first scored (round 6); its one invented year is the

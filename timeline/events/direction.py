@@ -388,6 +388,11 @@ def _toward_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         donors = coordinated(text, before[-1], tokens, clause_start, m.start()) if before else []
         donors = donors or _subject(tokens, s, m.start(), recipients)
+        verb = _TOWARD_VERBS.search(text, recipients[-1].end, min(e, recipients[-1].end + 10))
+        if verb[0] == "提供" and all(programme_orientation(d.party, r.party) < 0 for d in donors for r in recipients):
+            # 河源…为深圳等地工业企业提供…招商引资等服务: a service offered to a partner the programmes have giving
+            # (提供 is no aid word of its own), not help to it.
+            continue
         if donors:
             out.append(Pair(donors, recipients, STRONG, "toward"))
     return out
