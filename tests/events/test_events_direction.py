@@ -286,3 +286,11 @@ def test_a_service_offered_to_the_partner_that_gives_is_not_help_to_it():
             "展示了河源目前发展情况和特色优势,为深圳等地工业企业提供资源对接、项目推介、信息咨询、招商引资等服务,"
             "推动两市工业合作。")
     assert not [e for e in extract_events(text, doc="t") if e.donors[0].name == "河源市"]
+
+
+def test_people_sent_to_learn_are_taught_by_the_place_they_go_to():
+    # realset11 030: 来自黔东南州的…校长到杭州挂职学习 — 杭州 gives (training), 黔东南州 receives
+    text = ("去年以来,100多名来自黔东南州的优秀青年校长到杭州挂职学习,杭州还新增结对帮扶学校17所,"
+            "选派18位优秀教师到黔东南州开展为期一年的支教。")
+    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    assert got == {("杭州市", "黔东南苗族侗族自治州")}

@@ -35,7 +35,7 @@ F1_FLOOR_2 = 0.91  # realset2, the same way (0.94 before the learned pairs: docs
 LATER_SETS = {
     "realset3": (0.87, 0), "realset4": (0.88, 1), "realset5": (0.85, 2), "realset6": (0.77, 2),
     "realset7": (0.86, 1),
-    "realset8": (0.83, 5), "realset9": (0.80, 4), "realset10": (0.72, 0), "realset11": (0.79, 2),
+    "realset8": (0.83, 5), "realset9": (0.80, 4), "realset10": (0.72, 0), "realset11": (0.80, 2),
     "realset12": (0.87, 0), "realset13": (0.87, 0), "realset14": (0.77, 0),
     # held out from the model and the rules: 0.77 when first scored (round 6); its one invented year is the
     # annotators' choice (广东2017年进驻云南: they dated 广东 → 昭阳区, not 广东 → 云南). In the model since round 7.

@@ -132,6 +132,8 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
 
 
 _WITH = "与同跟"
+# What people come to a place for when that place teaches them: 挂职学习, 跟岗学习, 培训.
+_TO_LEARN = re.compile(r"(?:挂职|跟岗|跟班|进修)?(?:学习|培训|取经|进修)")
 # People a place sends, besides its teams (TEAM): 江西志愿者, 上海援建人员.
 _HELPERS = ("志愿者", "人员", "干部", "援建者")
 # An aid verb that qualifies a noun of places names a partner: 结对地区, 帮扶城市, 协作县市.
@@ -174,7 +176,12 @@ def _from_donor_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
         loc = _LOCATION.search(text, tail_end, e)
         if loc:
             recipients = list_after(text, loc.end(), e, tokens)
-        pairs.append(Pair(sorted(donors, key=lambda t: t.start), recipients, STRONG, "from"))
+        donors = sorted(donors, key=lambda t: t.start)
+        if recipients and _TO_LEARN.match(text, recipients[-1].end, e):
+            # 来自黔东南州的…校长到杭州挂职学习: people sent to learn are taught by where they go
+            pairs.append(Pair(recipients, donors, STRONG, "from"))
+            continue
+        pairs.append(Pair(donors, recipients, STRONG, "from"))
     return pairs
 
 
