@@ -294,3 +294,11 @@ def test_people_sent_to_learn_are_taught_by_the_place_they_go_to():
             "选派18位优秀教师到黔东南州开展为期一年的支教。")
     got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
     assert got == {("杭州市", "黔东南苗族侗族自治州")}
+
+
+def test_wei_inside_a_verb_of_its_own_marks_no_receiver():
+    # realset18 001: 我州被列为上海对口帮扶云南的重点地区 — 列为 is "listed as", not 为 (for) 上海
+    text = "上海、昆明对口帮扶迪庆工作综述\n从2004年起,我州被列为上海对口帮扶云南的重点地区之一。"
+    got = {(d.name, r.name) for e in extract_events(text, doc="t", title="上海、昆明对口帮扶迪庆工作综述")
+           for d in e.donors for r in e.recipients}
+    assert ("迪庆藏族自治州", "上海市") not in got

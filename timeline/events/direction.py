@@ -372,7 +372,8 @@ def _giving_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     return out
 
 
-_TOWARD = re.compile(r"向|为|给")
+# 向, 为, 给 before the receiver — not inside a verb of their own (列为, 成为, 作为, 面向, 走向, 转向).
+_TOWARD = re.compile(r"(?<![列成作称定评誉视改分名认选面走转导趋])(?:向|为)|给")
 _DELEGATION = re.compile("|".join(DELEGATION_WORDS))
 _ESCORTED = re.compile(r"[^。；;]{0,40}?陪同下")
 # 纪要在昆明签署: 在 + a place + one of these is where a meeting sat, not a place helped.
