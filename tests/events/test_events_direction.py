@@ -18,6 +18,11 @@ def pairs(text, pub=None):
     ]
 
 
+def place_pairs(text):
+    """Every (giver, receiver) pair of the text's events, by name."""
+    return {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+
+
 def only(text, pub=None):
     found = extract_events(text, doc="t.txt", publication_date=pub)
     assert len(found) == 1, [(e.summary) for e in found]
@@ -201,7 +206,7 @@ def test_a_verb_joined_by_he_to_the_one_before_shares_its_giver():
     # realset12 029 (东莞, traditional): 昭通 receives the first verb's help, it gives nothing to 韶关 and 揭阳
     text = ("從2016年開始,東莞參與對口幫扶云南昭通市的東西部扶貧協作和對口幫扶韶關、揭陽市的省內精準扶貧工作,"
             "其間合計派出扶貧干部818名、柔性支援人才586人。")
-    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    got = place_pairs(text)
     assert got == {("东莞市", "昭通市"), ("东莞市", "韶关市"), ("东莞市", "揭阳市")}
 
 
@@ -209,7 +214,7 @@ def test_a_partner_noun_after_an_aid_verb_leaves_the_direction_to_the_programmes
     # realset13 023 (浙江 山海协作): 结对地区 / 结对县市 name partners; 衢州 and 丽水 receive inside 浙江
     text = ("衢州常山的胡柚、双柚汁走进结对地区杭州拱墅,不少市民游客购买后还加了商家联系方式,打算回购;"
             "丽水景宁与结对县市绍兴上虞、台州温岭的不少企业达成合作。")
-    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    got = place_pairs(text)
     assert got == {("拱墅区", "常山县"), ("上虞区", "景宁畲族自治县"), ("温岭市", "景宁畲族自治县")}
 
 
@@ -217,7 +222,7 @@ def test_a_park_named_receiver_first_yields_to_the_programmes_geography():
     # realset13 026 (广东 省内对口帮扶): 茂名 receives from 佛山 inside 广东, though the park's name puts 电白 first
     text = ("茂名电白·佛山南海产业合作园揭牌\n2月19日,茂名电白·佛山南海产业合作园揭牌及企业进驻签约仪式在狮山举行。"
             "南海区与电白区自2023年开展对口帮扶协作工作以来,在多领域深度合作。")
-    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    got = place_pairs(text)
     assert got == {("南海区", "电白区")}
 
 
@@ -240,14 +245,14 @@ def test_a_place_of_the_area_after_援青_receives():
     # realset10 013: 援青乌兰十周年 — 乌兰 lies in 青海, the area 援青 names (not the prefecture the trip went to)
     text = ("浙江省党政代表团赴海西州乌兰县考察对口支援工作。27日,代表团实地考察了乌兰生物产业园、县文体中心等"
             "浙江援青项目运行情况,并观看了援青乌兰十周年汇报视频片。")
-    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    got = place_pairs(text)
     assert got == {("浙江省", "乌兰县")}
 
 
 def test_helpers_described_as_working_in_a_place_come_from_the_place_after_de():
     # realset17 004: 在小金县援建的江西志愿者 — 小金县 is where they help, 江西 where they come from
     text = "近日,中国江西网记者联络上几位曾经或目前在小金县援建的江西志愿者,了解他们与小金县的故事。"
-    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    got = place_pairs(text)
     assert got == {("江西省", "小金县")}
 
 
@@ -255,7 +260,7 @@ def test_dui_before_a_verb_that_has_its_own_object_is_not_that_verbs_receiver():
     # realset17 015: …对太仓长期以来帮扶周至…表示感谢 — 太仓 is thanked; 帮扶 has 周至 as its object
     text = ("周至县党政代表团赴太仓市考察。"
             "段军利代表周至县委、县政府和全县69万干部群众对太仓长期以来帮扶周至、支持周至、援建周至表示衷心的感谢。")
-    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    got = place_pairs(text)
     assert got == {("太仓市", "周至县")}
 
 
@@ -268,7 +273,7 @@ def test_a_banner_of_thanks_given_to_the_helper_is_no_help():
 def test_thanks_for_a_places_help_does_not_make_that_place_the_receiver():
     # realset13 006: 共和县委书记…对常州的援建帮助表示感谢 — 常州 helped 共和县
     text = "青海省海南州委常委、共和县委书记陈鸿林对常州的援建帮助表示感谢,对常州援青干部人才的工作给予高度评价。"
-    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    got = place_pairs(text)
     assert ("共和县", "常州市") not in got
 
 
@@ -276,7 +281,7 @@ def test_support_named_in_a_speech_of_thanks_is_no_pair_of_its_own():
     # realset5 016: 松江 thanks 昭通 for its 关心支持; the title's 松江区·昭通市 stays 松江 → 昭通
     text = ("2025年松江区·昭通市东西部协作联席会议举行\n"
             "王靖代表松江区委、区政府向昭通市给予松江经济社会发展的关心支持和对松江援昭干部人才的关心爱护表示衷心感谢。\n")
-    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    got = place_pairs(text)
     assert got == {("松江区", "昭通市")}
 
 
@@ -292,7 +297,7 @@ def test_people_sent_to_learn_are_taught_by_the_place_they_go_to():
     # realset11 030: 来自黔东南州的…校长到杭州挂职学习 — 杭州 gives (training), 黔东南州 receives
     text = ("去年以来,100多名来自黔东南州的优秀青年校长到杭州挂职学习,杭州还新增结对帮扶学校17所,"
             "选派18位优秀教师到黔东南州开展为期一年的支教。")
-    got = {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    got = place_pairs(text)
     assert got == {("杭州市", "黔东南苗族侗族自治州")}
 
 
