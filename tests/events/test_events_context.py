@@ -206,3 +206,12 @@ def test_what_came_after_a_dated_clause_takes_not_its_date():
     assert years[("苏州市", "宿迁市")] == 2006
     assert years[("张家港市", "宿豫区")] is None
     assert years[("常熟市", "泗洪县")] is None and years[("吴江区", "泗阳县")] is None
+
+
+def test_a_dated_predicate_with_no_subject_of_its_own_dates_the_clause_before():
+    # realset17 026 (中评社, 2018-06-01): the projects …,已于5月30日成功签约 — the signing is the pairs' event
+    text = ("杭州余杭与衢州共建杭州未来科技城衢州园项目、宁波与丽水共建“飞地创业园”项目等一批“山海协作”升级版项目,"
+            "已于5月30日成功签约。")
+    events = extract_events(text, doc="t", publication_date=dt.date(2018, 6, 1))
+    assert {(e.donors[0].name, e.year, e.date.month, e.date.day) for e in events} == {
+        ("余杭区", 2018, 5, 30), ("宁波市", 2018, 5, 30)}

@@ -134,6 +134,13 @@ class Dating:
             return own[0]
         if SPAN_MARKERS.search(text, spans[k][0], spans[k][1]):
             return None
+        if k + 1 < len(spans):
+            # 甲与乙共建…项目,已于5月30日成功签约: the next clause is this one's predicate, its date this event's.
+            m = _DATED_PREDICATE.match(text, spans[k + 1][0], spans[k + 1][1])
+            if m:
+                after = self._usable(*self._orig(m.end(), spans[k + 1][1]), sa)
+                if after and after[0].start == self._orig(m.end(), m.end())[0]:
+                    return after[0]
         # The nearest dated clause before governs only when it is a date alone;
         # a date inside another clause's predicate is that clause's.
         for n in range(k - 1, -1, -1):
@@ -190,6 +197,8 @@ class Dating:
         return None
 
 
+# A clause with no subject of its own that opens on its date: the predicate of the clause before.
+_DATED_PREDICATE = re.compile(r"\s*(?:已经|已|均|都|正式|将)于")
 # A sentence that says how things stand now takes no date from the sentence before it.
 _PRESENT = re.compile(r"目前|当前|现在|如今|眼下")
 # A sentence opening with the meeting's decisions (根据会议部署, 会上, 会议明确) continues the meeting.
