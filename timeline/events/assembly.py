@@ -38,6 +38,7 @@ from timeline.text.segmentation import join_wrapped_lines
 from timeline.events.direction import (
     AID, REGION_AID, STRONG, TEAM, WEAK, Pair, key, pairs_in_sentence, programme_orientation,
 )
+from timeline.events.grammar import RULES
 from timeline.events.parties import Token, attach_organisations, merge_parent_chains
 from timeline.events.dating import Dating
 from timeline.events.deixis import home_places, resolve_delegations, resolve_deixis
@@ -658,12 +659,8 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
                 [ctx.region_receivers[area]] if area in ctx.region_receivers else [])
             recipients = [_at_donors_level(r, donors) for r in recipients]
     elif not donors and recipients:
-        donors = _partner(recipients, memory, dominant, by_key, role="donor", speaker=speaker)
-        if not donors and p.rule == "aid_area_is" and dominant and all(x in by_key for x in dominant) and all(
-                holds(by_key[dominant[1]].party.adcode, r.party.adcode) for r in recipients):
-            # 北京市对口协作十堰市。…(对口县市区分别是:张湾区、茅箭区): the article's giver gives to the
-            # counterparts it lists inside its receiver
-            donors = [by_key[dominant[0]]]
+        donors = _partner(recipients, memory, dominant, by_key, role="donor", speaker=speaker,
+                          inside_receiver=p.rule in _OPEN_GIVER)
     keys = {key(t.party) for t in recipients}
     donors = [t for t in donors if key(t.party) not in keys]
     if not donors or not recipients:
@@ -677,7 +674,15 @@ def _complete(p, ctx, memory, dominant, by_key, speaker, text, s, e) -> Pair | N
     return Pair(donors, recipients, p.strength, p.rule)
 
 
-def _partner(known: list[Token], memory, dominant, by_key, *, role: str, speaker) -> list[Token]:
+# Rows of the table that may leave their giver to the article (grammar.Rule.open_giver).
+_OPEN_GIVER = frozenset(r.name for r in RULES if r.open_giver)
+
+
+def _partner(known: list[Token], memory, dominant, by_key, *, role: str, speaker,
+             inside_receiver: bool = False) -> list[Token]:
+    """The other side of an open role: the section's recent pairs, its speaker, else the article's dominant pair
+    (with ``inside_receiver``, also for places inside the dominant receiver: 北京市对口协作十堰市。…(对口县市区分别是:
+    张湾区、茅箭区) — the counterparts an article lists inside its receiver receive from its giver)."""
     # A body at a place (青白江区技术学校) stands in for its place's pairs.
     keys = {key(t.party) for t in known} | {t.party.adcode for t in known if t.party.adcode}
     for p in reversed(memory):
@@ -691,6 +696,9 @@ def _partner(known: list[Token], memory, dominant, by_key, *, role: str, speaker
         if role == "recipient" and donor_key in keys and recipient_key in by_key:
             return [by_key[recipient_key]]
         if role == "donor" and recipient_key in keys and donor_key in by_key:
+            return [by_key[donor_key]]
+        if (role == "donor" and inside_receiver and donor_key in by_key and recipient_key in by_key
+                and all(holds(by_key[recipient_key].party.adcode, t.party.adcode) for t in known)):
             return [by_key[donor_key]]
     return []
 

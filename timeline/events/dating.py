@@ -63,6 +63,7 @@ class Dating:
         self.paragraphs = paragraphs
         self._lead: dict[int, DateMention | None] = {}
         self._clauses: dict[int, list[tuple[int, int]]] = {}
+        self._never: dict[tuple[int, int], bool] = {}  # a date's span -> never an event date, whatever the clause
 
     def clauses(self, i: int) -> list[tuple[int, int]]:
         """The clauses of sentence ``i`` (normalised offsets), computed once."""
@@ -83,13 +84,21 @@ class Dating:
             # 目前/当前 says how things stand, not when an event happened.
             if d.kind is DateKind.DURATION or d.rule in _NOW or _in_title(original, d.start, floor):
                 continue
-            # The words around a date are read in simplified script (從2005年起, 為…週年 as 从…起, 为…周年).
-            if (_DATELINE.match(original, d.end) or _in_aside(original, d.start, d.end) or _PLAN.fullmatch(d.text)
-                    or to_simplified(d.text).startswith(_UP_TO)
-                    or _ANNIVERSARY.match(to_simplified(original[d.end:d.end + _ANNIVERSARY_REACH]))):
-                continue
-            out.append(d)
+            if not self._never_an_event_date(d):
+                out.append(d)
         return out
+
+    def _never_an_event_date(self, d: DateMention) -> bool:
+        """A dateline, a date in an aside, a plan, a running total's or an anniversary's date; decided once a date."""
+        span = (d.start, d.end)
+        if span not in self._never:
+            original = self.norm.original
+            # The words around a date are read in simplified script (從2005年起, 為…週年 as 从…起, 为…周年).
+            self._never[span] = bool(
+                _DATELINE.match(original, d.end) or _in_aside(original, d.start, d.end) or _PLAN.fullmatch(d.text)
+                or to_simplified(d.text).startswith(_UP_TO)
+                or _ANNIVERSARY.match(to_simplified(original[d.end:d.end + _ANNIVERSARY_REACH])))
+        return self._never[span]
 
     def _governing(self, a: int, b: int, floor: int) -> DateMention | None:
         """The date of original clause ``[a, b)`` when the clause is that date alone (with 在/于/以来 …)."""

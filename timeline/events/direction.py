@@ -388,7 +388,8 @@ def _toward_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     out = []
     for m in _TOWARD.finditer(text, s, e):
         recipients = list_after(text, m.end(), e, tokens, gap=0)
-        if not recipients or not _TOWARD_VERBS.search(text, recipients[-1].end, min(e, recipients[-1].end + 10)):
+        verb = _TOWARD_VERBS.search(text, recipients[-1].end, min(e, recipients[-1].end + 10)) if recipients else None
+        if verb is None:
             continue
         if _THANKS_GIVEN.match(text, recipients[-1].end, e):
             continue  # 向北京市扶贫支援办赠送锦旗: a banner of thanks, not help
@@ -396,7 +397,6 @@ def _toward_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
         before = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
         donors = coordinated(text, before[-1], tokens, clause_start, m.start()) if before else []
         donors = donors or _subject(tokens, s, m.start(), recipients)
-        verb = _TOWARD_VERBS.search(text, recipients[-1].end, min(e, recipients[-1].end + 10))
         if verb[0] == "提供" and all(programme_orientation(d.party, r.party) < 0 for d in donors for r in recipients):
             # 河源…为深圳等地工业企业提供…招商引资等服务: a service offered to a partner the programmes have giving
             # (提供 is no aid word of its own), not help to it.

@@ -145,14 +145,16 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
         codes = {_code(t) for t in inside}
         here: set[tuple[str, str]] = set()
         reach = len(inside) if len(inside) ** 2 <= PAIRS_PER_SENTENCE else PAIRS_PER_SENTENCE // (2 * len(inside))
+        # 纪要在昆明签署: where a meeting sat is no receiver
+        venues = {id(b) for b in inside if text[b.start - 1:b.start] == "在" and VENUE.match(text, b.end)}
         for x, a in enumerate(inside):
             p = _code(a)
             if _WAYPOINT_BEFORE.search(text, max(s, a.start - 3), a.start) and text.startswith("后", a.end):
                 continue  # 到达呼和浩特后前往察右中旗: a place on the way gives nothing
             for b in inside[max(0, x - reach):x + reach + 1]:
                 q = _code(b)
-                if p == q or (text[b.start - 1:b.start] == "在" and VENUE.match(text, b.end)):
-                    continue  # 纪要在昆明签署: where a meeting sat is no receiver
+                if p == q or id(b) in venues:
+                    continue
                 here.add((p, q))
                 if (p, q) not in nested:
                     nested[(p, q)] = related(p, q)
