@@ -147,16 +147,18 @@ def read_gazetteer(data_dir: Path) -> Gazetteer:
 def _add_earlier_statuses(places: Mapping[str, Place], names: dict[str, list[NameEntry]]) -> None:
     """香格里拉县 for 香格里拉市: the name under a unit's earlier status, as a historical name with no year,
     where no unit goes by it, no other unit has the same stem (then the old name could be either) and the stem is
-    no ordinary word (合作)."""
+    no ordinary word (合作) — a prefecture's 地区/盟 (哈密地区) excepted: no ordinary word runs on into 地区 or 盟 as
+    a name."""
     stems: dict[str, int] = {}
     for place in places.values():
         if place.name[-1:] in "县市区":
             stems[place.name[:-1]] = stems.get(place.name[:-1], 0) + 1
     for place in places.values():
         stem = place.name[:-1]  # every earlier name is the stem of today's 市/区 name with another suffix
-        for name in (*earlier_suffixes(place.name, place.level), *_earlier_prefecture_names(place)):
-            if (name not in names and stems.get(stem) == 1
-                    and not any(e.common for e in names.get(stem, ()))):  # 合作县 is no name of 合作市
+        word = any(e.common for e in names.get(stem, ()))  # 合作县 is no name of 合作市
+        earlier = (*(() if word else earlier_suffixes(place.name, place.level)), *_earlier_prefecture_names(place))
+        for name in earlier:
+            if name not in names and stems.get(stem) == 1:
                 names[name] = [NameEntry(name, place.adcode, NameKind.HISTORICAL)]
 
 

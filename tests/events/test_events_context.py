@@ -90,6 +90,16 @@ def test_a_running_total_is_not_dated_by_the_sentence_opening_date():
     assert [e.year for e in events] == [1996]  # the start; the dispatches keep no year
 
 
+def test_a_span_in_the_receivers_clause_undates_a_giver_named_in_the_clause_before():
+    # realset8 016 (and realset3 019, the same text from another site): the giver stands in one clause, the span
+    # 迄今为止已先后选派 and the receivers in the next; the dispatches are not dated 1996.
+    text = ("1996年,“閩寧合作”在國家“東西扶貧協作”計劃的大背景下拉開帷幕,泉州市委、市政府深入貫徹落實黨中央、國務院和"
+            "省委、省政府有關閩寧對口幫扶工作的決策部署,迄今為止已先后選派11批46位干部前往寧夏固原市原州區和吳忠市同心縣、"
+            "紅寺堡區、鹽池縣等地開展結對幫扶。")
+    years = {r.name: e.year for e in extract_events(text, doc="t") for r in e.recipients}
+    assert years == {"原州区": None, "同心县": None, "红寺堡区": None, "盐池县": None}
+
+
 def test_a_date_inside_another_clause_belongs_to_that_clause():
     # realset 018: 2009年9月 is when the school opened, not when 北京 aided 什邡.
     text = ("在5·12汶川特大地震极重灾区四川彭州市,有一座大桥叫新小鱼洞大桥。"

@@ -122,6 +122,8 @@ def test_an_earlier_status_is_never_derived_from_an_ordinary_word():
     ("江苏省对口支援日喀则地区的四个县", "日喀则地区", "540200"),  # 2014
     ("1996年8月,从中央明确深圳市对口帮扶贵州毕节地区", "毕节地区", "520500"),  # realset7 027: 2011
     ("北京市对口帮扶乌兰察布盟的六个旗县", "乌兰察布盟", "150900"),  # a league before it became a city, 2003
+    # realset11 007: 哈密 is also a word (哈密瓜), but no word runs on into 地区 as a name: 2016
+    ("2010年,根據中央安排,河南由對口支援阿克蘇地區轉為支援哈密地區及兵團十三師。", "哈密地區", "650500"),
 ])
 def test_a_prefecture_level_city_is_found_by_its_name_as_a_prefecture(text, mention, adcode):
     assert (mention, adcode) in {(p.mention, p.adcode) for p in find_places(text)}

@@ -36,7 +36,8 @@ from timeline.text.document import Document
 from timeline.text.normalization import NormalizedText, normalize, to_simplified
 from timeline.text.segmentation import join_wrapped_lines
 from timeline.events.direction import (
-    AID, REGION_AID, STRONG, TEAM, WEAK, Pair, key, pairs_in_sentence, programme_orientation,
+    AID, REGION_AID, STRONG, TEAM, WEAK, Pair, former_receivers, key, pairs_in_sentence, predecessors,
+    programme_orientation,
 )
 from timeline.events.grammar import RULES
 from timeline.events.parties import Token, attach_organisations, merge_parent_chains
@@ -311,7 +312,9 @@ def extract_events(
     per_sentence = Counter((ev.char_start, ev.char_end) for ev in events)  # ids go on from the rules' events
     for c in reading.candidates(events):  # what the rules did not read, where the learned model is sure enough
         if model.accepts(c):
-            learned = reading.events_for(c.sentence, [Pair([c.donor], [c.recipient], WEAK, "learned")],
+            # 从珠海市手中接过…怒江州的接力棒: a pair whose giver was taken over from stands, undated here.
+            rule = "predecessor" if reading.stood_before(c.sentence, c.donor, c.recipient) else "learned"
+            learned = reading.events_for(c.sentence, [Pair([c.donor], [c.recipient], WEAK, rule)],
                                          first=per_sentence[reading.span(c.sentence)])
             per_sentence.update((ev.char_start, ev.char_end) for ev in learned)
             events.extend(learned)
@@ -340,9 +343,21 @@ class _Reading:
     def events_for(self, i: int, pairs: list[Pair], first: int = 0) -> list[Event]:
         return _events_for(self.norm, self.doc, i, pairs, self.dating, self.programme, self.located, first)
 
+    def stood_before(self, i: int, donor: Token, recipient: Token) -> bool:
+        """True when sentence ``i`` says the pair held before, not now: its giver was taken over from (佛山市接棒
+        杭州市) or its receiver was left (从林芝市调整到昌都市)."""
+        s, e = self.sentences[i]
+        inside = self.tokens[bisect_left(self.tokens, s, key=_start):bisect_left(self.tokens, e, key=_start)]
+        return (id(donor) in predecessors(self.norm.text, s, e, inside)
+                or id(recipient) in former_receivers(self.norm.text, s, e, inside)[0])
+
     def span(self, i: int) -> tuple[int, int]:
         """Sentence ``i``'s span in the original text (where its events' evidence stands)."""
         return self.norm.to_original(*self.sentences[i])
+
+
+def _start(t: Token) -> int:
+    return t.start
 
 
 def pair_candidates(
@@ -703,6 +718,9 @@ def _partner(known: list[Token], memory, dominant, by_key, *, role: str, speaker
     return []
 
 
+# Pairs the sentence says held before, not now (the predecessor taken over from, the receivers left): undated here.
+_STOOD_BEFORE = frozenset({"predecessor", "former_receiver"})
+
 # Pairs read from their whole sentence, not from the clauses around their names: a line of a pairing table, the
 # learned stage's (its model weighed the sentence's aid words, wherever they stand), and a list the aid word
 # introduces (对口县市区分别是:张湾区、茅箭区…: the word stands before the colon).
@@ -759,10 +777,10 @@ def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme, located: dic
             continue  # "help" with no kind of its own counts only where an aid word stands in its own clauses
         if p.rule == "built_by":  # 援建的都江堰聚源职业中学2009年9月即正式开学: only the built thing's own date
             date = dating.date_after(i, last)
-        elif p.rule == "predecessor":
+        elif p.rule in _STOOD_BEFORE:
             date = None
         else:
-            date = dating.date_for(i, anchor)
+            date = dating.date_for(i, anchor, last)
         donors = tuple(_dedupe(_locate(t.party, located) for t in p.donors))
         recipients = tuple(_dedupe(_locate(t.party, located) for t in p.recipients))
         if recipients and all(r.adcode and any(r.adcode == d.adcode for d in donors) for r in recipients):

@@ -25,6 +25,7 @@ from timeline.events.vocabulary import (
 
 __all__ = [
     "Pair", "STRONG", "WEAK", "AID", "TEAM", "VENUE", "key", "pairs_in_sentence", "without_self", "programme_orientation",
+    "predecessors", "former_receivers",
 ]
 
 _DIRECTED = re.compile("|".join(sorted(DIRECTED_VERBS, key=len, reverse=True)))
@@ -504,6 +505,7 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
         pairs = weak
     out = [without_self(_used_within(text, e, tokens, p)) for p in pairs]
     out = [p for p in out if p.rule != "symmetric" or (p.donors and p.recipients)]  # two sides, or nothing to orient
+    out = _with_former_receivers(text, s, e, tokens, out)
     if len(tokens) < len(everyone):
         # The predecessor helped the same receivers before: that pair stands, undated here.
         before = [t for t in everyone if all(t is not x for x in tokens)]
@@ -527,21 +529,67 @@ def _used_within(text: str, e: int, tokens: list[Token], p: Pair) -> Pair:
     return Pair(p.donors, p.recipients + inner, p.strength, p.rule) if inner else p
 
 
+# 福建对口支援西藏地区从林芝市调整到昌都市; 河南由对口支援阿克苏地区转为支援哈密地区: the receivers a giver leaves
+# (after 从/由) still had its help, undated here; those it turns to (after the verb) have it now.
+_CHANGED_TO = re.compile(r"(?:调整到|调整为|调整至|转为|改为|变为|转到|转向)(?:对口)?(?:支援|帮扶|援建|援助|协作)?")
+_CHANGED_FROM = re.compile(r"(?:从|由)(?:对口)?(?:支援|帮扶|援建|援助|协作)?$")
+
+
+def former_receivers(text: str, s: int, e: int, tokens: list[Token]) -> tuple[set[int], list[Token]]:
+    """The ids of the receivers sentence ``[s, e)`` says its giver left (从林芝市调整到…), and those it turned to."""
+    former: set[int] = set()
+    now: list[Token] = []
+    for m in _CHANGED_TO.finditer(text, s, e):
+        before = list_before(text, m.start(), s, tokens)
+        if before and _CHANGED_FROM.search(text, max(s, before[0].start - 8), before[0].start):
+            former.update(id(t) for t in before)
+            now += list_after(text, m.end(), e, tokens)
+    return former, now
+
+
+def _with_former_receivers(text: str, s: int, e: int, tokens: list[Token], pairs: list[Pair]) -> list[Pair]:
+    """Each pair's receivers its giver left become a pair of their own (rule ``former_receiver``, undated), the
+    giver gives to the receivers it turned to, and a receiver left gives to none of them."""
+    former, now = former_receivers(text, s, e, tokens)
+    if not former:
+        return pairs
+    out: list[Pair] = []
+    for p in pairs:
+        if p.donors and all(id(d) in former for d in p.donors):
+            continue  # 由对口支援阿克苏地区转为支援哈密地区: the receiver left gives nothing to the next
+        left = [r for r in p.recipients if id(r) in former]
+        if not left or not p.donors:
+            out.append(p)
+            continue
+        out.append(Pair(p.donors, left, p.strength, "former_receiver"))
+        kept = [r for r in p.recipients if id(r) not in former]
+        turned = [t for t in now if all(t is not r for r in kept) and all(t is not d for d in p.donors)]
+        if kept or turned:
+            out.append(Pair(p.donors, kept + turned, p.strength, p.rule))
+    return out
+
+
 _TAKES_OVER = re.compile(r"[“\"]?(?:接棒|接替|接过)[”\"]?")
 
 
 def _without_predecessors(text: str, s: int, e: int, tokens: list[Token]) -> list[Token]:
     """佛山市“接棒”杭州市,结对黔东南: the party taken over from is the predecessor, no party to today's help."""
+    gone = predecessors(text, s, e, tokens)
+    return [t for t in tokens if id(t) not in gone] if gone else tokens
+
+
+def predecessors(text: str, s: int, e: int, tokens: list[Token]) -> set[int]:
+    """The ids of the tokens of sentence ``[s, e)`` that a take-over names as the predecessor (接棒/接替/接过)."""
+    gone: set[int] = set()
     if not _TAKES_OVER.search(text, s, e):
-        return tokens
-    gone = set()
+        return gone
     for m in _TAKES_OVER.finditer(text, s, e):
         gone.update(id(t) for t in list_after(text, m.end(), e, tokens, gap=0))
         # 从珠海市手中接过结对援建怒江州的接力棒: the party it is taken from stands before
         hand = _FROM_HANDS.search(text, max(s, m.start() - _HANDS_REACH), m.start())
         if hand:
             gone.update(id(t) for t in tokens if hand.start("who") <= t.start and t.end <= hand.end("who"))
-    return [t for t in tokens if id(t) not in gone]
+    return gone
 
 
 _FROM_HANDS = re.compile(r"从(?P<who>[^,，。；;]{2,20}?)(?:手中|手里|那里)$")
