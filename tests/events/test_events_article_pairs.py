@@ -401,6 +401,14 @@ def test_the_receivers_a_giver_turned_from_had_its_help_before_and_those_it_turn
     assert got == {("福建省", "林芝市"): None, ("福建省", "昌都市"): 2016}
 
 
+def test_a_place_whose_name_holds_a_list_word_is_one_item_of_a_list():
+    # realset20 001: 和田 holds 和 (and); the receivers left and turned to are each giver's own
+    text = "2、援建地与受援地之间发生改变,如浙江由援建和田改为援建阿克苏;天津由援建喀什改为援建和田地区东三县。"
+    got = {(d.name, r.name, e.year) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
+    assert got == {("浙江省", "和田地区", None), ("浙江省", "阿克苏地区", None), ("天津市", "喀什地区", None),
+                   ("天津市", "和田地区", None)}
+
+
 def test_a_verb_before_a_township_is_not_part_of_its_name():
     # realset9 016 (湖北 武汉 → 五峰, traditional): 助力五峰山乡… is no village called 助力五峰山乡
     text = "自2011年起,省委省政府明確武漢市對口支援五峰,武漢市10多年傾情幫扶,助力五峰山鄉巨變。"

@@ -245,6 +245,23 @@ CASES = {
         "2016年至2020年,北京市、天津市对我省张家口市、承德市、保定市相关县区开展对口帮扶。", "",
         [("toward_object", ("北京市", "天津市"), ("张家口市", "承德市", "保定市"))],
     ),
+    # realset20 001 (a forum post listing the 2010 new round of 援疆, under the heading 支援地:受援地)
+    "colon_line": (
+        "4、上海:莎车县、泽普、叶城、巴楚。", "",
+        [("colon_line", ("上海市",), (r,)) for r in ("莎车县", "泽普县", "叶城县", "巴楚县")],
+    ),
+    # realset20 017 (粤桂 in 深圳's news, traditional)
+    "since_clause": (
+        "據了解,自2016年對口幫扶廣西百色、河池以來,深圳累計投入46.65億元,其中財政資金33.13億元。", "",
+        [("since_clause", ("深圳市",), ("百色市", "河池市"))],
+    ),
+    # realset20 017: the sentence before names the counties in full; 其中… names those 深圳 aids
+    "aided_of (为甲对口帮扶的贫困县)": (
+        "8個縣分別為融水苗族自治縣、三江侗族自治縣、那坡縣、樂業縣、隆林各族自治縣、羅城仫佬族自治縣、都安瑤族自治縣、"
+        "大化瑤族自治縣。其中那坡、樂業、隆林、羅城、大化、都安為深圳對口幫扶的貧困縣。", "",
+        [("aided_of", ("深圳市",), ("那坡县", "乐业县", "隆林各族自治县", "罗城仫佬族自治县", "大化瑶族自治县",
+                                   "都安瑶族自治县"))],
+    ),
 }
 # No real sentence with two full lists joined by 分别与 was at hand: this rule is tested on a
 # sentence written for it (test_respectively_pairs_lists_position_by_position) until one is.
@@ -301,6 +318,23 @@ def test_a_pairing_table_written_as_lines_under_an_aid_heading():
     text = "对口支援方案如下:\n山东省—北川县\n广东省—汶川县\n"
     got = [(e.donors[0].name, e.recipients[0].name) for e in extract_events(text, doc="t")]
     assert got == [("山东省", "北川羌族自治县"), ("广东省", "汶川县")]
+
+
+def test_a_pairing_table_written_as_numbered_colon_lines_under_its_heading():
+    # realset20 001: each line names a giver, a colon and its receivers; an aside in brackets between lines
+    # neither ends the table nor adds a pair
+    text = ("新一轮对口援疆由中东部十九个省市对口支援新疆12个地州。\n支援地:受援地\n"
+            "1、广东省:疏附、伽师、农十三师图木舒克市。(喀什地区,疏附县为重点)\n"
+            "2、深圳:喀什市、塔什库尔干塔吉克自治县。(喀什地区,喀什市为重点)\n"
+            "8、辽宁:塔城地区。\n19、河南:哈密地区;\n")
+    got = [(e.donors[0].name, e.recipients[0].name) for e in extract_events(text, doc="t")
+           if e.evidence[:1].isdigit()]
+    assert got == [("广东省", "疏附县"), ("广东省", "伽师县"), ("广东省", "图木舒克市"), ("深圳市", "喀什市"),
+                   ("深圳市", "塔什库尔干塔吉克自治县"), ("辽宁省", "塔城地区"), ("河南省", "哈密市")]
+
+
+def test_colon_lines_with_no_heading_naming_aid_are_no_pair():
+    assert extract_events("嘉宾名单\n1、上海:莎车县、泽普、叶城。\n", doc="t") == []
 
 
 def test_a_pairing_table_with_bar_separated_cells_under_its_caption():

@@ -75,7 +75,12 @@ _TEXT_PARTY_HEAD = re.compile("个|村|乡|镇|街道|社区|" + "|".join(ORG_SU
 _PAIR_LINE = re.compile(
     r"^\s*[|｜]?\s*[\u4e00-\u9fff（）()]{2,30}\s*(?:—{1,2}|－|–|-{1,2}|[|｜\t])\s*[\u4e00-\u9fff（）()]{2,30}"
     r"\s*(?:[;；,，。]|[|｜])?\s*$"
+    # 4、上海:莎车县、泽普、叶城、巴楚。 (numbered lines under 支援地:受援地)
+    r"|^\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[、.．)）]?\s*[\u4e00-\u9fff]{2,12}\s*[:：]"
+    r"\s*[\u4e00-\u9fff、，,和及（）()0-9]{2,80}\s*[;；。]?\s*$"
 )
+# A line that is an aside in brackets, (喀什地区,疏附县为重点): inside a table it neither ends it nor adds a pair.
+_ASIDE_LINE = re.compile(r"^\s*[(（][^()（）]*[)）]\s*$")
 # A table's caption: a short line of its own, no clause in it (深圳市与赣州市区县结对合作安排).
 _TABLE_CAPTION = re.compile(r"^[^,，。;；!?！？]{4,40}$")
 
@@ -137,7 +142,7 @@ class _DocContext:
 
 
 # Rules that read a pair from the order of a name or a table line, not from a verb.
-_NAMING_ORDER = frozenset({"joined_name", "dash_pair", "dash_pairs_listed", "table_row", "park_of"})
+_NAMING_ORDER = frozenset({"joined_name", "dash_pair", "dash_pairs_listed", "table_row", "colon_line", "park_of"})
 
 
 def _geography_turns(first: Party, second: Party) -> bool:
@@ -349,7 +354,7 @@ class _Reading:
         s, e = self.sentences[i]
         inside = self.tokens[bisect_left(self.tokens, s, key=_start):bisect_left(self.tokens, e, key=_start)]
         return (id(donor) in predecessors(self.norm.text, s, e, inside)
-                or id(recipient) in former_receivers(self.norm.text, s, e, inside)[0])
+                or any(id(recipient) in left for left, _now in former_receivers(self.norm.text, s, e, inside)))
 
     def span(self, i: int) -> tuple[int, int]:
         """Sentence ``i``'s span in the original text (where its events' evidence stands)."""
@@ -421,6 +426,8 @@ def _rule_events(
         speakers.append(section_speaker)
         if _PAIR_LINE.match(sentence) and table_heading:
             pass  # a line of a pairing table under a heading that names the aid (…对口支援方案如下：)
+        elif table_heading and _ASIDE_LINE.match(sentence):
+            continue
         elif (not (AID.search(sentence) or (about_aid and _SIGNED_OR_VISITED.search(sentence)))
               or _METADATA.search(sentence) or _CAPTION.match(sentence)
               or _CAPTION_END.search(sentence)):
@@ -724,7 +731,7 @@ _STOOD_BEFORE = frozenset({"predecessor", "former_receiver"})
 # Pairs read from their whole sentence, not from the clauses around their names: a line of a pairing table, the
 # learned stage's (its model weighed the sentence's aid words, wherever they stand), and a list the aid word
 # introduces (对口县市区分别是:张湾区、茅箭区…: the word stands before the colon).
-_READ_WHOLE = frozenset({"dash_pair", "table_row", "learned", "aid_area_is"})
+_READ_WHOLE = frozenset({"dash_pair", "table_row", "colon_line", "learned", "aid_area_is"})
 
 
 def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme, located: dict[str, Party],

@@ -535,24 +535,24 @@ _CHANGED_TO = re.compile(r"(?:调整到|调整为|调整至|转为|改为|变为
 _CHANGED_FROM = re.compile(r"(?:从|由)(?:对口)?(?:支援|帮扶|援建|援助|协作)?$")
 
 
-def former_receivers(text: str, s: int, e: int, tokens: list[Token]) -> tuple[set[int], list[Token]]:
-    """The ids of the receivers sentence ``[s, e)`` says its giver left (从林芝市调整到…), and those it turned to."""
-    former: set[int] = set()
-    now: list[Token] = []
+def former_receivers(text: str, s: int, e: int, tokens: list[Token]) -> list[tuple[set[int], list[Token]]]:
+    """Each change of receivers sentence ``[s, e)`` states (从林芝市调整到…): the ids of the receivers left, and
+    the receivers turned to."""
+    out: list[tuple[set[int], list[Token]]] = []
     for m in _CHANGED_TO.finditer(text, s, e):
         before = list_before(text, m.start(), s, tokens)
         if before and _CHANGED_FROM.search(text, max(s, before[0].start - 8), before[0].start):
-            former.update(id(t) for t in before)
-            now += list_after(text, m.end(), e, tokens)
-    return former, now
+            out.append(({id(t) for t in before}, list_after(text, m.end(), e, tokens)))
+    return out
 
 
 def _with_former_receivers(text: str, s: int, e: int, tokens: list[Token], pairs: list[Pair]) -> list[Pair]:
     """Each pair's receivers its giver left become a pair of their own (rule ``former_receiver``, undated), the
     giver gives to the receivers it turned to, and a receiver left gives to none of them."""
-    former, now = former_receivers(text, s, e, tokens)
-    if not former:
+    changes = former_receivers(text, s, e, tokens)
+    if not changes:
         return pairs
+    former = set().union(*(left for left, _now in changes))
     out: list[Pair] = []
     for p in pairs:
         if p.donors and all(id(d) in former for d in p.donors):
@@ -563,6 +563,7 @@ def _with_former_receivers(text: str, s: int, e: int, tokens: list[Token], pairs
             continue
         out.append(Pair(p.donors, left, p.strength, "former_receiver"))
         kept = [r for r in p.recipients if id(r) not in former]
+        now = next(now for ids, now in changes if id(left[0]) in ids)
         turned = [t for t in now if all(t is not r for r in kept) and all(t is not d for d in p.donors)]
         if kept or turned:
             out.append(Pair(p.donors, kept + turned, p.strength, p.rule))

@@ -17,8 +17,8 @@ character stays itself::
 
 A rule (:class:`Rule`) is a regular expression over that string with a
 ``donor`` and a ``recipient`` group, a strength, and how the two lists pair
-up (``each``: every donor with every recipient; ``respectively``: position by
-position, as 分别 says). :data:`RULES` is the table; :func:`grammar_pairs`
+up (``each``: every donor with every recipient, as one pair; ``each_alone``: the
+same, each pair on its own; ``respectively``: position by position, as 分别 says). :data:`RULES` is the table; :func:`grammar_pairs`
 the engine. Matching is linear in the sentence: every pattern is bounded.
 """
 
@@ -36,6 +36,9 @@ __all__ = ["Rule", "RULES", "chunk", "grammar_pairs", "GrammarPair"]
 
 # A list of parties: 甲、乙和丙等; each item may open with a descriptor.
 LIST = r"(?:d*Pp*(?:(?:L|&{1,2})d*Pp*){0,24}e?)"
+# An item of a line listing parties: a party (or a corps division named alone, 农十四师), with a short count after it
+# (阿克苏地区八县一市).
+_LINE_ITEM = r"(?:d*Pp*|d+)[^,;。!?PVS:L&~]{0,6}"
 # Adverbs that may stand between a party and 与 (苏州市继续与铜仁市结对); anything else there
 # (8名儿童与…) makes the sides something other than the places.
 _ADVERB = r"(?:继续|仍然|仍|已经|已|也|还|又|再次|正式|率先|首先|先后|积极|主动|共同)"
@@ -50,7 +53,7 @@ class Rule:
     """One row of the direction table.
 
     ``pattern`` runs over the chunked sentence; its groups ``donor`` and
-    ``recipient`` are lists of parties. ``pairing`` is ``each`` or
+    ``recipient`` are lists of parties. ``pairing`` is ``each``, ``each_alone`` or
     ``respectively``; ``symmetric`` rules name two sides whose direction the
     article decides (A与B签订). ``example`` is the real sentence the rule was
     written for (tests run it).
@@ -104,6 +107,12 @@ RULES: tuple[Rule, ...] = (
     Rule("builder_in_brackets",
          r"(?P<recipient>Pp*)[(（](?P<donor>Pp*)(?:对口)?Vv*[)）]", 2, "each",
          "列入帮扶范围的青川县(浙江省援建)、剑阁县(黑龙江省援建)干部群众顿时欢欣鼓舞", needs=("(", "（")),
+    # 自2016年对口帮扶广西百色、河池以来,深圳累计投入…: a 自/从…以来 clause with no subject of its own takes the
+    # subject of the clause it opens.
+    Rule("since_clause",
+         rf"(?:^|(?<=[,;:。]))[^,;!?:。PVS]{{0,6}}?(?:自|从)[^,;!?:。PVS]{{0,12}}?Vv*{_GAP}{{0,3}}?(?P<recipient>{LIST})"
+         rf"{_GAP}{{0,4}}?以来,(?P<donor>d*Pp*)(?![pL&~])", 2, "each",
+         "据了解,自2016年对口帮扶广西百色、河池以来,深圳累计投入46.65亿元", needs=("以来",)),
     # 由甲(、乙)结对帮扶丙: the agent after 由 gives.
     Rule("by_agent",
          rf"由(?P<donor>{LIST}){_GAP}{{0,6}}?Vv*{_GAP}{{0,3}}?(?P<recipient>{LIST})", 2, "each",
@@ -121,9 +130,11 @@ RULES: tuple[Rule, ...] = (
          "目前我区对口帮扶地区为内蒙古乌兰察布市卓资县、河北省保定市唐县、张家口市康保县以及新疆和田地区墨玉县等4个贫困县", needs=("为", "是", "包括", "有", "(", "（"),
          open_giver=True),
     # 乙，作为甲的对口援建县: the place 甲 aids is the one the clause is about.
+    # 其中那坡、乐业…为深圳对口帮扶的贫困县: so are those it says 甲 aids.
     Rule("aided_of",
-         rf"(?P<recipient>{LIST}),?(?:作为|是|成为){_GAP}{{0,2}}?(?P<donor>{LIST})的Vv*(?:县|市|区|地区|对象|单位|地)",
-         2, "each", "西藏察隅县,作为深圳的对口援建县", needs=("作为", "是", "成为")),
+         rf"(?P<recipient>{LIST}),?(?:作为|是|成为|为|系){_GAP}{{0,2}}?(?P<donor>{LIST})的?Vv*的?"
+         r"(?:贫困|重点|深度贫困)?(?:县市区|县区|县|市|区|地区|对象|单位|地)",
+         2, "each", "西藏察隅县,作为深圳的对口援建县", needs=("作为", "是", "成为", "为", "系")),
     # 拉萨的对口省市是北京和江苏: the partners named as the aided place's counterparts give to it.
     Rule("counterparts_are",
          rf"(?P<recipient>d*Pp*)的(?:对口|结对|援建|帮扶)(?:支援|帮扶)?(?:省市|省份|城市|省区|单位|省|市|县|区)"
@@ -205,6 +216,13 @@ RULES: tuple[Rule, ...] = (
     Rule("table_row",
          r"^\s*[|｜]?\s*(?P<donor>Pp*)\s*(?:[|｜]\s*|\t\s*)(?P<recipient>Pp*)\s*[|｜]?\s*$", 2, "each",
          "福田区 | 兴国县 |", needs=("|", "｜", "\t")),
+    # 4、上海:莎车县、泽普、叶城、巴楚。 (a pairing table written as numbered lines, 支援地:受援地): a line that is
+    # one party, a colon and a list of parties pairs the first, who gives, with each (unless the article or the
+    # programmes' geography turns a pair, as for every table line).
+    Rule("colon_line",
+         rf"^\s*(?:0+[L.)]|[一二三四五六七八九十]+L|[(（][0一二三四五六七八九十]+[)）])?\s*(?P<donor>Pp*)\s*:\s*"
+         rf"(?P<recipient>{_LINE_ITEM}(?:(?:L|&{{1,2}}|,){_LINE_ITEM}){{0,30}})[。;]?\s*$", 2, "each_alone",
+         "4、上海:莎车县、泽普、叶城、巴楚。", needs=(":",)),
     # 莲都—义乌、龙泉—萧山、遂昌—诸暨…等4个山海协作产业园: a list of dashed pairs anywhere in a clause.
     Rule("dash_pairs_listed",
          r"(?P<donor>Pp*)\s*(?:—{1,2}|－|–)\s*(?P<recipient>Pp*)(?=L\s*Pp*\s*(?:—{1,2}|－|–)\s*P)", 2, "each",
@@ -369,7 +387,7 @@ def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Gramma
                 # 越城区、椒江区、浦江县、江山市与马边、峨边、金口河、沐川结成…关系: two lists of one length
                 # joined by 与 pair position by position, as official lists of pairings are written.
                 pairs = [([d], [r]) for d, r in zip(donors, recipients)]
-            elif rule.strength == 0:
+            elif rule.strength == 0 or rule.pairing == "each_alone":
                 pairs = [([d], [r]) for d in donors for r in recipients]
             else:
                 pairs = [(donors, recipients)]

@@ -2,9 +2,10 @@
 
 The rules (:mod:`timeline.events.direction`, :mod:`timeline.events.grammar`) read the constructions they
 know; real news states pairs in many more. Every ordered pair of two places that stand in one sentence with
-an aid word, and that the rules did not find, is a *candidate*; a logistic model scores it on what surrounds
-it (the words between the two names and beside them, their order and distance, their levels and regions, what
-the rules found elsewhere in the article) and keeps those that reach the model's threshold.
+an aid word (in an article about aid, in any one sentence), and that the rules did not find, is a *candidate*;
+a logistic model scores it on what surrounds it (the words between the two names and beside them, their order
+and distance, their levels and regions, whether its sentence has an aid word, what the rules found elsewhere in
+the article) and keeps those that reach the model's threshold.
 
 The model is data: ``data/pair_model.json`` holds its weights, threshold and the annotated sets it was
 trained on; :mod:`timeline.events.training` writes it (``python -m timeline train-pairs``). This module
@@ -53,6 +54,8 @@ CONTEXT_WORDS = (
 )
 
 
+# Sentences with an aid word that make an article one about pairing aid, whose other sentences are weighed too.
+ABOUT_AID_SENTENCES = 1
 # 到达X后…: a place arrived at on the way (read with the 后 after it) is no giver.
 _WAYPOINT_BEFORE = re.compile(r"(?:抵达|到达|来到|飞抵|前往|奔赴|赴)$")
 
@@ -121,9 +124,9 @@ def _bin(n: int, edges: Iterable[int]) -> str:
 
 def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
                found: set[tuple[str, str]], title: str = "") -> list[Candidate]:
-    """The ordered place pairs of sentences with an aid word that are not in ``found`` (the rules' pairs by
-    6-digit adcode) nor a found pair at a coarser level, neither place within the other, each at its closest
-    two mentions, with features."""
+    """The ordered place pairs of sentences with an aid word (of every sentence, in an article about aid) that are
+    not in ``found`` (the rules' pairs by 6-digit adcode) nor a found pair at a coarser level, neither place within
+    the other, each at its closest two mentions, with features."""
     places = [t for t in tokens if t.party.adcode]
     starts = [t.start for t in places]
     donors = {a for a, _ in found}
@@ -138,8 +141,12 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
     together: Counter = Counter()
     nested: dict[tuple[str, str], bool] = {}
     closest: dict[tuple[str, str], tuple[int, Token, Token, int, int]] = {}
+    aided = [bool(AID.search(text, s, e)) for s, e in sentences]
+    # In an article about pairing aid, a sentence with no aid word of its own may still state a pair (东营酉阳稻田
+    # 养蟹产业园, 武汉与秭归合作建设的…大桥): its pairs are weighed too, the model knowing the sentence has none.
+    about_aid = sum(aided) >= ABOUT_AID_SENTENCES
     for i, (s, e) in enumerate(sentences):
-        if not AID.search(text, s, e):
+        if not aided[i] and not about_aid:
             continue
         inside = places[bisect_left(starts, s):bisect_left(starts, e)]
         codes = {_code(t) for t in inside}
@@ -202,6 +209,7 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
             "before_p2_" + text[max(0, a.start - 2):a.start]: 1,
             "after_q2_" + text[b.end:b.end + 2]: 1,
             f"orient_{programme_orientation(a.party, b.party)}": 1,
+            "no_aid_word": not aided[i],
         }
         out.append(Candidate(a, b, i, {k: float(v) for k, v in f.items() if v}))
     return out

@@ -142,11 +142,16 @@ def org_or_region(item: str, offset: int) -> Token | None:
     return Token(offset, end, Party(name=item_stripped, kind=PartyKind.ORGANISATION, mention=item_stripped))
 
 
-def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the list items of ``text[start:end]`` (separated by 、 和 与 及 …)."""
+def split_items(text: str, start: int, end: int, tokens: list[Token] = ()) -> list[tuple[int, int]]:
+    """Spans of the list items of ``text[start:end]`` (separated by 、 和 与 及 …); a separator inside one of
+    ``tokens`` (和田, 和平区) is part of its name."""
     items, pos = [], start
+    inside = [(t.start, t.end) for t in tokens if t.end > start and t.start < end]
     for m in re.finditer(r"、|以及|和|与|及|暨", text[start:end]):
-        items.append((pos, start + m.start()))
+        at = start + m.start()
+        if any(a <= at < b for a, b in inside):
+            continue
+        items.append((pos, at))
         pos = start + m.end()
     items.append((pos, end))
     return [(a, b) for a, b in items if b > a]
@@ -163,7 +168,7 @@ def list_before(text: str, pos: int, floor: int, tokens: list[Token]) -> list[To
     tail = _LIST_TAIL.search(text, floor, pos)
     if tail is not None and tail.start() > floor:
         pos = tail.start()
-    items = split_items(text, floor, pos)
+    items = split_items(text, floor, pos, tokens)
     for a, b in reversed(items):
         item = text[a:b]
         place = next((t for t in tokens if a <= t.start and t.end <= b and text[t.end:b].strip(_FILLER) == ""), None)
