@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from timeline.events.adcodes import depth, holds, related
 from timeline.events.amounts import find_money, find_people
@@ -352,17 +353,14 @@ class _Reading:
         """True when sentence ``i`` says the pair held before, not now: its giver was taken over from (佛山市接棒
         杭州市) or its receiver was left (从林芝市调整到昌都市)."""
         s, e = self.sentences[i]
-        inside = self.tokens[bisect_left(self.tokens, s, key=_start):bisect_left(self.tokens, e, key=_start)]
+        start = attrgetter("start")
+        inside = self.tokens[bisect_left(self.tokens, s, key=start):bisect_left(self.tokens, e, key=start)]
         return (id(donor) in predecessors(self.norm.text, s, e, inside)
                 or any(id(recipient) in left for left, _now in former_receivers(self.norm.text, s, e, inside)))
 
     def span(self, i: int) -> tuple[int, int]:
         """Sentence ``i``'s span in the original text (where its events' evidence stands)."""
         return self.norm.to_original(*self.sentences[i])
-
-
-def _start(t: Token) -> int:
-    return t.start
 
 
 def pair_candidates(

@@ -128,7 +128,7 @@ class Dating:
         self._lead[i] = found
         return found
 
-    def date_for(self, i: int, anchor: int, last: int | None = None) -> DateMention | None:
+    def date_for(self, i: int, anchor: int, last: int) -> DateMention | None:
         """The date of an event stated in sentence ``i`` whose parties start at normalised ``anchor`` (and end
         at ``last``)."""
         s, e = self.sentences[i]
@@ -144,8 +144,7 @@ class Dating:
             return own[0]
         # 泉州市委…深入贯彻…部署,迄今为止已先后选派…干部前往原州区: a span stated in any clause the event's
         # parties stand in (the giver in one, the receivers in the next) is the event's.
-        end = spans[k][1] if last is None else max(spans[k][1], last)
-        if SPAN_MARKERS.search(text, spans[k][0], end):
+        if SPAN_MARKERS.search(text, spans[k][0], max(spans[k][1], last)):
             return None
         if k + 1 < len(spans):
             # 甲与乙共建…项目,已于5月30日成功签约: the next clause is this one's predicate, its date this event's.

@@ -189,7 +189,7 @@ def _from_donor_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
 def _orgs_in(text: str, a: int, b: int, places: list[Token]) -> list[Token]:
     """Organisations listed in ``text[a:b]`` outside the place tokens (公安厅等省直机关)."""
     out = []
-    for x, y in split_items(text, a, b):
+    for x, y in split_items(text, a, b, places):
         if any(x <= t.start < y for t in places):
             continue
         item = text[x:y]
@@ -563,8 +563,8 @@ def _with_former_receivers(text: str, s: int, e: int, tokens: list[Token], pairs
             continue
         out.append(Pair(p.donors, left, p.strength, "former_receiver"))
         kept = [r for r in p.recipients if id(r) not in former]
-        now = next(now for ids, now in changes if id(left[0]) in ids)
-        turned = [t for t in now if all(t is not r for r in kept) and all(t is not d for d in p.donors)]
+        turned_to = next(now for ids, now in changes if id(left[0]) in ids)
+        turned = [t for t in turned_to if all(t is not r for r in kept) and all(t is not d for d in p.donors)]
         if kept or turned:
             out.append(Pair(p.donors, kept + turned, p.strength, p.rule))
     return out

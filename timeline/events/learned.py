@@ -54,8 +54,6 @@ CONTEXT_WORDS = (
 )
 
 
-# Sentences with an aid word that make an article one about pairing aid, whose other sentences are weighed too.
-ABOUT_AID_SENTENCES = 1
 # 到达X后…: a place arrived at on the way (read with the 后 after it) is no giver.
 _WAYPOINT_BEFORE = re.compile(r"(?:抵达|到达|来到|飞抵|前往|奔赴|赴)$")
 
@@ -142,11 +140,11 @@ def candidates(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
     nested: dict[tuple[str, str], bool] = {}
     closest: dict[tuple[str, str], tuple[int, Token, Token, int, int]] = {}
     aided = [bool(AID.search(text, s, e)) for s, e in sentences]
-    # In an article about pairing aid, a sentence with no aid word of its own may still state a pair (东营酉阳稻田
-    # 养蟹产业园, 武汉与秭归合作建设的…大桥): its pairs are weighed too, the model knowing the sentence has none.
-    about_aid = sum(aided) >= ABOUT_AID_SENTENCES
+    # In an article with an aid word, a sentence with none of its own may still state a pair (东营酉阳稻田养蟹产业园,
+    # 武汉与秭归合作建设的…大桥): its pairs are weighed too, the model knowing the sentence has none.
+    any_aid = any(aided)
     for i, (s, e) in enumerate(sentences):
-        if not aided[i] and not about_aid:
+        if not aided[i] and not any_aid:
             continue
         inside = places[bisect_left(starts, s):bisect_left(starts, e)]
         codes = {_code(t) for t in inside}
