@@ -23,7 +23,7 @@ from geo.errors import InputTooLargeError, QueryError
 from geo.gazetteer.store import Gazetteer, Place, load_gazetteer
 from geo.gazetteer.names import Level, NameEntry, level_of_adcode
 from geo.places.rules import (
-    AUTONOMOUS_ENDINGS, COORDINATORS, COUNTED_UNITS, COUNTY_SUFFIXES, LIST_JOINERS, EVENT_AFTER_NAME, GOVERNMENT_AFTER_NAME, PARK_AFTER_NAMES, ORG_HEAD_ENDINGS, PARENT_JOINERS,
+    AUTONOMOUS_ENDINGS, COORDINATORS, COUNTED_UNITS, COUNTY_SUFFIXES, LIST_JOINERS, EVENT_AFTER_NAME, REBUILDING_AFTER_EVENT, AREA_AFTER_EVENT, GOVERNMENT_AFTER_NAME, PARK_AFTER_NAMES, ORG_HEAD_ENDINGS, PARENT_JOINERS,
     SMALLER_PLACE_HEADS, ZONE_HEADS, ZONE_HEADS_NOT_AFTER_PROVINCE,
 )
 from geo.places.segmenter import Segmenter
@@ -48,6 +48,8 @@ class PlaceMention:
     (自贡市商务局) or a zone inside it (遂宁高新区), or the unit has no point of
     its own. ``historical_name`` is the former name written (郫县 for 郫都区)
     with ``changed_year`` when known. ``short_form`` is true for 平昌.
+    ``names_event`` is true when the words name a disaster after the place
+    (汶川特大地震援建者, 汶川地震重灾区): the place is named, but as the event's name.
     """
 
     start: int
@@ -65,6 +67,7 @@ class PlaceMention:
     changed_year: int | None = None
     short_form: bool = False
     doc: str = ""
+    names_event: bool = False
 
 
 # Punctuation, digits, Latin letters and the most frequent characters of
@@ -98,6 +101,8 @@ class _Candidate:
     approximate: bool = False
     written_full: bool = False  # 遂宁市民: the full name is written, the word is 遂宁 + 市民
     event: bool = False  # 汶川特大地震, 苍南党政代表团: what follows vouches for the name
+    names_event: bool = False  # 汶川特大地震援建者: the words name the disaster, not the place
+    area_end: int = 0  # after 汶川地震灾区: where a place the disaster hit would be named
     parent: "_Candidate | None" = None
     dropped: tuple[str, ...] = ()  # senses left out for lack of corroboration: still alternatives
     chosen: NameEntry | None = None
@@ -225,7 +230,12 @@ class _Engine:
                     continue
             cand.approximate = outcome in (_ORG, _ZONE)
             # 汶川特大地震, 苍南党政代表团: a named event, or the place's own government or delegation.
-            cand.event = (EVENT_AFTER_NAME.match(text, cand.end) or GOVERNMENT_AFTER_NAME.match(text, cand.end)) is not None
+            disaster = EVENT_AFTER_NAME.match(text, cand.end)
+            if disaster is not None and not text.startswith(REBUILDING_AFTER_EVENT, disaster.end()):
+                area = next((w for w in AREA_AFTER_EVENT if text.startswith(w, disaster.end())), "")
+                cand.names_event = True
+                cand.area_end = disaster.end() + len(area) if area else 0
+            cand.event = disaster is not None or GOVERNMENT_AFTER_NAME.match(text, cand.end) is not None
             if out and start - out[-1].end <= 1:
                 prev = out[-1]
                 if text[prev.end : start] in PARENT_JOINERS:
@@ -238,6 +248,11 @@ class _Engine:
                         continue
             out.append(cand)
             covered = cand.end
+        starts = {c.start for c in out}
+        for c in out:
+            if c.area_end:
+                # 汶川地震灾区四川绵竹市: the disaster's name, with the place it hit named next; else the area is this place's
+                c.names_event = c.area_end in starts
         return out
 
     # -- resolution -----------------------------------------------------------
@@ -282,6 +297,11 @@ class _Engine:
         in_park_name = set()
         for a, b in zip(cands, cands[1:]):
             if a.end == b.start and PARK_AFTER_NAMES.match(text, b.end):
+                in_park_name.update((id(a), id(b)))
+            elif (text[a.end:b.start] in ZONE_HEADS and PARK_AFTER_NAMES.match(text, b.end)
+                  and not any(x.adcode in y.ancestors or y.adcode in x.ancestors for x in a.entries for y in b.entries)):
+                # …and so do two places' names with a zone's head between (江宁开发区淮阴工业园: 江宁's zone built
+                # 淮阴's park), unless one holds the other (遂宁高新区船山园区: a part of 遂宁's own zone).
                 in_park_name.update((id(a), id(b)))
         position = {id(c): i for i, c in enumerate(cands)}
         for c in cands:
@@ -469,6 +489,7 @@ def find_places_normalized(
                 changed_year=entry.year if historical else None,
                 short_form=entry.is_short,
                 doc=doc,
+                names_event=c.names_event,
             )
         )
     return out

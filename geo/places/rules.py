@@ -14,6 +14,8 @@ __all__ = [
     "ZONE_HEADS",
     "ZONE_HEADS_NOT_AFTER_PROVINCE",
     "EVENT_AFTER_NAME",
+    "REBUILDING_AFTER_EVENT",
+    "AREA_AFTER_EVENT",
     "GOVERNMENT_AFTER_NAME",
     "PARK_AFTER_NAMES",
     "ORG_HEAD_ENDINGS",
@@ -36,7 +38,7 @@ COUNTY_SUFFIXES = ("县", "旗")
 # (格西乡, 杭州湾, 金沙村): it is not a mention of the unit.
 SMALLER_PLACE_HEADS = frozenset(
     {
-        "乡", "镇", "村", "街道", "社区", "组", "屯", "寨", "湾", "港", "岛", "路", "街", "巷", "桥",
+        "乡", "镇", "村", "街道", "社区", "组", "屯", "寨", "湾", "港", "岛", "路", "大道", "大街", "街", "巷", "桥",
         "山", "河", "江", "湖", "峡", "沟",
     }
 )
@@ -53,11 +55,6 @@ ZONE_HEADS = (
 # and 河北新区 are districts "south/north of the river" in some city.
 ZONE_HEADS_NOT_AFTER_PROVINCE = ("新区",)
 
-# A county's short form directly followed by an earthquake named after it, as
-# news names them (5·12汶川特大地震, 芦山地震发生后, 长宁6.0级地震), is a mention
-# of the county with no other corroboration needed. A bare 地震 counts only
-# where what follows shows an event (灾区, 发生, 周年, punctuation …), so
-# 新建地震监测站 (a newly built station) is not 新建区.
 # 苍南党政代表团, 平武县委: a name followed by its government, its leaders or its delegation is a place.
 GOVERNMENT_AFTER_NAME = re.compile(
     r"(?:党政代表团|党政考察团|代表团|考察团|县委|市委|区委|州委|旗委|县政府|市政府|区政府|州政府|人民政府"
@@ -65,12 +62,24 @@ GOVERNMENT_AFTER_NAME = re.compile(
 )
 # 常熟泗洪工业园区, 张家港宿豫工业园区: two names run together into a park's name are the two partners' places.
 PARK_AFTER_NAMES = re.compile(r"(?:经济开发区|工业园区|工业园|产业园区|产业园|合作园区|合作园|园区)")
+# A county's short form directly followed by an earthquake named after it, as
+# news names them (5·12汶川特大地震, 芦山地震发生后, 长宁6.0级地震, 舟曲特大泥石流), is a mention
+# of the county with no other corroboration needed. A bare 地震 counts only
+# where what follows shows an event (灾区, 发生, 周年, punctuation …), so
+# 新建地震监测站 (a newly built station) is not 新建区.
 EVENT_AFTER_NAME = re.compile(
     r"(?:[0-9]{1,2}(?:\.[0-9])?级)?"
-    r"(?:特大地震|强烈地震|大地震"
+    r"(?:特大地震|强烈地震|大地震|特大泥石流|泥石流"
     r"|(?:地震|强震)(?:$|(?=[^\u3400-\u9fff])"
-    r"|(?=重灾区|灾区|灾后|发生|后|以来|周年|遗址|纪念|遇难|伤亡|救援|期间|之后|受灾|造成|波及)))"
+    r"|(?=重灾|灾区|灾后|发生|后|以来|周年|遗址|纪念|遇难|伤亡|救援|期间|之后|受灾|造成|波及)))"
 )
+# What follows a disaster's name when the words mean the rebuilding of the place itself
+# (玉树地震灾后重建 is the rebuilding of 玉树); otherwise the name is the disaster's
+# (汶川地震重灾区陕西略阳县, 汶川特大地震援建者), not a mention of the place.
+REBUILDING_AFTER_EVENT = ("灾后",)
+# The area a disaster hit, written after its name: the name is the disaster's only where the text then names
+# the place hit (汶川地震灾区四川绵竹市); 对口援建四川平武地震灾区项目 is the area of 平武 itself.
+AREA_AFTER_EVENT = ("重灾区", "重灾县", "重灾市", "灾区")
 
 # A name followed by a word ending in one of these is an organisation named
 # with the place (自贡市商务局, 平昌中学): located there, marked approximate.

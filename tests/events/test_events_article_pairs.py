@@ -413,3 +413,81 @@ def test_a_verb_before_a_township_is_not_part_of_its_name():
     # realset9 016 (湖北 武汉 → 五峰, traditional): 助力五峰山乡… is no village called 助力五峰山乡
     text = "自2011年起,省委省政府明確武漢市對口支援五峰,武漢市10多年傾情幫扶,助力五峰山鄉巨變。"
     assert not any("助力" in r for _d, r, _k in pairs(text))
+
+
+def test_a_disaster_named_after_a_place_is_not_that_place_receiving():
+    # realset23 010 and 005 (traditional): the earthquake's name is no receiver; the place visited is
+    got = {(d, r) for d, r, _k in pairs("5月13日至14日,由河北援建总指挥部、石家庄、唐山、保定以及邯郸等地的"
+                                         "“5.12”汶川特大地震援建者们组成代表团回访平武。")}
+    assert not any(r == "汶川县" for _d, r in got)
+    assert not any(r == "汶川县" for _d, r, _k in pairs(
+        "經過近一年的艱苦努力,汶川地震重災區陜西略陽縣和寧強縣恢復重建取得顯著的階段性成果,"
+        "天津市高效率的對口支援幫扶工作受到災區群眾的高度評價。"))
+    # …while the rebuilding of a place is that place's (realset21 001)
+    assert ("北京市", "玉树藏族自治州") in {(d, r) for d, r, _k in pairs("2010年,北京市對口支援青海玉樹地震災後重建工作開展以來,成效顯著。")}
+
+
+def test_a_news_agencys_dateline_with_a_reporter_names_no_giver():
+    # realset23 011 (新华网) and 004 (中广网, traditional)
+    assert not any(d == "北京市" for d, _r, _k in pairs(
+        "新华网北京(记者刘铮)中国国家发展和改革委员会投资司近日公布的报告显示,汶川地震灾后恢复重建对口支援省市"
+        "在对口支援工作中,始终把恢复灾区群众正常生活生产秩序排在第一位。"))
+    assert not any(d == "北京市" for d, _r, _k in pairs(
+        "中廣網北京8月4日消息 據中國之聲《新聞和報紙摘要》報道,甘肅舟曲特大泥石流災害兩週年之際,恢復重建順利推進,取得階段性成果。"))
+
+
+def test_two_lists_with_no_fenbie_pair_each_giver_with_the_receivers_unit_and_the_givers_unit_with_each_receiver():
+    # realset22 003 (traditional): 4 cities, 4 counties under 山南市, no 分别 — not each city with each county
+    got = {(d, r) for d, r, _k in pairs("1995年起,湖南長沙、株洲、常德、岳陽4地市,全面進駐西藏山南市貢嘎、扎囊、隆子、桑日4縣,"
+                                         "系統開展對口支援工作。")}
+    assert {(c, "山南市") for c in ("长沙市", "株洲市", "常德市", "岳阳市")} <= got
+    assert {("湖南省", c) for c in ("贡嘎县", "扎囊县", "隆子县", "桑日县")} <= got
+    assert ("长沙市", "贡嘎县") not in got
+    # lists not written under a unit keep each giver with each receiver (realset5 017)
+    got = {(d, r) for d, r, _k in pairs("嘉定、寶山兩區調整為重點對口幫扶香格里拉、德欽、維西三縣。")}
+    assert ("嘉定区", "德钦县") in got and ("宝山区", "维西傈僳族自治县") in got
+
+
+def test_the_counties_belonging_to_a_receiver_continue_its_list():
+    # realset24 004 (traditional): 及其所属的 as 及其下辖
+    got = {(d, r) for d, r, _k in pairs("吉林省對口援助的日喀則市及其所屬的吉隆縣、定結縣和薩嘎縣。")}
+    assert {("吉林省", r) for r in ("日喀则市", "吉隆县", "定结县", "萨嘎县")} <= got
+
+
+def test_parallel_pairings_with_one_character_of_help_pair_each_giver_with_its_own_county():
+    # realset24 025: 援/助/扶 between each district and its county
+    got = {(d, r) for d, r, _k in pairs("天津市创新实施“一区帮一县”精准帮扶机制——宝坻区援永登县、宁河区助榆中县、东丽区扶皋兰县,"
+                                         "并围绕特色产业提升开展协作。")}
+    assert {("宝坻区", "永登县"), ("宁河区", "榆中县"), ("东丽区", "皋兰县")} <= got
+    assert ("宝坻区", "宁河区") not in got
+
+
+def test_the_place_whose_delegation_travels_gives_not_the_province_in_its_leaders_title():
+    # realset24 020
+    got = {(d, r) for d, r, _k in pairs("7月25至27日,广东省委常委、广州市委书记林克庆率广州市党政代表团赴贵州省毕节市、安顺市和黔南州,"
+                                         "深入推进东西部协作工作,看望慰问广州援黔干部代表。")}
+    assert {("广州市", r) for r in ("毕节市", "安顺市", "黔南布依族苗族自治州")} <= got
+    assert not any(d == "广东省" for d, _r in got)
+
+
+def test_who_is_named_after_de_shi_does_the_help_and_the_place_it_is_done_in_receives():
+    # realset24 010: 正在巴宜区进行对口支援的是广东省…东莞工作组 — not 巴宜区 helping 广东
+    got = {(d, r) for d, r, _k in pairs("如今,正在巴宜区进行对口支援的是广东省第九批援藏工作队东莞工作组,从去年6月份开始,"
+                                         "一支38人团队的东莞援藏干部开始在乡村建设等方面发挥作用。")}
+    assert ("广东省", "巴宜区") in got
+    assert not any(d == "巴宜区" for d, _r in got)
+
+
+def test_a_giver_that_changes_its_receivers_gives_to_the_new_ones():
+    # realset24 019: not 怒江 → 遵义
+    got = {(d, r) for d, r, _k in pairs("根据新的调整安排,珠海市从原来对口帮扶云南省怒江州4个县(市)调整为对口协作贵州省遵义市8个县(市)。")}
+    assert ("珠海市", "遵义市") in got
+    assert not any(d == "怒江傈僳族自治州" for d, _r in got)
+
+
+def test_a_body_one_place_keeps_in_another_is_the_first_places():
+    # realset10 030 (佛山日报): 黔东南州驻佛山市劳务联络工作站 is 黔东南's office in 佛山, not 佛山 helping 黔东南
+    got = {(d, r) for d, r, _k in pairs("佛山日报讯记者冯慧雯报道:昨日,贵州省黔东南州驻佛山市劳务联络工作站——"
+                                         "黄平县驻高明区劳务工作站揭牌,佛山市将对口帮扶黔东南州。")}
+    assert ("佛山市", "黔东南苗族侗族自治州") in got
+    assert not any(d.endswith("工作站") for d, _r in got)

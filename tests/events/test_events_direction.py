@@ -268,6 +268,9 @@ def test_a_banner_of_thanks_given_to_the_helper_is_no_help():
     # realset19 024: 通辽 gives 北京's office a banner (锦旗) to thank it
     text = "会上,通辽市委书记冯玉臻向北京市扶贫支援办赠送锦旗,郭玉峰向北京挂职通辽团队工作组组长干部陈广利颁发证书。"
     assert not [e for e in extract_events(text, doc="t") if e.donors[0].name == "通辽市"]
+    # realset24 029: 捐赠了锦旗 is the same thanks
+    text = "库伦旗委副书记、旗长王薇代表库伦旗委、旗政府向密云区委区政府捐赠了锦旗。"
+    assert not [e for e in extract_events(text, doc="t") if e.donors[0].name == "库伦旗"]
 
 
 def test_thanks_for_a_places_help_does_not_make_that_place_the_receiver():
@@ -307,3 +310,20 @@ def test_wei_inside_a_verb_of_its_own_marks_no_receiver():
     got = {(d.name, r.name) for e in extract_events(text, doc="t", title="上海、昆明对口帮扶迪庆工作综述")
            for d in e.donors for r in e.recipients}
     assert ("迪庆藏族自治州", "上海市") not in got
+
+
+def test_a_givers_headquarters_named_after_the_region_it_helps_is_no_help_to_that_region():
+    # realset11 011: 江西省对口支援新疆前方指挥部 is the giver's office, not the rule's pair 江西 → 新疆
+    from geo import find_places
+    from timeline.events.direction import pairs_in_sentence
+    from timeline.events.parties import Token
+    from timeline.events.model import Party, PartyKind
+
+    def rule_pairs(text):
+        tokens = [Token(m.start, m.end, Party(name=m.name, kind=PartyKind.PLACE, mention=m.mention, adcode=m.adcode))
+                  for m in find_places(text)]
+        return {(d.party.name, r.party.name) for p in pairs_in_sentence(text, 0, len(text), tokens)
+                for d in p.donors for r in p.recipients}
+
+    assert ("江西省", "新疆维吾尔自治区") not in rule_pairs("2020年以来,江西省对口支援新疆前方指挥部始终将阿克陶县作为重点。")
+    assert ("江西省", "新疆维吾尔自治区") in rule_pairs("2020年以来,江西省对口支援新疆,始终将阿克陶县作为重点。")

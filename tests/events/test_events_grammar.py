@@ -250,6 +250,28 @@ CASES = {
         "4、上海:莎车县、泽普、叶城、巴楚。", "",
         [("colon_line", ("上海市",), (r,)) for r in ("莎车县", "泽普县", "叶城县", "巴楚县")],
     ),
+    # realset24 020 (粤黔, 广州's news): the province's leader thanks 广州 for its help
+    "thanks_for": (
+        "时光辉代表贵州省委、省政府对广州长期以来的大力帮扶表示感谢。", "",
+        [("thanks_for", ("广州市",), ("贵州省",))],
+    ),
+    # realset6 030 (越城 → 马边): thanks to 越城区 for its help to 马边
+    "thanks_for_help_to": (
+        "马边彝族自治县县长沙万强代表全县人民对越城区长期以来对马边的关心支持和倾情帮扶表示衷心的感谢。", "",
+        [("thanks_for_help_to", ("越城区",), ("马边彝族自治县",))],
+    ),
+    # realset17 030 (宁淮 parks): each zone's place built the park in the other's county
+    "zone_park": (
+        "做大做强江宁开发区淮阴工业园,加快南京经济开发区涟水工业园建设进度,尽快促成南京雨花经济开发区盱眙工业园获省批准并"
+        "开工建设,同时扩大共建开发区范围。", "",
+        [("zone_park", ("江宁区",), ("淮阴区",)), ("zone_park", ("南京市",), ("涟水县",))],
+    ),
+    # realset24 025 (津甘, 兰州's counties): 援/助/扶 between each district and its county
+    "one_char_pairs_listed": (
+        "天津市创新实施“一区帮一县”精准帮扶机制——宝坻区援永登县、宁河区助榆中县、东丽区扶皋兰县。", "",
+        [("one_char_pairs_listed", ("宝坻区",), ("永登县",)), ("one_char_pairs_listed", ("宁河区",), ("榆中县",)),
+         ("one_char_pairs_listed_last", ("东丽区",), ("皋兰县",))],
+    ),
     # realset20 017 (粤桂 in 深圳's news, traditional)
     "since_clause": (
         "據了解,自2016年對口幫扶廣西百色、河池以來,深圳累計投入46.65億元,其中財政資金33.13億元。", "",

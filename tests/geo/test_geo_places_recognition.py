@@ -347,3 +347,29 @@ def test_a_name_that_is_also_the_word_for_part_of_a_city_needs_its_city():
     # written under its city, it is the unit
     assert names("汕尾市城区对口帮扶") == [("汕尾市", "441500"), ("城区", "441502")]
     assert ("东区", "510402") in names("攀枝花市东区与盐边县")
+
+
+@pytest.mark.parametrize(
+    "text, names_event",
+    [
+        ("“5.12”汶川特大地震援建者们组成代表团回访平武", True),  # realset23 010: the earthquake's name
+        ("汶川地震重災區陜西略陽縣和寧強縣恢復重建", True),  # realset23 005: the counties it hit
+        ("甘肃舟曲特大泥石流灾害两周年之际", True),  # realset23 004
+        ("北京市對口支援青海玉樹地震災後重建工作開展以來", False),  # realset21 001: the rebuilding of 玉树 itself
+        ("河北對口援建四川平武地震災區項目15日正式交接", False),  # realset23 002: the area of 平武 itself
+    ],
+)
+def test_a_place_naming_a_disaster_is_marked_unless_the_words_are_its_rebuilding(text, names_event):
+    (m,) = [m for m in find_places(text) if m.mention in ("汶川", "舟曲", "玉樹", "平武")]
+    assert m.names_event is names_event
+
+
+def test_a_road_named_after_a_province_is_not_the_province():
+    # realset24 007 (traditional): 湖南、湖北两省援建的湖南大道、三湘大道和湖北大道
+    got = [m.mention for m in find_places("由湖南、湖北兩省斥巨資援建的湖南大道、三湘大道和湖北大道")]
+    assert got == ["湖南", "湖北"]
+
+
+def test_two_places_with_a_zone_between_them_in_a_parks_name_vouch_for_each_other():
+    # realset17 030: 江宁开发区淮阴工业园, the park 江宁's zone built in 淮阴 (neither named in full there)
+    assert [(m.mention, m.name) for m in find_places("做大做强江宁开发区淮阴工业园")] == [("江宁", "江宁区"), ("淮阴", "淮阴区")]

@@ -179,6 +179,7 @@ def _tokens(norm: NormalizedText, places) -> list[Token]:
     raw = [
         Token(_to_norm(norm, pm.start), _to_norm(norm, pm.end), _place_party(pm), str(pm.level))
         for pm in places
+        if not pm.names_event  # 汶川地震重灾区: the disaster's name, not a party
     ]
     return attach_organisations(merge_parent_chains(raw, norm.text), norm.text)
 
@@ -187,10 +188,12 @@ def _tokens(norm: NormalizedText, places) -> list[Token]:
 _CREDIT = re.compile(r"[(（][^()（）\n]{0,40}?(?:供图|摄影|摄|供稿|通讯员|记者)[^()（）\n]{0,20}[)）]")
 
 
-# A dateline names where the reporter filed from, not a party: 新华网西安9月29日电, 中新社广州11月7日电.
+# A dateline names where the reporter filed from, not a party: 新华网西安9月29日电, 中新社广州11月7日电,
+# 中广网北京8月4日消息, 新华网北京(记者刘铮).
 _DATELINE_PLACE = re.compile(
-    r"(?:新华社|新华网|中新社|中新网|人民网|央视网|央广网|本报|本网)[\u4e00-\u9fff]{2,8}?"
-    r"(?:[0-9]{1,2}月)?[0-9]{1,2}日(?:电|讯)"
+    r"(?:新华社|新华网|中新社|中新网|人民网|央视网|央广网|中广网|中国网|光明网|中青网|国际在线|本报|本网)"
+    r"[\u4e00-\u9fff]{2,8}?"
+    r"(?:(?:[0-9]{1,2}月)?[0-9]{1,2}日(?:电|讯|消息)|(?:电|讯)?[(（]记者)"
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline.events.adcodes import holds
+from timeline.events.adcodes import depth, holds
 from timeline.events.amounts import find_money
 from timeline.events.grammar import grammar_pairs
 from timeline.events.model import Party, PartyKind
@@ -74,6 +74,8 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
             recipients = [r for r in recipients if r.party.adcode.startswith(REGION_AID_AREAS[area])]
         if not recipients:
             continue
+        if _HEADQUARTERS.match(text, recipients[-1].end, e):
+            continue  # 河南省对口支援新疆工作前方指挥部: the giver's headquarters named, not help to the region
         clause_start = max([a for a, _ in _clauses(text, s, e) if a <= m.start()] or [s])
         donors = list_before(text, m.start(), clause_start, tokens)
         in_clause = [t for t in tokens if clause_start <= t.start and t.end <= m.start()]
@@ -96,6 +98,10 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
                     # 平湖市与青田县协作…，将…帮助青田: the nearest party is the receiver named
                     # again; the giver is the sentence's topic.
                     donors = _subject(tokens, s, m.start(), recipients)
+        if pairs and pairs[-1].strength and pairs[-1].donors and _CHANGED_TO.search(text, max(s, m.start() - 4), m.start()):
+            # 珠海市从原来对口帮扶云南省怒江州4个县(市)调整为对口协作贵州省遵义市8个县(市): who changed its
+            # receivers gives to the new ones; the receivers it left are not the giver.
+            donors = list(pairs[-1].donors)
         if (pairs and pairs[-1].strength and donors and _JOINED_BEFORE.search(text, max(s, m.start() - 2), m.start())
                 and {key(d.party) for d in donors} <= {key(r.party) for r in pairs[-1].recipients}):
             # 东莞参与对口帮扶昭通市的东西部协作和对口帮扶韶关、揭阳市的省内工作: a verb joined to the one before
@@ -116,6 +122,12 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
             # gives; the article (or the programmes' geography) decides, for each partner.
             pairs += [Pair(donors, [r], 0, "symmetric") for r in recipients]
             continue
+        if text.startswith(_CLEFT, m.end()):
+            # 正在巴宜区进行对口支援的是广东省第九批援藏工作队: who is named after 的是 does it; the place it is
+            # done in receives.
+            if donors:
+                pairs.append(Pair(recipients[:1], donors, STRONG, "cleft"))
+            continue
         # 山东援建的日喀则市齐鲁幼儿园: help described (援建的…), not an act of the sentence's date.
         rule = "built_by" if text.startswith("的", m.end()) else "directed"
         if (rule == "built_by" and len(donors) == 1 and donors[0].start > s and text[donors[0].start - 1] == "在"
@@ -132,7 +144,10 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
     return pairs
 
 
+# The name of a giver's headquarters in the region it helps: 对口支援新疆工作前方指挥部, 援疆前线指挥部.
+_HEADQUARTERS = re.compile(r"(?:工作)?(?:前方|前线|一线)?(?:总)?指挥部")
 _WITH = "与同跟"
+_CLEFT = ("的是", "的就是", "的正是")  # 进行对口支援的是…: the one named next is who does it
 # What people come to a place for when that place teaches them: 挂职学习, 跟岗学习, 培训.
 _TO_LEARN = re.compile(r"(?:挂职|跟岗|跟班|进修)?(?:学习|培训|取经|进修)")
 # People a place sends, besides its teams (TEAM): 江西志愿者, 上海援建人员.
@@ -146,6 +161,7 @@ _ASIDE = 16  # characters of a bracketed aside
 _JOINED_AFTER = re.compile(r"和|及|与|、|以及")
 _LIST_GOES_ON = re.compile(r"[、和及]\s*[\u4e00-\u9fff]")
 _JOINED_BEFORE = re.compile(r"(?:和|及|以及|、|并)\s*$")
+_CHANGED_TO = re.compile(r"(?:调整为|调整到|转为|改为)\s*$")
 
 
 def _noun_joined(text: str, pos: int, e: int, tokens: list[Token]) -> bool:
@@ -260,7 +276,8 @@ def _location_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
             continue
         # The clause's subject goes there (上海市对口支援新疆工作前方指挥部在喀什…: 上海市),
         # else the sentence's (青白江区人社局率23家企业,携700余个岗位齐聚九龙).
-        donors = (_subject(tokens, clause_start, m.start(), recipients)
+        donors = (_delegation_of(text, tokens, _segment_start(text, s, m.start()), m.start(), recipients)
+                  or _subject(tokens, clause_start, m.start(), recipients)
                   or _subject(tokens, _segment_start(text, s, m.start()), m.start(), recipients))
         donors = coordinated(text, donors[0], tokens, clause_start, m.start()) if donors else []
         if donors and _LOCATION.search(text, max(s, donors[0].start - 3), donors[0].start):
@@ -273,6 +290,19 @@ def _segment_start(text: str, s: int, pos: int) -> int:
     """Where the part of the sentence holding ``pos`` starts: a semicolon sets parallel statements apart
     (乐山市今年投入…;成都市郫都区投入资金…,在甘孜州白玉县新建…)."""
     return max(text.rfind(";", s, pos), text.rfind("；", s, pos)) + 1 or s
+
+
+# 广州市党政代表团, 成都市考察团: a place written right before its delegation.
+_OWN_DELEGATION = re.compile(r"(?:党政|政府)?(?:" + "|".join(DELEGATION_WORDS) + ")")
+
+
+def _delegation_of(text: str, tokens: list[Token], s: int, before: int, exclude: list[Token]) -> list[Token]:
+    """The place whose delegation goes (广东省委常委、广州市委书记林克庆率广州市党政代表团赴…: 广州市, not the
+    province a leader's title names)."""
+    keys = {key(t.party) for t in exclude}
+    led = [t for t in tokens if s <= t.start and t.end <= before and key(t.party) not in keys
+           and _OWN_DELEGATION.match(text, t.end, before)]
+    return led[-1:]
 
 
 def _subject(tokens: list[Token], s: int, before: int, exclude: list[Token]) -> list[Token]:
@@ -408,7 +438,9 @@ def _toward_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
 
 
 # What a receiver gives back to say thanks: 赠送锦旗, 送上感谢信.
-_THANKS_GIVEN = re.compile(r"[^,，;；。]{0,4}?(?:赠送|送上|送来|敬献|颁发)[^,，;；。]{0,4}?(?:锦旗|牌匾|感谢信|荣誉证书)")
+_THANKS_GIVEN = re.compile(
+    r"[^,，;；。]{0,6}?(?:赠送|送上|送来|敬献|献上|颁发|授予|捐赠|赠予)了?[^,，;；。]{0,4}?(?:锦旗|牌匾|感谢信|荣誉证书)"
+)
 _TASK = re.compile(r"的(?:对口)?(?:帮扶|支援|援助|援建|协作)(?:任务|工作)")
 
 
@@ -504,6 +536,7 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
     else:
         pairs = weak
     out = [without_self(_used_within(text, e, tokens, p)) for p in pairs]
+    out = [g for p in out for g in _as_groups(text, s, e, p)]
     out = [p for p in out if p.rule != "symmetric" or (p.donors and p.recipients)]  # two sides, or nothing to orient
     out = _with_former_receivers(text, s, e, tokens, out)
     if len(tokens) < len(everyone):
@@ -511,6 +544,35 @@ def pairs_in_sentence(text: str, s: int, e: int, tokens: list[Token]) -> list[Pa
         before = [t for t in everyone if all(t is not x for x in tokens)]
         out += [Pair(before, p.recipients, STRONG, "predecessor") for p in out[:1] if p.donors and p.recipients]
     return out
+
+
+_RESPECTIVELY = re.compile(r"分别|各自|依次|一一")
+
+
+def _as_groups(text: str, s: int, e: int, p: Pair) -> list[Pair]:
+    """湖南长沙、株洲、常德、岳阳4地市,全面进驻西藏山南市贡嘎、扎囊、隆子、桑日4县: with no 分别, a list
+    of givers and a list of receivers are paired as groups, not each with each. Where the receivers are
+    written under their unit, each giver helps that unit, and the givers' own unit, where written, helps
+    each receiver (北京海淀、朝阳、顺义、昌平等区县…与湖北丹江口市及河南淅川、西峡、栾川等县: 北京 with each). Lists
+    the text places under no unit stay as they are."""
+    if len(p.donors) < 2 or len(p.recipients) < 2 or _RESPECTIVELY.search(text, s, e):
+        return [p]
+    unit, givers_unit = _written_unit(p.recipients), _written_unit(p.donors)
+    if unit is None and givers_unit is None:
+        return [p]
+    out = [Pair(p.donors, [unit], p.strength, p.rule)] if unit is not None else []
+    if givers_unit is not None:
+        out.append(Pair([givers_unit], p.recipients, p.strength, p.rule))
+    return out
+
+
+def _written_unit(items: list[Token]) -> Token | None:
+    """The innermost unit written before the first of ``items`` (西藏山南市贡嘎、扎囊: 山南市) that holds them all."""
+    first = items[0]
+    for unit in reversed(first.parents):
+        if all(t.party.kind is PartyKind.PLACE and holds(unit.adcode, t.party.adcode) for t in items):
+            return Token(first.start, first.end, unit, ("province", "prefecture", "county")[depth(unit.adcode)])
+    return None
 
 
 _USED_FOR = re.compile(r"用于|用在|投向|重点支持|主要支持")

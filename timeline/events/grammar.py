@@ -69,6 +69,7 @@ class Rule:
     bare_names: bool = False  # both sides written as bare names (东营酉阳), not a full name then a word (兴山县平邑口)
     between: str = ""  # the words between the two sides must match this (which symmetric verb joins them)
     open_giver: bool = False  # with no giver in its sentence it still names the receivers; the article names the giver
+    giver_is_zone: bool = False  # the giver is written as its zone (江宁开发区), not a bare name
 
 
 RULES: tuple[Rule, ...] = (
@@ -125,7 +126,7 @@ RULES: tuple[Rule, ...] = (
     # 深圳于省内对口帮扶协作的部分地区(汕尾、汕头、潮州、河源): or listed in brackets after them.
     Rule("aid_area_is",
          rf"(?:(?P<donor>{LIST}){_GAP}{{0,6}}?)?(?:Vv*|对口|结对)(?:Ss)?(?:的)?(?:部分|有关|相关)?"
-         rf"(?:地区|对象|县市区|县市|县区|区县|县|市|区|单位|地方)(?:Ff)?(?:为|是|包括|有|[(（])[:：]?"
+         rf"(?:地区|对象|县市区|县市|县区|区县|县|市|区|单位|地方)(?:Ff)?(?:就|即|也|则|都)?(?:为|是|包括|有|[(（])[:：]?"
          rf"{_GAP}{{0,4}}?(?P<recipient>{LIST})", 2, "each",
          "目前我区对口帮扶地区为内蒙古乌兰察布市卓资县、河北省保定市唐县、张家口市康保县以及新疆和田地区墨玉县等4个贫困县", needs=("为", "是", "包括", "有", "(", "（"),
          open_giver=True),
@@ -148,6 +149,17 @@ RULES: tuple[Rule, ...] = (
          r"|给予[^,;!?:。PVS]{0,10}?(?:支持|帮助|扶持))"
          rf"(?!{_THANKED})", 2, "each",
          "从2018年起,天津市10家医院对甘肃省甘南藏族自治州人民医院展开对口帮扶", needs=("对",)),
+    # 时光辉代表贵州省委、省政府对广州长期以来的大力帮扶表示感谢: who thanks another for its help received it
+    # (not one inside what is thanked for: …对佛山市委、市政府和佛山人民对凉山的大力支持表示感谢).
+    Rule("thanks_for",
+         rf"(?:^|(?<=[,;:。]))[^,;!?:。对]{{0,30}}?(?P<recipient>{LIST})[^;。!?P对]{{0,16}}?对(?P<donor>{LIST})[^,;!?:。P]{{0,12}}?(?:Vv*|支持|帮助|关心|援助)"
+         r"[^,;!?:。P]{0,8}?(?:表示|致以|表达)[^,;!?:。P]{0,4}?(?:感谢|谢意|敬意)", 2, "each",
+         "时光辉代表贵州省委、省政府对广州长期以来的大力帮扶表示感谢", needs=("感谢", "谢意", "敬意")),
+    # 沙万强代表全县人民对越城区长期以来对马边的关心支持和倾情帮扶表示衷心的感谢: thanks to one party for its help to another.
+    Rule("thanks_for_help_to",
+         rf"对(?P<donor>{LIST})[^,;!?:。对]{{0,16}}?对(?P<recipient>{LIST})的[^,;!?:。P]{{0,12}}?(?:Vv*|支持|帮助|关心|援助)"
+         r"[^,;!?:。P]{0,8}?(?:表示|致以|表达)[^,;!?:。P]{0,4}?(?:感谢|谢意|敬意)", 2, "each",
+         "沙万强代表全县人民对越城区长期以来对马边的关心支持和倾情帮扶表示衷心的感谢", needs=("感谢", "谢意", "敬意")),
     # 景宁畲族自治县先后得到鄞州区、温岭市…等地的对口扶持: who 得到 help receives it from the list after it.
     Rule("receives_from",
          rf"(?P<recipient>{LIST})[^,;!?:。PVS~]{{0,8}}?(?:得到|获得|受到|接受)(?P<donor>{LIST})(?:地|各地)?的"
@@ -181,6 +193,11 @@ RULES: tuple[Rule, ...] = (
     Rule("park_of",
          r"(?P<donor>Pp*)[(（]\s*(?P<recipient>Pp*)\s*[)）](?:产业转移工业园|产业转移园|产业园|工业园|园区|合作区|新区)", 2,
          "each", "刘玉浦书记和许宗衡市长带领深圳市党政代表团考察深圳(汕尾)产业转移工业园", needs=("(", "（")),
+    # 江宁开发区淮阴工业园, 南京经济开发区涟水工业园: a zone's name run into another place's park names the park's
+    # giver first, as the parks built by a city's zone in another county are named.
+    Rule("zone_park",
+         r"(?<![Pp])(?P<donor>Pp*)(?P<recipient>Pp*)(?:工业园区|工业园|产业园区|产业园|合作园区|园区)", 2, "each",
+         "做大做强江宁开发区淮阴工业园,加快南京经济开发区涟水工业园建设进度", needs=("园",), giver_is_zone=True),
     # 东营酉阳稻田养蟹产业园: two places run together into a park's name; the article decides who gives.
     Rule("park_named_for_both",
          r"(?<![Pp])(?P<donor>Pp*)(?P<recipient>Pp*)[^,;!?:。PVS、]{0,8}?(?:产业园|工业园|园区|合作区|飞地)", 0, "each",
@@ -241,6 +258,17 @@ RULES: tuple[Rule, ...] = (
     Rule("pairs_listed_with_last",
          r"(?<=~)d*Pp*L(?P<donor>d*Pp*)~(?P<recipient>d*Pp*)(?![pL&~])", 0, "each",
          "今年城关区与榆中县、七里河区与永登县、安宁区与皋兰县、西固区与红古区建立了对口劳务协作关系", needs=("~",)),
+    # 宝坻区援永登县、宁河区助榆中县、东丽区扶皋兰县: a list of pairs, each a giver, one character of help
+    # and its receiver. Every pair but the last is followed by the next…
+    Rule("one_char_pairs_listed",
+         r"(?<![Pp&~])(?P<donor>d*Pp*)[援助扶帮](?P<recipient>d*Pp*)(?=Ld*Pp*[援助扶帮]d*Pp*)", 2, "each",
+         "天津市创新实施“一区帮一县”精准帮扶机制——宝坻区援永登县、宁河区助榆中县、东丽区扶皋兰县",
+         needs=("援", "助", "扶", "帮")),
+    # …and the last follows one.
+    Rule("one_char_pairs_listed_last",
+         r"(?<=[援助扶帮])d*Pp*L(?P<donor>d*Pp*)[援助扶帮](?P<recipient>d*Pp*)(?![pL&~])", 2, "each",
+         "天津市创新实施“一区帮一县”精准帮扶机制——宝坻区援永登县、宁河区助榆中县、东丽区扶皋兰县",
+         needs=("援", "助", "扶", "帮")),
     # 甲与乙、丙签订…协议 / 甲、乙与丙结对: two sides, direction from the article.
     Rule("joint",
          rf"(?P<donor>{LIST}){_ADVERB}?~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",
@@ -257,6 +285,7 @@ RULES: tuple[Rule, ...] = (
          "近日,保定市政府和新疆生产建设兵团第二师铁门关市就乡村振兴结对帮扶工作签约", needs=("&",)),
 )
 
+_ZONE_HEADS = ("开发区", "高新区", "经开区", "新区")
 # A party's own government acts for it: 保定市政府, 华池县委.
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|党委|县委|市委|区委|州委|旗委)")
 # What may stand before a party without ending a list: a corps division, a located-at phrase,
@@ -377,6 +406,8 @@ def grammar_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Gramma
                 continue
             if rule.between and not re.fullmatch(rule.between, text[donors[-1].end:recipients[0].start].strip()):
                 continue  # 赴上海开展迪庆…推介: 开展 joins no two places
+            if rule.giver_is_zone and not all(text[t.start:t.end].endswith(_ZONE_HEADS) for t in donors):
+                continue
             if rule.bare_names and any(_written_with_suffix(t) for t in donors + recipients):
                 continue  # 兴山县平邑口工业园区: a county, then a word inside the park's name, not two partners
             if rule.pairing == "respectively":

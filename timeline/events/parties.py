@@ -33,7 +33,7 @@ _FILLER = "等各"  # 郫县、都江堰市等; 各支援单位
 # (张家港市结对帮扶沿河县，常熟市结对帮扶思南县); 与 joins two sides, not co-donors.
 # 日喀则市及其下辖桑珠孜、白朗…: "and those under it" continues the list; 桑珠孜,、白朗 (a converter's doubled
 # mark) is one separator.
-_SEP = re.compile(r"^(?:[,，]?、|和|及|以及|暨|及其(?:下辖|所辖)?的?|及所辖的?)$")
+_SEP = re.compile(r"^(?:[,，]?、|和|及|以及|暨|及其(?:下辖|所辖|所属)?的?|及所(?:辖|属)的?)$")
 _SEP_EITHER_SIDE = re.compile(r"^(?:、|和|与|及|以及|暨)$")
 _PUNCT = re.compile(r"[，,。；;：:！!？?]")
 # 对口支援三峡库区重庆万州区: a short region word may stand between the verb and the place.
@@ -41,6 +41,8 @@ _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,4}(?:库区|灾区|藏区|山区|�
 # The aid verbs that govern a party (援 and 帮助 alone are too common a character and word to tell).
 _AID_VERB = "(?:" + "|".join(sorted(set(DIRECTED_VERBS) - {"援", "帮助"}, key=len, reverse=True)) + ")"
 # What makes a list item the subject of a clause of its own: an aid verb right after it (共同/也/则 …).
+# 宁河区助榆中县: one character of help between two places, as parallel pairings are written.
+_ONE_CHAR_AID = re.compile(r"[援助扶帮]")
 _ACTS = re.compile(r"(?:人民政府|政府)?(?:共同|也|则|还|又|继续|将)?" + _AID_VERB)
 _LIST_TAIL = re.compile(
     r"(?:[两三四五六七八九十0-9]{1,2}(?:个)?(?:区|县|市|省市|省|地|县区|区县))?"
@@ -58,15 +60,16 @@ class Token:
     end: int
     party: Party
     level: str = ""  # province | prefecture | county for places
+    parents: tuple[Party, ...] = ()  # written before it, outermost first: 西藏山南市贡嘎 → (西藏, 山南市)
 
 
 def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
-    """Join 巴中市平昌县 / 天津和平区 / 阿坝州理县 into one token for the child."""
+    """Join 巴中市平昌县 / 天津和平区 / 阿坝州理县 into one token for the child, which keeps its written parents."""
     out: list[Token] = []
     for t in sorted(tokens, key=lambda t: t.start):
         if out and holds(out[-1].party.adcode, t.party.adcode) and text[out[-1].end:t.start] in _PARENT_JOINERS:
             prev = out.pop()
-            t = Token(prev.start, t.end, t.party, t.level)
+            t = Token(prev.start, t.end, t.party, t.level, prev.parents + (prev.party,))
         out.append(t)
     return out
 
@@ -74,6 +77,7 @@ def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
 # What may stand between a parent and its child in one name: 巴中市平昌县, 天津·和平区, 和田地区的和田市
 # (not 成都市在金堂县: two places).
 _PARENT_JOINERS = ("", " ", "·", "•", "・", "-", "的")  # 和田地区的和田市: the child of that parent
+_PARK_AFTER_PLACE = re.compile(r"(?:工业园区|工业园|产业园区|产业园|合作园区|园区)")
 _ORG_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 _BRACKETED_SEAT = re.compile(r"[)）][\u4e00-\u9fff]{0,10}?(?:有限责任公司|股份有限公司|有限公司|公司|集团)")
 _COMPANY_HEAD = 10
@@ -92,6 +96,7 @@ def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
     place's own government (道孚县委, 成都市政府) stays the place.
     """
     out = []
+    place_at = {t.start for t in tokens if t.party.kind is PartyKind.PLACE}
     for t in tokens:
         company = _BRACKETED_SEAT.match(text, t.end) if 0 < t.start and text[t.start - 1] in "(（" else None
         if company:
@@ -103,6 +108,11 @@ def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
                                  Party(name=name, kind=PartyKind.ORGANISATION, mention=name), t.level))
                 continue
         zone = _ZONE.match(text, t.end)
+        if zone and t.party.kind is PartyKind.PLACE and zone.end() in place_at and _PARK_AFTER_PLACE.match(
+                text, next(x.end for x in tokens if x.start == zone.end())):
+            # 江宁开发区淮阴工业园: a zone's name before another place's park names the park's giver by its place.
+            out.append(Token(t.start, zone.end(), t.party, t.level, t.parents))
+            continue
         if zone and t.party.kind is PartyKind.PLACE:
             # 晋中开发区, 绍兴滨海新区: a zone is a body of its own, not the unit whose name it
             # borrows; kept by name with no adcode, so it never pairs as that place.
@@ -121,9 +131,24 @@ def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
             out.append(t)
             continue
         name = text[t.start:t.end + cut]
-        party = replace(t.party, name=name, kind=PartyKind.ORGANISATION, mention=name, approximate=True)
+        owner = _stationed_by(text, t, out)
+        party = replace(owner.party if owner is not None else t.party, name=name, kind=PartyKind.ORGANISATION,
+                        mention=name, approximate=True)
         out.append(Token(t.start, t.end + cut, party, t.level))
     return out
+
+
+# 黔东南州驻佛山市劳务联络工作站, 喀什地区驻上海办事处: 驻 between two places makes the body the first's, at the second.
+_STATIONED = re.compile(r"(?:州|市|县|区|盟|旗)?(?:人民政府|政府)?驻$")
+
+
+def _stationed_by(text: str, t: Token, before: list[Token]) -> Token | None:
+    """The place whose body stands at ``t``'s place (A驻B…站: A), else ``None``."""
+    if not before or before[-1].party.kind is not PartyKind.PLACE:
+        return None
+    prev = before[-1]
+    gap = text[prev.end:t.start]
+    return prev if len(gap) <= 5 and _STATIONED.search(gap) else None
 
 
 def org_or_region(item: str, offset: int) -> Token | None:
@@ -237,9 +262,11 @@ def list_after(text: str, pos: int, ceiling: int, tokens: list[Token], *, gap: i
                       and _SEP.match(text[nxt.end:nxt.end + 1] or "x") is not None)
         if nxt is None or not (opens_list or _SEP.match(between.strip(_FILLER) or "x")):
             break
-        if _ACTS.match(text, _run_end(text, nxt, tokens, ceiling), ceiling):
-            # 福州市对口援建八宿县、厦门市对口援建左贡县、漳州市及龙岩市共同对口援建边坝县: the next items are
-            # the next pairing's subject.
+        run_end = _run_end(text, nxt, tokens, ceiling)
+        if _ACTS.match(text, run_end, ceiling) or (
+                _ONE_CHAR_AID.match(text, run_end, ceiling) and any(t.start == run_end + 1 for t in tokens)):
+            # 福州市对口援建八宿县、厦门市对口援建左贡县、漳州市及龙岩市共同对口援建边坝县, 宝坻区援永登县、
+            # 宁河区助榆中县: the next items are the next pairing's subject.
             break
         out.append(nxt)
         cursor = nxt.end
