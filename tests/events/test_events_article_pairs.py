@@ -443,6 +443,10 @@ def test_two_lists_with_no_fenbie_pair_each_giver_with_the_receivers_unit_and_th
     assert {(c, "山南市") for c in ("长沙市", "株洲市", "常德市", "岳阳市")} <= got
     assert {("湖南省", c) for c in ("贡嘎县", "扎囊县", "隆子县", "桑日县")} <= got
     assert ("长沙市", "贡嘎县") not in got
+    # givers written under their unit, receivers under none: the unit helps each (written for the rule, after
+    # realset21 009's 北京海淀、朝阳、顺义、昌平等区县…与湖北丹江口市及河南淅川…)
+    got = {(d, r) for d, r, _k in pairs("北京海淀、顺义、昌平等区对口协作湖北丹江口市、河南淅川县。")}
+    assert got == {("北京市", "丹江口市"), ("北京市", "淅川县")}
     # lists not written under a unit keep each giver with each receiver (realset5 017)
     got = {(d, r) for d, r, _k in pairs("嘉定、寶山兩區調整為重點對口幫扶香格里拉、德欽、維西三縣。")}
     assert ("嘉定区", "德钦县") in got and ("宝山区", "维西傈僳族自治县") in got

@@ -553,8 +553,8 @@ def _as_groups(text: str, s: int, e: int, p: Pair) -> list[Pair]:
     """湖南长沙、株洲、常德、岳阳4地市,全面进驻西藏山南市贡嘎、扎囊、隆子、桑日4县: with no 分别, a list
     of givers and a list of receivers are paired as groups, not each with each. Where the receivers are
     written under their unit, each giver helps that unit, and the givers' own unit, where written, helps
-    each receiver (北京海淀、朝阳、顺义、昌平等区县…与湖北丹江口市及河南淅川、西峡、栾川等县: 北京 with each). Lists
-    the text places under no unit stay as they are."""
+    each receiver (北京海淀、顺义、昌平等区对口协作湖北丹江口市、河南淅川县: 北京 with each). Lists the text places
+    under no unit stay as they are."""
     if len(p.donors) < 2 or len(p.recipients) < 2 or _RESPECTIVELY.search(text, s, e):
         return [p]
     unit, givers_unit = _written_unit(p.recipients), _written_unit(p.donors)

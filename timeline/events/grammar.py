@@ -152,7 +152,8 @@ RULES: tuple[Rule, ...] = (
     # 时光辉代表贵州省委、省政府对广州长期以来的大力帮扶表示感谢: who thanks another for its help received it
     # (not one inside what is thanked for: …对佛山市委、市政府和佛山人民对凉山的大力支持表示感谢).
     Rule("thanks_for",
-         rf"(?:^|(?<=[,;:。]))[^,;!?:。对]{{0,30}}?(?P<recipient>{LIST})[^;。!?P对]{{0,16}}?对(?P<donor>{LIST})[^,;!?:。P]{{0,12}}?(?:Vv*|支持|帮助|关心|援助)"
+         rf"(?:^|(?<=[,;:。]))[^,;!?:。对]{{0,30}}?(?P<recipient>{LIST})[^;。!?P对]{{0,16}}?"
+         rf"对(?P<donor>{LIST})[^,;!?:。P]{{0,12}}?(?:Vv*|支持|帮助|关心|援助)"
          r"[^,;!?:。P]{0,8}?(?:表示|致以|表达)[^,;!?:。P]{0,4}?(?:感谢|谢意|敬意)", 2, "each",
          "时光辉代表贵州省委、省政府对广州长期以来的大力帮扶表示感谢", needs=("感谢", "谢意", "敬意")),
     # 沙万强代表全县人民对越城区长期以来对马边的关心支持和倾情帮扶表示衷心的感谢: thanks to one party for its help to another.
