@@ -100,7 +100,8 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
                     donors = _subject(tokens, s, m.start(), recipients)
         if pairs and pairs[-1].strength and pairs[-1].donors and _CHANGED_TO.search(text, max(s, m.start() - 4), m.start()):
             # 珠海市从原来对口帮扶云南省怒江州4个县(市)调整为对口协作贵州省遵义市8个县(市): who changed its
-            # receivers gives to the new ones; the receivers it left are not the giver.
+            # receivers gives to the new ones; the receivers it left are not the giver (the words of a change of
+            # receivers, _CHANGED_TO, just before this verb).
             donors = list(pairs[-1].donors)
         if (pairs and pairs[-1].strength and donors and _JOINED_BEFORE.search(text, max(s, m.start() - 2), m.start())
                 and {key(d.party) for d in donors} <= {key(r.party) for r in pairs[-1].recipients}):
@@ -161,7 +162,6 @@ _ASIDE = 16  # characters of a bracketed aside
 _JOINED_AFTER = re.compile(r"和|及|与|、|以及")
 _LIST_GOES_ON = re.compile(r"[、和及]\s*[\u4e00-\u9fff]")
 _JOINED_BEFORE = re.compile(r"(?:和|及|以及|、|并)\s*$")
-_CHANGED_TO = re.compile(r"(?:调整为|调整到|转为|改为)\s*$")
 
 
 def _noun_joined(text: str, pos: int, e: int, tokens: list[Token]) -> bool:

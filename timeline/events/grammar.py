@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from timeline.events.adcodes import related
 from timeline.events.parties import Token
-from timeline.events.vocabulary import DIRECTED_VERBS, SYMMETRIC_VERBS
+from timeline.events.vocabulary import DIRECTED_VERBS, ONE_CHAR_AID, PARK_HEADS, SYMMETRIC_VERBS
 
 __all__ = ["Rule", "RULES", "chunk", "grammar_pairs", "GrammarPair"]
 
@@ -197,7 +197,7 @@ RULES: tuple[Rule, ...] = (
     # 江宁开发区淮阴工业园, 南京经济开发区涟水工业园: a zone's name run into another place's park names the park's
     # giver first, as the parks built by a city's zone in another county are named.
     Rule("zone_park",
-         r"(?<![Pp])(?P<donor>Pp*)(?P<recipient>Pp*)(?:工业园区|工业园|产业园区|产业园|合作园区|园区)", 2, "each",
+         rf"(?<![Pp])(?P<donor>Pp*)(?P<recipient>Pp*)(?:{'|'.join(PARK_HEADS)})", 2, "each",
          "做大做强江宁开发区淮阴工业园,加快南京经济开发区涟水工业园建设进度", needs=("园",), giver_is_zone=True),
     # 东营酉阳稻田养蟹产业园: two places run together into a park's name; the article decides who gives.
     Rule("park_named_for_both",
@@ -262,14 +262,14 @@ RULES: tuple[Rule, ...] = (
     # 宝坻区援永登县、宁河区助榆中县、东丽区扶皋兰县: a list of pairs, each a giver, one character of help
     # and its receiver. Every pair but the last is followed by the next…
     Rule("one_char_pairs_listed",
-         r"(?<![Pp&~])(?P<donor>d*Pp*)[援助扶帮](?P<recipient>d*Pp*)(?=Ld*Pp*[援助扶帮]d*Pp*)", 2, "each",
+         rf"(?<![Pp&~])(?P<donor>d*Pp*)[{ONE_CHAR_AID}](?P<recipient>d*Pp*)(?=Ld*Pp*[{ONE_CHAR_AID}]d*Pp*)", 2, "each",
          "天津市创新实施“一区帮一县”精准帮扶机制——宝坻区援永登县、宁河区助榆中县、东丽区扶皋兰县",
-         needs=("援", "助", "扶", "帮")),
+         needs=tuple(ONE_CHAR_AID)),
     # …and the last follows one.
     Rule("one_char_pairs_listed_last",
-         r"(?<=[援助扶帮])d*Pp*L(?P<donor>d*Pp*)[援助扶帮](?P<recipient>d*Pp*)(?![pL&~])", 2, "each",
+         rf"(?<=[{ONE_CHAR_AID}])d*Pp*L(?P<donor>d*Pp*)[{ONE_CHAR_AID}](?P<recipient>d*Pp*)(?![pL&~])", 2, "each",
          "天津市创新实施“一区帮一县”精准帮扶机制——宝坻区援永登县、宁河区助榆中县、东丽区扶皋兰县",
-         needs=("援", "助", "扶", "帮")),
+         needs=tuple(ONE_CHAR_AID)),
     # 甲与乙、丙签订…协议 / 甲、乙与丙结对: two sides, direction from the article.
     Rule("joint",
          rf"(?P<donor>{LIST}){_ADVERB}?~(?P<recipient>{LIST})[^,;!?。PV]{{0,24}}?[VS]", 0, "each",

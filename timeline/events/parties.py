@@ -18,7 +18,8 @@ from timeline.events.spans import bracket_around
 from dataclasses import replace
 
 from timeline.events.vocabulary import (
-    DIRECTED_VERBS, DESIGNATORS, GENERIC_LOCALITIES, GOVERNMENT_WORDS, LOCALITY, NOT_IN_ORG_NAMES, ORG_SUFFIXES, REGION,
+    DIRECTED_VERBS, DESIGNATORS, GENERIC_LOCALITIES, GOVERNMENT_WORDS, LOCALITY, NOT_IN_ORG_NAMES, ONE_CHAR_AID,
+    ORG_SUFFIXES, PARK_HEADS, REGION,
 )
 
 __all__ = [
@@ -40,10 +41,10 @@ _PUNCT = re.compile(r"[，,。；;：:！!？?]")
 _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,4}(?:库区|灾区|藏区|山区|片区|老区|地区)的?")
 # The aid verbs that govern a party (援 and 帮助 alone are too common a character and word to tell).
 _AID_VERB = "(?:" + "|".join(sorted(set(DIRECTED_VERBS) - {"援", "帮助"}, key=len, reverse=True)) + ")"
-# What makes a list item the subject of a clause of its own: an aid verb right after it (共同/也/则 …).
-# 宁河区助榆中县: one character of help between two places, as parallel pairings are written.
-_ONE_CHAR_AID = re.compile(r"[援助扶帮]")
+# What makes a list item the subject of a clause of its own: an aid verb right after it (共同/也/则 …), or one
+# character of help before the next place (宁河区助榆中县).
 _ACTS = re.compile(r"(?:人民政府|政府)?(?:共同|也|则|还|又|继续|将)?" + _AID_VERB)
+_ONE_CHAR_AID = re.compile(f"[{ONE_CHAR_AID}]")
 _LIST_TAIL = re.compile(
     r"(?:[两三四五六七八九十0-9]{1,2}(?:个)?(?:区|县|市|省市|省|地|县区|区县))?"
     r"(?:调整为|继续|将|共同|也|还|正式|率先|分别|积极|主动|持续)?(?:重点)?$"
@@ -77,7 +78,7 @@ def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
 # What may stand between a parent and its child in one name: 巴中市平昌县, 天津·和平区, 和田地区的和田市
 # (not 成都市在金堂县: two places).
 _PARENT_JOINERS = ("", " ", "·", "•", "・", "-", "的")  # 和田地区的和田市: the child of that parent
-_PARK_AFTER_PLACE = re.compile(r"(?:工业园区|工业园|产业园区|产业园|合作园区|园区)")
+_PARK_AFTER_PLACE = re.compile("|".join(PARK_HEADS))
 _ORG_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 _BRACKETED_SEAT = re.compile(r"[)）][\u4e00-\u9fff]{0,10}?(?:有限责任公司|股份有限公司|有限公司|公司|集团)")
 _COMPANY_HEAD = 10
@@ -96,7 +97,7 @@ def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
     place's own government (道孚县委, 成都市政府) stays the place.
     """
     out = []
-    place_at = {t.start for t in tokens if t.party.kind is PartyKind.PLACE}
+    place_end = {t.start: t.end for t in tokens if t.party.kind is PartyKind.PLACE}  # a place's end, by its start
     for t in tokens:
         company = _BRACKETED_SEAT.match(text, t.end) if 0 < t.start and text[t.start - 1] in "(（" else None
         if company:
@@ -108,8 +109,8 @@ def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
                                  Party(name=name, kind=PartyKind.ORGANISATION, mention=name), t.level))
                 continue
         zone = _ZONE.match(text, t.end)
-        if zone and t.party.kind is PartyKind.PLACE and zone.end() in place_at and _PARK_AFTER_PLACE.match(
-                text, next(x.end for x in tokens if x.start == zone.end())):
+        if zone and t.party.kind is PartyKind.PLACE and zone.end() in place_end and _PARK_AFTER_PLACE.match(
+                text, place_end[zone.end()]):
             # 江宁开发区淮阴工业园: a zone's name before another place's park names the park's giver by its place.
             out.append(Token(t.start, zone.end(), t.party, t.level, t.parents))
             continue
