@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -190,10 +191,10 @@ def test_help_received_from_a_giver_named_with_its_aid_and_no_de_before_the_rece
 
 def test_inside_a_province_the_capitals_city_gives_to_its_counties_and_other_cities():
     # realset9 025 (兰州): 城关区 and 七里河区 are the capital's districts, 榆中 and 永登 its counties; two
-    # districts of the capital (西固区, 红古区) stay unordered
+    # districts of the capital (西固区, 红古区) follow the order of the list the others are oriented in
     text = "今年城关区与榆中县、七里河区与永登县、安宁区与皋兰县、西固区与红古区建立了对口劳务协作关系。"
     got = sorted((d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients)
-    assert got == [("七里河区", "永登县"), ("城关区", "榆中县"), ("安宁区", "皋兰县")]
+    assert got == [("七里河区", "永登县"), ("城关区", "榆中县"), ("安宁区", "皋兰县"), ("西固区", "红古区")]
 
 
 def test_a_place_on_the_way_is_not_who_goes_there():
@@ -327,3 +328,40 @@ def test_a_givers_headquarters_named_after_the_region_it_helps_is_no_help_to_tha
 
     assert ("江西省", "新疆维吾尔自治区") not in rule_pairs("2020年以来,江西省对口支援新疆前方指挥部始终将阿克陶县作为重点。")
     assert ("江西省", "新疆维吾尔自治区") in rule_pairs("2020年以来,江西省对口支援新疆,始终将阿克陶县作为重点。")
+
+
+def test_a_giver_that_is_the_subject_of_a_cleft_gives_to_the_place_named_after_it():
+    # realset25 008 (万州, traditional in part): 上海…对口支援的是萬州的五桥区 — 上海 does it (not 正在巴宜区进行对口
+    # 支援的是广东省…, where the place before the verb is where the help is done)
+    text = ("陈文刚,1959年10月生。2002年4月任重庆市万州区委副秘书长,2007年3月任万州区政府副秘书长、万州区对口支援主任。\n"
+        "(一)1992至1998年,目标是“搬得出”。当时上海具体对口支援的是萬州的五桥区,")
+    assert place_pairs(text) == {("上海市", "万州区")}
+
+
+def test_help_received_with_no_de_goes_to_the_place_after_it_not_to_one_in_an_earlier_clause():
+    # realset4 020 (深圳龙岗 → 那坡, traditional): 在龍崗區幫扶下 has no 的; 广西 qualifies 那坡 in the clause before
+    text = "作為當時廣西4個極度貧困縣之一,在龍崗區幫扶下,那坡縣也在2020年11月20日成功脫貧摘帽。"
+    assert place_pairs(text) == {("龙岗区", "那坡县")}
+
+
+def test_a_region_named_as_a_givers_area_of_aid_to_xinjiang_receives_from_it():
+    # realset25 017 (哈密 → 郑州 relief goods; the aid runs 河南 → 哈密): 哈密是河南對口援疆地區
+    text = "來自天山的問候——哈密市、新疆生產建設兵團第十三師援豫抗災物資抵鄭\n哈密是河南對口援疆地區。"
+    assert place_pairs(text) == {("河南省", "哈密市")}
+
+
+def test_a_sentence_listing_pairs_with_no_aid_word_states_them_in_an_article_about_pairing():
+    # realset21 030 (江苏南北挂钩, the whole page): 由此形成五对首次跨江握手的“城市联盟”:南京与淮安、无锡与徐州、… names
+    # no aid, but in an article about pairing its list is the pairings; the article orients 无锡 → 徐州
+    text = (Path(__file__).parents[1] / "data" / "realset21" / "docs" / "030.txt").read_text(encoding="utf-8")
+    listed = [e for e in extract_events(text, doc="030") if "南京与淮安" in e.evidence]
+    assert {(d.name, r.name) for e in listed for d in e.donors for r in e.recipients} == {
+        ("南京市", "淮安市"), ("无锡市", "徐州市"), ("常州市", "盐城市"), ("苏州市", "宿迁市"), ("镇江市", "连云港市")}
+
+
+def test_two_places_run_together_into_a_parks_name_state_their_pair_with_no_aid_word_beside_them():
+    # realset18 027 (江苏南北共建园区, the whole page): 无锡连云港工业园区聚焦高端装备,常州盐城工业园区深耕新能源
+    text = (Path(__file__).parents[1] / "data" / "realset18" / "docs" / "027.txt").read_text(encoding="utf-8")
+    parks = [e for e in extract_events(text, doc="027") if "常州盐城工业园区深耕" in e.evidence]
+    assert {(d.name, r.name) for e in parks for d in e.donors for r in e.recipients} == {
+        ("无锡市", "连云港市"), ("常州市", "盐城市")}

@@ -284,6 +284,22 @@ CASES = {
         [("aided_of", ("深圳市",), ("那坡县", "乐业县", "隆林各族自治县", "罗城仫佬族自治县", "大化瑶族自治县",
                                    "都安瑶族自治县"))],
     ),
+    # realset26 015 (北京援藏): the receivers 包括 lists after the receiver, each under it
+    "includes_list": (
+        "北京市对口支援拉萨市“两区两县城”,包括城关区、堆龙德庆区、当雄县、尼木县,1995年以来,北京派出940余名北京援藏干部人才。", "",
+        [("includes_list", ("北京市",), ("拉萨市", "城关区", "堆龙德庆区", "当雄县", "尼木县"))],
+    ),
+    # realset12 003 (a page's list of headlines, traditional): who does something for a place gives it
+    "done_for": (
+        "· 江蘇為地震災區綿竹市培育“造血”機能", "",
+        [("done_for", ("江苏省",), ("绵竹市",))],
+    ),
+    # realset14 016 (北京 → 玉树): the partner city a place is named as gives to it
+    "partner_city_of": (
+        "2010年1月,《中共中央、国务院关于加快四川云南甘肃青海省藏区经济社会发展的意见》出台,"
+        "北京市成为青海省玉树藏族自治州的对口支援城市。", "",
+        [("partner_city_of", ("北京市",), ("玉树藏族自治州",))],
+    ),
 }
 # No real sentence with two full lists joined by 分别与 was at hand: this rule is tested on a
 # sentence written for it (test_respectively_pairs_lists_position_by_position) until one is.

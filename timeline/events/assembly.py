@@ -49,7 +49,8 @@ from timeline.events.learned import Candidate, candidates, load_model
 from timeline.events.abbreviations import abbreviation_token, programme_name_tokens
 from timeline.events.spans import bounded_sentences, paragraph_ids
 from timeline.events.vocabulary import (
-    ARRIVAL_VERBS, DELEGATION_WORDS, GENERIC_LOCALITIES, REGION_AID_AREAS, KIND_ORDER, KIND_TRIGGERS, LOCALITY, ORG_SUFFIXES, PROGRAMME_WORDS,
+    ARRIVAL_VERBS, DELEGATION_WORDS, GENERIC_LOCALITIES, REGION_AID_AREAS, KIND_ORDER, KIND_TRIGGERS, LOCALITY, ORG_SUFFIXES, PARK_HEADS,
+    PROGRAMME_WORDS, SYMMETRIC_JOINERS,
 )
 
 __all__ = ["extract_events", "extract_document_events", "pair_candidates"]
@@ -417,6 +418,7 @@ def _rule_events(
     section_speaker: Token | None = None
     speakers: list[Token | None] = []
     table_heading = False
+    listed: set[int] = set()  # sentences read only for the pairs of places they list (_names_pairings)
     for i, (s, e) in enumerate(sents):
         sentence = ntext[s:e]
         inside = tokens[bisect_left(starts, s):bisect_left(starts, e)]
@@ -425,11 +427,13 @@ def _rule_events(
             if inside_whole:
                 section_speaker = inside_whole[0]
         speakers.append(section_speaker)
+        if about_aid and _names_pairings(ntext, inside) and not AID.search(sentence):
+            listed.add(i)
         if _PAIR_LINE.match(sentence) and table_heading:
             pass  # a line of a pairing table under a heading that names the aid (…对口支援方案如下：)
         elif table_heading and _ASIDE_LINE.match(sentence):
             continue
-        elif (not (AID.search(sentence) or (about_aid and _SIGNED_OR_VISITED.search(sentence)))
+        elif (not (AID.search(sentence) or (about_aid and _SIGNED_OR_VISITED.search(sentence)) or i in listed)
               or _METADATA.search(sentence) or _CAPTION.match(sentence)
               or _CAPTION_END.search(sentence)):
             table_heading = False
@@ -482,7 +486,13 @@ def _rule_events(
         speaker = speakers[i]
         memory = section_pairs.setdefault(id(speaker), [])
         resolved = []
+        listed_order = _listed_order(pairs, ctx)
         for p in pairs:
+            if p.rule == "symmetric" and listed_order and not ctx.orientation(p.donors[0].party, p.recipients[0].party):
+                # a pair of a list the article orients in part goes the list's way (_listed_order)
+                first, second = (p.donors, p.recipients) if listed_order > 0 else (p.recipients, p.donors)
+                resolved.append(Pair(first, second, WEAK, "listed_pair" if i in listed else "symmetric"))
+                continue
             if p.rule == "both_sides":
                 if article_pair is not None:
                     resolved.append(Pair([article_pair[0]], [article_pair[1]], WEAK, "both_sides"))
@@ -501,9 +511,42 @@ def _rule_events(
             if (p.strength == STRONG and p.rule != "received_help") or p.rule == "symmetric":
                 memory.append(p)
                 del memory[:-_MEMORY]  # the section's recent pairs: a bounded look-back
+            if i in listed and p.rule == "symmetric":
+                p = Pair(p.donors, p.recipients, p.strength, "listed_pair")  # the list is what the sentence states
             resolved.append(p)
         events.extend(_events_for(norm, doc, i, resolved, dating, doc_programme, located))
     return events, _Reading(norm, doc, title, tokens, sents, dating, doc_programme, located)
+
+
+def _listed_order(pairs: list[Pair], ctx: _DocContext) -> int:
+    """南京与淮安、无锡与徐州、常州与盐城…: a list of pairs is written in one order. Where the article orients some
+    of a sentence's pairs (南京 gives to 淮安 elsewhere in it) and all those the same way, the sign of that way,
+    for the pairs it does not orient; else 0."""
+    joined = [p for p in pairs if p.rule == "symmetric" and len(p.donors) == len(p.recipients) == 1]
+    if len(joined) < _LISTED_PAIRS:
+        return 0
+    signs = {o for o in (_sign(ctx.orientation(p.donors[0].party, p.recipients[0].party), 0) for p in joined) if o}
+    return signs.pop() if len(signs) == 1 else 0
+
+
+_LISTED_PAIRS = 3  # pairs of places a sentence lists before their order counts as the list's
+
+
+def _names_pairings(text: str, tokens: list[Token]) -> bool:
+    """A sentence that writes pairs of places as pairs: a list of them (南京与淮安、无锡与徐州…; 柯城和余杭、衢江和鄞州),
+    or two names run together into a park's name (常州盐城工业园区). In an article about pairing aid these name its
+    pairings even with no aid word beside them."""
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if a.end == b.start and _PARK_NAME.match(text, b.end):
+            return True
+        if (i + 3 < len(tokens) and text[a.end:b.start] in SYMMETRIC_JOINERS and text[b.end:tokens[i + 2].start] == "、"
+                and text[tokens[i + 2].end:tokens[i + 3].start] in SYMMETRIC_JOINERS):
+            return True
+    return False
+
+
+_PARK_NAME = re.compile("|".join(PARK_HEADS))
 
 
 # 两地, 双方, 两市: the two partners the article is about, in a sentence that names neither.
@@ -731,8 +774,9 @@ _STOOD_BEFORE = frozenset({"predecessor", "former_receiver"})
 
 # Pairs read from their whole sentence, not from the clauses around their names: a line of a pairing table, the
 # learned stage's (its model weighed the sentence's aid words, wherever they stand), and a list the aid word
-# introduces (对口县市区分别是:张湾区、茅箭区…: the word stands before the colon).
-_READ_WHOLE = frozenset({"dash_pair", "table_row", "colon_line", "learned", "aid_area_is"})
+# introduces (对口县市区分别是:张湾区、茅箭区…: the word stands before the colon), and the pairs a sentence of an
+# article about aid lists with no aid word (南京与淮安、无锡与徐州…: `_names_pairings`).
+_READ_WHOLE = frozenset({"dash_pair", "table_row", "colon_line", "learned", "aid_area_is", "listed_pair"})
 
 
 def _events_for(norm, doc, i, pairs, dating: Dating, doc_programme, located: dict[str, Party],

@@ -123,14 +123,14 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
             # gives; the article (or the programmes' geography) decides, for each partner.
             pairs += [Pair(donors, [r], 0, "symmetric") for r in recipients]
             continue
-        if text.startswith(_CLEFT, m.end()):
+        if text.startswith(_CLEFT, m.end()) and (not donors or text[donors[0].start - 1] in _AT):
             # 正在巴宜区进行对口支援的是广东省第九批援藏工作队: who is named after 的是 does it; the place it is
-            # done in receives.
+            # done in receives. (上海具体对口支援的是万州的五桥区: a giver that is the verb's subject gives to it.)
             if donors:
                 pairs.append(Pair(recipients[:1], donors, STRONG, "cleft"))
             continue
         # 山东援建的日喀则市齐鲁幼儿园: help described (援建的…), not an act of the sentence's date.
-        rule = "built_by" if text.startswith("的", m.end()) else "directed"
+        rule = "built_by" if text.startswith("的", m.end()) and not text.startswith(_CLEFT, m.end()) else "directed"
         if (rule == "built_by" and len(donors) == 1 and donors[0].start > s and text[donors[0].start - 1] == "在"
                 and (TEAM.match(text, recipients[-1].end) or text.startswith(_HELPERS, recipients[-1].end))):
             # 在小金县援建的江西志愿者: where the helpers work receives; the people after 的 come from the giver.
@@ -149,6 +149,7 @@ def _directed_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
 _HEADQUARTERS = re.compile(r"(?:工作)?(?:前方|前线|一线)?(?:总)?指挥部")
 _WITH = "与同跟"
 _CLEFT = ("的是", "的就是", "的正是")  # 进行对口支援的是…: the one named next is who does it
+_AT = "在于"  # …where the place before the verb is where it is done (正在巴宜区进行对口支援的是…)
 # What people come to a place for when that place teaches them: 挂职学习, 跟岗学习, 培训.
 _TO_LEARN = re.compile(r"(?:挂职|跟岗|跟班|进修)?(?:学习|培训|取经|进修)")
 # People a place sends, besides its teams (TEAM): 江西志愿者, 上海援建人员.
@@ -227,15 +228,21 @@ def _assigned_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair
     return [Pair(donors, recipients, STRONG, "assigned")] if donors and recipients else []
 
 
+_BEFORE_HELP = re.compile(r"[^，,。；;]{0,4}")  # what may stand between the receiver and 在 (也, 正是)
+
+
 def _received_help_pairs(text: str, s: int, e: int, tokens: list[Token]) -> list[Pair]:
     """X在A的帮助下…: A helped X (help may run against the article's main direction)."""
     pairs = []
     for m in RECEIVED_HELP.finditer(text, s, e):
         givers = [t for t in tokens if m.start("giver") <= t.start and t.end <= m.end("giver")]
-        takers = [t for t in tokens if s <= t.start and t.end <= m.start()]
-        # 在广东的对口援建下,汶川县…: with no place before, the first one after is the receiver
-        takers = takers[-1:] or [t for t in tokens if m.end() <= t.start and t.end <= e][:1]
-        if givers and takers:
+        # X在A的帮助下: the receiver stands just before 在 (那坡县也在…), else it is the first place after (在广东的
+        # 对口援建下,汶川县…; 作为广西…之一,在龙岗区帮扶下,那坡县…)
+        takers = [t for t in tokens if s <= t.start and t.end <= m.start()
+                  and _BEFORE_HELP.fullmatch(text, t.end, m.start())][-1:]
+        takers = takers or [t for t in tokens if m.end() <= t.start and t.end <= e][:1]
+        if givers:
+            # 在宁波市北仑区帮扶支持下,锁寨村…: with no place received, the article says who it is (a village of it)
             pairs.append(Pair(givers, takers, STRONG, "received_help"))
     return pairs
 
@@ -629,6 +636,14 @@ def _with_former_receivers(text: str, s: int, e: int, tokens: list[Token], pairs
         turned = [t for t in turned_to if all(t is not r for r in kept) and all(t is not d for d in p.donors)]
         if kept or turned:
             out.append(Pair(p.donors, kept + turned, p.strength, p.rule))
+    for left_ids, now in changes:
+        # 福建对口支援西藏地区从林芝市调整到昌都市: no pair names the receivers left, but one names those turned to;
+        # its giver is the one that turned, and gave to those it left.
+        if any(id(r) in left_ids for p in out for r in p.recipients):
+            continue
+        giver = next((p.donors for p in out if p.donors and any(r is t for r in p.recipients for t in now)), None)
+        if giver:
+            out.append(Pair(giver, [t for t in tokens if id(t) in left_ids], STRONG, "former_receiver"))
     return out
 
 

@@ -43,6 +43,10 @@ _LINE_ITEM = r"(?:d*Pp*|d+)[^,;。!?PVS:L&~]{0,6}"
 # (8名儿童与…) makes the sides something other than the places.
 _ADVERB = r"(?:继续|仍然|仍|已经|已|也|还|又|再次|正式|率先|首先|先后|积极|主动|共同)"
 _GAP = r"[^,;!?:。PVS]"  # ordinary words inside one clause (no party, no verb, no clause mark)
+# Aid named by the region it goes to (对口援疆), which the chunk leaves as words.
+_REGION_AID = r"(?:对口)?援[疆藏青]"
+# An item of a list 包括 opens: a party, perhaps under its unit (南阳市的淅川县).
+_INCLUDED = r"(?:d*Pp*的)?d*Pp*"
 # …表示衷心感谢 closing the clause: the help named before it is thanked for, and who is thanked gave it
 # (对常州的援建帮助表示感谢; 向昭通市给予松江…的关心支持…表示衷心感谢): no pair is read from it.
 _THANKED = r"[^,;!?:。]{0,40}?(?:表示|致以|表达)[^,;!?:。]{0,4}?(?:感谢|谢意|敬意)"
@@ -122,6 +126,12 @@ RULES: tuple[Rule, ...] = (
     Rule("by_agent_passive",
          rf"(?P<recipient>{LIST}){_GAP}{{0,4}}?由(?P<donor>{LIST}){_GAP}{{0,6}}?Vv*(?=[^P,;!?:。]{{0,8}}(?:[,;!?:。]|$))",
          2, "each", "凉山州盐源县由泸州市江阳区负责对口帮扶", needs=("由",)),
+    # 北京市对口支援拉萨市“两区两县城”,包括城关区、堆龙德庆区、当雄县、尼木县: the places 包括 lists after the
+    # receiver are the receivers it counts; the giver helps each (an item may name its unit first: 南阳市的淅川县).
+    Rule("includes_list",
+         rf"(?P<donor>{LIST}){_GAP}{{0,8}}?Vv*{_GAP}{{0,3}}?(?P<recipient>{LIST}[^;。!?PVS]{{0,20}}?,?"
+         rf"(?:包括|包含|涵盖|其中有)[:：]?{_INCLUDED}(?:(?:L|&{{1,2}}|,){_INCLUDED}){{0,30}}e?)", 2, "each",
+         "北京市对口支援拉萨市“两区两县城”,包括城关区、堆龙德庆区、当雄县、尼木县", needs=("包括", "包含", "涵盖", "其中有")),
     # 我区对口帮扶地区为甲、乙以及丙: the aided areas are listed after 为/是.
     # 深圳于省内对口帮扶协作的部分地区(汕尾、汕头、潮州、河源): or listed in brackets after them.
     Rule("aid_area_is",
@@ -133,9 +143,13 @@ RULES: tuple[Rule, ...] = (
     # 乙，作为甲的对口援建县: the place 甲 aids is the one the clause is about.
     # 其中那坡、乐业…为深圳对口帮扶的贫困县: so are those it says 甲 aids.
     Rule("aided_of",
-         rf"(?P<recipient>{LIST}),?(?:作为|是|成为|为|系){_GAP}{{0,2}}?(?P<donor>{LIST})的?Vv*的?"
+         rf"(?P<recipient>{LIST}),?(?:作为|是|成为|为|系){_GAP}{{0,2}}?(?P<donor>{LIST})的?(?:Vv*|{_REGION_AID})的?"
          r"(?:贫困|重点|深度贫困)?(?:县市区|县区|县|市|区|地区|对象|单位|地)",
          2, "each", "西藏察隅县,作为深圳的对口援建县", needs=("作为", "是", "成为", "为", "系")),
+    # 北京市成为青海省玉树藏族自治州的对口支援城市: the partner city (省市, 省份) a place is named as gives to it.
+    Rule("partner_city_of",
+         rf"(?P<donor>{LIST}),?(?:作为|是|成为|为|系){_GAP}{{0,4}}?(?P<recipient>d*Pp*)的(?:Vv*|对口|结对)(?:省市|城市|省份|省区)",
+         2, "each", "北京市成为青海省玉树藏族自治州的对口支援城市", needs=("省市", "城市", "省份", "省区")),
     # 拉萨的对口省市是北京和江苏: the partners named as the aided place's counterparts give to it.
     Rule("counterparts_are",
          rf"(?P<recipient>d*Pp*)的(?:对口|结对|援建|帮扶)(?:支援|帮扶)?(?:省市|省份|城市|省区|单位|省|市|县|区)"
@@ -172,6 +186,12 @@ RULES: tuple[Rule, ...] = (
          rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,8}}?给予(?P<recipient>{LIST})[^,;!?:。P]{{0,16}}?(?:支持|帮助|Vv*)"
          rf"(?!{_THANKED})", 2, "each",
          "感谢大兴区多年来给予十堰市及茅箭区经济社会发展的大力支持", needs=("给予",)),
+    # 江苏为地震灾区绵竹市培育“造血”机能, 北京为十堰送来了“冬暖”: who does something for a place gives it (为 before
+    # the place and a verb of giving or building after it).
+    Rule("done_for",
+         rf"(?P<donor>{LIST})[^,;!?:。PVS~为]{{0,8}}?为(?:[^,;!?:。PVS]{{0,6}}?)(?P<recipient>{LIST})"
+         r"(?:的[^,;!?:。PVS]{0,8}?)?(?:提供|送来|送去|送上|捐赠|捐助|捐建|援建|建设|建成|修建|新建|培育|培养|培训|输送|引进|打造|解决|筹集|安排)",
+         2, "each", "江蘇為地震災區綿竹市培育“造血”機能", needs=("为",)),
     # 甲总计投入资金…用于乙的帮扶工作: money a party puts in goes to the places it is used for.
     Rule("used_for",
          rf"(?P<donor>{LIST})[^,;!?:。PVS~]{{0,12}}?(?:投入|拨付|安排|筹集|捐赠|捐助)[^,;!?:。PVS]{{0,16}}?用于(?P<recipient>{LIST})",
@@ -253,12 +273,12 @@ RULES: tuple[Rule, ...] = (
     # 城关区与榆中县、七里河区与永登县、…、西固区与红古区建立了…关系: a list of pairs, each 甲与乙; the article (or
     # the programmes' geography) decides who gives. Every pair but the last is followed by the next…
     Rule("pairs_listed_with",
-         r"(?<![Pp&~])(?P<donor>d*Pp*)~(?P<recipient>d*Pp*)(?=Ld*Pp*~d*Pp*)", 0, "each",
-         "今年城关区与榆中县、七里河区与永登县、安宁区与皋兰县、西固区与红古区建立了对口劳务协作关系", needs=("~",)),
+         r"(?<![Pp&~])(?P<donor>d*Pp*)[~&](?P<recipient>d*Pp*)(?=Ld*Pp*[~&]d*Pp*)", 0, "each",
+         "今年城关区与榆中县、七里河区与永登县、安宁区与皋兰县、西固区与红古区建立了对口劳务协作关系", needs=("~", "&")),
     # …and the last follows one.
     Rule("pairs_listed_with_last",
-         r"(?<=~)d*Pp*L(?P<donor>d*Pp*)~(?P<recipient>d*Pp*)(?![pL&~])", 0, "each",
-         "今年城关区与榆中县、七里河区与永登县、安宁区与皋兰县、西固区与红古区建立了对口劳务协作关系", needs=("~",)),
+         r"(?<=[~&])d*Pp*L(?P<donor>d*Pp*)[~&](?P<recipient>d*Pp*)(?![pL&~])", 0, "each",
+         "今年城关区与榆中县、七里河区与永登县、安宁区与皋兰县、西固区与红古区建立了对口劳务协作关系", needs=("~", "&")),
     # 宝坻区援永登县、宁河区助榆中县、东丽区扶皋兰县: a list of pairs, each a giver, one character of help
     # and its receiver. Every pair but the last is followed by the next…
     Rule("one_char_pairs_listed",

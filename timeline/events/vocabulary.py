@@ -110,9 +110,11 @@ LOCALITY = re.compile(
 GENERIC_LOCALITIES = frozenset({"贫困村", "示范村", "重点村", "行政村", "各村", "该村", "本村", "全村", "乡镇", "村镇",
                                 "城乡", "乡村", "农村", "各乡镇", "贫困乡", "民族乡", "建档立卡贫困村", "深度贫困村"})
 # 在A的(关心、)帮助和支持下: A helped the subject (help that runs the other way).
-# 在深圳市对口援建支持下, 在广东的对口援建下: the same with the help named straight after the giver.
+# 在深圳市对口援建支持下, 在广东的对口援建下, 在宁波市北仑区帮扶支持下: the same with the help named straight after the
+# giver.
 RECEIVED_HELP = re.compile(
-    r"在(?P<giver>[^，,。；]{1,30}?)(?:的|(?=对口))[^，,。；]{0,10}?(?:帮助|支持|援助|支援|帮扶|援建)[^，,。；]{0,6}?下"
+    r"在(?P<giver>[^，,。；]{1,30}?)(?:的|(?=对口|帮扶|帮助|援助|支援|援建|直接|大力))[^，,。；]{0,10}?"
+    r"(?:帮助|支持|援助|支援|帮扶|援建)[^，,。；]{0,6}?下"
 )
 # 来自A的…: A sends.
 FROM_DONOR = re.compile(r"来自")
