@@ -284,6 +284,11 @@ CASES = {
         [("aided_of", ("深圳市",), ("那坡县", "乐业县", "隆林各族自治县", "罗城仫佬族自治县", "大化瑶族自治县",
                                    "都安瑶族自治县"))],
     ),
+    # realset25 017 (哈密's relief goods to 郑州; its title line names 哈密市): aid named by its region, 对口援疆
+    "aided_of (对口援疆地区)": (
+        "來自天山的問候——哈密市、新疆生產建設兵團第十三師援豫抗災物資抵鄭\n哈密是河南對口援疆地區。", "",
+        [("aided_of", ("河南省",), ("哈密市",))],
+    ),
     # realset26 015 (北京援藏): the receivers 包括 lists after the receiver, each under it
     "includes_list": (
         "北京市对口支援拉萨市“两区两县城”,包括城关区、堆龙德庆区、当雄县、尼木县,1995年以来,北京派出940余名北京援藏干部人才。", "",
