@@ -24,6 +24,13 @@ def place_pairs(text):
     return {(d.name, r.name) for e in extract_events(text, doc="t") for d in e.donors for r in e.recipients}
 
 
+def pairs_stated_where(real_set, doc, words):
+    """The (giver, receiver) pairs of a real article's events whose evidence holds ``words``."""
+    text = (Path(__file__).parents[1] / "data" / real_set / "docs" / f"{doc}.txt").read_text(encoding="utf-8")
+    return {(d.name, r.name) for e in extract_events(text, doc=doc) if words in e.evidence
+            for d in e.donors for r in e.recipients}
+
+
 def only(text, pub=None):
     found = extract_events(text, doc="t.txt", publication_date=pub)
     assert len(found) == 1, [(e.summary) for e in found]
@@ -353,15 +360,11 @@ def test_a_region_named_as_a_givers_area_of_aid_to_xinjiang_receives_from_it():
 def test_a_sentence_listing_pairs_with_no_aid_word_states_them_in_an_article_about_pairing():
     # realset21 030 (江苏南北挂钩, the whole page): 由此形成五对首次跨江握手的“城市联盟”:南京与淮安、无锡与徐州、… names
     # no aid, but in an article about pairing its list is the pairings; the article orients 无锡 → 徐州
-    text = (Path(__file__).parents[1] / "data" / "realset21" / "docs" / "030.txt").read_text(encoding="utf-8")
-    listed = [e for e in extract_events(text, doc="030") if "南京与淮安" in e.evidence]
-    assert {(d.name, r.name) for e in listed for d in e.donors for r in e.recipients} == {
+    assert pairs_stated_where("realset21", "030", "南京与淮安") == {
         ("南京市", "淮安市"), ("无锡市", "徐州市"), ("常州市", "盐城市"), ("苏州市", "宿迁市"), ("镇江市", "连云港市")}
 
 
 def test_two_places_run_together_into_a_parks_name_state_their_pair_with_no_aid_word_beside_them():
     # realset18 027 (江苏南北共建园区, the whole page): 无锡连云港工业园区聚焦高端装备,常州盐城工业园区深耕新能源
-    text = (Path(__file__).parents[1] / "data" / "realset18" / "docs" / "027.txt").read_text(encoding="utf-8")
-    parks = [e for e in extract_events(text, doc="027") if "常州盐城工业园区深耕" in e.evidence]
-    assert {(d.name, r.name) for e in parks for d in e.donors for r in e.recipients} == {
+    assert pairs_stated_where("realset18", "027", "常州盐城工业园区深耕") == {
         ("无锡市", "连云港市"), ("常州市", "盐城市")}

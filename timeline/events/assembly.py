@@ -49,7 +49,7 @@ from timeline.events.learned import Candidate, candidates, load_model
 from timeline.events.abbreviations import abbreviation_token, programme_name_tokens
 from timeline.events.spans import bounded_sentences, paragraph_ids
 from timeline.events.vocabulary import (
-    ARRIVAL_VERBS, DELEGATION_WORDS, GENERIC_LOCALITIES, REGION_AID_AREAS, KIND_ORDER, KIND_TRIGGERS, LOCALITY, ORG_SUFFIXES, PARK_HEADS,
+    ARRIVAL_VERBS, DELEGATION_WORDS, GENERIC_LOCALITIES, REGION_AID_AREAS, KIND_ORDER, KIND_TRIGGERS, LOCALITY, ORG_SUFFIXES, PARK_HEAD,
     PROGRAMME_WORDS, SYMMETRIC_JOINERS,
 )
 
@@ -422,18 +422,19 @@ def _rule_events(
     for i, (s, e) in enumerate(sents):
         sentence = ntext[s:e]
         inside = tokens[bisect_left(starts, s):bisect_left(starts, e)]
+        aided = AID.search(sentence) is not None
         if len(sentence) <= 30 and _BYLINE.search(sentence):
             inside_whole = [t for t in inside if t.end <= e]
             if inside_whole:
                 section_speaker = inside_whole[0]
         speakers.append(section_speaker)
-        if about_aid and _names_pairings(ntext, inside) and not AID.search(sentence):
+        if about_aid and not aided and _names_pairings(ntext, inside):
             listed.add(i)
         if _PAIR_LINE.match(sentence) and table_heading:
             pass  # a line of a pairing table under a heading that names the aid (…对口支援方案如下：)
         elif table_heading and _ASIDE_LINE.match(sentence):
             continue
-        elif (not (AID.search(sentence) or (about_aid and _SIGNED_OR_VISITED.search(sentence)) or i in listed)
+        elif (not (aided or (about_aid and _SIGNED_OR_VISITED.search(sentence)) or i in listed)
               or _METADATA.search(sentence) or _CAPTION.match(sentence)
               or _CAPTION_END.search(sentence)):
             table_heading = False
@@ -441,14 +442,14 @@ def _rule_events(
         else:
             table_heading = sentence.rstrip().endswith((":", "：")) or bool(_TABLE_CAPTION.match(sentence.strip()))
         in_name = named[bisect_left(named_starts, s):bisect_left(named_starts, e)]
-        if not inside and not in_name and _BOTH_SIDES.search(sentence) and AID.search(sentence):
+        if not inside and not in_name and _BOTH_SIDES.search(sentence) and aided:
             found.append((i, [Pair([], [], 0, "both_sides")]))  # 两地…共建协作产业园: the article's own pair
             continue
         if not inside and not in_name and not _TEXT_PARTY_HEAD.search(sentence):
             continue  # no place, and no word that could name a region, village or body: no party to read
         # Each rule looks only inside its sentence: hand it that sentence's tokens.
         pairs = pairs_in_sentence(ntext, s, e, inside)
-        if not AID.search(sentence):  # admitted as a signing only: governments of places, not companies
+        if not aided:  # admitted as a signing only: governments of places, not companies
             pairs = [p for p in pairs if all(t.party.kind is PartyKind.PLACE for t in p.donors + p.recipients)]
         # 京蒙两地建立对口帮扶关系: a programme's name states its pair.
         for g, t, the_two in in_name:
@@ -487,11 +488,12 @@ def _rule_events(
         memory = section_pairs.setdefault(id(speaker), [])
         resolved = []
         listed_order = _listed_order(pairs, ctx)
+        joined_rule = "listed_pair" if i in listed else "symmetric"  # a listed sentence states its pairs: read whole
         for p in pairs:
             if p.rule == "symmetric" and listed_order and not ctx.orientation(p.donors[0].party, p.recipients[0].party):
                 # a pair of a list the article orients in part goes the list's way (_listed_order)
                 first, second = (p.donors, p.recipients) if listed_order > 0 else (p.recipients, p.donors)
-                resolved.append(Pair(first, second, WEAK, "listed_pair" if i in listed else "symmetric"))
+                resolved.append(Pair(first, second, WEAK, joined_rule))
                 continue
             if p.rule == "both_sides":
                 if article_pair is not None:
@@ -511,8 +513,8 @@ def _rule_events(
             if (p.strength == STRONG and p.rule != "received_help") or p.rule == "symmetric":
                 memory.append(p)
                 del memory[:-_MEMORY]  # the section's recent pairs: a bounded look-back
-            if i in listed and p.rule == "symmetric":
-                p = Pair(p.donors, p.recipients, p.strength, "listed_pair")  # the list is what the sentence states
+            if p.rule == "symmetric":
+                p = Pair(p.donors, p.recipients, p.strength, joined_rule)
             resolved.append(p)
         events.extend(_events_for(norm, doc, i, resolved, dating, doc_programme, located))
     return events, _Reading(norm, doc, title, tokens, sents, dating, doc_programme, located)
@@ -538,15 +540,12 @@ def _names_pairings(text: str, tokens: list[Token]) -> bool:
     pairings even with no aid word beside them."""
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        if a.end == b.start and _PARK_NAME.match(text, b.end):
+        if a.end == b.start and PARK_HEAD.match(text, b.end):
             return True
         if (i + 3 < len(tokens) and text[a.end:b.start] in SYMMETRIC_JOINERS and text[b.end:tokens[i + 2].start] == "、"
                 and text[tokens[i + 2].end:tokens[i + 3].start] in SYMMETRIC_JOINERS):
             return True
     return False
-
-
-_PARK_NAME = re.compile("|".join(PARK_HEADS))
 
 
 # 两地, 双方, 两市: the two partners the article is about, in a sentence that names neither.

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from timeline.events.adcodes import related
 from timeline.events.parties import Token
-from timeline.events.vocabulary import DIRECTED_VERBS, ONE_CHAR_AID, PARK_HEADS, SYMMETRIC_VERBS
+from timeline.events.vocabulary import DIRECTED_VERBS, ONE_CHAR_AID, PARK_HEADS, REGION_AID_AREAS, SYMMETRIC_VERBS
 
 __all__ = ["Rule", "RULES", "chunk", "grammar_pairs", "GrammarPair"]
 
@@ -44,7 +44,7 @@ _LINE_ITEM = r"(?:d*Pp*|d+)[^,;。!?PVS:L&~]{0,6}"
 _ADVERB = r"(?:继续|仍然|仍|已经|已|也|还|又|再次|正式|率先|首先|先后|积极|主动|共同)"
 _GAP = r"[^,;!?:。PVS]"  # ordinary words inside one clause (no party, no verb, no clause mark)
 # Aid named by the region it goes to (对口援疆), which the chunk leaves as words.
-_REGION_AID = r"(?:对口)?援[疆藏青]"
+_REGION_AID = rf"(?:对口)?援[{''.join(REGION_AID_AREAS)}]"
 # An item of a list 包括 opens: a party, perhaps under its unit (南阳市的淅川县).
 _INCLUDED = r"(?:d*Pp*的)?d*Pp*"
 # …表示衷心感谢 closing the clause: the help named before it is thanked for, and who is thanked gave it

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from timeline.events.vocabulary import (
     DIRECTED_VERBS, DESIGNATORS, GENERIC_LOCALITIES, GOVERNMENT_WORDS, LOCALITY, NOT_IN_ORG_NAMES, ONE_CHAR_AID,
-    ORG_SUFFIXES, PARK_HEADS, REGION,
+    ORG_SUFFIXES, PARK_HEAD, REGION,
 )
 
 __all__ = [
@@ -78,7 +78,6 @@ def merge_parent_chains(tokens: list[Token], text: str) -> list[Token]:
 # What may stand between a parent and its child in one name: 巴中市平昌县, 天津·和平区, 和田地区的和田市
 # (not 成都市在金堂县: two places).
 _PARENT_JOINERS = ("", " ", "·", "•", "・", "-", "的")  # 和田地区的和田市: the child of that parent
-_PARK_AFTER_PLACE = re.compile("|".join(PARK_HEADS))
 _ORG_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 _BRACKETED_SEAT = re.compile(r"[)）][\u4e00-\u9fff]{0,10}?(?:有限责任公司|股份有限公司|有限公司|公司|集团)")
 _COMPANY_HEAD = 10
@@ -109,7 +108,7 @@ def attach_organisations(tokens: list[Token], text: str) -> list[Token]:
                                  Party(name=name, kind=PartyKind.ORGANISATION, mention=name), t.level))
                 continue
         zone = _ZONE.match(text, t.end)
-        if zone and t.party.kind is PartyKind.PLACE and zone.end() in place_end and _PARK_AFTER_PLACE.match(
+        if zone and t.party.kind is PartyKind.PLACE and zone.end() in place_end and PARK_HEAD.match(
                 text, place_end[zone.end()]):
             # 江宁开发区淮阴工业园: a zone's name before another place's park names the park's giver by its place.
             out.append(Token(t.start, zone.end(), t.party, t.level, t.parents))

@@ -13,7 +13,7 @@ from timeline.events.model import EventKind, Programme
 __all__ = [
     "DIRECTED_VERBS", "AID_WORDS", "REGION_AID_AREAS", "WATER_SOURCE_PARTNERS", "DELEGATION_WORDS", "WITHIN_PROVINCE", "NORTHEAST_RECEIVING", "EAST_PARTNERS_OF_NORTHEAST", "KIND_TRIGGERS", "KIND_ORDER", "PROGRAMME_WORDS", "LOCATION_VERBS",
     "SYMMETRIC_JOINERS", "SYMMETRIC_VERBS", "DESIGNATORS", "ORG_SUFFIXES", "REGION", "RECEIVED_HELP",
-    "FROM_DONOR", "ASSIGNED_TO", "PARK_HEADS", "ONE_CHAR_AID", "LOCALITY", "GENERIC_LOCALITIES", "RECIPIENT_MARKERS", "TEAM_WORDS", "LIST_SEPARATORS", "GOVERNMENT_WORDS", "NOT_IN_ORG_NAMES", "ARRIVAL_VERBS",
+    "FROM_DONOR", "ASSIGNED_TO", "PARK_HEADS", "PARK_HEAD", "ONE_CHAR_AID", "LOCALITY", "GENERIC_LOCALITIES", "RECIPIENT_MARKERS", "TEAM_WORDS", "LIST_SEPARATORS", "GOVERNMENT_WORDS", "NOT_IN_ORG_NAMES", "ARRIVAL_VERBS",
 ]
 
 
@@ -34,6 +34,7 @@ AID_WORDS = DIRECTED_VERBS + (
 # The heads of a park's name after the place it stands in (淮阴工业园): what a zone's name before them builds
 # (江宁开发区淮阴工业园). Longest first.
 PARK_HEADS = ("工业园区", "工业园", "产业园区", "产业园", "合作园区", "园区")
+PARK_HEAD = re.compile("|".join(PARK_HEADS))  # one of them, where a name ends
 # One character of help between two places, as parallel pairings are written (宁河区助榆中县).
 ONE_CHAR_AID = "援助扶帮"
 TEAM_WORDS = ("工作队", "援藏干部", "援疆干部", "干部人才", "队员", "教师", "医生", "专家", "人才", "支教", "挂职",
